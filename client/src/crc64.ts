@@ -1,0 +1,88 @@
+// CRC-64/XZ (ECMA-182 polynomial, reflected, init and xorout all ones): the checksum OSS sends as
+// x-oss-hash-crc64ecma (spec §7). Bytes go through crc64-ecma182.js, which copies its input into a 16 MiB
+// emscripten heap and aborts on larger buffers, so it is fed slices of at most 1 MiB with the running value.
+// Combining two CRCs without the bytes (zlib's crc32_combine method over GF(2)) lets the emulator compute the
+// CRC of a copy, an append or a multipart object from the CRCs of its parts.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const native = require('crc64-ecma182.js') as { crc64(buf: Buffer | string, prev?: string): string };
+
+export type Crc64 = bigint;
+
+const SLICE = 1024 * 1024;
+const MASK = (1n << 64n) - 1n;
+/** ECMA-182 polynomial, bit-reversed. */
+const POLY = 0xc96c5795d7870f42n;
+
+export function crc64(data: Uint8Array | string, prev: Crc64 = 0n): Crc64 {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let crc = prev.toString();
+  for (let at = 0; at < buf.length; at += SLICE) crc = native.crc64(buf.subarray(at, at + SLICE), crc);
+  return BigInt(crc);
+}
+
+function gf2Times(mat: bigint[], vec: bigint): bigint {
+  let sum = 0n;
+  for (let i = 0; vec !== 0n; i++, vec >>= 1n) if (vec & 1n) sum ^= mat[i]!;
+  return sum;
+}
+
+function gf2Square(mat: bigint[]): bigint[] {
+  return mat.map((row) => gf2Times(mat, row));
+}
+
+/** The CRC of A‖B from crc(A), crc(B) and B's length, in O(log lenB). */
+export function crc64Combine(crcA: Crc64, crcB: Crc64, lenB: number | bigint): Crc64 {
+  let len = BigInt(lenB);
+  if (len <= 0n) return crcA;
+  // Operator for one zero bit, then squared to two and four bits.
+  let odd: bigint[] = [POLY];
+  for (let i = 1, row = 1n; i < 64; i++, row <<= 1n) odd.push(row);
+  let even = gf2Square(odd);
+  odd = gf2Square(even);
+  let crc = crcA;
+  // Apply len zero bytes to crcA, squaring the operator for each bit of len.
+  do {
+    even = gf2Square(odd);
+    if (len & 1n) crc = gf2Times(even, crc);
+    len >>= 1n;
+    if (len === 0n) break;
+    odd = gf2Square(even);
+    if (len & 1n) crc = gf2Times(odd, crc);
+    len >>= 1n;
+  } while (len !== 0n);
+  return (crc ^ crcB) & MASK;
+}
+
+/** Streaming CRC-64 over chunks of any size. */
+export class Crc64Hasher {
+  private crc: Crc64 = 0n;
+  private bytes = 0;
+
+  update(chunk: Uint8Array | string): this {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    this.crc = crc64(buf, this.crc);
+    this.bytes += buf.byteLength;
+    return this;
+  }
+
+  digest(): Crc64 {
+    return this.crc;
+  }
+
+  get length(): number {
+    return this.bytes;
+  }
+}
+
+export function crc64ToString(crc: Crc64): string {
+  return BigInt.asUintN(64, crc).toString();
+}
+
+/** The decimal form OSS sends; undefined for anything else (not a number, or outside 64 bits). */
+export function parseCrc64(text: string): Crc64 | undefined {
+  if (!/^\d{1,20}$/.test(text)) return undefined;
+  const value = BigInt(text);
+  return value > MASK ? undefined : value;
+}

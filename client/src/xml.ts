@@ -1,0 +1,75 @@
+// OSS XML both ways, fast-xml-parser set up once. OSS documents are un-namespaced and carry text only; values
+// stay strings (a tag value "007" or "1e3" must not become a number), whitespace inside values is kept (tag
+// values may have spaces), and only the five predefined entities are expanded — no DOCTYPE entities, so an
+// entity-expansion body cannot blow up memory.
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+
+export class XmlError extends Error {
+  override name = 'XmlError';
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  removeNSPrefix: false,
+});
+
+const builder = new XMLBuilder({
+  ignoreAttributes: true,
+  format: false,
+  suppressEmptyNode: false,
+  processEntities: true,
+});
+
+const MAX_DEPTH = 64;
+
+function depthOk(text: string): boolean {
+  // Cheap guard against pathological nesting before the recursive parser sees it.
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 60 /* < */) continue;
+    const next = text[i + 1];
+    if (next === '/') depth--;
+    else if (next !== '?' && next !== '!') {
+      const close = text.indexOf('>', i);
+      if (close > 0 && text[close - 1] !== '/') depth++;
+    }
+    if (depth > max) max = depth;
+    if (max > MAX_DEPTH) return false;
+  }
+  return true;
+}
+
+/** Parses an XML document into plain objects of strings; repeated elements become arrays. */
+export function parseXml(text: string): Record<string, unknown> {
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new XmlError('DOCTYPE and entity declarations are not accepted');
+  if (!depthOk(text)) throw new XmlError(`elements nested deeper than ${MAX_DEPTH}`);
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new XmlError(valid.err.msg);
+  const doc = parser.parse(text) as unknown;
+  if (doc === null || typeof doc !== 'object') throw new XmlError('no root element');
+  return doc as Record<string, unknown>;
+}
+
+/** A whole document: declaration + `<root>` built from `body` (arrays become repeated elements). */
+export function buildXml(root: string, body: object | string): string {
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + builder.build({ [root]: body });
+}
+
+export function asArray<T>(value: T | T[] | undefined | null): T[] {
+  if (value === undefined || value === null || value === '') return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** A child element's text, or undefined when absent (an empty element is ''). */
+export function textOf(node: unknown, name: string): string | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
+  const v = (node as Record<string, unknown>)[name];
+  return typeof v === 'string' ? v : v === undefined ? undefined : typeof v === 'object' && v !== null && Object.keys(v).length === 0 ? '' : undefined;
+}

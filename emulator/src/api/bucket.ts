@@ -1,0 +1,102 @@
+// Bucket lifecycle: PutBucket, DeleteBucket, GetBucketLocation, GetBucketInfo (spec §9.1).
+import { OssError } from '../domain/errors.js';
+import { OWNER } from '../domain/owner.js';
+import { parseBucketAcl } from '../domain/acl.js';
+import { validateBucketName } from '../domain/objectName.js';
+import { parseBucketStorageClass } from '../domain/storageClass.js';
+import type { BucketRecord } from '../domain/types.js';
+import { readXml } from '../http/body.js';
+import { isoDate, sendEmpty, sendXml } from '../http/render.js';
+import type { OssContext } from '../http/state.js';
+import { extranetEndpoint, intranetEndpoint, locationOf } from './endpoints.js';
+
+/** The bucket a request addresses, or NoSuchBucket (with the BucketName element real OSS adds). */
+export function requireBucket(ctx: OssContext, name = ctx.state.bucket!): BucketRecord {
+  const bucket = ctx.state.store.buckets.get(name);
+  if (bucket === undefined) throw new OssError('NoSuchBucket', { BucketName: name });
+  return bucket;
+}
+
+/** A new bucket's region: the endpoint it was created through, else the V4 scope, else the default (spec §8.6). */
+function regionOfRequest(ctx: OssContext): string {
+  const p = ctx.state.principal;
+  return ctx.state.hostRegion ?? (p.kind === 'key' ? p.region : undefined) ?? ctx.state.config.region;
+}
+
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export async function putBucket(ctx: OssContext): Promise<void> {
+  const name = ctx.state.bucket!;
+  validateBucketName(name);
+  const acl = parseBucketAcl(ctx.get('x-oss-acl') || undefined);
+  const doc = await readXml(ctx);
+  let storageClass = 'Standard';
+  let redundancy = 'LRS';
+  if (doc !== undefined) {
+    const conf = doc.CreateBucketConfiguration as Record<string, unknown> | undefined;
+    if (conf === undefined || typeof conf !== 'object') throw new OssError('MalformedXML');
+    storageClass = parseBucketStorageClass(text(conf.StorageClass)) ?? storageClass;
+    const r = text(conf.DataRedundancyType);
+    if (r !== undefined) {
+      if (r !== 'LRS' && r !== 'ZRS') throw new OssError('InvalidDataRedundancyType');
+      redundancy = r;
+    }
+  }
+  const store = ctx.state.store;
+  store.tx(() => {
+    // Re-creating an existing bucket: 409 [U] — OSS documents BucketAlreadyExists for a taken name; whether the
+    // owner gets 200 instead is for the conformance suite to record (spec §9.1).
+    if (store.buckets.get(name) !== undefined) throw new OssError('BucketAlreadyExists', { BucketName: name });
+    store.buckets.create({
+      name,
+      region: regionOfRequest(ctx),
+      createdAt: Date.now(),
+      acl: acl ?? 'private',
+      storageClass,
+      dataRedundancyType: redundancy,
+    });
+  });
+  ctx.set('Location', `/${name}`);
+  sendEmpty(ctx);
+}
+
+export function deleteBucket(ctx: OssContext): void {
+  const store = ctx.state.store;
+  store.tx(() => {
+    const bucket = requireBucket(ctx);
+    if (!store.buckets.isEmpty(bucket.name)) throw new OssError('BucketNotEmpty', { BucketName: bucket.name });
+    store.buckets.delete(bucket.name);
+  });
+  sendEmpty(ctx, 204);
+}
+
+export function getBucketLocation(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  sendXml(ctx, 'LocationConstraint', locationOf(bucket.region) as unknown as object);
+}
+
+export function getBucketInfo(ctx: OssContext): void {
+  const b = requireBucket(ctx);
+  sendXml(ctx, 'BucketInfo', {
+    Bucket: {
+      AccessMonitor: 'Disabled',
+      CreationDate: isoDate(b.createdAt),
+      CrossRegionReplication: 'Disabled',
+      DataRedundancyType: b.dataRedundancyType,
+      ExtranetEndpoint: extranetEndpoint(b.region),
+      IntranetEndpoint: intranetEndpoint(b.region),
+      Location: locationOf(b.region),
+      Name: b.name,
+      ResourceGroupId: '',
+      StorageClass: b.storageClass,
+      TransferAcceleration: 'Disabled',
+      ...(b.versioning ? { Versioning: b.versioning } : {}),
+      Owner: { DisplayName: OWNER.DisplayName, ID: OWNER.ID },
+      AccessControlList: { Grant: b.acl },
+      ServerSideEncryptionRule: { SSEAlgorithm: 'None' },
+      BucketPolicy: { LogBucket: '', LogPrefix: '' },
+    },
+  });
+}

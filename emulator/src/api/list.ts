@@ -1,0 +1,160 @@
+// ListObjects (v1), ListObjectsV2 and ListObjectVersions (spec §9.5, §9.7): only the rendering lives here; the
+// paging walk is store/listing.ts.
+import { OWNER } from '../domain/owner.js';
+import { invalidArgument } from '../domain/errors.js';
+import type { ObjectVersionRecord } from '../domain/types.js';
+import { exposesVersionId } from '../domain/types.js';
+import { isoDate, listValue, quotedEtag, sendXml } from '../http/render.js';
+import type { OssContext } from '../http/state.js';
+import { requireBucket } from './bucket.js';
+import { parseEncodingType, parseMaxKeys } from './params.js';
+
+function contentsEntry(o: ObjectVersionRecord, enc: 'url' | undefined, owner: boolean): Record<string, unknown> {
+  return {
+    Key: listValue(o.key, enc),
+    LastModified: isoDate(o.lastModified),
+    ETag: quotedEtag(o.etag),
+    Type: o.objectType,
+    Size: String(o.size),
+    StorageClass: o.storageClass,
+    ...(owner ? { Owner: { ...OWNER } } : {}),
+  };
+}
+
+function commonPrefixes(prefixes: string[], enc: 'url' | undefined): Record<string, unknown> {
+  return prefixes.length === 0 ? {} : { CommonPrefixes: prefixes.map((p) => ({ Prefix: listValue(p, enc) })) };
+}
+
+function delimiterParam(value: string | undefined): string {
+  const d = value ?? '';
+  // OSS limits the delimiter to one character [I: DOCS ListObjects "delimiter … one character"].
+  if ([...d].length > 1) throw invalidArgument('The delimiter you specified is not valid.', 'delimiter', d);
+  return d;
+}
+
+export function listObjects(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  const q = ctx.state.query;
+  const enc = parseEncodingType(q.get('encoding-type'));
+  const prefix = q.get('prefix') ?? '';
+  const marker = q.get('marker') ?? '';
+  const delimiter = delimiterParam(q.get('delimiter'));
+  const maxKeys = parseMaxKeys(q.get('max-keys'), 100);
+  const page = ctx.state.store.listing.current(bucket.name, { prefix, delimiter, marker, maxKeys });
+  sendXml(ctx, 'ListBucketResult', {
+    Name: bucket.name,
+    Prefix: listValue(prefix, enc),
+    Marker: listValue(marker, enc),
+    MaxKeys: String(maxKeys),
+    Delimiter: listValue(delimiter, enc),
+    ...(enc ? { EncodingType: enc } : {}),
+    IsTruncated: String(page.isTruncated),
+    ...(page.isTruncated && page.nextMarker !== undefined ? { NextMarker: listValue(page.nextMarker, enc) } : {}),
+    ...(page.contents.length ? { Contents: page.contents.map((o) => contentsEntry(o, enc, true)) } : {}),
+    ...commonPrefixes(page.commonPrefixes, enc),
+  });
+}
+
+/** Continuation tokens are opaque to clients; ours carry the key to resume after. */
+function encodeToken(key: string): string {
+  return Buffer.from(key, 'utf8').toString('base64');
+}
+
+function decodeToken(token: string): string {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(token)) {
+    throw invalidArgument('The continuation token provided is incorrect.', 'continuation-token', token);
+  }
+  return Buffer.from(token, 'base64').toString('utf8');
+}
+
+export function listObjectsV2(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  const q = ctx.state.query;
+  const enc = parseEncodingType(q.get('encoding-type'));
+  const prefix = q.get('prefix') ?? '';
+  const startAfter = q.get('start-after');
+  const token = q.get('continuation-token');
+  const delimiter = delimiterParam(q.get('delimiter'));
+  const maxKeys = parseMaxKeys(q.get('max-keys'), 100);
+  const fetchOwner = q.get('fetch-owner') === 'true';
+  const after = token !== undefined && token !== '' ? decodeToken(token) : (startAfter ?? '');
+  const page = ctx.state.store.listing.current(bucket.name, { prefix, delimiter, marker: after, maxKeys });
+  sendXml(ctx, 'ListBucketResult', {
+    Name: bucket.name,
+    Prefix: listValue(prefix, enc),
+    ...(startAfter !== undefined ? { StartAfter: listValue(startAfter, enc) } : {}),
+    ...(token !== undefined ? { ContinuationToken: token } : {}),
+    MaxKeys: String(maxKeys),
+    Delimiter: listValue(delimiter, enc),
+    ...(enc ? { EncodingType: enc } : {}),
+    IsTruncated: String(page.isTruncated),
+    ...(page.isTruncated && page.nextMarker !== undefined ? { NextContinuationToken: encodeToken(page.nextMarker) } : {}),
+    KeyCount: String(page.contents.length + page.commonPrefixes.length),
+    ...(page.contents.length ? { Contents: page.contents.map((o) => contentsEntry(o, enc, fetchOwner)) } : {}),
+    ...commonPrefixes(page.commonPrefixes, enc),
+  });
+}
+
+export function listObjectVersions(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  const q = ctx.state.query;
+  const enc = parseEncodingType(q.get('encoding-type'));
+  const prefix = q.get('prefix') ?? '';
+  const keyMarker = q.get('key-marker') ?? '';
+  const versionIdMarker = q.get('version-id-marker') ?? '';
+  const delimiter = delimiterParam(q.get('delimiter'));
+  const maxKeys = parseMaxKeys(q.get('max-keys'), 100);
+  const page = ctx.state.store.listing.versions(bucket.name, {
+    prefix,
+    delimiter,
+    marker: keyMarker,
+    versionIdMarker,
+    maxKeys,
+  });
+  const showIds = exposesVersionId(bucket);
+  const versions = page.contents.filter((o) => !o.isDeleteMarker);
+  const markers = page.contents.filter((o) => o.isDeleteMarker);
+  sendXml(ctx, 'ListVersionsResult', {
+    Name: bucket.name,
+    Prefix: listValue(prefix, enc),
+    KeyMarker: listValue(keyMarker, enc),
+    VersionIdMarker: versionIdMarker,
+    MaxKeys: String(maxKeys),
+    Delimiter: listValue(delimiter, enc),
+    ...(enc ? { EncodingType: enc } : {}),
+    IsTruncated: String(page.isTruncated),
+    ...(page.isTruncated
+      ? {
+          NextKeyMarker: listValue(page.nextMarker ?? '', enc),
+          NextVersionIdMarker: page.nextVersionIdMarker ?? '',
+        }
+      : {}),
+    ...(markers.length
+      ? {
+          DeleteMarker: markers.map((o) => ({
+            Key: listValue(o.key, enc),
+            VersionId: showIds ? o.versionId : 'null',
+            IsLatest: String(o.isLatest),
+            LastModified: isoDate(o.lastModified),
+            Owner: { ...OWNER },
+          })),
+        }
+      : {}),
+    ...(versions.length
+      ? {
+          Version: versions.map((o) => ({
+            Key: listValue(o.key, enc),
+            VersionId: showIds ? o.versionId : 'null',
+            IsLatest: String(o.isLatest),
+            LastModified: isoDate(o.lastModified),
+            ETag: quotedEtag(o.etag),
+            Type: o.objectType,
+            Size: String(o.size),
+            StorageClass: o.storageClass,
+            Owner: { ...OWNER },
+          })),
+        }
+      : {}),
+    ...commonPrefixes(page.commonPrefixes, enc),
+  });
+}

@@ -1,0 +1,203 @@
+// PutObject, GetObject, HeadObject, GetObjectMeta, DeleteObject, DeleteMultipleObjects (spec §9.2–9.4).
+// Each handler parses the request, asks the domain, applies the change in one transaction, renders.
+import { OssError } from '../domain/errors.js';
+import { validateObjectKey } from '../domain/objectName.js';
+import { metadataFromHeaders } from '../domain/metadata.js';
+import { parseObjectAcl } from '../domain/acl.js';
+import { parseStorageClass } from '../domain/storageClass.js';
+import { parseTaggingHeader } from '../domain/tagging.js';
+import { encryptionHeaders, parseEncryption } from '../domain/encryption.js';
+import { evaluateGetConditions } from '../domain/conditions.js';
+import { parseRange } from '../domain/range.js';
+import type { BucketRecord } from '../domain/types.js';
+import { exposesVersionId } from '../domain/types.js';
+import { receiveContent, readXml } from '../http/body.js';
+import { httpDate, listValue, noBody, sendEmpty, sendXml } from '../http/render.js';
+import type { OssContext } from '../http/state.js';
+import { asArray } from '@local-oss/client';
+import { requireBucket } from './bucket.js';
+import { readableObject, versionIdParam } from './lookup.js';
+import { setObjectHeaders, setVersionHeader } from './objectHeaders.js';
+import { parseEncodingType } from './params.js';
+import { checkOverwrite, writeObject } from './write.js';
+
+export async function putObject(ctx: OssContext): Promise<void> {
+  const key = ctx.state.key!;
+  const bucket = requireBucket(ctx);
+  validateObjectKey(key);
+  const h = ctx.headers;
+  const metadata = metadataFromHeaders(h);
+  const acl = parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default';
+  const storageClass = parseStorageClass(ctx.get('x-oss-storage-class') || undefined) ?? bucket.storageClass;
+  const tags = parseTaggingHeader(h['x-oss-tagging'] as string | undefined);
+  const encryption = parseEncryption(h);
+  const forbidOverwrite = ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
+  checkOverwrite(ctx, bucket, key, forbidOverwrite); // fail before the body is read; re-checked when committing
+
+  const pending = await receiveContent(ctx);
+  const written = writeObject(ctx, bucket.name, key, pending, {
+    forbidOverwrite,
+    build: (b, contentId) => ({
+      lastModified: Date.now(),
+      size: pending.size,
+      etag: pending.md5.toString('hex').toUpperCase(),
+      crc64: pending.crc64.toString(),
+      contentMd5: pending.md5.toString('base64'),
+      objectType: 'Normal',
+      storageClass,
+      acl,
+      metadata,
+      tags,
+      encryption,
+      contentId,
+    }),
+  });
+  ctx.set('ETag', `"${written.record.etag}"`);
+  ctx.set('Content-MD5', written.record.contentMd5!);
+  ctx.set('x-oss-hash-crc64ecma', written.record.crc64);
+  setVersionHeader(ctx, written.bucket, written.record.versionId);
+  for (const [name, value] of Object.entries(encryptionHeaders(written.record.encryption))) ctx.set(name, value);
+  sendEmpty(ctx);
+}
+
+/** response-* query parameters override the stored headers on GET (DOCS GetObject; refused to anonymous). */
+const RESPONSE_OVERRIDES: Record<string, string> = {
+  'response-content-type': 'Content-Type',
+  'response-content-language': 'Content-Language',
+  'response-expires': 'Expires',
+  'response-cache-control': 'Cache-Control',
+  'response-content-disposition': 'Content-Disposition',
+  'response-content-encoding': 'Content-Encoding',
+};
+
+function readObject(ctx: OssContext, withBody: boolean): void {
+  const bucket = requireBucket(ctx);
+  const key = ctx.state.key!;
+  const o = readableObject(ctx, bucket, key, versionIdParam(ctx));
+  const decision = evaluateGetConditions(
+    {
+      ifMatch: ctx.get('if-match') || undefined,
+      ifNoneMatch: ctx.get('if-none-match') || undefined,
+      ifModifiedSince: ctx.get('if-modified-since') || undefined,
+      ifUnmodifiedSince: ctx.get('if-unmodified-since') || undefined,
+    },
+    { etag: o.etag, lastModified: o.lastModified },
+  );
+  setObjectHeaders(ctx, bucket, o);
+  if (decision === 'not-modified') {
+    noBody(ctx, 304);
+    return;
+  }
+  if (withBody && ctx.state.principal.kind !== 'anonymous') {
+    for (const [param, header] of Object.entries(RESPONSE_OVERRIDES)) {
+      const v = ctx.state.query.get(param);
+      if (v !== undefined) ctx.set(header, v);
+    }
+  }
+  ctx.set('Accept-Ranges', 'bytes');
+  const range = parseRange(ctx.get('range') || undefined, o.size, ctx.get('x-oss-range-behavior') === 'standard');
+  let start = 0;
+  let end = o.size;
+  if (range !== undefined) {
+    start = range.start;
+    end = range.end;
+    ctx.status = 206;
+    ctx.set('Content-Range', `bytes ${start}-${end - 1}/${o.size}`);
+  } else {
+    ctx.status = 200;
+  }
+  const contentType = ctx.response.get('Content-Type') as string;
+  const status = ctx.status;
+  if (withBody) {
+    ctx.body =
+      end > start && o.contentId !== null ? ctx.state.store.content.openReadStream(o.contentId, start, end) : Buffer.alloc(0);
+    ctx.status = status;
+  } else {
+    noBody(ctx, status);
+  }
+  // Koa derives Content-Type from the body (or drops it for none); OSS sends the stored one.
+  ctx.set('Content-Type', contentType);
+  ctx.length = end - start;
+}
+
+export function getObject(ctx: OssContext): void {
+  readObject(ctx, true);
+}
+
+export function headObject(ctx: OssContext): void {
+  readObject(ctx, false);
+}
+
+/** HEAD ?objectMeta: the short form (spec §9.3). */
+export function getObjectMeta(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  const o = readableObject(ctx, bucket, ctx.state.key!, versionIdParam(ctx));
+  ctx.set('ETag', `"${o.etag}"`);
+  ctx.set('Last-Modified', httpDate(o.lastModified));
+  ctx.set('x-oss-last-access-time', httpDate(o.lastModified));
+  ctx.set('x-oss-hash-crc64ecma', o.crc64);
+  noBody(ctx, 200);
+  setVersionHeader(ctx, bucket, o.versionId);
+  ctx.length = o.size;
+}
+
+interface DeleteOutcome {
+  versionId?: string;
+  deleteMarker?: boolean;
+  deleteMarkerVersionId?: string;
+}
+
+/** One key's delete inside the caller's transaction (spec §4): a version by id, or the current object. */
+function deleteOne(ctx: OssContext, bucket: BucketRecord, key: string, versionId: string | undefined): DeleteOutcome {
+  const objects = ctx.state.store.objects;
+  if (versionId !== undefined) {
+    const removed = objects.removeVersion(bucket.name, key, versionId);
+    return { versionId, deleteMarker: removed?.isDeleteMarker ? true : undefined };
+  }
+  const { marker } = objects.deleteCurrent(bucket, key, Date.now());
+  return marker ? { deleteMarker: true, deleteMarkerVersionId: marker.versionId } : {};
+}
+
+export function deleteObject(ctx: OssContext): void {
+  const key = ctx.state.key!;
+  const versionId = versionIdParam(ctx);
+  const outcome = ctx.state.store.tx(() => deleteOne(ctx, requireBucket(ctx), key, versionId));
+  if (outcome.deleteMarker) ctx.set('x-oss-delete-marker', 'true');
+  const shown = outcome.deleteMarkerVersionId ?? outcome.versionId;
+  if (shown !== undefined) ctx.set('x-oss-version-id', shown);
+  sendEmpty(ctx, 204);
+}
+
+const MAX_DELETE_KEYS = 1000;
+
+export async function deleteMultipleObjects(ctx: OssContext): Promise<void> {
+  const bucket = requireBucket(ctx);
+  const enc = parseEncodingType(ctx.state.query.get('encoding-type'));
+  if (ctx.get('content-md5') === '') throw new OssError('MissingArgument', { ArgumentName: 'Content-MD5' });
+  const doc = await readXml(ctx);
+  const del = doc?.Delete as Record<string, unknown> | undefined;
+  if (del === undefined || typeof del !== 'object') throw new OssError('MalformedXML');
+  const entries = asArray(del.Object as unknown);
+  if (entries.length === 0 || entries.length > MAX_DELETE_KEYS) throw new OssError('MalformedXML');
+  const items = entries.map((e) => {
+    const entry = e as Record<string, unknown>;
+    if (typeof entry !== 'object' || entry === null || typeof entry.Key !== 'string') throw new OssError('MalformedXML');
+    const versionId = typeof entry.VersionId === 'string' ? entry.VersionId : undefined;
+    return { key: entry.Key, versionId };
+  });
+  for (const item of items) validateObjectKey(item.key);
+  const quiet = String(del.Quiet ?? 'false').toLowerCase() === 'true';
+  const outcomes = ctx.state.store.tx(() =>
+    items.map((item) => ({ item, outcome: deleteOne(ctx, bucket, item.key, item.versionId) })),
+  );
+  const showIds = exposesVersionId(ctx.state.store.buckets.get(bucket.name) ?? bucket);
+  const deleted = quiet
+    ? []
+    : outcomes.map(({ item, outcome }) => ({
+        Key: listValue(item.key, enc),
+        ...(item.versionId !== undefined && showIds ? { VersionId: item.versionId } : {}),
+        ...(outcome.deleteMarker ? { DeleteMarker: 'true' } : {}),
+        ...(outcome.deleteMarkerVersionId !== undefined ? { DeleteMarkerVersionId: outcome.deleteMarkerVersionId } : {}),
+      }));
+  sendXml(ctx, 'DeleteResult', { ...(enc ? { EncodingType: enc } : {}), ...(deleted.length ? { Deleted: deleted } : {}) });
+}

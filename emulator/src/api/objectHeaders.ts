@@ -1,0 +1,25 @@
+// The headers that describe a stored object on GET, HEAD and after writes (spec §9.3; DOCS HeadObject).
+import type { BucketRecord, ObjectVersionRecord } from '../domain/types.js';
+import { exposesVersionId } from '../domain/types.js';
+import { metadataToHeaders } from '../domain/metadata.js';
+import { encryptionHeaders } from '../domain/encryption.js';
+import { httpDate, quotedEtag } from '../http/render.js';
+import type { OssContext } from '../http/state.js';
+
+export function setVersionHeader(ctx: OssContext, bucket: BucketRecord, versionId: string): void {
+  if (exposesVersionId(bucket)) ctx.set('x-oss-version-id', versionId);
+}
+
+export function setObjectHeaders(ctx: OssContext, bucket: BucketRecord, o: ObjectVersionRecord): void {
+  for (const [name, value] of Object.entries(metadataToHeaders(o.metadata))) ctx.set(name, value);
+  ctx.set('ETag', quotedEtag(o.etag));
+  ctx.set('Last-Modified', httpDate(o.lastModified));
+  ctx.set('x-oss-object-type', o.objectType);
+  ctx.set('x-oss-storage-class', o.storageClass);
+  ctx.set('x-oss-hash-crc64ecma', o.crc64);
+  if (o.contentMd5 !== undefined && o.objectType === 'Normal') ctx.set('Content-MD5', o.contentMd5);
+  if (o.objectType === 'Appendable') ctx.set('x-oss-next-append-position', String(o.size));
+  if (o.tags.length > 0) ctx.set('x-oss-tagging-count', String(o.tags.length));
+  for (const [name, value] of Object.entries(encryptionHeaders(o.encryption))) ctx.set(name, value);
+  setVersionHeader(ctx, bucket, o.versionId);
+}

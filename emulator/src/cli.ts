@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `local-oss` command (architecture "Contracts → CLI"): flags, each also as LOCAL_OSS_<NAME>; one ready line.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_REGION, startEmulator, DEFAULT_CREDENTIALS } from './server.js';
+
+const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT} (0 = any free port)]
+                 [--data ${DEFAULT_DATA_DIR} | --in-memory] [--region ${DEFAULT_REGION}]
+                 [--access-key-id ID --access-key-secret SECRET] [--regions r1,r2]
+Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
+
+const FLAGS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  data: { type: 'string' },
+  'in-memory': { type: 'boolean' },
+  region: { type: 'string' },
+  regions: { type: 'string' },
+  'access-key-id': { type: 'string' },
+  'access-key-secret': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function envName(flag: string): string {
+  return 'LOCAL_OSS_' + flag.toUpperCase().replace(/-/g, '_');
+}
+
+function fail(message: string): never {
+  process.stderr.write(`local-oss: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ options: FLAGS, allowPositionals: false }).values;
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const opt = (flag: keyof typeof FLAGS): string | undefined => {
+    const v = values[flag];
+    if (typeof v === 'string') return v;
+    return process.env[envName(flag)] || undefined;
+  };
+  const flag = (name: keyof typeof FLAGS): boolean =>
+    values[name] === true || /^(1|true|yes)$/i.test(process.env[envName(name)] ?? '');
+
+  const portText = opt('port') ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port ${JSON.stringify(portText)}`);
+  const accessKeyId = opt('access-key-id');
+  const accessKeySecret = opt('access-key-secret');
+  if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
+    fail('--access-key-id and --access-key-secret go together');
+  }
+  const inMemory = flag('in-memory');
+  const host = opt('host') ?? DEFAULT_HOST;
+
+  const emulator = await startEmulator({
+    host,
+    port,
+    inMemory,
+    dataDir: resolve(opt('data') ?? DEFAULT_DATA_DIR),
+    region: opt('region'),
+    regions: opt('regions')?.split(',').map((r) => r.trim()).filter(Boolean),
+    accessKeyId,
+    accessKeySecret,
+  }).catch((err: Error) => fail(err.message));
+
+  process.stdout.write(`local-oss listening on ${emulator.url}\n`);
+  process.stdout.write(`  region: ${emulator.region}${emulator.regions.length > 1 ? ` (also ${emulator.regions.slice(1).join(', ')})` : ''}\n`);
+  process.stdout.write(`  data: ${emulator.dataDir ?? 'in memory (lost on exit)'}\n`);
+  process.stdout.write(`  access key id: ${emulator.accessKeyId}\n  access key secret: ${emulator.accessKeySecret}\n`);
+  if (!['127.0.0.1', '::1', 'localhost'].includes(host) && emulator.accessKeyId === DEFAULT_CREDENTIALS.accessKeyId) {
+    process.stderr.write(
+      `local-oss: warning: listening on ${host} with the default, publicly known credentials; anyone who can reach this port can read and write its data\n`,
+    );
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    emulator.close().then(
+      () => process.exit(0),
+      (err: Error) => {
+        process.stderr.write(`local-oss: error while stopping on ${signal}: ${err.message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,78 @@
+// What a CopyObject produces, decided over plain data (spec §1.4–1.12): the destination's metadata, tags, ACL,
+// storage class and encryption, and the refusals that do not depend on storage.
+import { OssError } from './errors.js';
+import type { BucketRecord, Encryption, ObjectAcl, ObjectMetadata, ObjectVersionRecord, Tag } from './types.js';
+import type { TaggingDirective } from './tagging.js';
+
+export const GiB = 1024 ** 3;
+/** Largest cross-bucket CopyObject source (spec §1.9). */
+export const MAX_COPY_SIZE = 5 * GiB;
+/** Largest source when a copy changes storage class or encryption (spec §1.9 [I]). */
+export const MAX_REWRITE_COPY_SIZE = 1 * GiB;
+
+export type MetadataDirective = 'COPY' | 'REPLACE';
+
+/** x-oss-metadata-directive: COPY (default) or REPLACE; case-insensitive [U], anything else 400 (spec §1.4). */
+export function parseMetadataDirective(value: string | undefined): MetadataDirective {
+  if (value === undefined || value === '') return 'COPY';
+  const v = value.toUpperCase();
+  if (v === 'COPY' || v === 'REPLACE') return v;
+  throw new OssError('InvalidArgumentMetadataDirective', { ArgumentName: 'x-oss-metadata-directive', ArgumentValue: value });
+}
+
+export interface CopyRequest {
+  sourceBucket: Pick<BucketRecord, 'name' | 'region'>;
+  destBucket: Pick<BucketRecord, 'name' | 'region' | 'storageClass'>;
+  destKey: string;
+  source: Pick<ObjectVersionRecord, 'key' | 'size' | 'metadata' | 'tags' | 'isLatest' | 'storageClass'>;
+  metadataDirective: MetadataDirective;
+  /** Metadata from the request headers, Content-Type left out when the request had none. */
+  requestMetadata: ObjectMetadata;
+  taggingDirective: TaggingDirective;
+  requestTags: Tag[];
+  acl?: ObjectAcl;
+  storageClass?: string;
+  encryption?: Encryption;
+}
+
+export interface CopyPlan {
+  metadata: ObjectMetadata;
+  tags: Tag[];
+  acl: ObjectAcl;
+  storageClass: string;
+  encryption?: Encryption;
+  /** Same bucket and key as the current source version: a metadata update (spec §1.10). */
+  ontoItself: boolean;
+}
+
+export function planCopy(r: CopyRequest): CopyPlan {
+  // Cross-region copies are refused before anything else about the objects (spec §1.11).
+  if (r.sourceBucket.region !== r.destBucket.region) throw new OssError('AccessDeniedCrossRegion');
+  const sameBucket = r.sourceBucket.name === r.destBucket.name;
+  const ontoItself = sameBucket && r.source.key === r.destKey && r.source.isLatest;
+  const rewrites = r.encryption !== undefined || (r.storageClass !== undefined && r.storageClass !== r.source.storageClass);
+  if (!sameBucket && r.source.size > MAX_COPY_SIZE) throw new OssError('EntityTooLarge');
+  if (rewrites && r.source.size > MAX_REWRITE_COPY_SIZE) throw new OssError('EntityTooLarge');
+
+  // REPLACE (and any copy onto itself) takes the request's metadata; Content-Type stays the source's when the
+  // request has none (spec §1.4, PY2 test_metadata_tagging_directive_replace).
+  const replace = r.metadataDirective === 'REPLACE' || ontoItself;
+  const metadata: ObjectMetadata = replace
+    ? {
+        standard: {
+          ...r.requestMetadata.standard,
+          'content-type': r.requestMetadata.standard['content-type'] ?? r.source.metadata.standard['content-type'],
+        },
+        user: { ...r.requestMetadata.user },
+      }
+    : { standard: { ...r.source.metadata.standard }, user: { ...r.source.metadata.user } };
+  const tags = r.taggingDirective === 'Replace' ? r.requestTags : r.source.tags;
+  return {
+    metadata,
+    tags,
+    acl: r.acl ?? 'default',
+    storageClass: r.storageClass ?? r.destBucket.storageClass,
+    encryption: r.encryption,
+    ontoItself,
+  };
+}

@@ -1,0 +1,176 @@
+// The one error catalogue: every OSS error the emulator can answer, with its status, message and EC written once.
+// Throw sites name the code (and, where one code carries several documented messages, a message key) only.
+// Sources: spec §3 (../shared/spec/oss-semantics.md), the OSS HTTP 400/403/404/409 troubleshooting catalogues.
+// ECs are informational on real OSS ("not stable"); where none is known we send none rather than invent one.
+
+export interface CatalogueEntry {
+  status: number;
+  message: string;
+  ec?: string;
+}
+
+export const catalogue = {
+  AccessDenied: { status: 403, message: 'AccessDenied', ec: '0003-00000001' },
+  AccessDeniedCrossRegion: {
+    status: 403,
+    message: 'Target object does not reside in the same data center as source object.',
+    ec: '0016-00000306',
+  },
+  AccessDeniedBucketAcl: { status: 403, message: 'You have no right to access this object because of bucket acl.', ec: '0003-00000001' },
+  AccessDeniedExpired: { status: 403, message: 'Request has expired.', ec: '0002-00000069' },
+  AccessDeniedQueryAuth: {
+    status: 403,
+    message: 'Query string authentication requires the Signature, Expires and OSSAccessKeyId parameters',
+    ec: '0002-00000005',
+  },
+  AccessDeniedAnonymous: { status: 403, message: 'You are forbidden to list buckets.', ec: '0003-00000001' },
+  BucketAlreadyExists: { status: 409, message: 'The requested bucket name is not available.', ec: '0015-00000104' },
+  BucketNotEmpty: { status: 409, message: 'The bucket you tried to delete is not empty.', ec: '0015-00000301' },
+  EntityTooLarge: { status: 400, message: 'Source object Length exceeds the maximum allowed size.' },
+  EntityTooLargePut: { status: 400, message: 'Your proposed upload exceeds the maximum allowed size.' },
+  EntityTooSmall: { status: 400, message: 'Your proposed upload is smaller than the minimum allowed size.' },
+  FileAlreadyExists: { status: 409, message: 'The object you specified already exists and can not be overwritten.', ec: '0026-00000006' },
+  FileImmutable: { status: 409, message: 'The object you specified is immutable.' },
+  InvalidAccessKeyId: { status: 403, message: 'The OSS Access Key Id you provided does not exist in our records.', ec: '0002-00000902' },
+  InvalidArgument: { status: 400, message: 'Invalid Argument.' },
+  InvalidBucketName: { status: 400, message: 'The specified bucket is not valid.', ec: '0015-00000101' },
+  InvalidDigest: { status: 400, message: 'The Content-MD5 you specified was invalid.', ec: '0016-00000106' },
+  InvalidEncryptionAlgorithmError: { status: 400, message: 'The encryption algorithm specified is not valid.' },
+  InvalidDataEncryptionAlgorithmError: {
+    status: 400,
+    message: 'The KMS Data Encryption request you specified is not valid. Supported value:SM4',
+  },
+  InvalidObjectName: { status: 400, message: 'The specified object is not valid.', ec: '0016-00000005' },
+  InvalidObjectNameEmpty: { status: 400, message: 'The Object name can not be empty.' },
+  InvalidObjectNameTooLong: { status: 400, message: 'The Length of Object name must be less than 1024.' },
+  InvalidPart: {
+    status: 400,
+    message: 'One or more of the specified parts could not be found or the specified entity tag might not have matched the part\'s entity tag.',
+  },
+  InvalidPartOrder: { status: 400, message: 'The list of parts was not in ascending order. Parts list must specified in order by part number.' },
+  InvalidRange: { status: 416, message: 'The requested range cannot be satisfied.' },
+  InvalidTag: { status: 400, message: 'The tag provided was not a valid tag.' },
+  InvalidTargetBucketForLogging: { status: 400, message: 'Invalid target bucket for logging.' },
+  InvalidWORMConfiguration: { status: 400, message: 'Invalid WORM Configuration.' },
+  MalformedXML: {
+    status: 400,
+    message: 'The XML you provided was not well-formed or did not validate against our published schema.',
+    ec: '0016-00000608',
+  },
+  MethodNotAllowed: { status: 405, message: 'The specified method is not allowed against this resource.' },
+  MissingArgument: { status: 400, message: 'Missing Some Required Arguments.', ec: '0016-00000502' },
+  MissingContentLength: { status: 411, message: 'You must provide the Content-Length HTTP header.' },
+  NoSuchBucket: { status: 404, message: 'The specified bucket does not exist.', ec: '0015-00000101' },
+  NoSuchKey: { status: 404, message: 'The specified key does not exist.', ec: '0026-00000001' },
+  NoSuchUpload: {
+    status: 404,
+    message: 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+  },
+  NoSuchVersion: { status: 404, message: 'The specified version does not exist.', ec: '0012-00000203' },
+  NoSuchWORMConfiguration: { status: 404, message: 'The WORM Configuration does not exist.' },
+  NoSuchWORMId: { status: 404, message: 'The specified WORM ID does not exist.' },
+  NoSuchTagSet: { status: 404, message: 'There is no tag set associated with the bucket.' },
+  NotImplemented: { status: 501, message: 'A header you provided implies functionality that is not implemented.' },
+  ObjectNotAppendable: { status: 409, message: 'The operation is not valid for the current state of the object.' },
+  PositionNotEqualToLength: { status: 409, message: 'Position is not equal to file length' },
+  PreconditionFailed: { status: 412, message: 'At least one of the pre-conditions you specified did not hold.' },
+  RequestTimeTooSkewed: { status: 403, message: 'The difference between the request time and the current time is too large.' },
+  SignatureDoesNotMatch: {
+    status: 403,
+    message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+    ec: '0002-00000040',
+  },
+  SignatureDoesNotMatchV4: {
+    status: 403,
+    message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+    ec: '0002-00000201',
+  },
+  TooManyBuckets: { status: 400, message: 'You have attempted to create more buckets than allowed.' },
+  WORMConfigurationAlreadyExists: { status: 409, message: 'The WORM Configuration already exists.' },
+  WORMConfigurationLocked: { status: 403, message: 'The WORM Configuration is locked.' },
+  InvalidRequest: { status: 400, message: 'Invalid Request.' },
+  InvalidObjectState: { status: 403, message: 'The operation is not valid for the object\'s state.' },
+  RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },
+  KeyTooLongError: { status: 400, message: 'Your key is too long.' },
+  MetadataTooLarge: { status: 400, message: 'Your metadata headers exceed the maximum allowed metadata size.' },
+  InternalError: { status: 500, message: 'We encountered an internal error. Please try again.' },
+  InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },
+  InvalidDataRedundancyType: { status: 400, message: 'The specified data redundancy type is not valid.' },
+  // InvalidArgument variants: one code, several documented messages (spec §3.2, §8.2, §8.3).
+  InvalidArgumentAuthorization: { status: 400, message: 'Authorization header is invalid.' },
+  InvalidArgumentDate: { status: 400, message: 'OSS authentication requires a valid Date.' },
+  InvalidArgumentAuthorizationTwice: {
+    status: 400,
+    message: 'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified.',
+  },
+  InvalidArgumentTaggingHeader: {
+    status: 400,
+    message: "The header 'x-oss-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.",
+    ec: '0010-00000219',
+  },
+  InvalidArgumentCopySource: {
+    status: 400,
+    message: 'Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.',
+  },
+  InvalidArgumentCopySourceParam: { status: 400, message: 'Copy Source has unsupported query parameters.', ec: '0016-00000304' },
+  InvalidArgumentEmptyVersionId: { status: 400, message: 'Version id can not be the empty string.', ec: '0016-00000305' },
+  InvalidArgumentVersionId: { status: 400, message: 'Invalid version id specified.' },
+  InvalidArgumentMetadataDirective: { status: 400, message: 'Invalid metadata directive.' },
+  InvalidTagTooMany: { status: 400, message: 'Object tags cannot be greater than 10.', ec: '0010-00000218' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type CatalogueKey = keyof typeof catalogue;
+
+/** The wire `<Code>` for a catalogue key: keys that only pick another message share their code's name. */
+const wireCode: Partial<Record<CatalogueKey, string>> = {
+  AccessDeniedCrossRegion: 'AccessDenied',
+  AccessDeniedBucketAcl: 'AccessDenied',
+  AccessDeniedExpired: 'AccessDenied',
+  AccessDeniedQueryAuth: 'AccessDenied',
+  AccessDeniedAnonymous: 'AccessDenied',
+  EntityTooLargePut: 'EntityTooLarge',
+  InvalidObjectNameEmpty: 'InvalidObjectName',
+  InvalidObjectNameTooLong: 'InvalidObjectName',
+  NoSuchWORMId: 'NoSuchWORMConfiguration',
+  SignatureDoesNotMatchV4: 'SignatureDoesNotMatch',
+  InvalidArgumentAuthorization: 'InvalidArgument',
+  InvalidArgumentDate: 'InvalidArgument',
+  InvalidArgumentAuthorizationTwice: 'InvalidArgument',
+  InvalidArgumentTaggingHeader: 'InvalidArgument',
+  InvalidArgumentCopySource: 'InvalidArgument',
+  InvalidArgumentCopySourceParam: 'InvalidArgument',
+  InvalidArgumentEmptyVersionId: 'InvalidArgument',
+  InvalidArgumentVersionId: 'InvalidArgument',
+  InvalidArgumentMetadataDirective: 'InvalidArgument',
+  InvalidTagTooMany: 'InvalidTag',
+};
+
+/** Extra elements some errors carry (spec §3.1): Key, BucketName, ArgumentName, Condition, StringToSign … */
+export type ErrorDetails = Record<string, string | undefined>;
+
+export class OssError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly ec?: string;
+  readonly details: ErrorDetails;
+
+  /**
+   * @param key catalogue key (the wire code, or a variant that only selects another documented message)
+   * @param details extra XML elements, in the order they should appear
+   * @param message overrides the catalogue message, for codes like InvalidArgument whose message depends on the
+   *   argument (each such message is still a documented one; see spec §3)
+   */
+  constructor(key: CatalogueKey, details: ErrorDetails = {}, message?: string, ec?: string) {
+    const entry: CatalogueEntry = catalogue[key];
+    super(message ?? entry.message);
+    this.code = wireCode[key] ?? key;
+    this.status = entry.status;
+    this.ec = ec ?? entry.ec;
+    this.details = details;
+  }
+}
+
+/** InvalidArgument with the ArgumentName/ArgumentValue elements real OSS adds. */
+export function invalidArgument(message: string, name?: string, value?: string, ec?: string): OssError {
+  return new OssError('InvalidArgument', { ArgumentName: name, ArgumentValue: value }, message, ec);
+}

@@ -1,0 +1,77 @@
+// Plain data the domain rules decide over. No Koa, no SQLite: the store maps rows to these, the API layer maps
+// requests to them.
+
+export type Acl = 'private' | 'public-read' | 'public-read-write';
+export type ObjectAcl = Acl | 'default';
+export type VersioningState = 'Enabled' | 'Suspended' | undefined; // undefined: never enabled
+export type ObjectType = 'Normal' | 'Appendable' | 'Multipart';
+
+/** The standard headers OSS keeps as object metadata (spec §1.4), lower-case names. */
+export const STANDARD_META_HEADERS = [
+  'content-type',
+  'content-encoding',
+  'content-disposition',
+  'cache-control',
+  'expires',
+  'content-language',
+] as const;
+export type StandardMetaHeader = (typeof STANDARD_META_HEADERS)[number];
+
+export interface ObjectMetadata {
+  /** The standard headers, lower-case name → raw value. content-type is always present. */
+  standard: Partial<Record<StandardMetaHeader, string>>;
+  /** x-oss-meta-* without the prefix, lower-case name → raw value (latin1 string as Node gives it). */
+  user: Record<string, string>;
+}
+
+export interface Encryption {
+  /** x-oss-server-side-encryption: AES256 | KMS | SM4 */
+  algorithm: string;
+  /** x-oss-server-side-data-encryption: SM4 (KMS only) */
+  dataAlgorithm?: string;
+  /** x-oss-server-side-encryption-key-id (KMS only) */
+  keyId?: string;
+}
+
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+export interface BucketRecord {
+  name: string;
+  region: string; // bare region id, e.g. cn-hangzhou
+  createdAt: number; // ms since epoch
+  acl: Acl;
+  storageClass: string;
+  dataRedundancyType: string;
+  versioning: VersioningState;
+}
+
+export interface ObjectVersionRecord {
+  id: number; // store row id
+  bucket: string;
+  key: string;
+  /** 'null' for the null version (written while unversioned or suspended). */
+  versionId: string;
+  isLatest: boolean;
+  isDeleteMarker: boolean;
+  lastModified: number; // ms since epoch
+  size: number;
+  etag: string; // upper-case hex, no quotes (multipart: HEX-N)
+  crc64: string; // unsigned decimal
+  contentMd5?: string; // base64, Normal objects only
+  objectType: ObjectType;
+  storageClass: string;
+  acl: ObjectAcl;
+  metadata: ObjectMetadata;
+  tags: Tag[];
+  encryption?: Encryption;
+  /** Appendable objects: the next append position equals size. */
+  contentId: number | null; // store content handle (null for delete markers)
+}
+
+/** Version ids are exposed only for buckets that have ever had versioning on (spec §4). */
+export function exposesVersionId(bucket: Pick<BucketRecord, 'versioning'>): boolean {
+  return bucket.versioning !== undefined;
+}

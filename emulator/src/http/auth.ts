@@ -1,0 +1,199 @@
+// Who sent the request (spec §8): V1 (`OSS ak:sig`) and V4 (`OSS4-HMAC-SHA256 …`) Authorization headers and
+// V1/V4 presigned URLs, verified by recomputing the signature with the client's signer over the request as
+// received. Without any of them the request is anonymous and access.ts decides what it may do.
+import { timingSafeEqual } from 'node:crypto';
+import type { Next } from 'koa';
+import {
+  parseV4Authorization,
+  v1Signature,
+  v1StringToSign,
+  v4CanonicalRequest,
+  v4Scope,
+  v4Signature,
+  v4SigningKey,
+  v4StringToSign,
+  type SignableRequest,
+} from '@local-oss/client';
+import { OssError } from '../domain/errors.js';
+import type { OssContext } from './state.js';
+
+/** Requests more than 15 minutes away from the server clock are refused (spec §8.2). */
+const MAX_SKEW_MS = 15 * 60 * 1000;
+const V1_QUERY = ['OSSAccessKeyId', 'Expires', 'Signature'];
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function signable(ctx: OssContext, dropQuery: string[] = []): SignableRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(ctx.headers)) {
+    if (value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return {
+    method: ctx.method,
+    bucket: ctx.state.bucket,
+    key: ctx.state.key,
+    query: ctx.state.query.pairs.filter(([name]) => !dropQuery.includes(name)),
+    headers,
+  };
+}
+
+function secretOf(ctx: OssContext, accessKeyId: string): string {
+  const secret = ctx.state.config.credentials.get(accessKeyId);
+  if (secret === undefined) throw new OssError('InvalidAccessKeyId', { OSSAccessKeyId: accessKeyId });
+  return secret;
+}
+
+function checkSkew(requestTime: number, raw: string): void {
+  const now = Date.now();
+  if (Math.abs(now - requestTime) > MAX_SKEW_MS) {
+    throw new OssError('RequestTimeTooSkewed', {
+      RequestTime: raw,
+      ServerTime: new Date(now).toISOString().replace(/\.\d{3}Z$/, '.000Z'),
+    });
+  }
+}
+
+/** `yyyymmddTHHMMSSZ` → ms, or NaN. */
+function parseV4Date(s: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
+  if (!m) return NaN;
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+}
+
+function hexBytes(s: string): string {
+  return Array.from(Buffer.from(s, 'utf8'), (b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+function verifyV1Header(ctx: OssContext, authorization: string): void {
+  const m = /^OSS ([^:\s]+):(\S+)$/.exec(authorization.trim());
+  if (!m) throw new OssError('InvalidArgumentAuthorization');
+  const [, accessKeyId, provided] = m as unknown as [string, string, string];
+  const secret = secretOf(ctx, accessKeyId);
+  const date = ctx.get('x-oss-date') || ctx.get('date');
+  const time = Date.parse(date);
+  if (date === '' || Number.isNaN(time)) throw new OssError('InvalidArgumentDate');
+  checkSkew(time, date);
+  const stringToSign = v1StringToSign(signable(ctx), date);
+  if (!sameSecret(v1Signature(stringToSign, secret), provided)) {
+    throw new OssError('SignatureDoesNotMatch', {
+      StringToSign: stringToSign,
+      SignatureProvided: provided,
+      StringToSignBytes: hexBytes(stringToSign),
+      OSSAccessKeyId: accessKeyId,
+    });
+  }
+  ctx.state.principal = { kind: 'key', accessKeyId, scheme: 'v1' };
+}
+
+function verifyV4(
+  ctx: OssContext,
+  a: { accessKeyId: string; date: string; region: string; product: string; additionalHeaders: string[]; signature: string },
+  datetime: string,
+  request: SignableRequest,
+  scheme: 'v4' | 'presign-v4',
+): void {
+  const secret = secretOf(ctx, a.accessKeyId);
+  if (!datetime.startsWith(a.date)) throw new OssError('SignatureDoesNotMatchV4');
+  const canonical = v4CanonicalRequest(request, a.additionalHeaders);
+  const scope = v4Scope(a.date, a.region, a.product);
+  const stringToSign = v4StringToSign(datetime, scope, canonical);
+  const expected = v4Signature(v4SigningKey(secret, a.date, a.region, a.product), stringToSign);
+  if (!sameSecret(expected, a.signature)) {
+    throw new OssError('SignatureDoesNotMatchV4', {
+      StringToSign: stringToSign,
+      SignatureProvided: a.signature,
+      CanonicalRequest: canonical,
+      OSSAccessKeyId: a.accessKeyId,
+    });
+  }
+  ctx.state.principal = { kind: 'key', accessKeyId: a.accessKeyId, scheme, region: a.region };
+}
+
+function verifyV4Header(ctx: OssContext, authorization: string): void {
+  const a = parseV4Authorization(authorization);
+  if (a === undefined) throw new OssError('InvalidArgumentAuthorization');
+  const datetime = ctx.get('x-oss-date');
+  const time = parseV4Date(datetime);
+  if (Number.isNaN(time)) throw new OssError('InvalidArgumentDate');
+  checkSkew(time, datetime);
+  verifyV4(ctx, a, datetime, signable(ctx), 'v4');
+}
+
+function verifyV1Presigned(ctx: OssContext): void {
+  const q = ctx.state.query;
+  const accessKeyId = q.get('OSSAccessKeyId');
+  const expires = q.get('Expires');
+  const provided = q.get('Signature');
+  if (!accessKeyId || !expires || !provided) throw new OssError('AccessDeniedQueryAuth');
+  const secret = secretOf(ctx, accessKeyId);
+  if (!/^\d+$/.test(expires) || Number(expires) * 1000 < Date.now()) {
+    throw new OssError('AccessDeniedExpired', { Expires: expires, ServerTime: new Date().toISOString() });
+  }
+  const stringToSign = v1StringToSign(signable(ctx), expires);
+  if (!sameSecret(v1Signature(stringToSign, secret), provided)) {
+    throw new OssError('SignatureDoesNotMatch', {
+      StringToSign: stringToSign,
+      SignatureProvided: provided,
+      StringToSignBytes: hexBytes(stringToSign),
+      OSSAccessKeyId: accessKeyId,
+    });
+  }
+  ctx.state.principal = { kind: 'key', accessKeyId, scheme: 'presign-v1' };
+}
+
+function verifyV4Presigned(ctx: OssContext): void {
+  const q = ctx.state.query;
+  if (q.get('x-oss-signature-version') !== 'OSS4-HMAC-SHA256') throw new OssError('InvalidArgumentAuthorization');
+  const credential = q.get('x-oss-credential') ?? '';
+  const datetime = q.get('x-oss-date') ?? '';
+  const expires = q.get('x-oss-expires') ?? '';
+  const signature = q.get('x-oss-signature') ?? '';
+  const parts = credential.split('/');
+  if (parts.length !== 5 || parts[4] !== 'aliyun_v4_request' || signature === '') {
+    throw new OssError('AccessDeniedQueryAuth');
+  }
+  const time = parseV4Date(datetime);
+  if (Number.isNaN(time) || !/^\d+$/.test(expires)) throw new OssError('AccessDeniedQueryAuth');
+  if (time + Number(expires) * 1000 < Date.now()) {
+    throw new OssError('AccessDeniedExpired', { ServerTime: new Date().toISOString() });
+  }
+  const additional = q.get('x-oss-additional-headers');
+  verifyV4(
+    ctx,
+    {
+      accessKeyId: parts[0]!,
+      date: parts[1]!,
+      region: parts[2]!,
+      product: parts[3]!,
+      additionalHeaders: additional ? additional.split(';') : [],
+      signature,
+    },
+    datetime,
+    signable(ctx, ['x-oss-signature']),
+    'presign-v4',
+  );
+}
+
+export async function auth(ctx: OssContext, next: Next): Promise<void> {
+  const authorization = ctx.get('authorization');
+  const q = ctx.state.query;
+  const presignV1 = V1_QUERY.some((name) => q.has(name));
+  const presignV4 = q.has('x-oss-signature-version') || q.has('x-oss-signature');
+  if (authorization !== '') {
+    // Both ways at once are refused (spec §8.3).
+    if (presignV1 || presignV4) throw new OssError('InvalidArgumentAuthorizationTwice');
+    if (authorization.startsWith('OSS4-HMAC-SHA256')) verifyV4Header(ctx, authorization);
+    else if (authorization.startsWith('OSS ')) verifyV1Header(ctx, authorization);
+    else throw new OssError('InvalidArgumentAuthorization');
+  } else if (presignV4) {
+    verifyV4Presigned(ctx);
+  } else if (presignV1) {
+    verifyV1Presigned(ctx);
+  }
+  await next();
+}

@@ -1,0 +1,74 @@
+// Request bodies: XML documents read with a size limit, object bytes streamed into the content store.
+import { createHash } from 'node:crypto';
+import { parseXml, XmlError } from '@local-oss/client';
+import { OssError } from '../domain/errors.js';
+import type { PendingContent } from '../store/content.js';
+import type { OssContext } from './state.js';
+
+/** OSS's largest single PUT (spec §9.2). */
+export const MAX_PUT_SIZE = 5 * 1024 ** 3;
+/** XML configuration bodies are small on OSS; a DeleteMultipleObjects of 1000 long keys stays well under this. */
+export const MAX_XML_BODY = 2 * 1024 * 1024;
+
+async function readSmallBody(ctx: OssContext, limit: number): Promise<Buffer> {
+  const declared = Number(ctx.get('content-length') || '0');
+  if (declared > limit) throw new OssError('MalformedXML', { ErrorDetail: 'the XML body is too large' });
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new OssError('MalformedXML', { ErrorDetail: 'the XML body is too large' });
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+/** Reads and parses an XML body; an empty body is undefined (callers decide whether that is allowed). */
+export async function readXml(ctx: OssContext, limit = MAX_XML_BODY): Promise<Record<string, unknown> | undefined> {
+  const raw = await readSmallBody(ctx, limit);
+  const md5 = ctx.get('content-md5');
+  if (md5 && createHash('md5').update(raw).digest('base64') !== md5) throw new OssError('InvalidDigest');
+  if (raw.length === 0) return undefined;
+  try {
+    return parseXml(raw.toString('utf8'));
+  } catch (err) {
+    if (err instanceof XmlError) throw new OssError('MalformedXML', { ErrorDetail: err.message });
+    throw err;
+  }
+}
+
+/**
+ * Streams the request body into new chunks (never the whole object in memory) and checks the declared length
+ * and Content-MD5. The chunks are not part of any object until the caller commits them in its transaction;
+ * on any failure they are deleted here.
+ */
+export async function receiveContent(ctx: OssContext, maxSize = MAX_PUT_SIZE): Promise<PendingContent> {
+  const lengthHeader = ctx.get('content-length');
+  const chunked = /chunked/i.test(ctx.get('transfer-encoding'));
+  if (lengthHeader === '' && !chunked) throw new OssError('MissingContentLength');
+  const declared = lengthHeader === '' ? undefined : Number(lengthHeader);
+  if (declared !== undefined && declared > maxSize) throw new OssError('EntityTooLargePut');
+  const md5 = ctx.get('content-md5');
+  if (md5 !== '' && !/^[A-Za-z0-9+/]{22}==$/.test(md5)) throw new OssError('InvalidDigest');
+
+  const writer = ctx.state.store.content.createWriter();
+  try {
+    let size = 0;
+    for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxSize) throw new OssError('EntityTooLargePut');
+      writer.write(chunk);
+    }
+    const pending = writer.finish();
+    if (md5 !== '' && pending.md5.toString('base64') !== md5) throw new OssError('InvalidDigest');
+    return pending;
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
+}
+
+/** Deletes chunks that were received but will not be committed (a later check refused the request). */
+export function discardContent(ctx: OssContext, pending: PendingContent): void {
+  ctx.state.store.content.discard(pending);
+}

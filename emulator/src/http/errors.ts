@@ -1,0 +1,65 @@
+// Turns every failure into the answer real OSS gives (spec §3.1): un-namespaced <Error> XML with the catalogue's
+// code, message and EC, the request id and HostId; HEAD carries the same document base64-encoded in `x-oss-err`
+// because it has no body. A failure that is not an OssError is a bug: it is logged and answered as OSS's
+// InternalError, and the process keeps serving.
+import type { Next } from 'koa';
+import { buildXml } from '@local-oss/client';
+import { OssError } from '../domain/errors.js';
+import type { OssContext } from './state.js';
+
+export function errorDocument(err: OssError, requestId: string, hostId: string): string {
+  const body: Record<string, string> = {
+    Code: err.code,
+    Message: err.message,
+    RequestId: requestId,
+    HostId: hostId,
+  };
+  for (const [name, value] of Object.entries(err.details)) if (value !== undefined) body[name] = value;
+  if (err.ec) {
+    body.EC = err.ec;
+    body.RecommendDoc = `https://api.aliyun.com/troubleshoot?q=${err.ec}`;
+  }
+  return buildXml('Error', body);
+}
+
+const KEPT_ON_ERROR = new Set([
+  'x-oss-request-id',
+  'server',
+  'date',
+  'x-oss-delete-marker',
+  'x-oss-version-id',
+  'x-oss-next-append-position',
+]);
+
+export function renderError(ctx: OssContext, err: OssError): void {
+  const xml = errorDocument(err, ctx.state.requestId, ctx.state.host);
+  if (ctx.method === 'HEAD') ctx.body = null; // before the status: see render.ts noBody
+  ctx.status = err.status;
+  // A failed request's success headers must not leak into the error answer; the few that describe the failure
+  // (a delete marker met, the position an append must use) are set before the throw and kept.
+  for (const name of Object.keys(ctx.response.headers)) {
+    if (!KEPT_ON_ERROR.has(name)) ctx.remove(name);
+  }
+  if (err.ec) ctx.set('x-oss-ec', err.ec);
+  if (ctx.method === 'HEAD') {
+    ctx.set('x-oss-err', Buffer.from(xml).toString('base64'));
+    ctx.length = 0;
+    return;
+  }
+  ctx.type = 'application/xml';
+  ctx.body = xml;
+}
+
+export async function errors(ctx: OssContext, next: Next): Promise<void> {
+  try {
+    await next();
+  } catch (err) {
+    if (err instanceof OssError) {
+      renderError(ctx, err);
+      return;
+    }
+    if (ctx.req.aborted || ctx.req.destroyed) return; // the client hung up mid-request: nobody is listening
+    console.error(`local-oss: internal error on ${ctx.method} ${ctx.url} (request ${ctx.state.requestId}):`, err);
+    renderError(ctx, new OssError('InternalError'));
+  }
+}

@@ -1,0 +1,48 @@
+// Response shapes shared by every API family: XML documents, dates and ETags as OSS writes them.
+import { buildXml } from '@local-oss/client';
+import type { OssContext } from './state.js';
+
+export function sendXml(ctx: OssContext, root: string, body: object, status = 200): void {
+  ctx.status = status;
+  ctx.type = 'application/xml';
+  ctx.body = buildXml(root, body);
+}
+
+/** An empty 200/204 answer with Content-Length: 0. */
+export function sendEmpty(ctx: OssContext, status = 200): void {
+  noBody(ctx, status);
+}
+
+/**
+ * A status without a body. Koa turns `body = null` into 204 unless the status is set after it, so the order
+ * matters; headers describing an object (HEAD) are set after this call.
+ */
+export function noBody(ctx: OssContext, status: number): void {
+  ctx.body = null;
+  ctx.status = status;
+}
+
+/** RFC 1123, as in Last-Modified and Date. */
+export function httpDate(ms: number): string {
+  return new Date(ms).toUTCString();
+}
+
+/** ISO 8601 with milliseconds, as in XML bodies (`2019-04-09T03:45:32.000Z`). */
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function quotedEtag(etag: string): string {
+  return `"${etag}"`;
+}
+
+/**
+ * Listing values under `encoding-type=url` (spec §9): percent-encoded like the SDKs decode them, `/` literal,
+ * space as %20 and `+` as %2B so that neither Python's unquote nor Go's QueryUnescape misreads them.
+ */
+export function listValue(value: string, encodingType: string | undefined): string {
+  if (encodingType !== 'url') return value;
+  return encodeURIComponent(value)
+    .replace(/%2F/g, '/')
+    .replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}

@@ -1,0 +1,111 @@
+// startEmulator(): the in-process API (tests, the CLI and the testcontainers module all start the emulator here).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Store } from './store/store.js';
+import { createApp } from './http/routes.js';
+import type { EmulatorConfig } from './http/state.js';
+
+/** The key pair a fresh emulator accepts when none is configured; printed at start so users can copy it. */
+export const DEFAULT_CREDENTIALS = {
+  accessKeyId: 'local-oss-access-key-id',
+  accessKeySecret: 'local-oss-access-key-secret',
+} as const;
+export const DEFAULT_REGION = 'cn-hangzhou';
+export const DEFAULT_PORT = 9500;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = './.local-oss';
+
+export interface EmulatorOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Where the SQLite file lives (default ./.local-oss); ignored with inMemory. */
+  dataDir?: string;
+  inMemory?: boolean;
+  /** Default region, bare id (cn-hangzhou). */
+  region?: string;
+  /** Further regions served by this process (the default region is always one). */
+  regions?: string[];
+  accessKeyId?: string;
+  accessKeySecret?: string;
+}
+
+export interface RunningEmulator {
+  url: string;
+  host: string;
+  port: number;
+  region: string;
+  regions: string[];
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** undefined when in memory */
+  dataDir?: string;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Strips the `oss-` prefix some users and ali-oss write regions with (spec §8.4). */
+export function bareRegion(region: string): string {
+  return region.replace(/^oss-/, '');
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? DEFAULT_HOST;
+  const region = bareRegion(options.region ?? DEFAULT_REGION);
+  const regions = [...new Set([region, ...(options.regions ?? []).map(bareRegion)])];
+  const accessKeyId = options.accessKeyId ?? DEFAULT_CREDENTIALS.accessKeyId;
+  const accessKeySecret = options.accessKeySecret ?? DEFAULT_CREDENTIALS.accessKeySecret;
+  const dataDir = options.inMemory ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
+  const config: EmulatorConfig = { region, regions, credentials: new Map([[accessKeyId, accessKeySecret]]) };
+
+  const store = Store.open(dataDir);
+  const app = createApp({ store, config });
+  const server: Server = createServer(
+    // Large uploads may take longer than Node's default 5-minute request timeout; headers must still come quickly.
+    { requestTimeout: 0, headersTimeout: 60_000, keepAliveTimeout: 65_000 },
+    app.callback(),
+  );
+  server.on('clientError', (_err, socket) => {
+    // Unparseable HTTP never reaches Koa: answer 400 as a front end would, and keep serving.
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULT_PORT, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    host,
+    port,
+    region,
+    regions,
+    accessKeyId,
+    accessKeySecret,
+    dataDir,
+    store,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+        // In-flight requests get a moment to finish; then their sockets go.
+        setTimeout(() => server.closeAllConnections(), 1000).unref();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,236 @@
+// Object version rows: the only code that reads or writes the `objects` table. Every mutation runs inside the
+// caller's transaction (Store.tx) and keeps content reference counts in step with the rows that point at them.
+import type { Db } from './db.js';
+import type { ContentStore } from './content.js';
+import type { Encryption, ObjectAcl, ObjectMetadata, ObjectType, ObjectVersionRecord, Tag } from '../domain/types.js';
+import { NULL_VERSION, planDelete, planWrite } from '../domain/versioning.js';
+import type { VersioningState } from '../domain/types.js';
+
+interface ObjectRow {
+  id: number;
+  bucket: string;
+  key: string;
+  version_id: string;
+  is_latest: number;
+  is_delete_marker: number;
+  last_modified: number;
+  size: number;
+  etag: string;
+  crc64: string;
+  content_md5: string | null;
+  object_type: string;
+  storage_class: string;
+  acl: string;
+  metadata: string;
+  tags: string;
+  encryption: string | null;
+  content_id: number | null;
+}
+
+export function toRecord(row: ObjectRow): ObjectVersionRecord {
+  return {
+    id: row.id,
+    bucket: row.bucket,
+    key: row.key,
+    versionId: row.version_id,
+    isLatest: row.is_latest === 1,
+    isDeleteMarker: row.is_delete_marker === 1,
+    lastModified: row.last_modified,
+    size: row.size,
+    etag: row.etag,
+    crc64: row.crc64,
+    contentMd5: row.content_md5 ?? undefined,
+    objectType: row.object_type as ObjectType,
+    storageClass: row.storage_class,
+    acl: row.acl as ObjectAcl,
+    metadata: JSON.parse(row.metadata) as ObjectMetadata,
+    tags: JSON.parse(row.tags) as Tag[],
+    encryption: row.encryption ? (JSON.parse(row.encryption) as Encryption) : undefined,
+    contentId: row.content_id,
+  };
+}
+
+/** Everything a new object version needs besides its key and version id. */
+export interface NewObject {
+  lastModified: number;
+  size: number;
+  etag: string;
+  crc64: string;
+  contentMd5?: string;
+  objectType: ObjectType;
+  storageClass: string;
+  acl: ObjectAcl;
+  metadata: ObjectMetadata;
+  tags: Tag[];
+  encryption?: Encryption;
+  contentId: number;
+}
+
+export class ObjectStore {
+  private readonly stmt;
+
+  constructor(
+    db: Db,
+    private readonly content: ContentStore,
+  ) {
+    this.stmt = {
+      current: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND is_latest = 1'),
+      version: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? AND version_id = ?'),
+      byId: db.prepare('SELECT * FROM objects WHERE id = ?'),
+      demote: db.prepare('UPDATE objects SET is_latest = 0 WHERE bucket = ? AND key = ? AND is_latest = 1'),
+      newest: db.prepare('SELECT id FROM objects WHERE bucket = ? AND key = ? ORDER BY id DESC LIMIT 1').pluck(),
+      promote: db.prepare('UPDATE objects SET is_latest = 1 WHERE id = ?'),
+      deleteRow: db.prepare('DELETE FROM objects WHERE id = ?'),
+      insert: db.prepare(`INSERT INTO objects (bucket, key, version_id, is_latest, is_delete_marker, last_modified,
+        size, etag, crc64, content_md5, object_type, storage_class, acl, metadata, tags, encryption, content_id)
+        VALUES (@bucket, @key, @versionId, 1, @isDeleteMarker, @lastModified, @size, @etag, @crc64, @contentMd5,
+        @objectType, @storageClass, @acl, @metadata, @tags, @encryption, @contentId)`),
+      setTags: db.prepare('UPDATE objects SET tags = ? WHERE id = ?'),
+      setContent: db.prepare(
+        'UPDATE objects SET content_id = ?, size = ?, etag = ?, crc64 = ?, last_modified = ?, content_md5 = NULL WHERE id = ?',
+      ),
+      setAcl: db.prepare('UPDATE objects SET acl = ? WHERE id = ?'),
+      setMeta: db.prepare(
+        'UPDATE objects SET metadata = ?, last_modified = ?, storage_class = ?, encryption = ?, acl = ?, tags = ? WHERE id = ?',
+      ),
+    };
+  }
+
+  current(bucket: string, key: string): ObjectVersionRecord | undefined {
+    const row = this.stmt.current.get(bucket, key) as ObjectRow | undefined;
+    return row && toRecord(row);
+  }
+
+  version(bucket: string, key: string, versionId: string): ObjectVersionRecord | undefined {
+    const row = this.stmt.version.get(bucket, key, versionId) as ObjectRow | undefined;
+    return row && toRecord(row);
+  }
+
+  byId(id: number): ObjectVersionRecord | undefined {
+    const row = this.stmt.byId.get(id) as ObjectRow | undefined;
+    return row && toRecord(row);
+  }
+
+  /** Writes a new current version per the bucket's versioning state (spec §4) and returns it. */
+  write(bucket: { name: string; versioning: VersioningState }, key: string, obj: NewObject): ObjectVersionRecord {
+    const plan = planWrite(bucket.versioning);
+    if (plan.replacesNullVersion) this.removeVersion(bucket.name, key, NULL_VERSION);
+    this.stmt.demote.run(bucket.name, key);
+    this.content.ref(obj.contentId);
+    const id = this.insertRow(bucket.name, key, plan.versionId, false, obj);
+    return this.byId(id)!;
+  }
+
+  /** DeleteObject without a version id (spec §4): remove, or stack a delete marker. */
+  deleteCurrent(
+    bucket: { name: string; versioning: VersioningState },
+    key: string,
+    now: number,
+  ): { marker?: ObjectVersionRecord } {
+    const plan = planDelete(bucket.versioning);
+    if (plan.kind === 'remove') {
+      this.removeVersion(bucket.name, key, NULL_VERSION);
+      return {};
+    }
+    if (plan.replacesNullVersion) this.removeVersion(bucket.name, key, NULL_VERSION);
+    this.stmt.demote.run(bucket.name, key);
+    const id = this.insertRow(bucket.name, key, plan.versionId, true, {
+      lastModified: now,
+      size: 0,
+      etag: '',
+      crc64: '0',
+      objectType: 'Normal',
+      storageClass: 'Standard',
+      acl: 'default',
+      metadata: { standard: {}, user: {} },
+      tags: [],
+    });
+    return { marker: this.byId(id)! };
+  }
+
+  /** Permanently removes one version; when it was current, the newest remaining version becomes current. */
+  removeVersion(bucket: string, key: string, versionId: string): ObjectVersionRecord | undefined {
+    const row = this.stmt.version.get(bucket, key, versionId) as ObjectRow | undefined;
+    if (!row) return undefined;
+    this.stmt.deleteRow.run(row.id);
+    if (row.content_id !== null) this.content.unref(row.content_id);
+    if (row.is_latest === 1) {
+      const next = this.stmt.newest.get(bucket, key) as number | undefined;
+      if (next !== undefined) this.stmt.promote.run(next);
+    }
+    return toRecord(row);
+  }
+
+  /** Swaps a version's bytes in place (AppendObject): the old content loses this reference. */
+  replaceContent(
+    id: number,
+    u: { contentId: number; size: number; etag: string; crc64: string; lastModified: number },
+  ): ObjectVersionRecord {
+    const before = this.byId(id)!;
+    this.content.ref(u.contentId);
+    this.stmt.setContent.run(u.contentId, u.size, u.etag, u.crc64, u.lastModified, id);
+    if (before.contentId !== null) this.content.unref(before.contentId);
+    return this.byId(id)!;
+  }
+
+  setTags(id: number, tags: Tag[]): void {
+    this.stmt.setTags.run(JSON.stringify(tags), id);
+  }
+
+  setAcl(id: number, acl: ObjectAcl): void {
+    this.stmt.setAcl.run(acl, id);
+  }
+
+  /** Copy onto itself in place (spec §1.10): metadata, class, encryption, ACL and tags change; bytes stay. */
+  updateInPlace(
+    id: number,
+    u: {
+      metadata: ObjectMetadata;
+      lastModified: number;
+      storageClass: string;
+      encryption?: Encryption;
+      acl: ObjectAcl;
+      tags: Tag[];
+    },
+  ): ObjectVersionRecord {
+    this.stmt.setMeta.run(
+      JSON.stringify(u.metadata),
+      u.lastModified,
+      u.storageClass,
+      u.encryption ? JSON.stringify(u.encryption) : null,
+      u.acl,
+      JSON.stringify(u.tags),
+      id,
+    );
+    return this.byId(id)!;
+  }
+
+  private insertRow(
+    bucket: string,
+    key: string,
+    versionId: string,
+    isDeleteMarker: boolean,
+    obj: Omit<NewObject, 'contentId'> & { contentId?: number },
+  ): number {
+    return Number(
+      this.stmt.insert.run({
+        bucket,
+        key,
+        versionId,
+        isDeleteMarker: isDeleteMarker ? 1 : 0,
+        lastModified: obj.lastModified,
+        size: obj.size,
+        etag: obj.etag,
+        crc64: obj.crc64,
+        contentMd5: obj.contentMd5 ?? null,
+        objectType: obj.objectType,
+        storageClass: obj.storageClass,
+        acl: obj.acl,
+        metadata: JSON.stringify(obj.metadata),
+        tags: JSON.stringify(obj.tags),
+        encryption: obj.encryption ? JSON.stringify(obj.encryption) : null,
+        contentId: obj.contentId ?? null,
+      }).lastInsertRowid,
+    );
+  }
+}

@@ -1,0 +1,90 @@
+// Schema migrations, applied in order; `PRAGMA user_version` holds how many have run. Never edit a shipped
+// migration: add the next one.
+//
+// Content model (architecture "Storage"): bytes live in `chunks` (≤ 1 MiB each). A `content` is an immutable
+// byte sequence described by `extents` (slices of chunks, in order) with its size and CRC-64. Object versions and
+// multipart parts point at a content; CopyObject, UploadPartCopy and CompleteMultipartUpload build new contents
+// (or share one) by writing extent rows only. `refs` columns count references so unreferenced bytes are reclaimed
+// in the transaction that drops the last reference; a restart sweeps what a crash left behind.
+export const migrations: string[] = [
+  `
+  CREATE TABLE chunks (
+    id    INTEGER PRIMARY KEY,
+    data  BLOB    NOT NULL,
+    refs  INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE contents (
+    id     INTEGER PRIMARY KEY,
+    size   INTEGER NOT NULL,
+    crc64  TEXT    NOT NULL,
+    refs   INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE extents (
+    content_id   INTEGER NOT NULL REFERENCES contents(id) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL,
+    chunk_id     INTEGER NOT NULL,
+    chunk_offset INTEGER NOT NULL,
+    length       INTEGER NOT NULL,
+    crc64        TEXT    NOT NULL,
+    PRIMARY KEY (content_id, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX extents_by_chunk ON extents(chunk_id);
+
+  CREATE TABLE buckets (
+    name          TEXT PRIMARY KEY,
+    region        TEXT    NOT NULL,
+    created_at    INTEGER NOT NULL,
+    acl           TEXT    NOT NULL,
+    storage_class TEXT    NOT NULL,
+    redundancy    TEXT    NOT NULL,
+    versioning    TEXT,
+    worm          TEXT,
+    object_worm   TEXT
+  );
+
+  CREATE TABLE objects (
+    id               INTEGER PRIMARY KEY,
+    bucket           TEXT    NOT NULL REFERENCES buckets(name),
+    key              TEXT    NOT NULL,
+    version_id       TEXT    NOT NULL,
+    is_latest        INTEGER NOT NULL,
+    is_delete_marker INTEGER NOT NULL,
+    last_modified    INTEGER NOT NULL,
+    size             INTEGER NOT NULL,
+    etag             TEXT    NOT NULL,
+    crc64            TEXT    NOT NULL,
+    content_md5      TEXT,
+    object_type      TEXT    NOT NULL,
+    storage_class    TEXT    NOT NULL,
+    acl              TEXT    NOT NULL,
+    metadata         TEXT    NOT NULL,
+    tags             TEXT    NOT NULL,
+    encryption       TEXT,
+    retention        TEXT,
+    legal_hold       TEXT,
+    content_id       INTEGER REFERENCES contents(id)
+  );
+  CREATE UNIQUE INDEX objects_by_version ON objects(bucket, key, version_id);
+  CREATE UNIQUE INDEX objects_current ON objects(bucket, key) WHERE is_latest = 1;
+  CREATE INDEX objects_by_key ON objects(bucket, key, id);
+
+  CREATE TABLE uploads (
+    upload_id   TEXT PRIMARY KEY,
+    bucket      TEXT    NOT NULL REFERENCES buckets(name),
+    key         TEXT    NOT NULL,
+    initiated   INTEGER NOT NULL,
+    options     TEXT    NOT NULL
+  );
+  CREATE INDEX uploads_by_key ON uploads(bucket, key, initiated);
+  CREATE TABLE parts (
+    upload_id     TEXT    NOT NULL REFERENCES uploads(upload_id) ON DELETE CASCADE,
+    part_number   INTEGER NOT NULL,
+    etag          TEXT    NOT NULL,
+    size          INTEGER NOT NULL,
+    crc64         TEXT    NOT NULL,
+    last_modified INTEGER NOT NULL,
+    content_id    INTEGER NOT NULL REFERENCES contents(id),
+    PRIMARY KEY (upload_id, part_number)
+  ) WITHOUT ROWID;
+  `,
+];

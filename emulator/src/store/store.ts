@@ -1,0 +1,38 @@
+// The store: one SQLite database behind the table modules. API handlers reach storage only through this facade,
+// and every multi-step change runs in `tx`, so a write is all-or-nothing and acknowledged only once committed.
+import type { Db } from './db.js';
+import { openDatabase } from './db.js';
+import { BucketStore } from './buckets.js';
+import { ContentStore } from './content.js';
+import { Listing } from './listing.js';
+import { ObjectStore } from './objects.js';
+
+export class Store {
+  readonly buckets: BucketStore;
+  readonly content: ContentStore;
+  readonly objects: ObjectStore;
+  readonly listing: Listing;
+
+  private constructor(readonly db: Db) {
+    this.buckets = new BucketStore(db);
+    this.content = new ContentStore(db);
+    this.objects = new ObjectStore(db, this.content);
+    this.listing = new Listing(db);
+  }
+
+  /** Opens (or creates) the store; `dataDir` undefined keeps everything in memory. */
+  static open(dataDir: string | undefined): Store {
+    const store = new Store(openDatabase(dataDir));
+    store.content.sweep(); // what a crash left behind: chunks of unfinished uploads, unreferenced contents
+    return store;
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction (writers serialise; readers never see half a change). */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

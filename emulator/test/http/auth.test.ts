@@ -1,0 +1,156 @@
+// Signatures, presigned URLs, anonymous access and addressing (spec §8).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presignV1, presignV4, encodeQuery, signV1, type SignableRequest } from '@local-oss/client';
+import type { RunningEmulator } from 'local-oss';
+import { encodeKey, errorCode, raw, rawHttp, startTestEmulator, v4Now, xmlValue } from './support.js';
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator({ regions: ['cn-shanghai'] });
+  await raw(emu, { method: 'PUT', bucket: 'auth' });
+  await raw(emu, { method: 'PUT', bucket: 'auth', key: 'a b+c.txt', body: 'secret' });
+});
+afterAll(() => emu.close());
+
+describe('V1 and V4 header signatures', () => {
+  it('accepts both', async () => {
+    expect((await raw(emu, { method: 'GET', bucket: 'auth', key: 'a b+c.txt', sign: 'v1' })).status).toBe(200);
+    expect((await raw(emu, { method: 'GET', bucket: 'auth', key: 'a b+c.txt', sign: 'v4' })).status).toBe(200);
+  });
+
+  it('answers a wrong V1 secret with SignatureDoesNotMatch and the StringToSign', async () => {
+    const res = await raw(emu, {
+      method: 'GET',
+      bucket: 'auth',
+      key: 'a b+c.txt',
+      sign: 'v1',
+      credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: 'wrong' },
+    });
+    expect(res.status).toBe(403);
+    expect(errorCode(res)).toBe('SignatureDoesNotMatch');
+    expect(xmlValue(res.text, 'Message')).toBe(
+      'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+    );
+    expect(xmlValue(res.text, "StringToSign")).toMatch(/^GET\n\n\n.+ GMT\nx-oss-date:.+ GMT\n\/auth\/a b\+c\.txt$/);
+    expect(xmlValue(res.text, 'OSSAccessKeyId')).toBe(emu.accessKeyId);
+  });
+
+  it('answers a wrong V4 secret with SignatureDoesNotMatch', async () => {
+    const res = await raw(emu, {
+      method: 'GET',
+      bucket: 'auth',
+      key: 'a b+c.txt',
+      credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: 'wrong' },
+    });
+    expect(res.status).toBe(403);
+    expect(errorCode(res)).toBe('SignatureDoesNotMatch');
+  });
+
+  it('answers an unknown key id with InvalidAccessKeyId', async () => {
+    const res = await raw(emu, {
+      method: 'GET',
+      bucket: 'auth',
+      key: 'a b+c.txt',
+      credentials: { accessKeyId: 'nobody', accessKeySecret: 'x' },
+    });
+    expect(res.status).toBe(403);
+    expect(errorCode(res)).toBe('InvalidAccessKeyId');
+    expect(res.headers.get('x-oss-ec')).toBe('0002-00000902');
+  });
+
+  it('refuses a request 16 minutes old with RequestTimeTooSkewed, V1 and V4', async () => {
+    const old = new Date(Date.now() - 16 * 60_000);
+    const v1 = await raw(emu, { method: 'GET', bucket: 'auth', key: 'a b+c.txt', sign: 'v1', headers: { 'x-oss-date': old.toUTCString() } });
+    expect(v1.status).toBe(403);
+    expect(errorCode(v1)).toBe('RequestTimeTooSkewed');
+    const v4 = await raw(emu, { method: 'GET', bucket: 'auth', key: 'a b+c.txt', headers: { 'x-oss-date': v4Now(old) } });
+    expect(errorCode(v4)).toBe('RequestTimeTooSkewed');
+  });
+
+  it('detects a tampered signed header', async () => {
+    const headers: Record<string, string> = { 'x-oss-date': new Date().toUTCString(), 'x-oss-meta-a': '1' };
+    const req: SignableRequest = { method: 'PUT', bucket: 'auth', key: 't.txt', query: [], headers };
+    const authorization = signV1(req, { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret }, headers['x-oss-date']!);
+    const res = await rawHttp(`${emu.url}/auth/t.txt`, 'PUT', { ...headers, 'x-oss-meta-a': '2', authorization }, 'x');
+    expect(res.status).toBe(403);
+    expect(errorCode(res)).toBe('SignatureDoesNotMatch');
+    expect((await raw(emu, { method: 'GET', bucket: 'auth', key: 't.txt' })).status).toBe(404);
+  });
+});
+
+describe('presigned URLs', () => {
+  const creds = () => ({ accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret });
+  const req = (): SignableRequest => ({ method: 'GET', bucket: 'auth', key: 'a b+c.txt', query: [], headers: {} });
+  const url = (params: Record<string, string> | [string, string][]) =>
+    `${emu.url}/auth/${encodeKey('a b+c.txt')}?${encodeQuery(params as never)}`;
+
+  it('V1: serves a valid URL, refuses an expired or tampered one', async () => {
+    const good = presignV1(req(), creds(), Math.floor(Date.now() / 1000) + 60);
+    expect((await fetch(url(good))).status).toBe(200);
+    const expired = presignV1(req(), creds(), Math.floor(Date.now() / 1000) - 1);
+    const res = await fetch(url(expired));
+    expect(res.status).toBe(403);
+    const text = await res.text();
+    expect(xmlValue(text, 'Code')).toBe('AccessDenied');
+    expect(xmlValue(text, 'Message')).toBe('Request has expired.');
+    const tampered = { ...good, Expires: String(Number((good as Record<string, string>).Expires) + 1) };
+    expect((await fetch(url(tampered))).status).toBe(403);
+  });
+
+  it('V4: serves a valid URL, refuses an expired one', async () => {
+    const good = presignV4(req(), creds(), { region: emu.region, datetime: v4Now(), expiresSeconds: 60 });
+    expect((await fetch(url(good))).status).toBe(200);
+    const expired = presignV4(req(), creds(), {
+      region: emu.region,
+      datetime: v4Now(new Date(Date.now() - 120_000)),
+      expiresSeconds: 60,
+    });
+    const res = await fetch(url(expired));
+    expect(res.status).toBe(403);
+    expect(xmlValue(await res.text(), 'Message')).toBe('Request has expired.');
+  });
+});
+
+describe('anonymous access', () => {
+  it('is refused on a private bucket and allowed to read a public-read one', async () => {
+    const denied = await raw(emu, { method: 'GET', bucket: 'auth', key: 'a b+c.txt', sign: 'none' });
+    expect(denied.status).toBe(403);
+    expect(errorCode(denied)).toBe('AccessDenied');
+
+    await raw(emu, { method: 'PUT', bucket: 'public-auth', headers: { 'x-oss-acl': 'public-read' } });
+    await raw(emu, { method: 'PUT', bucket: 'public-auth', key: 'p.txt', body: 'open' });
+    const read = await raw(emu, { method: 'GET', bucket: 'public-auth', key: 'p.txt', sign: 'none' });
+    expect(read.status).toBe(200);
+    expect(read.text).toBe('open');
+    const write = await raw(emu, { method: 'PUT', bucket: 'public-auth', key: 'q.txt', body: 'x', sign: 'none' });
+    expect(write.status).toBe(403);
+  });
+
+  it('follows a private object ACL inside a public-read bucket', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'public-auth', key: 'private.txt', body: 'x', headers: { 'x-oss-object-acl': 'private' } });
+    const res = await raw(emu, { method: 'GET', bucket: 'public-auth', key: 'private.txt', sign: 'none' });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('addressing', () => {
+  it('serves ali-oss-style virtual-hosted requests sent to an IP', async () => {
+    const res = await raw(emu, { method: 'GET', bucket: 'auth', key: 'a b+c.txt', virtualHost: true, sign: 'v1' });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('secret');
+  });
+
+  it('takes a new bucket region from the endpoint host or the V4 scope', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'in-shanghai', virtualHost: true, region: 'cn-shanghai', sign: 'v1' });
+    const loc = await raw(emu, { method: 'GET', bucket: 'in-shanghai', query: [['location', undefined]] });
+    expect(xmlValue(loc.text, 'LocationConstraint')).toBe('oss-cn-shanghai');
+
+    await raw(emu, { method: 'PUT', bucket: 'scoped-shanghai', region: 'cn-shanghai' });
+    const loc2 = await raw(emu, { method: 'GET', bucket: 'scoped-shanghai', query: [['location', undefined]] });
+    expect(xmlValue(loc2.text, 'LocationConstraint')).toBe('oss-cn-shanghai');
+
+    await raw(emu, { method: 'PUT', bucket: 'default-region', sign: 'v1' });
+    const loc3 = await raw(emu, { method: 'GET', bucket: 'default-region', query: [['location', undefined]] });
+    expect(xmlValue(loc3.text, 'LocationConstraint')).toBe('oss-cn-hangzhou');
+  });
+});

@@ -1,0 +1,137 @@
+// Bucket APIs and listings (spec §9.1, §9.5, §9.6).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from 'local-oss';
+import { errorCode, raw, startTestEmulator, xmlValue } from './support.js';
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+
+function all(text: string, tag: string): string[] {
+  return [...text.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]!);
+}
+
+describe('PutBucket, ListBuckets, GetBucketInfo, DeleteBucket', () => {
+  it('creates a bucket with ACL and storage class, lists it and describes it', async () => {
+    const put = await raw(emu, {
+      method: 'PUT',
+      bucket: 'bucket-one',
+      headers: { 'x-oss-acl': 'public-read' },
+      body: '<CreateBucketConfiguration><StorageClass>IA</StorageClass></CreateBucketConfiguration>',
+    });
+    expect(put.status).toBe(200);
+    const list = await raw(emu, { method: 'GET' });
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('<ListAllMyBucketsResult>');
+    expect(all(list.text, 'Name')).toContain('bucket-one');
+    const info = await raw(emu, { method: 'GET', bucket: 'bucket-one', query: [['bucketInfo', undefined]] });
+    expect(xmlValue(info.text, 'StorageClass')).toBe('IA');
+    expect(xmlValue(info.text, 'Grant')).toBe('public-read');
+    expect(xmlValue(info.text, 'Location')).toBe('oss-cn-hangzhou');
+    const acl = await raw(emu, { method: 'GET', bucket: 'bucket-one', query: [['acl', undefined]] });
+    expect(xmlValue(acl.text, 'Grant')).toBe('public-read');
+  });
+
+  it('refuses an invalid name, a taken name and deleting a non-empty bucket', async () => {
+    const bad = await raw(emu, { method: 'PUT', bucket: 'Bad_Name' });
+    expect(bad.status).toBe(400);
+    expect(errorCode(bad)).toBe('InvalidBucketName');
+    const taken = await raw(emu, { method: 'PUT', bucket: 'bucket-one' });
+    expect(taken.status).toBe(409);
+    expect(errorCode(taken)).toBe('BucketAlreadyExists');
+    await raw(emu, { method: 'PUT', bucket: 'bucket-one', key: 'x', body: 'x' });
+    const notEmpty = await raw(emu, { method: 'DELETE', bucket: 'bucket-one' });
+    expect(notEmpty.status).toBe(409);
+    expect(errorCode(notEmpty)).toBe('BucketNotEmpty');
+    await raw(emu, { method: 'DELETE', bucket: 'bucket-one', key: 'x' });
+    expect((await raw(emu, { method: 'DELETE', bucket: 'bucket-one' })).status).toBe(204);
+    expect(errorCode(await raw(emu, { method: 'GET', bucket: 'bucket-one' }))).toBe('NoSuchBucket');
+  });
+
+  it('changes a bucket ACL and refuses an unknown one', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'acl-bucket' });
+    expect((await raw(emu, { method: 'PUT', bucket: 'acl-bucket', query: [['acl', undefined]], headers: { 'x-oss-acl': 'public-read-write' } })).status).toBe(200);
+    const acl = await raw(emu, { method: 'GET', bucket: 'acl-bucket', query: [['acl', undefined]] });
+    expect(xmlValue(acl.text, 'Grant')).toBe('public-read-write');
+    const bad = await raw(emu, { method: 'PUT', bucket: 'acl-bucket', query: [['acl', undefined]], headers: { 'x-oss-acl': 'everyone' } });
+    expect(bad.status).toBe(400);
+    expect(errorCode(bad)).toBe('InvalidArgument');
+  });
+});
+
+describe('object ACL', () => {
+  it('is default after PutObject and can be set and read back', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'acl-bucket', key: 'o.txt', body: 'x' });
+    const get = await raw(emu, { method: 'GET', bucket: 'acl-bucket', key: 'o.txt', query: [['acl', undefined]] });
+    expect(xmlValue(get.text, 'Grant')).toBe('default');
+    await raw(emu, { method: 'PUT', bucket: 'acl-bucket', key: 'o.txt', query: [['acl', undefined]], headers: { 'x-oss-object-acl': 'private' } });
+    const again = await raw(emu, { method: 'GET', bucket: 'acl-bucket', key: 'o.txt', query: [['acl', undefined]] });
+    expect(xmlValue(again.text, 'Grant')).toBe('private');
+  });
+});
+
+describe('ListObjects and ListObjectsV2', () => {
+  const keys = ['a/1.txt', 'a/2.txt', 'a/b/3.txt', 'b c.txt', 'c+d.txt', 'z.txt', '中文.txt'];
+  beforeAll(async () => {
+    await raw(emu, { method: 'PUT', bucket: 'listing' });
+    for (const key of keys) await raw(emu, { method: 'PUT', bucket: 'listing', key, body: key });
+  });
+
+  it('lists keys in UTF-8 byte order with folding under a delimiter', async () => {
+    const res = await raw(emu, { method: 'GET', bucket: 'listing', query: [['delimiter', '/']] });
+    expect(all(res.text, 'Key')).toEqual(['b c.txt', 'c+d.txt', 'z.txt', '中文.txt']);
+    expect(res.text).toContain('<CommonPrefixes><Prefix>a/</Prefix></CommonPrefixes>');
+    expect(xmlValue(res.text, 'IsTruncated')).toBe('false');
+  });
+
+  it('pages with marker / NextMarker (v1) and continuation tokens (v2)', async () => {
+    const seen: string[] = [];
+    let marker = '';
+    for (let i = 0; i < 10; i++) {
+      const res = await raw(emu, { method: 'GET', bucket: 'listing', query: [['max-keys', '2'], ['marker', marker]] });
+      seen.push(...all(res.text, 'Key'));
+      if (xmlValue(res.text, 'IsTruncated') !== 'true') break;
+      marker = xmlValue(res.text, 'NextMarker')!;
+    }
+    expect(seen).toEqual(keys);
+
+    const v2: string[] = [];
+    let token: string | undefined;
+    for (let i = 0; i < 10; i++) {
+      const query: [string, string][] = [['list-type', '2'], ['max-keys', '3']];
+      if (token) query.push(['continuation-token', token]);
+      const res = await raw(emu, { method: 'GET', bucket: 'listing', query });
+      v2.push(...all(res.text, 'Key'));
+      expect(Number(xmlValue(res.text, 'KeyCount'))).toBe(all(res.text, 'Key').length);
+      if (xmlValue(res.text, 'IsTruncated') !== 'true') break;
+      token = xmlValue(res.text, 'NextContinuationToken');
+    }
+    expect(v2).toEqual(keys);
+  });
+
+  it('encodes keys and prefixes with encoding-type=url', async () => {
+    const res = await raw(emu, {
+      method: 'GET',
+      bucket: 'listing',
+      query: [['list-type', '2'], ['encoding-type', 'url'], ['start-after', 'a/b/3.txt']],
+    });
+    expect(res.text).toContain('<EncodingType>url</EncodingType>');
+    expect(all(res.text, 'Key')).toEqual(['b%20c.txt', 'c%2Bd.txt', 'z.txt', '%E4%B8%AD%E6%96%87.txt']);
+    expect(xmlValue(res.text, 'StartAfter')).toBe('a/b/3.txt');
+  });
+
+  it('shows Owner in v2 only with fetch-owner=true', async () => {
+    const without = await raw(emu, { method: 'GET', bucket: 'listing', query: [['list-type', '2']] });
+    expect(without.text).not.toContain('<Owner>');
+    const withOwner = await raw(emu, { method: 'GET', bucket: 'listing', query: [['list-type', '2'], ['fetch-owner', 'true']] });
+    expect(withOwner.text).toContain('<Owner>');
+  });
+
+  it('refuses max-keys out of range with InvalidArgument', async () => {
+    const res = await raw(emu, { method: 'GET', bucket: 'listing', query: [['max-keys', '1001']] });
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('InvalidArgument');
+  });
+});
