@@ -17,7 +17,6 @@ describe.skipIf(skipReason !== undefined)('Python SDK v2 samples', () => {
 
   async function sample(name: string, args: string[]) {
     const result = await runPythonSample(name, ['--region', emu.region, '--endpoint', emu.url, ...args], {
-      endpoint: emu.url,
       accessKeyId: emu.accessKeyId,
       accessKeySecret: emu.accessKeySecret,
     });
@@ -95,7 +94,6 @@ describe.skipIf(skipReason !== undefined)('Python SDK v2 samples', () => {
 
   it('a wrong secret gets SignatureDoesNotMatch', async () => {
     const result = await runPythonSample('head_object.py', ['--region', emu.region, '--endpoint', emu.url, '--bucket', 'py-bucket', '--key', 'dir/hello.txt'], {
-      endpoint: emu.url,
       accessKeyId: emu.accessKeyId,
       accessKeySecret: 'not-the-secret',
     });
