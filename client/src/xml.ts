@@ -19,11 +19,17 @@ const parser = new XMLParser({
   removeNSPrefix: false,
 });
 
+/** Text escaping as OSS writes it: only & < > — quotes stay literal (`<ETag>"…"</ETag>`, spec §2.1). */
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 const builder = new XMLBuilder({
   ignoreAttributes: true,
   format: false,
   suppressEmptyNode: false,
-  processEntities: true,
+  processEntities: false,
+  tagValueProcessor: (_name: string, value: unknown) => (typeof value === 'string' ? escapeText(value) : (value as string)),
 });
 
 const MAX_DEPTH = 64;

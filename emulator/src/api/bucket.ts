@@ -74,7 +74,7 @@ export function deleteBucket(ctx: OssContext): void {
 
 export function getBucketLocation(ctx: OssContext): void {
   const bucket = requireBucket(ctx);
-  sendXml(ctx, 'LocationConstraint', locationOf(bucket.region) as unknown as object);
+  sendXml(ctx, 'LocationConstraint', locationOf(bucket.region));
 }
 
 export function getBucketInfo(ctx: OssContext): void {

@@ -2,7 +2,7 @@
 import { buildXml } from '@local-oss/client';
 import type { OssContext } from './state.js';
 
-export function sendXml(ctx: OssContext, root: string, body: object, status = 200): void {
+export function sendXml(ctx: OssContext, root: string, body: object | string, status = 200): void {
   ctx.status = status;
   ctx.type = 'application/xml';
   ctx.body = buildXml(root, body);

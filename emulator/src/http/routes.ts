@@ -18,6 +18,8 @@ import * as list from '../api/list.js';
 import * as acl from '../api/acl.js';
 import * as append from '../api/append.js';
 import * as copy from '../api/copy.js';
+import * as versioning from '../api/versioning.js';
+import * as tagging from '../api/tagging.js';
 
 type Scope = 'service' | 'bucket' | 'object';
 
@@ -36,23 +38,29 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'service', access: 'owner', handler: service.listBuckets },
 
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', handler: acl.putBucketAcl },
+  { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', handler: versioning.putBucketVersioning },
   { method: 'PUT', scope: 'bucket', access: 'owner', handler: bucket.putBucket },
   { method: 'GET', scope: 'bucket', sub: 'acl', access: 'owner', handler: acl.getBucketAcl },
   { method: 'GET', scope: 'bucket', sub: 'location', access: 'owner', handler: bucket.getBucketLocation },
   { method: 'GET', scope: 'bucket', sub: 'bucketInfo', access: 'owner', handler: bucket.getBucketInfo },
+  { method: 'GET', scope: 'bucket', sub: 'versioning', access: 'owner', handler: versioning.getBucketVersioning },
+  { method: 'GET', scope: 'bucket', sub: 'versions', access: 'read', handler: list.listObjectVersions },
   { method: 'GET', scope: 'bucket', when: (ctx) => ctx.state.query.get('list-type') === '2', access: 'read', handler: list.listObjectsV2 },
   { method: 'GET', scope: 'bucket', access: 'read', handler: list.listObjects },
   { method: 'DELETE', scope: 'bucket', access: 'owner', handler: bucket.deleteBucket },
   { method: 'POST', scope: 'bucket', sub: 'delete', access: 'write', handler: object.deleteMultipleObjects },
 
   { method: 'PUT', scope: 'object', sub: 'acl', access: 'owner', handler: acl.putObjectAcl },
+  { method: 'PUT', scope: 'object', sub: 'tagging', access: 'owner', handler: tagging.putObjectTagging },
   { method: 'PUT', scope: 'object', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', handler: copy.copyObject },
   { method: 'PUT', scope: 'object', access: 'write', handler: object.putObject },
   { method: 'POST', scope: 'object', sub: 'append', access: 'write', handler: append.appendObject },
   { method: 'GET', scope: 'object', sub: 'acl', access: 'owner', handler: acl.getObjectAcl },
+  { method: 'GET', scope: 'object', sub: 'tagging', access: 'owner', handler: tagging.getObjectTagging },
   { method: 'GET', scope: 'object', access: 'read', handler: object.getObject },
   { method: 'HEAD', scope: 'object', sub: 'objectMeta', access: 'read', handler: object.getObjectMeta },
   { method: 'HEAD', scope: 'object', access: 'read', handler: object.headObject },
+  { method: 'DELETE', scope: 'object', sub: 'tagging', access: 'owner', handler: tagging.deleteObjectTagging },
   { method: 'DELETE', scope: 'object', access: 'write', handler: object.deleteObject },
 ];
 

@@ -1,0 +1,28 @@
+// Put/GetBucketVersioning (spec §4): never-versioned → Enabled ↔ Suspended, never back.
+import { OssError, invalidArgument } from '../domain/errors.js';
+import { readXml } from '../http/body.js';
+import { sendEmpty, sendXml } from '../http/render.js';
+import type { OssContext } from '../http/state.js';
+import { requireBucket } from './bucket.js';
+
+export async function putBucketVersioning(ctx: OssContext): Promise<void> {
+  const doc = await readXml(ctx);
+  const conf = doc?.VersioningConfiguration;
+  if (conf === undefined || conf === null || typeof conf !== 'object') throw new OssError('MalformedXML');
+  const status = (conf as Record<string, unknown>).Status;
+  if (status === undefined) throw invalidArgument('The Versioning element must be specified.', 'Status');
+  if (status !== 'Enabled' && status !== 'Suspended') {
+    throw invalidArgument('Invalid versioning status.', 'Status', String(status));
+  }
+  ctx.state.store.tx(() => {
+    const bucket = requireBucket(ctx);
+    ctx.state.store.buckets.setVersioning(bucket.name, status);
+  });
+  sendEmpty(ctx);
+}
+
+export function getBucketVersioning(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  // A never-versioned bucket answers without a Status element (spec §4, ali-oss gets undefined).
+  sendXml(ctx, 'VersioningConfiguration', bucket.versioning ? { Status: bucket.versioning } : '');
+}
