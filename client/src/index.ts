@@ -6,3 +6,6 @@ export * from './signer/request.js';
 export * from './signer/v1.js';
 export * from './signer/v4.js';
 export * from './signer/presign.js';
+export * from './transport.js';
+export * from './client.js';
+export * from './models/index.js';

@@ -1,0 +1,132 @@
+// Object models (PY2 models/object_basic.py) in camelCase.
+import type { Readable } from 'node:stream';
+import type { Body } from '../transport.js';
+import type { ResultBase } from './common.js';
+
+export interface ObjectHeaders {
+  contentType?: string;
+  contentMd5?: string;
+  cacheControl?: string;
+  contentDisposition?: string;
+  contentEncoding?: string;
+  expires?: string;
+  metadata?: Record<string, string>;
+  acl?: string;
+  storageClass?: string;
+  tagging?: string;
+  forbidOverwrite?: boolean;
+  serverSideEncryption?: string;
+  serverSideDataEncryption?: string;
+  serverSideEncryptionKeyId?: string;
+}
+
+export interface PutObjectRequest extends ObjectHeaders {
+  bucket: string;
+  key: string;
+  body?: Body;
+}
+
+export interface PutObjectResult extends ResultBase {
+  contentMd5?: string;
+  etag?: string;
+  hashCrc64?: string;
+  versionId?: string;
+}
+
+export interface AppendObjectRequest extends ObjectHeaders {
+  bucket: string;
+  key: string;
+  position: number;
+  body?: Body;
+}
+
+export interface AppendObjectResult extends ResultBase {
+  versionId?: string;
+  hashCrc64?: string;
+  nextPosition?: number;
+  serverSideEncryption?: string;
+}
+
+export interface ObjectTarget {
+  bucket: string;
+  key: string;
+  versionId?: string;
+}
+
+export interface GetObjectRequest extends ObjectTarget {
+  range?: string;
+  rangeBehavior?: 'standard';
+  ifMatch?: string;
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
+  ifUnmodifiedSince?: string;
+  responseContentType?: string;
+  responseContentDisposition?: string;
+}
+
+export interface HeadObjectResult extends ResultBase {
+  contentLength?: number;
+  contentType?: string;
+  contentRange?: string;
+  etag?: string;
+  lastModified?: Date;
+  contentMd5?: string;
+  cacheControl?: string;
+  contentDisposition?: string;
+  contentEncoding?: string;
+  expires?: string;
+  hashCrc64?: string;
+  storageClass?: string;
+  objectType?: string;
+  versionId?: string;
+  taggingCount?: number;
+  metadata: Record<string, string>;
+  nextAppendPosition?: number;
+  serverSideEncryption?: string;
+  serverSideDataEncryption?: string;
+  serverSideEncryptionKeyId?: string;
+}
+
+export interface GetObjectResult extends HeadObjectResult {
+  body: Readable;
+  /** Reads the whole body (checking the CRC-64 of a full download unless disabled). */
+  content(): Promise<Buffer>;
+}
+
+export interface DeleteObjectResult extends ResultBase {
+  versionId?: string;
+  deleteMarker?: boolean;
+}
+
+export interface DeleteMultipleObjectsRequest {
+  bucket: string;
+  objects: { key: string; versionId?: string }[];
+  quiet?: boolean;
+  encodingType?: 'url';
+}
+
+export interface DeletedInfo {
+  key?: string;
+  versionId?: string;
+  deleteMarker?: boolean;
+  deleteMarkerVersionId?: string;
+}
+
+export interface DeleteMultipleObjectsResult extends ResultBase {
+  deletedObjects: DeletedInfo[];
+  encodingType?: string;
+}
+
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+export interface PutObjectTaggingRequest extends ObjectTarget {
+  tagSet: Tag[];
+}
+
+export interface GetObjectTaggingResult extends ResultBase {
+  versionId?: string;
+  tagSet: Tag[];
+}
