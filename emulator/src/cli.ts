@@ -71,10 +71,16 @@ async function main(): Promise<void> {
     accessKeySecret,
   }).catch((err: Error) => fail(err.message));
 
-  process.stdout.write(`local-oss listening on ${emulator.url}\n`);
-  process.stdout.write(`  region: ${emulator.region}${emulator.regions.length > 1 ? ` (also ${emulator.regions.slice(1).join(', ')})` : ''}\n`);
-  process.stdout.write(`  data: ${emulator.dataDir ?? 'in memory (lost on exit)'}\n`);
-  process.stdout.write(`  access key id: ${emulator.accessKeyId}\n  access key secret: ${emulator.accessKeySecret}\n`);
+  // One write, so a reader that sees the ready line sees the summary lines with it.
+  process.stdout.write(
+    [
+      `local-oss listening on ${emulator.url}`,
+      `  region: ${emulator.region}${emulator.regions.length > 1 ? ` (also ${emulator.regions.slice(1).join(', ')})` : ''}`,
+      `  data: ${emulator.dataDir ?? 'in memory (lost on exit)'}`,
+      `  access key id: ${emulator.accessKeyId}`,
+      `  access key secret: ${emulator.accessKeySecret}`,
+    ].join('\n') + '\n',
+  );
   if (!['127.0.0.1', '::1', 'localhost'].includes(host) && emulator.accessKeyId === DEFAULT_CREDENTIALS.accessKeyId) {
     process.stderr.write(
       `local-oss: warning: listening on ${host} with the default, publicly known credentials; anyone who can reach this port can read and write its data\n`,
