@@ -76,9 +76,7 @@ export class Transport {
     for (const [k, v] of Object.entries(req.headers ?? {})) if (v !== undefined) headers[k.toLowerCase()] = v;
     // fetch would otherwise add its own Content-Type (text/plain for strings) after signing, breaking the signature.
     if (req.body !== undefined) headers['content-type'] ??= 'application/octet-stream';
-    if (typeof req.body === 'string' || req.body instanceof Uint8Array) {
-      headers['content-length'] = String(typeof req.body === 'string' ? Buffer.byteLength(req.body) : req.body.byteLength);
-    }
+    // Content-Length is not signed; fetch sets it for string and byte bodies.
     const signable: SignableRequest = { method: req.method, bucket: req.bucket, key: req.key, query, headers };
     const now = new Date();
     if (this.options.signatureVersion === 'v1') {
