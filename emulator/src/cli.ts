@@ -7,6 +7,7 @@ import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_REGION, startEmul
 const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT} (0 = any free port)]
                  [--data ${DEFAULT_DATA_DIR} | --in-memory] [--region ${DEFAULT_REGION}]
                  [--access-key-id ID --access-key-secret SECRET] [--regions r1,r2]
+                 [--worm-copy-rule documented|protected-only]
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
 const FLAGS = {
@@ -18,6 +19,7 @@ const FLAGS = {
   regions: { type: 'string' },
   'access-key-id': { type: 'string' },
   'access-key-secret': { type: 'string' },
+  'worm-copy-rule': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -57,6 +59,8 @@ async function main(): Promise<void> {
   if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
     fail('--access-key-id and --access-key-secret go together');
   }
+  const wormCopyRule = opt('worm-copy-rule') ?? 'documented';
+  if (wormCopyRule !== 'documented' && wormCopyRule !== 'protected-only') fail(`invalid --worm-copy-rule ${wormCopyRule}`);
   const inMemory = flag('in-memory');
   const host = opt('host') ?? DEFAULT_HOST;
 
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
     regions: opt('regions')?.split(',').map((r) => r.trim()).filter(Boolean),
     accessKeyId,
     accessKeySecret,
+    wormCopyRule,
   }).catch((err: Error) => fail(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.

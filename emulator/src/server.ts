@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Store } from './store/store.js';
 import { createApp } from './http/routes.js';
 import type { EmulatorConfig } from './http/state.js';
+import type { WormCopyRule } from './domain/worm.js';
 
 /** The key pair a fresh emulator accepts when none is configured; printed at start so users can copy it. */
 export const DEFAULT_CREDENTIALS = {
@@ -28,6 +29,8 @@ export interface EmulatorOptions {
   regions?: string[];
   accessKeyId?: string;
   accessKeySecret?: string;
+  /** CopyObject and WORM buckets: 'documented' (default) or 'protected-only' (spec §6.2 [U]). */
+  wormCopyRule?: WormCopyRule;
 }
 
 export interface RunningEmulator {
@@ -56,7 +59,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const accessKeyId = options.accessKeyId ?? DEFAULT_CREDENTIALS.accessKeyId;
   const accessKeySecret = options.accessKeySecret ?? DEFAULT_CREDENTIALS.accessKeySecret;
   const dataDir = options.inMemory ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
-  const config: EmulatorConfig = { region, regions, credentials: new Map([[accessKeyId, accessKeySecret]]) };
+  const config: EmulatorConfig = {
+    region,
+    regions,
+    credentials: new Map([[accessKeyId, accessKeySecret]]),
+    wormCopyRule: options.wormCopyRule ?? 'documented',
+  };
 
   const store = Store.open(dataDir);
   const app = createApp({ store, config });

@@ -16,6 +16,7 @@ import { sendEmpty } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
 import { setVersionHeader } from './objectHeaders.js';
+import { checkNotImmutable } from './worm.js';
 
 function positionParam(ctx: OssContext): number {
   const p = ctx.state.query.get('position');
@@ -56,6 +57,7 @@ export async function appendObject(ctx: OssContext): Promise<void> {
   try {
     result = store.tx(() => {
       const b = requireBucket(ctx);
+      checkNotImmutable(ctx, b, key);
       const existing = check();
       const contentId = store.content.append(existing?.contentId ?? null, pending);
       const info = store.content.info(contentId)!;

@@ -16,6 +16,8 @@ import { isoDate, quotedEtag, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
 import { checkOverwrite } from './write.js';
+import { policyOf } from './worm.js';
+import { checkCopy } from '../domain/worm.js';
 
 /** The source version a copy reads (spec §3.2, §4): delete markers and missing versions fail as OSS does. */
 function copySourceObject(ctx: OssContext, bucket: BucketRecord, key: string, versionId?: string): ObjectVersionRecord {
@@ -85,6 +87,14 @@ export function copyObject(ctx: OssContext): void {
       encryption,
     });
     checkOverwrite(ctx, destBucket, destKey, forbidOverwrite);
+    const destCurrent = store.objects.current(destBucket.name, destKey);
+    checkCopy(
+      ctx.state.config.wormCopyRule,
+      policyOf(ctx, sourceBucket),
+      policyOf(ctx, destBucket),
+      destCurrent && !destCurrent.isDeleteMarker ? destCurrent.lastModified : undefined,
+      Date.now(),
+    );
     // Hold the content while the destination's previous version (possibly the source itself) is replaced.
     store.content.ref(src.contentId!);
     const record = store.objects.write(destBucket, destKey, {

@@ -20,6 +20,8 @@ import { readableObject, versionIdParam } from './lookup.js';
 import { setObjectHeaders, setVersionHeader } from './objectHeaders.js';
 import { parseEncodingType } from './params.js';
 import { checkOverwrite, writeObject } from './write.js';
+import { checkNotImmutable, policyOf } from './worm.js';
+import { isProtected } from '../domain/worm.js';
 
 export async function putObject(ctx: OssContext): Promise<void> {
   const key = ctx.state.key!;
@@ -150,10 +152,15 @@ interface DeleteOutcome {
 /** One key's delete inside the caller's transaction (spec §4): a version by id, or the current object. */
 function deleteOne(ctx: OssContext, bucket: BucketRecord, key: string, versionId: string | undefined): DeleteOutcome {
   const objects = ctx.state.store.objects;
+  // Protected objects cannot be deleted (spec §6.2); a specific old version is judged by its own time.
   if (versionId !== undefined) {
+    const target = objects.version(bucket.name, key, versionId);
+    const policy = policyOf(ctx, bucket);
+    if (target && !target.isDeleteMarker && isProtected(target.lastModified, policy, Date.now())) throw new OssError('FileImmutable');
     const removed = objects.removeVersion(bucket.name, key, versionId);
     return { versionId, deleteMarker: removed?.isDeleteMarker ? true : undefined };
   }
+  checkNotImmutable(ctx, bucket, key);
   const { marker } = objects.deleteCurrent(bucket, key, Date.now());
   return marker ? { deleteMarker: true, deleteMarkerVersionId: marker.versionId } : {};
 }

@@ -5,6 +5,7 @@ import type { BucketRecord, ObjectVersionRecord } from '../domain/types.js';
 import type { PendingContent } from '../store/content.js';
 import type { NewObject } from '../store/objects.js';
 import type { OssContext } from '../http/state.js';
+import { checkNotImmutable } from './worm.js';
 
 /**
  * x-oss-forbid-overwrite (spec §1.6): 409 FileAlreadyExists when a current, non-marker object exists; ignored
@@ -40,6 +41,7 @@ export function writeObject(
       const bucket = store.buckets.get(bucketName);
       if (bucket === undefined) throw new OssError('NoSuchBucket', { BucketName: bucketName });
       checkOverwrite(ctx, bucket, key, opts.forbidOverwrite);
+      checkNotImmutable(ctx, bucket, key);
       const contentId = typeof content === 'number' ? content : store.content.commit(content);
       const record = store.objects.write(bucket, key, opts.build(bucket, contentId));
       return { bucket, record };

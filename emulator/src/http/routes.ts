@@ -20,6 +20,7 @@ import * as append from '../api/append.js';
 import * as copy from '../api/copy.js';
 import * as versioning from '../api/versioning.js';
 import * as tagging from '../api/tagging.js';
+import * as worm from '../api/worm.js';
 
 type Scope = 'service' | 'bucket' | 'object';
 
@@ -37,6 +38,11 @@ interface Route {
 export const routes: Route[] = [
   { method: 'GET', scope: 'service', access: 'owner', handler: service.listBuckets },
 
+  { method: 'POST', scope: 'bucket', sub: 'worm', access: 'owner', handler: worm.initiateBucketWorm },
+  { method: 'POST', scope: 'bucket', sub: 'wormExtend', access: 'owner', handler: worm.extendBucketWorm },
+  { method: 'POST', scope: 'bucket', sub: 'wormId', access: 'owner', handler: worm.completeBucketWorm },
+  { method: 'GET', scope: 'bucket', sub: 'worm', access: 'owner', handler: worm.getBucketWorm },
+  { method: 'DELETE', scope: 'bucket', sub: 'worm', access: 'owner', handler: worm.abortBucketWorm },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', handler: versioning.putBucketVersioning },
   { method: 'PUT', scope: 'bucket', access: 'owner', handler: bucket.putBucket },

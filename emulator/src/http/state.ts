@@ -2,12 +2,15 @@
 import type { ParameterizedContext } from 'koa';
 import type { Store } from '../store/store.js';
 import type { Query } from './query.js';
+import type { WormCopyRule } from '../domain/worm.js';
 
 export interface EmulatorConfig {
   /** Default region (bare id, e.g. cn-hangzhou) for buckets whose request names none. */
   region: string;
   /** Regions this emulator serves; a request for another region is answered as real OSS would for an unknown endpoint. */
   regions: string[];
+  /** How CopyObject treats buckets with a retention policy (domain/worm.ts). */
+  wormCopyRule: WormCopyRule;
   /** accessKeyId → accessKeySecret */
   credentials: Map<string, string>;
 }

@@ -1,0 +1,83 @@
+// Bucket retention policy APIs (spec §6.1): Initiate / Abort / Complete / Extend / GetBucketWorm.
+import * as worm from '../domain/worm.js';
+import { OssError } from '../domain/errors.js';
+import type { BucketRecord } from '../domain/types.js';
+import { readXml } from '../http/body.js';
+import { sendEmpty, sendXml } from '../http/render.js';
+import type { OssContext } from '../http/state.js';
+import { requireBucket } from './bucket.js';
+
+export function policyOf(ctx: OssContext, bucket: Pick<BucketRecord, 'name'>): worm.WormPolicy | undefined {
+  return ctx.state.store.buckets.getDocument<worm.WormPolicy>(bucket.name, 'worm');
+}
+
+async function retentionDays(ctx: OssContext, root: string): Promise<string | undefined> {
+  const doc = await readXml(ctx);
+  const conf = doc?.[root];
+  if (conf === undefined || conf === null || typeof conf !== 'object') throw new OssError('MalformedXML');
+  const days = (conf as Record<string, unknown>).RetentionPeriodInDays;
+  return typeof days === 'string' ? days : undefined;
+}
+
+export async function initiateBucketWorm(ctx: OssContext): Promise<void> {
+  const days = await retentionDays(ctx, 'InitiateWormConfiguration');
+  const policy = ctx.state.store.tx(() => {
+    const bucket = requireBucket(ctx);
+    const p = worm.initiate(policyOf(ctx, bucket), days, Date.now());
+    ctx.state.store.buckets.setDocument(bucket.name, 'worm', p);
+    return p;
+  });
+  ctx.set('x-oss-worm-id', policy.wormId);
+  sendEmpty(ctx);
+}
+
+export function abortBucketWorm(ctx: OssContext): void {
+  ctx.state.store.tx(() => {
+    const bucket = requireBucket(ctx);
+    worm.abort(policyOf(ctx, bucket), Date.now());
+    ctx.state.store.buckets.setDocument(bucket.name, 'worm', undefined);
+  });
+  sendEmpty(ctx, 204);
+}
+
+export function completeBucketWorm(ctx: OssContext): void {
+  const wormId = ctx.state.query.get('wormId') ?? '';
+  ctx.state.store.tx(() => {
+    const bucket = requireBucket(ctx);
+    ctx.state.store.buckets.setDocument(bucket.name, 'worm', worm.complete(policyOf(ctx, bucket), wormId, Date.now()));
+  });
+  sendEmpty(ctx);
+}
+
+export async function extendBucketWorm(ctx: OssContext): Promise<void> {
+  const wormId = ctx.state.query.get('wormId') ?? '';
+  const days = await retentionDays(ctx, 'ExtendWormConfiguration');
+  ctx.state.store.tx(() => {
+    const bucket = requireBucket(ctx);
+    ctx.state.store.buckets.setDocument(bucket.name, 'worm', worm.extend(policyOf(ctx, bucket), wormId, days, Date.now()));
+  });
+  sendEmpty(ctx);
+}
+
+export function getBucketWorm(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  const p = worm.activePolicy(policyOf(ctx, bucket), Date.now());
+  if (p === undefined) throw new OssError('NoSuchWORMConfiguration');
+  sendXml(ctx, 'WormConfiguration', {
+    WormId: p.wormId,
+    State: p.state,
+    RetentionPeriodInDays: String(p.retentionDays),
+    CreationDate: worm.wormDate(p.createdAt),
+    ...(p.state === 'InProgress' ? { ExpirationDate: worm.wormDate(p.createdAt + worm.IN_PROGRESS_TTL) } : {}),
+  });
+}
+
+/** A write or delete over the key's current object while it is protected → 409 FileImmutable (spec §6.2). */
+export function checkNotImmutable(ctx: OssContext, bucket: Pick<BucketRecord, 'name'>, key: string): void {
+  const policy = policyOf(ctx, bucket);
+  if (policy === undefined) return;
+  const current = ctx.state.store.objects.current(bucket.name, key);
+  if (current && !current.isDeleteMarker && worm.isProtected(current.lastModified, policy, Date.now())) {
+    throw new OssError('FileImmutable');
+  }
+}
