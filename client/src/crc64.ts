@@ -28,31 +28,44 @@ function gf2Times(mat: bigint[], vec: bigint): bigint {
   return sum;
 }
 
-function gf2Square(mat: bigint[]): bigint[] {
-  return mat.map((row) => gf2Times(mat, row));
+/** A∘B: the operator applying B, then A (columns are the images of the basis vectors). */
+function gf2Compose(a: bigint[], b: bigint[]): bigint[] {
+  return b.map((column) => gf2Times(a, column));
 }
 
-/** The CRC of A‖B from crc(A), crc(B) and B's length, in O(log lenB). */
+const IDENTITY = Array.from({ length: 64 }, (_, i) => 1n << BigInt(i));
+/** The operator for one zero byte: the one-zero-bit operator squared three times. */
+const ONE_BYTE = (() => {
+  let op: bigint[] = [POLY];
+  for (let i = 1; i < 64; i++) op.push(1n << BigInt(i - 1));
+  for (let i = 0; i < 3; i++) op = gf2Compose(op, op);
+  return op;
+})();
+
+// Object stores combine the same lengths over and over (1 MiB chunks, equal parts): keep their operators.
+const operators = new Map<bigint, bigint[]>();
+const MAX_CACHED = 256;
+
+/** The operator that appends `len` zero bytes to a CRC register, in O(log len) compositions. */
+function zerosOperator(len: bigint): bigint[] {
+  const cached = operators.get(len);
+  if (cached) return cached;
+  let result = IDENTITY;
+  let op = ONE_BYTE;
+  for (let n = len; n > 0n; n >>= 1n) {
+    if (n & 1n) result = gf2Compose(op, result);
+    if (n > 1n) op = gf2Compose(op, op);
+  }
+  if (operators.size >= MAX_CACHED) operators.delete(operators.keys().next().value!);
+  operators.set(len, result);
+  return result;
+}
+
+/** The CRC of A‖B from crc(A), crc(B) and B's length (zlib's crc32_combine method over GF(2)). */
 export function crc64Combine(crcA: Crc64, crcB: Crc64, lenB: number | bigint): Crc64 {
-  let len = BigInt(lenB);
+  const len = BigInt(lenB);
   if (len <= 0n) return crcA;
-  // Operator for one zero bit, then squared to two and four bits.
-  let odd: bigint[] = [POLY];
-  for (let i = 1, row = 1n; i < 64; i++, row <<= 1n) odd.push(row);
-  let even = gf2Square(odd);
-  odd = gf2Square(even);
-  let crc = crcA;
-  // Apply len zero bytes to crcA, squaring the operator for each bit of len.
-  do {
-    even = gf2Square(odd);
-    if (len & 1n) crc = gf2Times(even, crc);
-    len >>= 1n;
-    if (len === 0n) break;
-    odd = gf2Square(even);
-    if (len & 1n) crc = gf2Times(odd, crc);
-    len >>= 1n;
-  } while (len !== 0n);
-  return (crc ^ crcB) & MASK;
+  return (gf2Times(zerosOperator(len), crcA) ^ crcB) & MASK;
 }
 
 /** Streaming CRC-64 over chunks of any size. */

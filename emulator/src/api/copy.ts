@@ -20,7 +20,7 @@ import { policyOf } from './worm.js';
 import { checkCopy } from '../domain/worm.js';
 
 /** The source version a copy reads (spec §3.2, §4): delete markers and missing versions fail as OSS does. */
-function copySourceObject(ctx: OssContext, bucket: BucketRecord, key: string, versionId?: string): ObjectVersionRecord {
+export function copySourceObject(ctx: OssContext, bucket: BucketRecord, key: string, versionId?: string): ObjectVersionRecord {
   const objects = ctx.state.store.objects;
   const o = versionId === undefined ? objects.current(bucket.name, key) : objects.version(bucket.name, key, versionId);
   if (o === undefined) {
@@ -32,7 +32,7 @@ function copySourceObject(ctx: OssContext, bucket: BucketRecord, key: string, ve
   return o;
 }
 
-function sourceReadable(ctx: OssContext, bucket: BucketRecord, o: ObjectVersionRecord): boolean {
+export function sourceReadable(ctx: OssContext, bucket: BucketRecord, o: ObjectVersionRecord): boolean {
   if (ctx.state.principal.kind !== 'anonymous') return true;
   const acl = o.acl === 'default' ? bucket.acl : o.acl;
   return acl === 'public-read' || acl === 'public-read-write';

@@ -116,6 +116,7 @@ export const catalogue = {
   InvalidArgumentEmptyVersionId: { status: 400, message: 'Version id can not be the empty string.', ec: '0016-00000305' },
   InvalidArgumentVersionId: { status: 400, message: 'Invalid version id specified.' },
   InvalidArgumentMetadataDirective: { status: 400, message: 'Invalid metadata directive.' },
+  InvalidArgumentCompleteAll: { status: 400, message: 'Should not speficy both complete all header and http body.' },
   InvalidTagTooMany: { status: 400, message: 'Object tags cannot be greater than 10.', ec: '0010-00000218' },
 } as const satisfies Record<string, CatalogueEntry>;
 
@@ -143,6 +144,7 @@ const wireCode: Partial<Record<CatalogueKey, string>> = {
   InvalidArgumentVersionId: 'InvalidArgument',
   InvalidArgumentMetadataDirective: 'InvalidArgument',
   InvalidTagTooMany: 'InvalidTag',
+  InvalidArgumentCompleteAll: 'InvalidArgument',
 };
 
 /** Extra elements some errors carry (spec §3.1): Key, BucketName, ArgumentName, Condition, StringToSign … */

@@ -21,6 +21,7 @@ import * as copy from '../api/copy.js';
 import * as versioning from '../api/versioning.js';
 import * as tagging from '../api/tagging.js';
 import * as worm from '../api/worm.js';
+import * as multipart from '../api/multipart.js';
 
 type Scope = 'service' | 'bucket' | 'object';
 
@@ -51,6 +52,7 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'bucketInfo', access: 'owner', handler: bucket.getBucketInfo },
   { method: 'GET', scope: 'bucket', sub: 'versioning', access: 'owner', handler: versioning.getBucketVersioning },
   { method: 'GET', scope: 'bucket', sub: 'versions', access: 'read', handler: list.listObjectVersions },
+  { method: 'GET', scope: 'bucket', sub: 'uploads', access: 'read', handler: multipart.listMultipartUploads },
   { method: 'GET', scope: 'bucket', when: (ctx) => ctx.state.query.get('list-type') === '2', access: 'read', handler: list.listObjectsV2 },
   { method: 'GET', scope: 'bucket', access: 'read', handler: list.listObjects },
   { method: 'DELETE', scope: 'bucket', access: 'owner', handler: bucket.deleteBucket },
@@ -58,9 +60,15 @@ export const routes: Route[] = [
 
   { method: 'PUT', scope: 'object', sub: 'acl', access: 'owner', handler: acl.putObjectAcl },
   { method: 'PUT', scope: 'object', sub: 'tagging', access: 'owner', handler: tagging.putObjectTagging },
+  { method: 'PUT', scope: 'object', sub: 'uploadId', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', handler: multipart.uploadPartCopy },
+  { method: 'PUT', scope: 'object', sub: 'uploadId', access: 'write', handler: multipart.uploadPart },
   { method: 'PUT', scope: 'object', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', handler: copy.copyObject },
   { method: 'PUT', scope: 'object', access: 'write', handler: object.putObject },
   { method: 'POST', scope: 'object', sub: 'append', access: 'write', handler: append.appendObject },
+  { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', handler: multipart.initiateMultipartUpload },
+  { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', handler: multipart.completeMultipartUpload },
+  { method: 'GET', scope: 'object', sub: 'uploadId', access: 'read', handler: multipart.listParts },
+  { method: 'DELETE', scope: 'object', sub: 'uploadId', access: 'write', handler: multipart.abortMultipartUpload },
   { method: 'GET', scope: 'object', sub: 'acl', access: 'owner', handler: acl.getObjectAcl },
   { method: 'GET', scope: 'object', sub: 'tagging', access: 'owner', handler: tagging.getObjectTagging },
   { method: 'GET', scope: 'object', access: 'read', handler: object.getObject },

@@ -6,18 +6,21 @@ import { BucketStore } from './buckets.js';
 import { ContentStore } from './content.js';
 import { Listing } from './listing.js';
 import { ObjectStore } from './objects.js';
+import { UploadStore } from './uploads.js';
 
 export class Store {
   readonly buckets: BucketStore;
   readonly content: ContentStore;
   readonly objects: ObjectStore;
   readonly listing: Listing;
+  readonly uploads: UploadStore;
 
   private constructor(readonly db: Db) {
     this.buckets = new BucketStore(db);
     this.content = new ContentStore(db);
     this.objects = new ObjectStore(db, this.content);
     this.listing = new Listing(db);
+    this.uploads = new UploadStore(db, this.content);
   }
 
   /** Opens (or creates) the store; `dataDir` undefined keeps everything in memory. */

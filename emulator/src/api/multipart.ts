@@ -1,0 +1,289 @@
+// Multipart upload (spec §9.8): Initiate, UploadPart, UploadPartCopy, Complete, Abort, ListParts,
+// ListMultipartUploads. Parts are contents like objects; UploadPartCopy and Complete only write extent lists, so
+// a multipart copy of any size costs the same.
+import { createHash, randomBytes } from 'node:crypto';
+import { OssError } from '../domain/errors.js';
+import { validateObjectKey } from '../domain/objectName.js';
+import { metadataFromHeaders } from '../domain/metadata.js';
+import { parseObjectAcl } from '../domain/acl.js';
+import { parseStorageClass } from '../domain/storageClass.js';
+import { parseTaggingHeader } from '../domain/tagging.js';
+import { encryptionHeaders, parseEncryption } from '../domain/encryption.js';
+import { parseCopySource } from '../domain/copySource.js';
+import { evaluateConditions, COPY_CONDITION_NAMES } from '../domain/conditions.js';
+import { checkCopy } from '../domain/worm.js';
+import * as mp from '../domain/multipart.js';
+import { exposesVersionId } from '../domain/types.js';
+import type { UploadRecord } from '../store/uploads.js';
+import { readXml, receiveContent } from '../http/body.js';
+import { isoDate, listValue, quotedEtag, sendEmpty, sendXml } from '../http/render.js';
+import type { OssContext } from '../http/state.js';
+import { requireBucket } from './bucket.js';
+import { copySourceObject, sourceReadable } from './copy.js';
+import { parseEncodingType, parseMaxKeys } from './params.js';
+import { checkOverwrite, writeObject } from './write.js';
+import { policyOf } from './worm.js';
+import { setVersionHeader } from './objectHeaders.js';
+
+function newUploadId(): string {
+  return randomBytes(16).toString('hex').toUpperCase();
+}
+
+/** The upload a request names, for this bucket and key, or 404 NoSuchUpload. */
+function requireUpload(ctx: OssContext): UploadRecord {
+  const id = ctx.state.query.get('uploadId') ?? '';
+  const upload = ctx.state.store.uploads.get(id);
+  if (upload === undefined || upload.bucket !== ctx.state.bucket || upload.key !== ctx.state.key) {
+    throw new OssError('NoSuchUpload', { UploadId: id });
+  }
+  return upload;
+}
+
+export function initiateMultipartUpload(ctx: OssContext): void {
+  const key = ctx.state.key!;
+  const enc = parseEncodingType(ctx.state.query.get('encoding-type'));
+  const bucket = requireBucket(ctx);
+  validateObjectKey(key);
+  const forbidOverwrite = ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
+  const options = {
+    metadata: metadataFromHeaders(ctx.headers),
+    acl: parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default',
+    storageClass: parseStorageClass(ctx.get('x-oss-storage-class') || undefined) ?? bucket.storageClass,
+    tags: parseTaggingHeader(ctx.get('x-oss-tagging') || undefined),
+    encryption: parseEncryption(ctx.headers),
+    forbidOverwrite,
+  };
+  checkOverwrite(ctx, bucket, key, forbidOverwrite);
+  const uploadId = newUploadId();
+  ctx.state.store.tx(() =>
+    ctx.state.store.uploads.create({ uploadId, bucket: bucket.name, key, initiated: Date.now(), options }),
+  );
+  for (const [name, value] of Object.entries(encryptionHeaders(options.encryption))) ctx.set(name, value);
+  sendXml(ctx, 'InitiateMultipartUploadResult', {
+    ...(enc ? { EncodingType: enc } : {}),
+    Bucket: bucket.name,
+    Key: listValue(key, enc),
+    UploadId: uploadId,
+  });
+}
+
+export async function uploadPart(ctx: OssContext): Promise<void> {
+  const partNumber = mp.parsePartNumber(ctx.state.query.get('partNumber'));
+  requireBucket(ctx);
+  requireUpload(ctx);
+  const pending = await receiveContent(ctx, mp.MAX_PART_SIZE);
+  const store = ctx.state.store;
+  const etag = pending.md5.toString('hex').toUpperCase();
+  try {
+    store.tx(() => {
+      const upload = requireUpload(ctx);
+      const contentId = store.content.commit(pending);
+      store.uploads.putPart(upload.uploadId, {
+        partNumber,
+        etag,
+        size: pending.size,
+        crc64: pending.crc64.toString(),
+        lastModified: Date.now(),
+        contentId,
+      });
+    });
+  } catch (err) {
+    store.content.discard(pending);
+    throw err;
+  }
+  ctx.set('ETag', quotedEtag(etag));
+  ctx.set('Content-MD5', pending.md5.toString('base64'));
+  ctx.set('x-oss-hash-crc64ecma', pending.crc64.toString());
+  sendEmpty(ctx);
+}
+
+export function uploadPartCopy(ctx: OssContext): void {
+  const partNumber = mp.parsePartNumber(ctx.state.query.get('partNumber'));
+  const source = parseCopySource(ctx.get('x-oss-copy-source'));
+  const header = (name: string) => ctx.get(name) || undefined;
+  const store = ctx.state.store;
+  const result = store.tx(() => {
+    const destBucket = requireBucket(ctx);
+    const upload = requireUpload(ctx);
+    const sourceBucket = requireBucket(ctx, source.bucket);
+    if (sourceBucket.region !== destBucket.region) throw new OssError('AccessDeniedCrossRegion');
+    const src = copySourceObject(ctx, sourceBucket, source.key, source.versionId);
+    if (!sourceReadable(ctx, sourceBucket, src)) throw new OssError('AccessDeniedBucketAcl');
+    // Every failed condition is 412 here, unlike CopyObject's 304 (DOCS UploadPartCopy.md [U]).
+    const decision = evaluateConditions(
+      {
+        ifMatch: header('x-oss-copy-source-if-match'),
+        ifNoneMatch: header('x-oss-copy-source-if-none-match'),
+        ifModifiedSince: header('x-oss-copy-source-if-modified-since'),
+        ifUnmodifiedSince: header('x-oss-copy-source-if-unmodified-since'),
+      },
+      { etag: src.etag, lastModified: src.lastModified },
+      COPY_CONDITION_NAMES,
+    );
+    if (decision === 'not-modified') throw new OssError('PreconditionFailed');
+    checkCopy(ctx.state.config.wormCopyRule, policyOf(ctx, sourceBucket), policyOf(ctx, destBucket), undefined, Date.now());
+    const range = mp.copySourceRange(header('x-oss-copy-source-range'), src.size);
+    const whole = range.start === 0 && range.end === src.size;
+    const contentId = store.content.compose([{ contentId: src.contentId!, start: range.start, end: range.end }]);
+    const info = store.content.info(contentId)!;
+    // A whole Normal source keeps its MD5 ETag; a slice gets an ETag derived from the source's and the range
+    // without reading the bytes [I: real OSS answers the slice's MD5; SDK copiers only echo it back].
+    const etag =
+      whole && /^[0-9A-F]{32}$/.test(src.etag)
+        ? src.etag
+        : createHash('md5').update(`${src.etag}:${range.start}-${range.end}`).digest('hex').toUpperCase();
+    const lastModified = Date.now();
+    store.uploads.putPart(upload.uploadId, { partNumber, etag, size: info.size, crc64: info.crc64, lastModified, contentId });
+    return { etag, lastModified, crc64: info.crc64, sourceBucket, src };
+  });
+  if (exposesVersionId(result.sourceBucket)) ctx.set('x-oss-copy-source-version-id', result.src.versionId);
+  ctx.set('x-oss-hash-crc64ecma', result.crc64);
+  sendXml(ctx, 'CopyPartResult', { LastModified: isoDate(result.lastModified), ETag: quotedEtag(result.etag) });
+}
+
+export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
+  const key = ctx.state.key!;
+  const enc = parseEncodingType(ctx.state.query.get('encoding-type'));
+  const completeAll = ctx.get('x-oss-complete-all').toLowerCase() === 'yes';
+  const doc = await readXml(ctx);
+  if (completeAll && doc !== undefined) throw new OssError('InvalidArgumentCompleteAll');
+  if (!completeAll && doc === undefined) throw new OssError('MalformedXML');
+  const requested = completeAll ? undefined : mp.requestedParts(doc);
+  const aclHeader = parseObjectAcl(ctx.get('x-oss-object-acl') || undefined);
+  const forbidHeader = ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
+  const store = ctx.state.store;
+  const written = store.tx(() => {
+    const bucket = requireBucket(ctx);
+    const upload = requireUpload(ctx);
+    const stored = store.uploads.allParts(upload.uploadId);
+    const chosen = requested ? mp.selectParts(requested, stored) : (mp.checkSizes(stored), stored);
+    if (chosen.length === 0) throw new OssError('InvalidPart');
+    const contents = new Map(stored.map((p) => [p.partNumber, p.contentId]));
+    const contentId = store.content.compose(chosen.map((p) => ({ contentId: contents.get(p.partNumber)!, start: 0, end: p.size })));
+    const info = store.content.info(contentId)!;
+    const opts = upload.options;
+    // writeObject's transaction nests as a savepoint: the whole completion commits or nothing does.
+    const result = writeObject(ctx, bucket.name, key, contentId, {
+      forbidOverwrite: opts.forbidOverwrite || forbidHeader,
+      build: () => ({
+        lastModified: Date.now(),
+        size: info.size,
+        etag: mp.multipartEtag(chosen),
+        crc64: info.crc64,
+        objectType: 'Multipart',
+        storageClass: opts.storageClass,
+        acl: aclHeader ?? opts.acl,
+        metadata: opts.metadata,
+        tags: opts.tags,
+        encryption: opts.encryption,
+        contentId,
+      }),
+    });
+    store.uploads.remove(upload.uploadId);
+    return result;
+  });
+  ctx.set('x-oss-hash-crc64ecma', written.record.crc64);
+  setVersionHeader(ctx, written.bucket, written.record.versionId);
+  for (const [name, value] of Object.entries(encryptionHeaders(written.record.encryption))) ctx.set(name, value);
+  sendXml(ctx, 'CompleteMultipartUploadResult', {
+    ...(enc ? { EncodingType: enc } : {}),
+    Location: `http://${ctx.state.host}/${written.bucket.name}/${listValue(key, enc)}`,
+    Bucket: written.bucket.name,
+    Key: listValue(key, enc),
+    ETag: quotedEtag(written.record.etag),
+  });
+}
+
+export function abortMultipartUpload(ctx: OssContext): void {
+  ctx.state.store.tx(() => {
+    requireBucket(ctx);
+    ctx.state.store.uploads.remove(requireUpload(ctx).uploadId);
+  });
+  sendEmpty(ctx, 204);
+}
+
+export function listParts(ctx: OssContext): void {
+  requireBucket(ctx);
+  const upload = requireUpload(ctx);
+  const q = ctx.state.query;
+  const enc = parseEncodingType(q.get('encoding-type'));
+  const maxParts = parseMaxKeys(q.get('max-parts'), 1000, 'max-parts');
+  const markerText = q.get('part-number-marker') ?? '';
+  const marker = /^\d{1,5}$/.test(markerText) ? Number(markerText) : 0;
+  const parts = ctx.state.store.uploads.parts(upload.uploadId, marker, maxParts + 1);
+  const truncated = parts.length > maxParts;
+  const page = parts.slice(0, maxParts);
+  sendXml(ctx, 'ListPartsResult', {
+    ...(enc ? { EncodingType: enc } : {}),
+    Bucket: upload.bucket,
+    Key: listValue(upload.key, enc),
+    UploadId: upload.uploadId,
+    StorageClass: upload.options.storageClass,
+    PartNumberMarker: String(marker),
+    NextPartNumberMarker: String(page.length ? page[page.length - 1]!.partNumber : marker),
+    MaxParts: String(maxParts),
+    IsTruncated: String(truncated),
+    ...(page.length
+      ? {
+          Part: page.map((p) => ({
+            PartNumber: String(p.partNumber),
+            LastModified: isoDate(p.lastModified),
+            ETag: quotedEtag(p.etag),
+            HashCrc64ecma: p.crc64,
+            Size: String(p.size),
+          })),
+        }
+      : {}),
+  });
+}
+
+export function listMultipartUploads(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  const q = ctx.state.query;
+  const enc = parseEncodingType(q.get('encoding-type'));
+  const prefix = q.get('prefix') ?? '';
+  const delimiter = q.get('delimiter') ?? '';
+  const keyMarker = q.get('key-marker') ?? '';
+  const uploadIdMarker = q.get('upload-id-marker') ?? '';
+  const maxUploads = parseMaxKeys(q.get('max-uploads'), 1000, 'max-uploads');
+  const uploads: UploadRecord[] = [];
+  const prefixes: string[] = [];
+  let truncated = false;
+  let last: { key: string; uploadId: string } | undefined;
+  // Uploads are few; fold common prefixes while walking them in key order.
+  for (const u of ctx.state.store.uploads.list(bucket.name, { prefix, keyMarker, uploadIdMarker, limit: 100_000 })) {
+    const at = delimiter ? u.key.indexOf(delimiter, prefix.length) : -1;
+    const cp = at >= 0 ? u.key.slice(0, at + delimiter.length) : undefined;
+    if (cp !== undefined && prefixes.includes(cp)) continue;
+    if (uploads.length + prefixes.length === maxUploads) {
+      truncated = true;
+      break;
+    }
+    if (cp !== undefined) prefixes.push(cp);
+    else uploads.push(u);
+    last = { key: cp ?? u.key, uploadId: cp ? '' : u.uploadId };
+  }
+  sendXml(ctx, 'ListMultipartUploadsResult', {
+    ...(enc ? { EncodingType: enc } : {}),
+    Bucket: bucket.name,
+    KeyMarker: listValue(keyMarker, enc),
+    UploadIdMarker: uploadIdMarker,
+    NextKeyMarker: truncated && last ? listValue(last.key, enc) : '',
+    NextUploadIdMarker: truncated && last ? last.uploadId : '',
+    Delimiter: listValue(delimiter, enc),
+    Prefix: listValue(prefix, enc),
+    MaxUploads: String(maxUploads),
+    IsTruncated: String(truncated),
+    ...(uploads.length
+      ? {
+          Upload: uploads.map((u) => ({
+            Key: listValue(u.key, enc),
+            UploadId: u.uploadId,
+            StorageClass: u.options.storageClass,
+            Initiated: isoDate(u.initiated),
+          })),
+        }
+      : {}),
+    ...(prefixes.length ? { CommonPrefixes: prefixes.map((p) => ({ Prefix: listValue(p, enc) })) } : {}),
+  });
+}

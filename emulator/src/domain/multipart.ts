@@ -1,0 +1,91 @@
+// Multipart rules over plain data (spec §9.8): part numbers, the Complete part list, the object's ETag.
+import { createHash } from 'node:crypto';
+import { OssError, invalidArgument } from './errors.js';
+
+export const MAX_PART_NUMBER = 10_000;
+/** Every part but the last must be at least 100 KiB (GO2 MinPartSize), checked at Complete. */
+export const MIN_PART_SIZE = 100 * 1024;
+/** Largest part (GO2 MaxPartSize). */
+export const MAX_PART_SIZE = 5 * 1024 ** 3;
+
+export function parsePartNumber(value: string | undefined): number {
+  if (value === undefined || !/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > MAX_PART_NUMBER) {
+    throw invalidArgument('Part number must be an integer between 1 and 10000, inclusive.', 'partNumber', value);
+  }
+  return Number(value);
+}
+
+export interface RequestedPart {
+  partNumber: number;
+  etag: string; // as sent, quotes stripped
+}
+
+export interface StoredPart {
+  partNumber: number;
+  etag: string;
+  size: number;
+}
+
+function unquote(etag: string): string {
+  return etag.trim().replace(/^"(.*)"$/, '$1');
+}
+
+/** The <Part> list of a CompleteMultipartUpload body, already parsed. */
+export function requestedParts(doc: Record<string, unknown> | undefined): RequestedPart[] {
+  const root = doc?.CompleteMultipartUpload;
+  if (root === undefined || root === null || typeof root !== 'object') throw new OssError('MalformedXML');
+  const raw = (root as Record<string, unknown>).Part;
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  if (list.length === 0) throw new OssError('MalformedXML');
+  return list.map((p) => {
+    const part = p as Record<string, unknown>;
+    if (part === null || typeof part !== 'object' || typeof part.PartNumber !== 'string' || typeof part.ETag !== 'string') {
+      throw new OssError('MalformedXML');
+    }
+    if (!/^\d{1,5}$/.test(part.PartNumber)) throw new OssError('MalformedXML');
+    return { partNumber: Number(part.PartNumber), etag: unquote(part.ETag) };
+  });
+}
+
+/** Checks a Complete request against the stored parts and returns the parts to join, in order. */
+export function selectParts(requested: RequestedPart[], stored: StoredPart[]): StoredPart[] {
+  const byNumber = new Map(stored.map((p) => [p.partNumber, p]));
+  const chosen: StoredPart[] = [];
+  let last = 0;
+  for (const r of requested) {
+    if (r.partNumber <= last) throw new OssError('InvalidPartOrder');
+    last = r.partNumber;
+    const part = byNumber.get(r.partNumber);
+    if (part === undefined || part.etag.toUpperCase() !== r.etag.toUpperCase()) {
+      throw new OssError('InvalidPart', { PartNumber: String(r.partNumber), ETag: r.etag });
+    }
+    chosen.push(part);
+  }
+  checkSizes(chosen);
+  return chosen;
+}
+
+export function checkSizes(parts: StoredPart[]): void {
+  parts.slice(0, -1).forEach((p) => {
+    if (p.size < MIN_PART_SIZE) {
+      throw new OssError('EntityTooSmall', { ProposedSize: String(p.size), MinSizeAllowed: String(MIN_PART_SIZE), PartNumber: String(p.partNumber) });
+    }
+  });
+}
+
+/** `<MD5 of the concatenated binary part MD5s>-<count>`, upper-case (S3 convention; OSS's derivation is [I]). */
+export function multipartEtag(parts: Pick<StoredPart, 'etag'>[]): string {
+  const hash = createHash('md5');
+  for (const p of parts) hash.update(Buffer.from(/^[0-9A-Fa-f]{32}$/.test(p.etag) ? p.etag : createHash('md5').update(p.etag).digest('hex'), 'hex'));
+  return `${hash.digest('hex').toUpperCase()}-${parts.length}`;
+}
+
+/** x-oss-copy-source-range: `bytes=first-last`; absent or invalid → the whole source (spec §9.8). */
+export function copySourceRange(header: string | undefined, size: number): { start: number; end: number } {
+  const m = header === undefined ? null : /^bytes=(\d+)-(\d+)$/.exec(header.trim());
+  if (m === null) return { start: 0, end: size };
+  const first = Number(m[1]);
+  const last = Number(m[2]);
+  if (first > last || last >= size) return { start: 0, end: size };
+  return { start: first, end: last + 1 };
+}
