@@ -22,6 +22,7 @@ import { parseEncodingType } from './params.js';
 import { checkOverwrite, writeObject } from './write.js';
 import { checkNotImmutable, policyOf } from './worm.js';
 import { isProtected } from '../domain/worm.js';
+import { checkDeletable } from '../domain/objectWorm.js';
 
 export async function putObject(ctx: OssContext): Promise<void> {
   const key = ctx.state.key!;
@@ -155,6 +156,7 @@ function deleteOne(ctx: OssContext, bucket: BucketRecord, key: string, versionId
   // Protected objects cannot be deleted (spec §6.2); a specific old version is judged by its own time.
   if (versionId !== undefined) {
     const target = objects.version(bucket.name, key, versionId);
+    if (target) checkDeletable(target, ctx.get('x-oss-bypass-governance-retention').toLowerCase() === 'true', Date.now());
     const policy = policyOf(ctx, bucket);
     if (target && !target.isDeleteMarker && isProtected(target.lastModified, policy, Date.now())) throw new OssError('FileImmutable');
     const removed = objects.removeVersion(bucket.name, key, versionId);

@@ -1,5 +1,6 @@
 // Bucket retention policy APIs (spec §6.1): Initiate / Abort / Complete / Extend / GetBucketWorm.
 import * as worm from '../domain/worm.js';
+import { checkDeletable } from '../domain/objectWorm.js';
 import { OssError } from '../domain/errors.js';
 import type { BucketRecord } from '../domain/types.js';
 import { readXml } from '../http/body.js';
@@ -72,12 +73,18 @@ export function getBucketWorm(ctx: OssContext): void {
   });
 }
 
-/** A write or delete over the key's current object while it is protected → 409 FileImmutable (spec §6.2). */
-export function checkNotImmutable(ctx: OssContext, bucket: Pick<BucketRecord, 'name'>, key: string): void {
-  const policy = policyOf(ctx, bucket);
-  if (policy === undefined) return;
+/**
+ * A write or delete over the key's current object while it is protected → 409 FileImmutable: by the bucket's
+ * retention policy (spec §6.2), or, where the write would destroy that version (unversioned bucket), by its own
+ * retention or legal hold (spec §6.3).
+ */
+export function checkNotImmutable(ctx: OssContext, bucket: Pick<BucketRecord, 'name' | 'versioning'>, key: string): void {
   const current = ctx.state.store.objects.current(bucket.name, key);
-  if (current && !current.isDeleteMarker && worm.isProtected(current.lastModified, policy, Date.now())) {
-    throw new OssError('FileImmutable');
+  if (current === undefined || current.isDeleteMarker) return;
+  const now = Date.now();
+  if (bucket.versioning === undefined) {
+    checkDeletable(current, ctx.get('x-oss-bypass-governance-retention').toLowerCase() === 'true', now);
   }
+  const policy = policyOf(ctx, bucket);
+  if (policy !== undefined && worm.isProtected(current.lastModified, policy, now)) throw new OssError('FileImmutable');
 }

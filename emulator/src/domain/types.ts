@@ -67,6 +67,9 @@ export interface ObjectVersionRecord {
   metadata: ObjectMetadata;
   tags: Tag[];
   encryption?: Encryption;
+  /** Object-level retention (spec §6.3): mode and RetainUntilDate as sent (ISO 8601). */
+  retention?: { mode: 'GOVERNANCE' | 'COMPLIANCE'; retainUntilDate: string };
+  legalHold?: 'ON' | 'OFF';
   /** Appendable objects: the next append position equals size. */
   contentId: number | null; // store content handle (null for delete markers)
 }

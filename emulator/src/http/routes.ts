@@ -22,6 +22,7 @@ import * as versioning from '../api/versioning.js';
 import * as tagging from '../api/tagging.js';
 import * as worm from '../api/worm.js';
 import * as multipart from '../api/multipart.js';
+import * as objectWorm from '../api/objectWorm.js';
 
 type Scope = 'service' | 'bucket' | 'object';
 
@@ -44,6 +45,8 @@ export const routes: Route[] = [
   { method: 'POST', scope: 'bucket', sub: 'wormId', access: 'owner', handler: worm.completeBucketWorm },
   { method: 'GET', scope: 'bucket', sub: 'worm', access: 'owner', handler: worm.getBucketWorm },
   { method: 'DELETE', scope: 'bucket', sub: 'worm', access: 'owner', handler: worm.abortBucketWorm },
+  { method: 'PUT', scope: 'bucket', sub: 'objectWorm', access: 'owner', handler: objectWorm.putBucketObjectWormConfiguration },
+  { method: 'GET', scope: 'bucket', sub: 'objectWorm', access: 'owner', handler: objectWorm.getBucketObjectWormConfiguration },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', handler: versioning.putBucketVersioning },
   { method: 'PUT', scope: 'bucket', access: 'owner', handler: bucket.putBucket },
@@ -58,6 +61,10 @@ export const routes: Route[] = [
   { method: 'DELETE', scope: 'bucket', access: 'owner', handler: bucket.deleteBucket },
   { method: 'POST', scope: 'bucket', sub: 'delete', access: 'write', handler: object.deleteMultipleObjects },
 
+  { method: 'PUT', scope: 'object', sub: 'retention', access: 'owner', handler: objectWorm.putObjectRetention },
+  { method: 'GET', scope: 'object', sub: 'retention', access: 'owner', handler: objectWorm.getObjectRetention },
+  { method: 'PUT', scope: 'object', sub: 'legalHold', access: 'owner', handler: objectWorm.putObjectLegalHold },
+  { method: 'GET', scope: 'object', sub: 'legalHold', access: 'owner', handler: objectWorm.getObjectLegalHold },
   { method: 'PUT', scope: 'object', sub: 'acl', access: 'owner', handler: acl.putObjectAcl },
   { method: 'PUT', scope: 'object', sub: 'tagging', access: 'owner', handler: tagging.putObjectTagging },
   { method: 'PUT', scope: 'object', sub: 'uploadId', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', handler: multipart.uploadPartCopy },

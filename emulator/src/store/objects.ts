@@ -24,6 +24,8 @@ interface ObjectRow {
   metadata: string;
   tags: string;
   encryption: string | null;
+  retention: string | null;
+  legal_hold: string | null;
   content_id: number | null;
 }
 
@@ -46,6 +48,8 @@ export function toRecord(row: ObjectRow): ObjectVersionRecord {
     metadata: JSON.parse(row.metadata) as ObjectMetadata,
     tags: JSON.parse(row.tags) as Tag[],
     encryption: row.encryption ? (JSON.parse(row.encryption) as Encryption) : undefined,
+    retention: row.retention ? (JSON.parse(row.retention) as ObjectVersionRecord['retention']) : undefined,
+    legalHold: (row.legal_hold ?? undefined) as ObjectVersionRecord['legalHold'],
     contentId: row.content_id,
   };
 }
@@ -90,6 +94,8 @@ export class ObjectStore {
         'UPDATE objects SET content_id = ?, size = ?, etag = ?, crc64 = ?, last_modified = ?, content_md5 = NULL WHERE id = ?',
       ),
       setAcl: db.prepare('UPDATE objects SET acl = ? WHERE id = ?'),
+      setRetention: db.prepare('UPDATE objects SET retention = ? WHERE id = ?'),
+      setLegalHold: db.prepare('UPDATE objects SET legal_hold = ? WHERE id = ?'),
       setMeta: db.prepare(
         'UPDATE objects SET metadata = ?, last_modified = ?, storage_class = ?, encryption = ?, acl = ?, tags = ? WHERE id = ?',
       ),
@@ -175,6 +181,14 @@ export class ObjectStore {
 
   setTags(id: number, tags: Tag[]): void {
     this.stmt.setTags.run(JSON.stringify(tags), id);
+  }
+
+  setRetention(id: number, retention: ObjectVersionRecord['retention']): void {
+    this.stmt.setRetention.run(retention ? JSON.stringify(retention) : null, id);
+  }
+
+  setLegalHold(id: number, status: 'ON' | 'OFF'): void {
+    this.stmt.setLegalHold.run(status, id);
   }
 
   setAcl(id: number, acl: ObjectAcl): void {
