@@ -400,6 +400,179 @@ export class OssClient {
     return base(await this.send({ method: 'DELETE', bucket: req.bucket, key: req.key, query }));
   }
 
+  // ---- bucket retention policy (WORM) and object retention -------------------------------------------------
+
+  async initiateBucketWorm(req: { bucket: string; retentionPeriodInDays: number }): Promise<M.ResultBase & { wormId?: string }> {
+    const body = buildXml('InitiateWormConfiguration', { RetentionPeriodInDays: String(req.retentionPeriodInDays) });
+    const res = await this.send({ method: 'POST', bucket: req.bucket, query: [['worm', undefined]], body });
+    return { ...base(res), wormId: res.headers['x-oss-worm-id'] };
+  }
+
+  async abortBucketWorm(req: { bucket: string }): Promise<M.ResultBase> {
+    return base(await this.send({ method: 'DELETE', bucket: req.bucket, query: [['worm', undefined]] }));
+  }
+
+  async completeBucketWorm(req: { bucket: string; wormId: string }): Promise<M.ResultBase> {
+    return base(await this.send({ method: 'POST', bucket: req.bucket, query: [['wormId', req.wormId]] }));
+  }
+
+  async extendBucketWorm(req: { bucket: string; wormId: string; retentionPeriodInDays: number }): Promise<M.ResultBase> {
+    const body = buildXml('ExtendWormConfiguration', { RetentionPeriodInDays: String(req.retentionPeriodInDays) });
+    return base(await this.send({ method: 'POST', bucket: req.bucket, query: [['wormExtend', undefined], ['wormId', req.wormId]], body }));
+  }
+
+  async getBucketWorm(req: { bucket: string }): Promise<M.ResultBase & { wormConfiguration: { wormId?: string; state?: string; retentionPeriodInDays?: number; creationDate?: string; expirationDate?: string } }> {
+    const res = await this.send({ method: 'GET', bucket: req.bucket, query: [['worm', undefined]] });
+    const w = (await this.xml(res)).WormConfiguration;
+    return {
+      ...base(res),
+      wormConfiguration: {
+        wormId: str(w, 'WormId'),
+        state: str(w, 'State'),
+        retentionPeriodInDays: num(str(w, 'RetentionPeriodInDays')),
+        creationDate: str(w, 'CreationDate'),
+        expirationDate: str(w, 'ExpirationDate'),
+      },
+    };
+  }
+
+  async putObjectRetention(req: M.ObjectTarget & { retention: { mode: string; retainUntilDate: string }; bypassGovernanceRetention?: boolean }): Promise<M.ResultBase> {
+    const query: [string, string | undefined][] = [['retention', undefined]];
+    if (req.versionId !== undefined) query.push(['versionId', req.versionId]);
+    const body = buildXml('Retention', { Mode: req.retention.mode, RetainUntilDate: req.retention.retainUntilDate });
+    const headers = { 'x-oss-bypass-governance-retention': req.bypassGovernanceRetention === undefined ? undefined : String(req.bypassGovernanceRetention), 'content-md5': createHash('md5').update(body).digest('base64') };
+    return base(await this.send({ method: 'PUT', bucket: req.bucket, key: req.key, query, headers, body }));
+  }
+
+  async getObjectRetention(req: M.ObjectTarget): Promise<M.ResultBase & { retention: { mode?: string; retainUntilDate?: string } }> {
+    const query: [string, string | undefined][] = [['retention', undefined]];
+    if (req.versionId !== undefined) query.push(['versionId', req.versionId]);
+    const res = await this.send({ method: 'GET', bucket: req.bucket, key: req.key, query });
+    const r = (await this.xml(res)).Retention;
+    return { ...base(res), retention: { mode: str(r, 'Mode'), retainUntilDate: str(r, 'RetainUntilDate') } };
+  }
+
+  async putObjectLegalHold(req: M.ObjectTarget & { legalHold: { status: 'ON' | 'OFF' } }): Promise<M.ResultBase> {
+    const query: [string, string | undefined][] = [['legalHold', undefined]];
+    if (req.versionId !== undefined) query.push(['versionId', req.versionId]);
+    const body = buildXml('LegalHold', { Status: req.legalHold.status });
+    return base(await this.send({ method: 'PUT', bucket: req.bucket, key: req.key, query, headers: { 'content-md5': createHash('md5').update(body).digest('base64') }, body }));
+  }
+
+  async getObjectLegalHold(req: M.ObjectTarget): Promise<M.ResultBase & { legalHold: { status?: string } }> {
+    const query: [string, string | undefined][] = [['legalHold', undefined]];
+    if (req.versionId !== undefined) query.push(['versionId', req.versionId]);
+    const res = await this.send({ method: 'GET', bucket: req.bucket, key: req.key, query });
+    return { ...base(res), legalHold: { status: str((await this.xml(res)).LegalHold, 'Status') } };
+  }
+
+  // ---- multipart -----------------------------------------------------------------------------------------
+
+  async initiateMultipartUpload(req: M.ObjectHeaders & { bucket: string; key: string }): Promise<M.ResultBase & { uploadId: string }> {
+    const res = await this.send({
+      method: 'POST',
+      bucket: req.bucket,
+      key: req.key,
+      query: [['uploads', undefined], ['encoding-type', 'url']],
+      headers: objectHeaders(req),
+    });
+    return { ...base(res), uploadId: str((await this.xml(res)).InitiateMultipartUploadResult, 'UploadId') ?? '' };
+  }
+
+  async uploadPart(req: { bucket: string; key: string; uploadId: string; partNumber: number; body: Body }): Promise<M.ResultBase & { etag?: string; hashCrc64?: string }> {
+    const res = await this.send({
+      method: 'PUT',
+      bucket: req.bucket,
+      key: req.key,
+      query: [['partNumber', String(req.partNumber)], ['uploadId', req.uploadId]],
+      body: req.body,
+    });
+    this.checkCrc(req.body, res);
+    return { ...base(res), etag: res.headers.etag, hashCrc64: res.headers['x-oss-hash-crc64ecma'] };
+  }
+
+  async uploadPartCopy(req: {
+    bucket: string;
+    key: string;
+    uploadId: string;
+    partNumber: number;
+    sourceBucket?: string;
+    sourceKey: string;
+    sourceVersionId?: string;
+    sourceRange?: string;
+    ifMatch?: string;
+  }): Promise<M.ResultBase & { etag?: string; lastModified?: Date; sourceVersionId?: string }> {
+    const res = await this.send({
+      method: 'PUT',
+      bucket: req.bucket,
+      key: req.key,
+      query: [['partNumber', String(req.partNumber)], ['uploadId', req.uploadId]],
+      headers: {
+        'x-oss-copy-source': encodeCopySource(req.sourceBucket ?? req.bucket, req.sourceKey, req.sourceVersionId),
+        'x-oss-copy-source-range': req.sourceRange,
+        'x-oss-copy-source-if-match': req.ifMatch,
+      },
+    });
+    const root = (await this.xml(res)).CopyPartResult;
+    return {
+      ...base(res),
+      etag: str(root, 'ETag'),
+      lastModified: date(str(root, 'LastModified')),
+      sourceVersionId: res.headers['x-oss-copy-source-version-id'],
+    };
+  }
+
+  async completeMultipartUpload(req: {
+    bucket: string;
+    key: string;
+    uploadId: string;
+    parts?: { partNumber: number; etag: string }[];
+    completeAll?: boolean;
+    acl?: string;
+    forbidOverwrite?: boolean;
+  }): Promise<M.ResultBase & { etag?: string; hashCrc64?: string; versionId?: string }> {
+    const body = req.parts
+      ? buildXml('CompleteMultipartUpload', { Part: req.parts.map((p) => ({ PartNumber: String(p.partNumber), ETag: p.etag })) })
+      : undefined;
+    const res = await this.send({
+      method: 'POST',
+      bucket: req.bucket,
+      key: req.key,
+      query: [['uploadId', req.uploadId], ['encoding-type', 'url']],
+      headers: {
+        'x-oss-complete-all': req.completeAll ? 'yes' : undefined,
+        'x-oss-object-acl': req.acl,
+        'x-oss-forbid-overwrite': req.forbidOverwrite === undefined ? undefined : String(req.forbidOverwrite),
+      },
+      body,
+    });
+    const root = (await this.xml(res)).CompleteMultipartUploadResult;
+    return { ...base(res), etag: str(root, 'ETag'), hashCrc64: res.headers['x-oss-hash-crc64ecma'], versionId: res.headers['x-oss-version-id'] };
+  }
+
+  async abortMultipartUpload(req: { bucket: string; key: string; uploadId: string }): Promise<M.ResultBase> {
+    return base(await this.send({ method: 'DELETE', bucket: req.bucket, key: req.key, query: [['uploadId', req.uploadId]] }));
+  }
+
+  async listParts(req: { bucket: string; key: string; uploadId: string; maxParts?: number; partNumberMarker?: number }): Promise<M.ResultBase & { isTruncated: boolean; nextPartNumberMarker?: number; parts: { partNumber: number; etag?: string; size?: number; hashCrc64?: string }[] }> {
+    const query: [string, string][] = [['uploadId', req.uploadId]];
+    if (req.maxParts !== undefined) query.push(['max-parts', String(req.maxParts)]);
+    if (req.partNumberMarker !== undefined) query.push(['part-number-marker', String(req.partNumberMarker)]);
+    const res = await this.send({ method: 'GET', bucket: req.bucket, key: req.key, query });
+    const root = (await this.xml(res)).ListPartsResult as Node | undefined;
+    return {
+      ...base(res),
+      isTruncated: str(root, 'IsTruncated') === 'true',
+      nextPartNumberMarker: num(str(root, 'NextPartNumberMarker')),
+      parts: asArray(root?.Part as Node[]).map((p) => ({
+        partNumber: Number(str(p, 'PartNumber')),
+        etag: str(p, 'ETag'),
+        size: num(str(p, 'Size')),
+        hashCrc64: str(p, 'HashCrc64ecma'),
+      })),
+    };
+  }
+
   // ---- listings ------------------------------------------------------------------------------------------
 
   private listing(res: WireResponse, root: Node | undefined): Omit<M.ListObjectsResult, keyof M.ResultBase> {

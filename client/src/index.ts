@@ -9,3 +9,4 @@ export * from './signer/presign.js';
 export * from './transport.js';
 export * from './client.js';
 export * from './models/index.js';
+export * from './copier.js';
