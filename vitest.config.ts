@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@local-oss\/client$/, replacement: src('./client/src/index.ts') },
+      { find: /^@local-oss\/conformance$/, replacement: src('./conformance/src/index.ts') },
       { find: /^local-oss\/testcontainers$/, replacement: src('./emulator/src/testcontainers.ts') },
       { find: /^local-oss$/, replacement: src('./emulator/src/server.ts') },
     ],

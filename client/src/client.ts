@@ -2,11 +2,10 @@
 // (architecture "Client models"), so its documentation reads across. Like PY2, it asks for encoding-type=url
 // on listings and decodes the keys, and checks the CRC-64 of uploads and full downloads.
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { crc64, Crc64Hasher } from './crc64.js';
 import { InconsistentCrcError } from './errors.js';
 import { asArray, buildXml, parseXml } from './xml.js';
-import { Transport, type Body, type TransportOptions, type WireRequest, type WireResponse } from './transport.js';
+import { Transport, readText, type Body, type TransportOptions, type WireRequest, type WireResponse } from './transport.js';
 import type * as M from './models/index.js';
 
 export interface OssClientOptions extends TransportOptions {
@@ -31,7 +30,8 @@ function base(res: WireResponse): M.ResultBase {
   return { statusCode: res.status, requestId: res.requestId, headers: res.headers };
 }
 
-function objectHeaders(r: M.ObjectHeaders): Record<string, string | undefined> {
+/** The request headers PY2 sends for the common object fields (metadata, ACL, class, tagging, SSE …). */
+export function objectHeaders(r: M.ObjectHeaders): Record<string, string | undefined> {
   const h: Record<string, string | undefined> = {
     'content-type': r.contentType,
     'content-md5': r.contentMd5,
@@ -93,12 +93,12 @@ export class OssClient {
     this.transport = new Transport(options);
   }
 
-  private send(req: WireRequest): Promise<WireResponse> {
-    return this.transport.send(req);
+  private send(req: WireRequest, stream = false): Promise<WireResponse> {
+    return this.transport.send(req, stream);
   }
 
   private async xml(res: WireResponse): Promise<Node> {
-    const text = res.body ? await new Response(res.body).text() : '';
+    const text = await readText(res.body);
     return text === '' ? {} : parseXml(text);
   }
 
@@ -255,9 +255,9 @@ export class OssClient {
   }
 
   async getObject(req: M.GetObjectRequest): Promise<M.GetObjectResult> {
-    const res = await this.send(this.getRequest('GET', req));
+    const res = await this.send(this.getRequest('GET', req), true);
     const result = headResult(res);
-    const body = res.body ? Readable.fromWeb(res.body as never) : Readable.from([]);
+    const body = res.body;
     const full = res.status === 200;
     const check = !this.options.disableCrcCheck && full && result.hashCrc64 !== undefined;
     return {

@@ -1,6 +1,8 @@
 // One OSS request on the wire: address it (path style for IP/localhost endpoints, virtual-hosted otherwise, as
 // PY2 `_client.py::_build_url` does), sign it (V4 by default, V1 on request), send it with fetch, and turn a
 // non-2xx answer into an OssServiceError.
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import { parseErrorResponse } from './errors.js';
 import type { Credentials, SignableRequest } from './signer/request.js';
@@ -34,7 +36,7 @@ export interface WireRequest {
 export interface WireResponse {
   status: number;
   headers: Record<string, string>;
-  body: ReadableStream<Uint8Array> | null;
+  body: Readable;
   requestId: string;
 }
 
@@ -70,7 +72,8 @@ export class Transport {
     return `${origin}${path}${qs ? '?' + qs : ''}`;
   }
 
-  async send(req: WireRequest): Promise<WireResponse> {
+  /** Sends a request; the body is read in full unless `stream` (GetObject), so every socket is released. */
+  async send(req: WireRequest, stream = false): Promise<WireResponse> {
     const query = req.query ?? [];
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers ?? {})) if (v !== undefined) headers[k.toLowerCase()] = v;
@@ -88,23 +91,31 @@ export class Transport {
       Object.assign(headers, signed.headers);
       headers.authorization = signed.authorization;
     }
-    let body: BodyInit | undefined;
-    if (req.body === undefined) body = undefined;
-    else if (typeof req.body === 'string' || req.body instanceof Uint8Array) body = req.body as BodyInit;
-    else body = Readable.toWeb(Readable.from(req.body as AsyncIterable<Uint8Array>)) as unknown as BodyInit;
-    const res = await this.fetchImpl(this.url(req.bucket, req.key, query), {
-      method: req.method,
+    const url = this.url(req.bucket, req.key, query);
+    const res = this.options.fetch ? await this.viaFetch(url, req.method, headers, req.body) : await viaHttp(url, req.method, headers, req.body);
+    if (res.status >= 300) {
+      const text = req.method === 'HEAD' ? '' : await readText(res.body);
+      throw parseErrorResponse(res.status, res.headers, text);
+    }
+    const body = stream ? res.body : Readable.from([Buffer.from(await readText(res.body), 'utf8')]);
+    return { ...res, body, requestId: res.headers['x-oss-request-id'] ?? '' };
+  }
+
+  /** A caller-supplied fetch (tests, proxies). Note fetch decodes Content-Encoding; node:http (default) does not. */
+  private async viaFetch(url: string, method: string, headers: Record<string, string>, body?: Body): Promise<Omit<WireResponse, 'requestId'>> {
+    let init: BodyInit | undefined;
+    if (body === undefined) init = undefined;
+    else if (typeof body === 'string' || body instanceof Uint8Array) init = body as BodyInit;
+    else init = Readable.toWeb(Readable.from(body as AsyncIterable<Uint8Array>)) as unknown as BodyInit;
+    const res = await this.fetchImpl(url, {
+      method,
       headers,
-      body,
-      ...(body !== undefined && !(typeof body === 'string' || body instanceof Uint8Array) ? { duplex: 'half' } : {}),
+      body: init,
+      ...(init !== undefined && !(typeof init === 'string' || init instanceof Uint8Array) ? { duplex: 'half' } : {}),
     } as RequestInit);
     const out: Record<string, string> = {};
     res.headers.forEach((v, k) => (out[k] = v));
-    if (res.status >= 300) {
-      const text = req.method === 'HEAD' ? '' : await res.text();
-      throw parseErrorResponse(res.status, out, text);
-    }
-    return { status: res.status, headers: out, body: res.body, requestId: out['x-oss-request-id'] ?? '' };
+    return { status: res.status, headers: out, body: res.body ? Readable.fromWeb(res.body as never) : Readable.from([]) };
   }
 
   /** A presigned URL (V4 unless the client signs V1). */
@@ -120,4 +131,34 @@ export class Transport {
         : presignV4(signable, this.options.credentials, { region: this.options.region, datetime: v4Time(now), expiresSeconds });
     return { url: this.url(req.bucket, req.key, params), expiration, signedHeaders: headers };
   }
+}
+
+export async function readText(body: Readable): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of body) parts.push(chunk as Buffer);
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/**
+ * node:http(s): bytes come back exactly as stored. fetch would inflate a `Content-Encoding: deflate` object
+ * (OSS stores that header as metadata; the body is whatever was uploaded) and fail on bytes that are not deflate.
+ */
+function viaHttp(url: string, method: string, headers: Record<string, string>, body?: Body): Promise<Omit<WireResponse, 'requestId'>> {
+  const u = new URL(url);
+  const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(u, { method, headers }, (res) => {
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+      resolve({ status: res.statusCode ?? 0, headers: out, body: res });
+    });
+    req.on('error', reject);
+    if (body === undefined) req.end();
+    else if (typeof body === 'string' || body instanceof Uint8Array) req.end(body);
+    else {
+      const source = body instanceof Readable ? body : Readable.from(body as AsyncIterable<Uint8Array>);
+      source.on('error', (err) => req.destroy(err));
+      source.pipe(req);
+    }
+  });
 }

@@ -1,1 +1,9 @@
-export {};
+// @local-oss/conformance: scenarios, drivers, targets and the runner, for programmatic use (e.g. in vitest).
+export * from './model.js';
+export * from './runner.js';
+export * from './targets.js';
+export { scenarios, copyScenarios } from './scenarios/index.js';
+export { RawDriver } from './drivers/raw.js';
+export { ClientDriver } from './drivers/client.js';
+export { consoleReport } from './report/console.js';
+export { jsonReport, junitReport } from './report/files.js';

@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OssClient } from '@local-oss/client';
-import { IMAGE, buildImage, docker, dockerOrSkipReason } from '../../../test-support/docker.js';
+import { fileURLToPath } from 'node:url';
+import { IMAGE, buildImage, docker, dockerOrSkipReason, run } from '../../../test-support/docker.js';
 import { pythonOrSkipReason, runPythonSample } from '../../../test-support/python.js';
 
 const skipReason = await dockerOrSkipReason();
@@ -98,6 +99,16 @@ describe.skipIf(skipReason !== undefined)('Docker image', () => {
     expect(out.stderr).toBe('');
     expect(out.stdout).toContain('status code: 200');
     expect(out.stdout).toContain('hash crc64: 5981764153023615706');
+  });
+
+  it('passes a conformance subset through --target url', async () => {
+    const cli = fileURLToPath(new URL('../../../conformance/dist/cli.js', import.meta.url));
+    const { stdout } = await run(process.execPath, [
+      cli, '--target', 'url', '--endpoint', endpoint, '--region', 'cn-hangzhou',
+      '--access-key-id', creds.accessKeyId, '--access-key-secret', creds.accessKeySecret,
+      '--driver', 'client,raw', '--tags', 'copy', '--skip-tags', 'slow,discovery,needs-second-region',
+    ]);
+    expect(stdout).toMatch(/\d+ passed, 0 failed/);
   });
 
   it('stops on SIGTERM within 2 seconds', async () => {

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// oss-conformance: run the scenarios against a target through drivers, print a table, write reports.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Driver, Tag } from './model.js';
+import { Run } from './runner.js';
+import { emulatorTarget, ossTarget, urlTarget, type Target } from './targets.js';
+import { scenarios } from './scenarios/index.js';
+import { RawDriver } from './drivers/raw.js';
+import { ClientDriver } from './drivers/client.js';
+import { consoleReport } from './report/console.js';
+import { jsonReport, junitReport } from './report/files.js';
+
+const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver client,raw,raw-v1]
+       [--endpoint URL --region R --access-key-id ID --access-key-secret S [--second-region R2]]   (url target)
+       [--only copy-01,copy-02] [--tags copy,versioning] [--skip-tags slow]
+       [--report junit=FILE] [--report json=FILE] [--allow-worm-lock]
+The oss target reads OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, OSS_REGION [, OSS_ENDPOINT, OSS_REGION_2, OSS_ENDPOINT_2].`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      target: { type: 'string', default: 'emulator' },
+      driver: { type: 'string', default: 'client,raw' },
+      endpoint: { type: 'string' },
+      region: { type: 'string', default: 'cn-hangzhou' },
+      'second-region': { type: 'string' },
+      'access-key-id': { type: 'string', default: 'local-oss-access-key-id' },
+      'access-key-secret': { type: 'string', default: 'local-oss-access-key-secret' },
+      only: { type: 'string' },
+      tags: { type: 'string' },
+      'skip-tags': { type: 'string' },
+      report: { type: 'string', multiple: true },
+      'allow-worm-lock': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const list = (v?: string) => v?.split(',').map((x) => x.trim()).filter(Boolean);
+  let target: Target;
+  if (values.target === 'emulator') target = await emulatorTarget();
+  else if (values.target === 'url') {
+    if (!values.endpoint) throw new Error('--target url needs --endpoint');
+    target = urlTarget({
+      endpoint: values.endpoint,
+      region: values.region!,
+      secondRegion: values['second-region'],
+      accessKeyId: values['access-key-id']!,
+      accessKeySecret: values['access-key-secret']!,
+    });
+  } else if (values.target === 'oss') target = ossTarget();
+  else throw new Error(`unknown target ${values.target}\n${USAGE}`);
+
+  const drivers: Driver[] = list(values.driver)!.map((name) => {
+    if (name === 'client') return new ClientDriver(target.info);
+    if (name === 'raw') return new RawDriver(target.info, 'v4');
+    if (name === 'raw-v1') return new RawDriver(target.info, 'v1');
+    throw new Error(`unknown driver ${name} (have: client, raw, raw-v1)`);
+  });
+  const run = new Run({
+    target: target.info,
+    drivers,
+    scenarios,
+    only: list(values.only),
+    tags: list(values.tags) as Tag[] | undefined,
+    skipTags: list(values['skip-tags']) as Tag[] | undefined,
+    allowWormLock: values['allow-worm-lock'],
+    onPlan: (buckets) => {
+      if (target.info.real) console.log(`will create (and delete afterwards) these buckets:\n  ${buckets.join('\n  ')}`);
+    },
+  });
+  // Interrupted runs still delete what they created.
+  const onSignal = () => {
+    void run.cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const results = await run.execute();
+    console.log(consoleReport(results));
+    for (const spec of values.report ?? []) {
+      const [kind, file] = spec.split('=');
+      if (!file) throw new Error(`--report ${spec}: expected junit=FILE or json=FILE`);
+      writeFileSync(file, kind === 'junit' ? junitReport(results) : jsonReport(target.info, results));
+    }
+    return results.some((r) => r.status === 'fail') ? 1 : 0;
+  } finally {
+    await target.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(`oss-conformance: ${err.message}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,149 @@
+// The conformance suite's vocabulary: an API call described once in the Python SDK v2's terms (camelCase), the
+// normalised outcome every driver returns, and the scenario that asserts on outcomes.
+
+/** The operations scenarios use; each driver says which it can express. */
+export type Api =
+  | 'PutBucket'
+  | 'DeleteBucket'
+  | 'PutBucketVersioning'
+  | 'PutObject'
+  | 'GetObject'
+  | 'HeadObject'
+  | 'DeleteObject'
+  | 'CopyObject'
+  | 'GetObjectAcl'
+  | 'GetObjectTagging'
+  | 'ListObjectVersions'
+  | 'InitiateBucketWorm'
+  | 'CompleteBucketWorm'
+  | 'AbortBucketWorm'
+  | 'GetBucketWorm';
+
+/** Request fields, named as PY2's request models in camelCase (client/src/models). */
+export interface Params {
+  bucket: string;
+  key?: string;
+  body?: string | Buffer;
+  versionId?: string;
+  region?: string;
+  acl?: string;
+  storageClass?: string;
+  contentType?: string;
+  cacheControl?: string;
+  contentDisposition?: string;
+  contentEncoding?: string;
+  contentLanguage?: string;
+  expires?: string;
+  metadata?: Record<string, string>;
+  tagging?: string;
+  forbidOverwrite?: boolean;
+  serverSideEncryption?: string;
+  sourceBucket?: string;
+  sourceKey?: string;
+  sourceVersionId?: string;
+  metadataDirective?: string;
+  taggingDirective?: string;
+  ifMatch?: string;
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
+  ifUnmodifiedSince?: string;
+  status?: 'Enabled' | 'Suspended';
+  retentionPeriodInDays?: number;
+  wormId?: string;
+  /** Raw-driver only: send this x-oss-copy-source verbatim. */
+  copySourceRaw?: string;
+  /** Raw-driver only: sign with this secret instead of the target's. */
+  signWithSecret?: string;
+  /** Raw-driver only: sign with this access key id instead of the target's. */
+  signWithAccessKeyId?: string;
+  /** Raw-driver only: extra headers, sent as given. */
+  rawHeaders?: Record<string, string>;
+}
+
+/** What came back, normalised across drivers. */
+export interface Outcome {
+  status: number;
+  /** Error code/message/EC when status ≥ 300 and a body or x-oss-err carried them. */
+  code?: string;
+  message?: string;
+  ec?: string;
+  requestId?: string;
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>;
+  body?: Buffer;
+  /** Decoded result fields some APIs return (acl, tags, versions, worm …). */
+  data?: {
+    acl?: string;
+    tags?: { key: string; value: string }[];
+    versions?: { key: string; versionId: string; isLatest: boolean; deleteMarker: boolean }[];
+    wormId?: string;
+    wormState?: string;
+    etag?: string;
+    lastModified?: string;
+  };
+}
+
+export interface Driver {
+  readonly name: string;
+  /** Why this driver cannot run at all here (missing runtime), or undefined. */
+  unavailable(): Promise<string | undefined>;
+  /** undefined when it can express this call; otherwise the reason it cannot. */
+  cannot(api: Api, params: Params): string | undefined;
+  call(api: Api, params: Params): Promise<Outcome>;
+  close?(): Promise<void>;
+}
+
+export interface TargetInfo {
+  name: string;
+  endpoint: string;
+  region: string;
+  /** A second region for cross-region scenarios, when the target has one. */
+  secondRegion?: string;
+  /** The second region's endpoint, when it differs from `endpoint` (real OSS). */
+  secondEndpoint?: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** Real OSS: buckets need globally unique names and cleanup on exit. */
+  real: boolean;
+}
+
+export type Tag =
+  | 'copy'
+  | 'buckets'
+  | 'objects'
+  | 'versioning'
+  | 'tagging'
+  | 'worm'
+  | 'conditions'
+  | 'encoding'
+  | 'auth'
+  | 'needs-versioning'
+  | 'needs-second-region'
+  | 'destructive-worm-lock'
+  | 'slow'
+  | 'discovery'
+  | 'raw-only';
+
+export interface ScenarioContext {
+  driver: Driver;
+  target: TargetInfo;
+  /** Buckets of this run: B1, B2 unversioned; BV Enabled; BS Suspended; BX in the second region. */
+  buckets: { B1: string; B2: string; BV: string; BS: string; BX?: string };
+  /** A bucket for this scenario alone (WORM scenarios). */
+  freshBucket(label: string): Promise<string>;
+  /** The `src` object of spec §10 and what it was stored as. */
+  src: { key: string; body: Buffer; etag: string; crc64: string; lastModified: string };
+  /** A key unique to this scenario and driver. */
+  key(label: string): string;
+  call(api: Api, params: Params): Promise<Outcome>;
+  /** Discovery scenarios record what the target answered instead of asserting a guess. */
+  record(name: string, value: unknown): void;
+}
+
+export interface Scenario {
+  /** Stable id, e.g. `copy-01` (the number of spec §10). */
+  id: string;
+  title: string;
+  tags: Tag[];
+  run(ctx: ScenarioContext): Promise<void>;
+}

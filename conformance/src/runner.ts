@@ -1,0 +1,184 @@
+// Runs scenarios × drivers against one target. Each driver gets its own buckets (named with a fixed prefix and
+// a random part, so a real account is never touched elsewhere) and the `src` object of spec §10; everything the
+// run created is deleted at the end, also when a scenario fails or the run is interrupted.
+import { randomBytes } from 'node:crypto';
+import { crc64 } from '@local-oss/client';
+import type { Api, Driver, Outcome, Params, Scenario, ScenarioContext, Tag, TargetInfo } from './model.js';
+import { RawDriver } from './drivers/raw.js';
+
+export const BUCKET_PREFIX = 'local-oss-conf';
+
+export type Status = 'pass' | 'fail' | 'skip' | 'recorded';
+
+export interface Result {
+  scenario: string;
+  title: string;
+  driver: string;
+  status: Status;
+  reason?: string;
+  recorded?: Record<string, unknown>;
+  ms: number;
+}
+
+export interface RunOptions {
+  target: TargetInfo;
+  drivers: Driver[];
+  scenarios: Scenario[];
+  only?: string[];
+  tags?: Tag[];
+  skipTags?: Tag[];
+  /** Scenarios that lock a WORM policy (a locked bucket cannot be deleted on real OSS) run only when set. */
+  allowWormLock?: boolean;
+  onResult?(r: Result): void;
+  /** Called with the bucket names before anything is created. */
+  onPlan?(buckets: string[]): void;
+}
+
+class Skip extends Error {}
+
+export function selectScenarios(all: Scenario[], o: Pick<RunOptions, 'only' | 'tags' | 'skipTags'>): Scenario[] {
+  return all.filter(
+    (s) =>
+      (!o.only?.length || o.only.includes(s.id)) &&
+      (!o.tags?.length || o.tags.some((t) => s.tags.includes(t))) &&
+      !(o.skipTags ?? []).some((t) => s.tags.includes(t)),
+  );
+}
+
+/** Bucket names of a run: valid OSS names (≤ 63 chars), unique per run and driver. */
+export function bucketName(runId: string, driver: string, label: string): string {
+  return `${BUCKET_PREFIX}-${runId}-${driver.replace(/[^a-z0-9]/g, '')}-${label}`.slice(0, 63).replace(/-+$/, '');
+}
+
+const SRC_HEADERS: Params = {
+  bucket: '',
+  contentType: 'text/plain',
+  contentDisposition: 'attachment;filename=a.txt',
+  contentEncoding: 'deflate',
+  cacheControl: 'no-cache',
+  expires: 'Wed, 08 Jul 2022 16:57:01 GMT',
+  contentLanguage: 'en-US',
+  metadata: { auth: 'owner', version: '1.01' },
+  tagging: 'TagA=A&TagB=B',
+  acl: 'public-read',
+};
+
+export class Run {
+  readonly runId = randomBytes(3).toString('hex');
+  private readonly created: { bucket: string; region?: string }[] = [];
+  private readonly admin: RawDriver;
+
+  constructor(private readonly o: RunOptions) {
+    this.admin = new RawDriver(o.target);
+  }
+
+  private async must(api: Api, p: Params, status = 200): Promise<Outcome> {
+    const out = await this.admin.call(api, p);
+    if (out.status !== status) throw new Error(`setup ${api} ${p.bucket}/${p.key ?? ''}: ${out.status} ${out.code ?? ''} ${out.message ?? ''}`);
+    return out;
+  }
+
+  private async createBucket(bucket: string, region?: string): Promise<string> {
+    this.created.push({ bucket, region });
+    await this.must('PutBucket', { bucket, region });
+    return bucket;
+  }
+
+  async execute(): Promise<Result[]> {
+    const scenarios = selectScenarios(this.o.scenarios, this.o);
+    const results: Result[] = [];
+    const report = (r: Result) => {
+      results.push(r);
+      this.o.onResult?.(r);
+    };
+    const labels = ['b1', 'b2', 'bv', 'bs', ...(this.o.target.secondRegion ? ['bx'] : [])];
+    this.o.onPlan?.(this.o.drivers.flatMap((d) => labels.map((l) => bucketName(this.runId, d.name, l))));
+    try {
+      for (const driver of this.o.drivers) {
+        const unavailable = await driver.unavailable();
+        if (unavailable) {
+          for (const s of scenarios) report({ scenario: s.id, title: s.title, driver: driver.name, status: 'skip', reason: unavailable, ms: 0 });
+          continue;
+        }
+        const ctx = await this.fixtures(driver);
+        for (const s of scenarios) report(await this.one(s, driver, ctx));
+        await driver.close?.();
+      }
+    } finally {
+      await this.cleanup();
+    }
+    return results;
+  }
+
+  private async fixtures(driver: Driver): Promise<Omit<ScenarioContext, 'key' | 'record' | 'freshBucket'>> {
+    const name = (l: string) => bucketName(this.runId, driver.name, l);
+    const t = this.o.target;
+    const B1 = await this.createBucket(name('b1'));
+    const B2 = await this.createBucket(name('b2'));
+    const BV = await this.createBucket(name('bv'));
+    await this.must('PutBucketVersioning', { bucket: BV, status: 'Enabled' });
+    const BS = await this.createBucket(name('bs'));
+    await this.must('PutBucketVersioning', { bucket: BS, status: 'Enabled' });
+    await this.must('PutBucketVersioning', { bucket: BS, status: 'Suspended' });
+    const BX = t.secondRegion ? await this.createBucket(name('bx'), t.secondRegion) : undefined;
+    const body = randomBytes(1000);
+    const key = 'src';
+    const put = await this.must('PutObject', { ...SRC_HEADERS, bucket: B1, key, body });
+    const head = await this.must('HeadObject', { bucket: B1, key });
+    return {
+      driver,
+      target: t,
+      buckets: { B1, B2, BV, BS, BX },
+      src: { key, body, etag: put.headers.etag!, crc64: crc64(body).toString(), lastModified: head.headers['last-modified']! },
+      call: (api, p) => {
+        const why = driver.cannot(api, p);
+        if (why) throw new Skip(`${driver.name} cannot express this: ${why}`);
+        return driver.call(api, p);
+      },
+    };
+  }
+
+  private async one(s: Scenario, driver: Driver, base: Omit<ScenarioContext, 'key' | 'record' | 'freshBucket'>): Promise<Result> {
+    const t0 = Date.now();
+    const result = (status: Status, extra: Partial<Result> = {}): Result => ({ scenario: s.id, title: s.title, driver: driver.name, status, ms: Date.now() - t0, ...extra });
+    if (s.tags.includes('needs-second-region') && !base.buckets.BX) return result('skip', { reason: 'the target has no second region' });
+    if (s.tags.includes('destructive-worm-lock') && this.o.target.real && !this.o.allowWormLock) {
+      return result('skip', { reason: 'locks a WORM policy; run with --allow-worm-lock' });
+    }
+    const recorded: Record<string, unknown> = {};
+    let n = 0;
+    const ctx: ScenarioContext = {
+      ...base,
+      key: (label) => `${s.id}/${driver.name}/${label}-${n++}`,
+      record: (name, value) => {
+        recorded[name] = value;
+      },
+      freshBucket: (label) => this.createBucket(bucketName(this.runId, driver.name, `${s.id.replace('copy-', 'c')}-${label}`)),
+    };
+    try {
+      await s.run(ctx);
+      if (Object.keys(recorded).length > 0) return result(s.tags.includes('discovery') ? 'recorded' : 'pass', { recorded });
+      return result('pass');
+    } catch (err) {
+      if (err instanceof Skip) return result('skip', { reason: err.message });
+      return result('fail', { reason: (err as Error).message, ...(Object.keys(recorded).length ? { recorded } : {}) });
+    }
+  }
+
+  /** Deletes every object version, upload and bucket this run created (best effort, never throws). */
+  async cleanup(): Promise<void> {
+    for (const { bucket, region } of this.created.splice(0).reverse()) {
+      try {
+        await this.admin.call('AbortBucketWorm', { bucket, region });
+        for (let page = 0; page < 100; page++) {
+          const versions = (await this.admin.call('ListObjectVersions', { bucket, region })).data?.versions ?? [];
+          if (versions.length === 0) break;
+          for (const v of versions) await this.admin.call('DeleteObject', { bucket, region, key: v.key, versionId: v.versionId });
+        }
+        await this.admin.call('DeleteBucket', { bucket, region });
+      } catch {
+        // keep going: the rest still needs deleting
+      }
+    }
+  }
+}

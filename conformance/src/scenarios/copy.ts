@@ -1,0 +1,632 @@
+// CopyObject scenarios of spec §10, numbered as there (copy-NN). ⟂ discovery scenarios record what the target
+// answered; the others assert the specified answer.
+import { createHash, randomBytes } from 'node:crypto';
+import { crc64 } from '@local-oss/client';
+import type { Scenario, ScenarioContext } from '../model.js';
+import { eq, fails, header, ok, truthy } from './expect.js';
+
+const s = (n: number) => `copy-${String(n).padStart(2, '0')}`;
+
+/** Copy `src` (or another source) into `bucket/key`. */
+function copy(ctx: ScenarioContext, key: string, extra: Record<string, unknown> = {}, bucket = ctx.buckets.B1) {
+  return ctx.call('CopyObject', { bucket, key, sourceBucket: ctx.buckets.B1, sourceKey: ctx.src.key, ...extra });
+}
+
+async function absent(ctx: ScenarioContext, bucket: string, key: string): Promise<void> {
+  fails(await ctx.call('HeadObject', { bucket, key }), 404);
+}
+
+export const copyScenarios: Scenario[] = [
+  {
+    id: s(1),
+    title: 'same-bucket copy: CopyObjectResult, ETag and CRC-64 of the source, no version id',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      const o = ok(await copy(ctx, key));
+      eq(o.data?.etag, ctx.src.etag, 'XML ETag');
+      eq(header(o, 'etag'), ctx.src.etag, 'ETag header');
+      truthy(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(o.data?.lastModified ?? ''), 'ISO-8601 LastModified');
+      eq(header(o, 'x-oss-hash-crc64ecma'), ctx.src.crc64, 'x-oss-hash-crc64ecma');
+      eq(header(o, 'x-oss-version-id'), undefined, 'x-oss-version-id');
+      const get = ok(await ctx.call('GetObject', { bucket: ctx.buckets.B1, key }));
+      truthy(get.body?.equals(ctx.src.body), 'identical bytes');
+    },
+  },
+  {
+    id: s(2),
+    title: 'cross-bucket copy in the same region',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key, {}, ctx.buckets.B2));
+      const head = ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B2, key }));
+      eq(header(head, 'x-oss-object-type'), 'Normal', 'x-oss-object-type');
+      eq(header(head, 'content-length'), String(ctx.src.body.length), 'Content-Length');
+    },
+  },
+  {
+    id: s(3),
+    title: 'the default directive copies metadata and tags',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key));
+      const h = ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }));
+      eq(
+        ['content-type', 'content-disposition', 'content-encoding', 'cache-control', 'expires', 'content-language', 'x-oss-meta-auth', 'x-oss-meta-version', 'x-oss-tagging-count'].map((n) => header(h, n)),
+        ['text/plain', 'attachment;filename=a.txt', 'deflate', 'no-cache', 'Wed, 08 Jul 2022 16:57:01 GMT', 'en-US', 'owner', '1.01', '2'],
+        'copied headers',
+      );
+    },
+  },
+  {
+    id: s(4),
+    title: 'COPY ignores request metadata',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key, { metadataDirective: 'COPY', metadata: { auth: 'other' }, contentType: 'image/png' }));
+      const h = ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }));
+      eq([header(h, 'x-oss-meta-auth'), header(h, 'content-type')], ['owner', 'text/plain'], 'metadata');
+    },
+  },
+  {
+    id: s(5),
+    title: 'REPLACE replaces metadata and keeps Content-Type',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key, { metadataDirective: 'REPLACE', metadata: { new: '1' } }));
+      const h = ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }));
+      eq(
+        ['x-oss-meta-new', 'x-oss-meta-auth', 'content-disposition', 'content-encoding', 'cache-control', 'expires', 'content-language', 'content-type'].map((n) => header(h, n)),
+        ['1', undefined, undefined, undefined, undefined, undefined, undefined, 'text/plain'],
+        'metadata after REPLACE',
+      );
+    },
+  },
+  {
+    id: s(6),
+    title: 'REPLACE with Content-Type',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key, { metadataDirective: 'REPLACE', contentType: 'application/json' }));
+      eq(header(ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key })), 'content-type'), 'application/json', 'Content-Type');
+    },
+  },
+  {
+    id: s(7),
+    title: 'invalid metadata directive → 400 InvalidArgument, no side effect',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      fails(await copy(ctx, key, { metadataDirective: 'FOO' }), 400, 'InvalidArgument');
+      await absent(ctx, ctx.buckets.B1, key);
+    },
+  },
+  {
+    id: s(8),
+    title: '⟂ lower-case metadata directive',
+    tags: ['copy', 'discovery'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      const o = await copy(ctx, key, { metadataDirective: 'replace', metadata: { low: '1' } });
+      ctx.record('status', o.status);
+      if (o.status === 200) ctx.record('x-oss-meta-low', header(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }), 'x-oss-meta-low'));
+    },
+  },
+  {
+    id: s(9),
+    title: 'the ACL is not copied (default)',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key));
+      eq(ok(await ctx.call('GetObjectAcl', { bucket: ctx.buckets.B1, key })).data?.acl, 'default', 'ACL');
+    },
+  },
+  {
+    id: s(10),
+    title: 'explicit ACL',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key, { acl: 'private' }));
+      eq(ok(await ctx.call('GetObjectAcl', { bucket: ctx.buckets.B1, key })).data?.acl, 'private', 'ACL');
+    },
+  },
+  {
+    id: s(11),
+    title: 'invalid ACL → 400 InvalidArgument',
+    tags: ['copy'],
+    async run(ctx) {
+      fails(await copy(ctx, ctx.key('dst'), { acl: 'foo' }), 400, 'InvalidArgument');
+    },
+  },
+  {
+    id: s(12),
+    title: 'storage class',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key, { storageClass: 'IA' }));
+      eq(header(ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key })), 'x-oss-storage-class'), 'IA', 'storage class');
+    },
+  },
+  {
+    id: s(13),
+    title: 'invalid storage class → 400 InvalidArgument',
+    tags: ['copy'],
+    async run(ctx) {
+      fails(await copy(ctx, ctx.key('dst'), { storageClass: 'Foo' }), 400, 'InvalidArgument');
+    },
+  },
+  {
+    id: s(14),
+    title: 'the default tagging directive copies tags',
+    tags: ['copy', 'tagging'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key));
+      eq(ok(await ctx.call('GetObjectTagging', { bucket: ctx.buckets.B1, key })).data?.tags, [{ key: 'TagA', value: 'A' }, { key: 'TagB', value: 'B' }], 'tags');
+    },
+  },
+  {
+    id: s(15),
+    title: 'Replace with tags',
+    tags: ['copy', 'tagging'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key, { taggingDirective: 'Replace', tagging: 'k1=v1' }));
+      eq(ok(await ctx.call('GetObjectTagging', { bucket: ctx.buckets.B1, key })).data?.tags, [{ key: 'k1', value: 'v1' }], 'tags');
+      eq(header(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }), 'x-oss-tagging-count'), '1', 'x-oss-tagging-count');
+    },
+  },
+  {
+    id: s(16),
+    title: 'Replace without tags leaves none',
+    tags: ['copy', 'tagging'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key, { taggingDirective: 'Replace' }));
+      eq(header(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }), 'x-oss-tagging-count'), undefined, 'x-oss-tagging-count');
+    },
+  },
+  {
+    id: s(17),
+    title: 'upper-case tagging directives COPY and REPLACE',
+    tags: ['copy', 'tagging'],
+    async run(ctx) {
+      const a = ctx.key('a');
+      const b = ctx.key('b');
+      ok(await copy(ctx, a, { taggingDirective: 'COPY' }));
+      ok(await copy(ctx, b, { taggingDirective: 'REPLACE', tagging: 'x=1' }));
+      eq(ok(await ctx.call('GetObjectTagging', { bucket: ctx.buckets.B1, key: a })).data?.tags?.length, 2, 'COPY tags');
+      eq(ok(await ctx.call('GetObjectTagging', { bucket: ctx.buckets.B1, key: b })).data?.tags, [{ key: 'x', value: '1' }], 'REPLACE tags');
+    },
+  },
+  {
+    id: s(18),
+    title: '⟂ Copy directive plus a tagging header',
+    tags: ['copy', 'tagging', 'discovery'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      const o = await copy(ctx, key, { taggingDirective: 'Copy', tagging: 'z=1' });
+      ctx.record('status', o.status);
+      if (o.status === 200) ctx.record('tags', (await ctx.call('GetObjectTagging', { bucket: ctx.buckets.B1, key })).data?.tags);
+    },
+  },
+  {
+    id: s(19),
+    title: 'URL-encoded tags',
+    tags: ['copy', 'tagging', 'encoding'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      ok(await copy(ctx, key, { taggingDirective: 'Replace', tagging: '%20%2B%2F%20=%E4%B8%AD%E6%96%87&%E4%B8%AD%E6%96%87=test%2B%2B%2F' }));
+      eq(ok(await ctx.call('GetObjectTagging', { bucket: ctx.buckets.B1, key })).data?.tags, [{ key: ' +/ ', value: '中文' }, { key: '中文', value: 'test++/' }], 'tags');
+    },
+  },
+  {
+    id: s(20),
+    title: 'malformed tag string → 400 InvalidArgument, no side effect',
+    tags: ['copy', 'tagging'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      fails(await copy(ctx, key, { taggingDirective: 'Replace', tagging: 'aa=bb=cc' }), 400, 'InvalidArgument');
+      await absent(ctx, ctx.buckets.B1, key);
+    },
+  },
+  {
+    id: s(21),
+    title: 'too many tags → 400 (code recorded)',
+    tags: ['copy', 'tagging', 'discovery'],
+    async run(ctx) {
+      const tagging = Array.from({ length: 11 }, (_, i) => `k${i}=v`).join('&');
+      const o = fails(await copy(ctx, ctx.key('dst'), { taggingDirective: 'Replace', tagging }), 400);
+      ctx.record('code', o.code);
+    },
+  },
+  {
+    id: s(22),
+    title: '⟂ invalid tagging directive',
+    tags: ['copy', 'tagging', 'discovery'],
+    async run(ctx) {
+      const o = await copy(ctx, ctx.key('dst'), { taggingDirective: 'Foo' });
+      ctx.record('status', o.status);
+      ctx.record('code', o.code);
+    },
+  },
+  {
+    id: s(23),
+    title: 'special-character keys, `/` literal and as %2F',
+    tags: ['copy', 'encoding', 'raw-only'],
+    async run(ctx) {
+      for (const sourceKey of ['a;,/?:@&=+$#b.js', '阿里云/加油/:?;@&=+$, /<>{}[]|/', 'dir/a b.txt']) {
+        const srcKey = ctx.key('special') + sourceKey;
+        ok(await ctx.call('PutObject', { bucket: ctx.buckets.B1, key: srcKey, body: 'special' }));
+        const literal = `/${ctx.buckets.B1}/${encodeURIComponent(srcKey).replace(/%2F/g, '/')}`;
+        const encoded = `/${ctx.buckets.B1}/${encodeURIComponent(srcKey)}`;
+        for (const copySourceRaw of [literal, encoded]) {
+          const key = ctx.key('dst');
+          ok(await ctx.call('CopyObject', { bucket: ctx.buckets.B1, key, copySourceRaw }));
+          eq(ok(await ctx.call('GetObject', { bucket: ctx.buckets.B1, key })).body?.toString(), 'special', `content of ${copySourceRaw}`);
+        }
+      }
+    },
+  },
+  {
+    id: s(24),
+    title: 'missing source key → 404 NoSuchKey, no side effect',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      fails(await copy(ctx, key, { sourceKey: ctx.key('missing') }), 404, 'NoSuchKey', 'The specified key does not exist.');
+      await absent(ctx, ctx.buckets.B1, key);
+    },
+  },
+  {
+    id: s(25),
+    title: 'missing source bucket → 404 NoSuchBucket',
+    tags: ['copy'],
+    async run(ctx) {
+      fails(await copy(ctx, ctx.key('dst'), { sourceBucket: `nosuchbucket-${randomBytes(6).toString('hex')}` }), 404, 'NoSuchBucket');
+    },
+  },
+  {
+    id: s(26),
+    title: 'missing destination bucket → 404 NoSuchBucket',
+    tags: ['copy'],
+    async run(ctx) {
+      fails(await copy(ctx, 'dst', {}, `nosuchbucket-${randomBytes(6).toString('hex')}`), 404, 'NoSuchBucket', 'The specified bucket does not exist.');
+    },
+  },
+  {
+    id: s(27),
+    title: 'malformed copy source → 400 InvalidArgument',
+    tags: ['copy', 'raw-only'],
+    async run(ctx) {
+      for (const copySourceRaw of [`${ctx.buckets.B1}/${ctx.src.key}`, `/${ctx.buckets.B1}`]) {
+        fails(
+          await ctx.call('CopyObject', { bucket: ctx.buckets.B1, key: ctx.key('dst'), copySourceRaw }),
+          400,
+          'InvalidArgument',
+          'Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.',
+        );
+      }
+    },
+  },
+  {
+    id: s(28),
+    title: 'unknown copy-source parameter → 400 (code recorded)',
+    tags: ['copy', 'raw-only', 'discovery'],
+    async run(ctx) {
+      const o = fails(await ctx.call('CopyObject', { bucket: ctx.buckets.B1, key: ctx.key('dst'), copySourceRaw: `/${ctx.buckets.B1}/${ctx.src.key}?unknown=1` }), 400);
+      ctx.record('code', o.code);
+      ctx.record('ec', o.ec);
+    },
+  },
+  {
+    id: s(29),
+    title: 'empty versionId → 400 (code recorded)',
+    tags: ['copy', 'raw-only', 'discovery'],
+    async run(ctx) {
+      const o = fails(await ctx.call('CopyObject', { bucket: ctx.buckets.B1, key: ctx.key('dst'), copySourceRaw: `/${ctx.buckets.B1}/${ctx.src.key}?versionId=` }), 400);
+      ctx.record('code', o.code);
+      ctx.record('ec', o.ec);
+    },
+  },
+  {
+    id: s(30),
+    title: 'forbid-overwrite, destination absent → 200; present → 409 FileAlreadyExists; false → 200',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      const first = ok(await copy(ctx, key, { forbidOverwrite: true }));
+      fails(await copy(ctx, key, { forbidOverwrite: true }), 409, 'FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
+      eq(header(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }), 'etag'), header(first, 'etag'), 'destination unchanged');
+      ok(await copy(ctx, key, { forbidOverwrite: false }));
+    },
+  },
+  {
+    id: s(33),
+    title: 'forbid-overwrite is ignored in versioned and suspended buckets',
+    tags: ['copy', 'versioning', 'needs-versioning'],
+    async run(ctx) {
+      for (const bucket of [ctx.buckets.BV, ctx.buckets.BS]) {
+        const key = ctx.key('dst');
+        ok(await copy(ctx, key, {}, bucket));
+        const again = ok(await copy(ctx, key, { forbidOverwrite: true }, bucket));
+        truthy(header(again, 'x-oss-version-id'), `x-oss-version-id in ${bucket}`);
+      }
+    },
+  },
+  {
+    id: s(34),
+    title: 'if-match equal → 200',
+    tags: ['copy', 'conditions'],
+    async run(ctx) {
+      ok(await copy(ctx, ctx.key('dst'), { ifMatch: ctx.src.etag }));
+    },
+  },
+  {
+    id: s(35),
+    title: 'if-match mismatch → 412 PreconditionFailed, no side effect',
+    tags: ['copy', 'conditions'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      fails(await copy(ctx, key, { ifMatch: '"0000"' }), 412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold.');
+      await absent(ctx, ctx.buckets.B1, key);
+    },
+  },
+  {
+    id: s(36),
+    title: 'if-none-match equal → 304, no side effect',
+    tags: ['copy', 'conditions'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      fails(await copy(ctx, key, { ifNoneMatch: ctx.src.etag }), 304);
+      await absent(ctx, ctx.buckets.B1, key);
+    },
+  },
+  {
+    id: s(37),
+    title: 'if-none-match mismatch → 200',
+    tags: ['copy', 'conditions'],
+    async run(ctx) {
+      ok(await copy(ctx, ctx.key('dst'), { ifNoneMatch: '"0000"' }));
+    },
+  },
+  {
+    id: s(38),
+    title: 'if-modified-since in the future → 304',
+    tags: ['copy', 'conditions'],
+    async run(ctx) {
+      fails(await copy(ctx, ctx.key('dst'), { ifModifiedSince: new Date(Date.now() + 365 * 86_400_000).toUTCString() }), 304);
+    },
+  },
+  {
+    id: s(39),
+    title: 'if-modified-since equal to the source time → 304',
+    tags: ['copy', 'conditions'],
+    async run(ctx) {
+      fails(await copy(ctx, ctx.key('dst'), { ifModifiedSince: ctx.src.lastModified }), 304);
+    },
+  },
+  {
+    id: s(40),
+    title: 'if-modified-since in the past → 200',
+    tags: ['copy', 'conditions'],
+    async run(ctx) {
+      ok(await copy(ctx, ctx.key('dst'), { ifModifiedSince: 'Mon, 01 Jan 2001 00:00:00 GMT' }));
+    },
+  },
+  {
+    id: s(41),
+    title: 'if-unmodified-since in the future or equal → 200',
+    tags: ['copy', 'conditions'],
+    async run(ctx) {
+      ok(await copy(ctx, ctx.key('a'), { ifUnmodifiedSince: new Date(Date.now() + 365 * 86_400_000).toUTCString() }));
+      ok(await copy(ctx, ctx.key('b'), { ifUnmodifiedSince: ctx.src.lastModified }));
+    },
+  },
+  {
+    id: s(42),
+    title: 'if-unmodified-since in the past → 412 PreconditionFailed',
+    tags: ['copy', 'conditions'],
+    async run(ctx) {
+      fails(await copy(ctx, ctx.key('dst'), { ifUnmodifiedSince: 'Mon, 01 Jan 2001 00:00:00 GMT' }), 412, 'PreconditionFailed');
+    },
+  },
+  {
+    id: s(43),
+    title: '⟂ unparsable if-modified-since',
+    tags: ['copy', 'conditions', 'discovery'],
+    async run(ctx) {
+      ctx.record('status', (await copy(ctx, ctx.key('dst'), { ifModifiedSince: 'not-a-date' })).status);
+    },
+  },
+  {
+    id: s(44),
+    title: '⟂ if-match correct + if-unmodified-since past',
+    tags: ['copy', 'conditions', 'discovery'],
+    async run(ctx) {
+      ctx.record('status', (await copy(ctx, ctx.key('dst'), { ifMatch: ctx.src.etag, ifUnmodifiedSince: 'Mon, 01 Jan 2001 00:00:00 GMT' })).status);
+    },
+  },
+  {
+    id: s(46),
+    title: '⟂ if-match wrong + if-none-match equal',
+    tags: ['copy', 'conditions', 'discovery'],
+    async run(ctx) {
+      ctx.record('status', (await copy(ctx, ctx.key('dst'), { ifMatch: '"0000"', ifNoneMatch: ctx.src.etag })).status);
+    },
+  },
+  {
+    id: s(47),
+    title: 'copy onto itself updates metadata in place, ETag unchanged',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('self');
+      ok(await ctx.call('PutObject', { bucket: ctx.buckets.B1, key, body: 'self', cacheControl: 'no-cache' }));
+      const before = ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }));
+      ok(await ctx.call('CopyObject', { bucket: ctx.buckets.B1, key, sourceKey: key, metadataDirective: 'REPLACE', cacheControl: 'max-age=0' }));
+      const after = ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }));
+      eq([header(after, 'cache-control'), header(after, 'etag')], ['max-age=0', header(before, 'etag')], 'Cache-Control and ETag');
+      eq(ok(await ctx.call('GetObject', { bucket: ctx.buckets.B1, key })).body?.toString(), 'self', 'content');
+    },
+  },
+  {
+    id: s(50),
+    title: 'versioned: copy the current version, then a specific one; restore by self-copy',
+    tags: ['copy', 'versioning', 'needs-versioning'],
+    async run(ctx) {
+      const BV = ctx.buckets.BV;
+      const k = ctx.key('k');
+      const v1 = header(ok(await ctx.call('PutObject', { bucket: BV, key: k, body: 'v1' })), 'x-oss-version-id')!;
+      const v2 = header(ok(await ctx.call('PutObject', { bucket: BV, key: k, body: 'v2' })), 'x-oss-version-id')!;
+      const cur = ok(await ctx.call('CopyObject', { bucket: BV, key: ctx.key('d1'), sourceBucket: BV, sourceKey: k }));
+      eq(header(cur, 'x-oss-copy-source-version-id'), v2, 'source version of a current copy');
+      truthy(![v1, v2].includes(header(cur, 'x-oss-version-id')!), 'a new version id');
+      const old = ok(await ctx.call('CopyObject', { bucket: BV, key: ctx.key('d2'), sourceBucket: BV, sourceKey: k, sourceVersionId: v1 }));
+      eq(header(old, 'x-oss-copy-source-version-id'), v1, 'source version of a specific copy');
+      ok(await ctx.call('CopyObject', { bucket: BV, key: k, sourceBucket: BV, sourceKey: k, sourceVersionId: v1 }));
+      eq(ok(await ctx.call('GetObject', { bucket: BV, key: k })).body?.toString(), 'v1', 'restored content');
+      const versions = ok(await ctx.call('ListObjectVersions', { bucket: BV })).data?.versions?.filter((v) => v.key === k);
+      eq(versions?.length, 3, 'versions of the key');
+    },
+  },
+  {
+    id: s(53),
+    title: 'a delete marker as current source → 404; the older version is still copyable',
+    tags: ['copy', 'versioning', 'needs-versioning'],
+    async run(ctx) {
+      const BV = ctx.buckets.BV;
+      const k = ctx.key('k');
+      const v1 = header(ok(await ctx.call('PutObject', { bucket: BV, key: k, body: 'v1' })), 'x-oss-version-id')!;
+      ok(await ctx.call('DeleteObject', { bucket: BV, key: k }), 204);
+      fails(await ctx.call('CopyObject', { bucket: BV, key: ctx.key('d'), sourceBucket: BV, sourceKey: k }), 404, 'NoSuchKey');
+      ok(await ctx.call('CopyObject', { bucket: BV, key: ctx.key('d'), sourceBucket: BV, sourceKey: k, sourceVersionId: v1 }));
+    },
+  },
+  {
+    id: s(57),
+    title: 'suspended destination: version id null, replaced by the next copy',
+    tags: ['copy', 'versioning', 'needs-versioning'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      eq(header(ok(await copy(ctx, key, {}, ctx.buckets.BS)), 'x-oss-version-id'), 'null', 'x-oss-version-id');
+      ok(await copy(ctx, key, {}, ctx.buckets.BS));
+      const versions = ok(await ctx.call('ListObjectVersions', { bucket: ctx.buckets.BS })).data?.versions?.filter((v) => v.key === key);
+      eq(versions?.map((v) => v.versionId), ['null'], 'versions of the key');
+    },
+  },
+  {
+    id: s(60),
+    title: 'retention policy: copy into, out of and over protected objects → 409 FileImmutable; fine after abort',
+    tags: ['copy', 'worm'],
+    async run(ctx) {
+      const BW = await ctx.freshBucket('worm');
+      const obj = ctx.key('obj');
+      ok(await ctx.call('PutObject', { bucket: BW, key: obj, body: 'protected' }));
+      ok(await ctx.call('InitiateBucketWorm', { bucket: BW, retentionPeriodInDays: 1 }));
+      const into = await copy(ctx, ctx.key('new'), {}, BW);
+      ctx.record('copy into a WORM bucket (new key)', [into.status, into.code]);
+      const out = await ctx.call('CopyObject', { bucket: ctx.buckets.B2, key: ctx.key('out'), sourceBucket: BW, sourceKey: obj });
+      ctx.record('copy out of a WORM bucket', [out.status, out.code]);
+      fails(await copy(ctx, obj, {}, BW), 409, 'FileImmutable', 'The object you specified is immutable.');
+      eq(ok(await ctx.call('GetObject', { bucket: BW, key: obj })).body?.toString(), 'protected', 'object unchanged');
+      ok(await ctx.call('AbortBucketWorm', { bucket: BW }), 204);
+      ok(await copy(ctx, ctx.key('after'), {}, BW));
+    },
+  },
+  {
+    id: s(65),
+    title: 'locked policy: GetBucketWorm Locked, abort refused, delete of a protected object refused',
+    tags: ['worm', 'destructive-worm-lock'],
+    async run(ctx) {
+      const BW = await ctx.freshBucket('locked');
+      const obj = ctx.key('obj');
+      ok(await ctx.call('PutObject', { bucket: BW, key: obj, body: 'x' }));
+      const wormId = ok(await ctx.call('InitiateBucketWorm', { bucket: BW, retentionPeriodInDays: 1 })).data?.wormId;
+      ok(await ctx.call('CompleteBucketWorm', { bucket: BW, wormId }));
+      eq(ok(await ctx.call('GetBucketWorm', { bucket: BW })).data?.wormState, 'Locked', 'State');
+      fails(await ctx.call('AbortBucketWorm', { bucket: BW }), 403, 'WORMConfigurationLocked');
+      fails(await ctx.call('DeleteObject', { bucket: BW, key: obj }), 409, 'FileImmutable');
+    },
+  },
+  {
+    id: s(66),
+    title: 'SSE on copy is echoed; SSE of the source is not inherited',
+    tags: ['copy'],
+    async run(ctx) {
+      const key = ctx.key('sse');
+      eq(header(ok(await copy(ctx, key, { serverSideEncryption: 'AES256' })), 'x-oss-server-side-encryption'), 'AES256', 'echoed SSE');
+      eq(header(ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key })), 'x-oss-server-side-encryption'), 'AES256', 'stored SSE');
+      const plain = ctx.key('plain');
+      ok(await ctx.call('CopyObject', { bucket: ctx.buckets.B1, key: plain, sourceKey: key }));
+      eq(header(ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key: plain })), 'x-oss-server-side-encryption'), undefined, 'inherited SSE');
+    },
+  },
+  {
+    id: s(68),
+    title: 'invalid SSE → 400 InvalidEncryptionAlgorithmError',
+    tags: ['copy'],
+    async run(ctx) {
+      fails(await copy(ctx, ctx.key('dst'), { serverSideEncryption: 'AES128' }), 400, 'InvalidEncryptionAlgorithmError');
+    },
+  },
+  {
+    id: s(69),
+    title: 'cross-region copy → 403 AccessDenied',
+    tags: ['copy', 'needs-second-region'],
+    async run(ctx) {
+      fails(
+        await ctx.call('CopyObject', { bucket: ctx.buckets.BX!, key: ctx.key('dst'), sourceBucket: ctx.buckets.B1, sourceKey: ctx.src.key, region: ctx.target.secondRegion }),
+        403,
+        'AccessDenied',
+        'Target object does not reside in the same data center as source object.',
+      );
+    },
+  },
+  {
+    id: s(70),
+    title: 'destination key of 1024 bytes → 400 InvalidObjectName',
+    tags: ['copy'],
+    async run(ctx) {
+      fails(await copy(ctx, 'k'.repeat(1024)), 400, 'InvalidObjectName');
+    },
+  },
+  {
+    id: s(71),
+    title: 'CRC-64 of a 5 MiB random source equals the local computation',
+    tags: ['copy', 'slow'],
+    async run(ctx) {
+      const body = randomBytes(5 * 1024 * 1024);
+      const key = ctx.key('big');
+      ok(await ctx.call('PutObject', { bucket: ctx.buckets.B1, key, body }));
+      const o = ok(await ctx.call('CopyObject', { bucket: ctx.buckets.B1, key: ctx.key('dst'), sourceKey: key }));
+      eq(header(o, 'x-oss-hash-crc64ecma'), crc64(body).toString(), 'x-oss-hash-crc64ecma');
+    },
+  },
+  {
+    id: s(74),
+    title: 'bad signature → 403 SignatureDoesNotMatch; unknown key → 403 InvalidAccessKeyId',
+    tags: ['copy', 'auth', 'raw-only'],
+    async run(ctx) {
+      fails(await copy(ctx, ctx.key('dst'), { signWithSecret: 'wrong-secret' }), 403, 'SignatureDoesNotMatch');
+      fails(await copy(ctx, ctx.key('dst'), { signWithAccessKeyId: `nobody${randomBytes(4).toString('hex')}` }), 403, 'InvalidAccessKeyId');
+    },
+  },
+  {
+    id: s(76),
+    title: '⟂ wrong Content-MD5 on a copy',
+    tags: ['copy', 'raw-only', 'discovery'],
+    async run(ctx) {
+      const o = await copy(ctx, ctx.key('dst'), { rawHeaders: { 'content-md5': createHash('md5').update('x').digest('base64') } });
+      ctx.record('status', o.status);
+      ctx.record('code', o.code);
+    },
+  },
+];

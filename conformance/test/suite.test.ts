@@ -1,0 +1,94 @@
+// `npm test` runs the conformance scenarios against an in-process emulator through every driver present here,
+// each scenario × driver as its own test, and checks the runner's own rules (naming, filters, cleanup).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ClientDriver,
+  RawDriver,
+  Run,
+  BUCKET_PREFIX,
+  bucketName,
+  emulatorTarget,
+  junitReport,
+  scenarios,
+  selectScenarios,
+  type Result,
+  type Target,
+} from '@local-oss/conformance';
+
+let target: Target;
+let results: Result[] = [];
+
+beforeAll(async () => {
+  target = await emulatorTarget();
+  const run = new Run({
+    target: target.info,
+    drivers: [new ClientDriver(target.info), new RawDriver(target.info, 'v4'), new RawDriver(target.info, 'v1')],
+    scenarios,
+  });
+  results = await run.execute();
+}, 120_000);
+afterAll(() => target.close());
+
+describe('conformance against the emulator', () => {
+  for (const s of scenarios) {
+    it(`${s.id} ${s.title}`, () => {
+      const mine = results.filter((r) => r.scenario === s.id);
+      expect(mine.length).toBe(3);
+      for (const r of mine) {
+        expect(r.status, `${r.driver}: ${r.reason ?? ''}`).not.toBe('fail');
+        if (r.status === 'skip') expect(r.reason, r.driver).toMatch(/cannot express/);
+      }
+      // Every scenario ran through at least one driver.
+      expect(mine.some((r) => r.status !== 'skip')).toBe(true);
+    });
+  }
+
+  it('renders JUnit with one testsuite per driver', () => {
+    const xml = junitReport(results);
+    expect(xml.match(/<testsuite /g)).toHaveLength(3);
+    expect(xml).toContain(`tests="${scenarios.length}"`);
+  });
+});
+
+describe('runner rules', () => {
+  it('names buckets with the fixed prefix, a run id and the driver, within 63 valid characters', () => {
+    const name = bucketName('a1b2c3', 'raw-v1', 'c60-worm');
+    expect(name.startsWith(`${BUCKET_PREFIX}-a1b2c3-rawv1-`)).toBe(true);
+    expect(name).toMatch(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/);
+    expect(bucketName('a1b2c3', 'client', 'x'.repeat(80)).length).toBeLessThanOrEqual(63);
+  });
+
+  it('filters by id and tags', () => {
+    expect(selectScenarios(scenarios, { only: ['copy-01'] }).map((s) => s.id)).toEqual(['copy-01']);
+    expect(selectScenarios(scenarios, { tags: ['worm'] }).every((s) => s.tags.includes('worm'))).toBe(true);
+    expect(selectScenarios(scenarios, { skipTags: ['discovery'] }).some((s) => s.tags.includes('discovery'))).toBe(false);
+  });
+
+  it('creates only prefixed buckets, deletes all of them (also on failure) over virtual-host addressing, and keeps WORM locks behind a flag on real targets', async () => {
+    const vhost = await emulatorTarget({ virtualHost: true });
+    try {
+      const info = { ...vhost.info, real: true }; // as against real OSS: own buckets only, WORM lock gated
+      const planned: string[] = [];
+      const run = new Run({
+        target: info,
+        drivers: [new RawDriver(info)],
+        scenarios: [
+          ...selectScenarios(scenarios, { only: ['copy-01', 'copy-60', 'copy-65'] }),
+          { id: 'boom', title: 'fails on purpose', tags: ['copy'], run: async () => { throw new Error('boom'); } },
+        ],
+        onPlan: (b) => planned.push(...b),
+      });
+      const out = await run.execute();
+      expect(out.find((r) => r.scenario === 'copy-01')?.status).toBe('pass');
+      expect(out.find((r) => r.scenario === 'copy-60')?.status).toBe('pass');
+      expect(out.find((r) => r.scenario === 'copy-65')).toMatchObject({ status: 'skip', reason: expect.stringMatching(/allow-worm-lock/) });
+      expect(out.find((r) => r.scenario === 'boom')?.status).toBe('fail');
+      expect(planned.every((b) => b.startsWith(`${BUCKET_PREFIX}-${run.runId}-`))).toBe(true);
+      // Nothing left behind on the server.
+      const admin = new RawDriver(info);
+      for (const b of planned) expect((await admin.call('GetBucketWorm', { bucket: b })).code).toBe('NoSuchBucket');
+    } finally {
+      await vhost.close();
+    }
+  });
+});
