@@ -115,3 +115,12 @@ export async function runPythonScript(code: string, extraEnv: Record<string, str
   const { python, env } = await sdk();
   return exec(python, ['-c', code], { ...env, ...extraEnv }, timeoutMs);
 }
+
+/** A runner for samples against one emulator: adds --region/--endpoint and fails loudly on a non-zero exit. */
+export function sampleRunner(emu: { region: string; url: string; accessKeyId: string; accessKeySecret: string }) {
+  return async (name: string, args: string[]): Promise<string> => {
+    const r = await runPythonSample(name, ['--region', emu.region, '--endpoint', emu.url, ...args], emu);
+    if (r.code !== 0) throw new Error(`${name} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
+    return r.stdout;
+  };
+}

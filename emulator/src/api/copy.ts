@@ -3,7 +3,7 @@
 // costs the same for 1 KiB and 10 GiB, and ETag and CRC-64 carry over unchanged.
 import { OssError } from '../domain/errors.js';
 import { validateObjectKey } from '../domain/objectName.js';
-import { parseCopySource } from '../domain/copySource.js';
+import { parseCopySource, type CopySource } from '../domain/copySource.js';
 import { COPY_CONDITION_NAMES, evaluateConditions } from '../domain/conditions.js';
 import { metadataFromHeaders } from '../domain/metadata.js';
 import { parseObjectAcl } from '../domain/acl.js';
@@ -38,6 +38,30 @@ export function sourceReadable(ctx: OssContext, bucket: BucketRecord, o: ObjectV
   return acl === 'public-read' || acl === 'public-read-write';
 }
 
+/**
+ * The source of a CopyObject or UploadPartCopy (inside the caller's transaction): both buckets, the region rule,
+ * the version, read access, and the four x-oss-copy-source-if-* conditions evaluated against it.
+ */
+export function resolveCopySource(ctx: OssContext, source: CopySource, destBucket: BucketRecord) {
+  const sourceBucket = requireBucket(ctx, source.bucket);
+  validateObjectKey(source.key);
+  if (sourceBucket.region !== destBucket.region) throw new OssError('AccessDeniedCrossRegion');
+  const src = copySourceObject(ctx, sourceBucket, source.key, source.versionId);
+  if (!sourceReadable(ctx, sourceBucket, src)) throw new OssError('AccessDeniedBucketAcl');
+  const header = (name: string) => ctx.get(name) || undefined;
+  const decision = evaluateConditions(
+    {
+      ifMatch: header('x-oss-copy-source-if-match'),
+      ifNoneMatch: header('x-oss-copy-source-if-none-match'),
+      ifModifiedSince: header('x-oss-copy-source-if-modified-since'),
+      ifUnmodifiedSince: header('x-oss-copy-source-if-unmodified-since'),
+    },
+    { etag: src.etag, lastModified: src.lastModified },
+    COPY_CONDITION_NAMES,
+  );
+  return { sourceBucket, src, decision };
+}
+
 export function copyObject(ctx: OssContext): void {
   const destKey = ctx.state.key!;
   const h = ctx.headers;
@@ -57,21 +81,7 @@ export function copyObject(ctx: OssContext): void {
   const store = ctx.state.store;
   const result = store.tx(() => {
     const destBucket = requireBucket(ctx);
-    const sourceBucket = requireBucket(ctx, source.bucket);
-    validateObjectKey(source.key);
-    if (sourceBucket.region !== destBucket.region) throw new OssError('AccessDeniedCrossRegion');
-    const src = copySourceObject(ctx, sourceBucket, source.key, source.versionId);
-    if (!sourceReadable(ctx, sourceBucket, src)) throw new OssError('AccessDeniedBucketAcl');
-    const decision = evaluateConditions(
-      {
-        ifMatch: header('x-oss-copy-source-if-match'),
-        ifNoneMatch: header('x-oss-copy-source-if-none-match'),
-        ifModifiedSince: header('x-oss-copy-source-if-modified-since'),
-        ifUnmodifiedSince: header('x-oss-copy-source-if-unmodified-since'),
-      },
-      { etag: src.etag, lastModified: src.lastModified },
-      COPY_CONDITION_NAMES,
-    );
+    const { sourceBucket, src, decision } = resolveCopySource(ctx, source, destBucket);
     if (decision === 'not-modified') return { notModified: true as const };
     const plan = planCopy({
       sourceBucket,

@@ -10,7 +10,6 @@ import { parseStorageClass } from '../domain/storageClass.js';
 import { parseTaggingHeader } from '../domain/tagging.js';
 import { encryptionHeaders, parseEncryption } from '../domain/encryption.js';
 import { parseCopySource } from '../domain/copySource.js';
-import { evaluateConditions, COPY_CONDITION_NAMES } from '../domain/conditions.js';
 import { checkCopy } from '../domain/worm.js';
 import * as mp from '../domain/multipart.js';
 import { exposesVersionId } from '../domain/types.js';
@@ -19,7 +18,7 @@ import { readXml, receiveContent } from '../http/body.js';
 import { isoDate, listValue, quotedEtag, sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
-import { copySourceObject, sourceReadable } from './copy.js';
+import { resolveCopySource } from './copy.js';
 import { parseEncodingType, parseMaxKeys } from './params.js';
 import { checkOverwrite, writeObject } from './write.js';
 import { policyOf } from './worm.js';
@@ -105,21 +104,8 @@ export function uploadPartCopy(ctx: OssContext): void {
   const result = store.tx(() => {
     const destBucket = requireBucket(ctx);
     const upload = requireUpload(ctx);
-    const sourceBucket = requireBucket(ctx, source.bucket);
-    if (sourceBucket.region !== destBucket.region) throw new OssError('AccessDeniedCrossRegion');
-    const src = copySourceObject(ctx, sourceBucket, source.key, source.versionId);
-    if (!sourceReadable(ctx, sourceBucket, src)) throw new OssError('AccessDeniedBucketAcl');
+    const { sourceBucket, src, decision } = resolveCopySource(ctx, source, destBucket);
     // Every failed condition is 412 here, unlike CopyObject's 304 (DOCS UploadPartCopy.md [U]).
-    const decision = evaluateConditions(
-      {
-        ifMatch: header('x-oss-copy-source-if-match'),
-        ifNoneMatch: header('x-oss-copy-source-if-none-match'),
-        ifModifiedSince: header('x-oss-copy-source-if-modified-since'),
-        ifUnmodifiedSince: header('x-oss-copy-source-if-unmodified-since'),
-      },
-      { etag: src.etag, lastModified: src.lastModified },
-      COPY_CONDITION_NAMES,
-    );
     if (decision === 'not-modified') throw new OssError('PreconditionFailed');
     checkCopy(ctx.state.config.wormCopyRule, policyOf(ctx, sourceBucket), policyOf(ctx, destBucket), undefined, Date.now());
     const range = mp.copySourceRange(header('x-oss-copy-source-range'), src.size);

@@ -69,6 +69,17 @@ function hexBytes(s: string): string {
   return Array.from(Buffer.from(s, 'utf8'), (b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 
+/** SignatureDoesNotMatch carries what we signed, so a client can see where it differs (spec §8.2). */
+function checkV1(stringToSign: string, secret: string, provided: string, accessKeyId: string): void {
+  if (sameSecret(v1Signature(stringToSign, secret), provided)) return;
+  throw new OssError('SignatureDoesNotMatch', {
+    StringToSign: stringToSign,
+    SignatureProvided: provided,
+    StringToSignBytes: hexBytes(stringToSign),
+    OSSAccessKeyId: accessKeyId,
+  });
+}
+
 function verifyV1Header(ctx: OssContext, authorization: string): void {
   const m = /^OSS ([^:\s]+):(\S+)$/.exec(authorization.trim());
   if (!m) throw new OssError('InvalidArgumentAuthorization');
@@ -78,15 +89,7 @@ function verifyV1Header(ctx: OssContext, authorization: string): void {
   const time = Date.parse(date);
   if (date === '' || Number.isNaN(time)) throw new OssError('InvalidArgumentDate');
   checkSkew(time, date);
-  const stringToSign = v1StringToSign(signable(ctx), date);
-  if (!sameSecret(v1Signature(stringToSign, secret), provided)) {
-    throw new OssError('SignatureDoesNotMatch', {
-      StringToSign: stringToSign,
-      SignatureProvided: provided,
-      StringToSignBytes: hexBytes(stringToSign),
-      OSSAccessKeyId: accessKeyId,
-    });
-  }
+  checkV1(v1StringToSign(signable(ctx), date), secret, provided, accessKeyId);
   ctx.state.principal = { kind: 'key', accessKeyId, scheme: 'v1' };
 }
 
@@ -134,15 +137,7 @@ function verifyV1Presigned(ctx: OssContext): void {
   if (!/^\d+$/.test(expires) || Number(expires) * 1000 < Date.now()) {
     throw new OssError('AccessDeniedExpired', { Expires: expires, ServerTime: new Date().toISOString() });
   }
-  const stringToSign = v1StringToSign(signable(ctx), expires);
-  if (!sameSecret(v1Signature(stringToSign, secret), provided)) {
-    throw new OssError('SignatureDoesNotMatch', {
-      StringToSign: stringToSign,
-      SignatureProvided: provided,
-      StringToSignBytes: hexBytes(stringToSign),
-      OSSAccessKeyId: accessKeyId,
-    });
-  }
+  checkV1(v1StringToSign(signable(ctx), expires), secret, provided, accessKeyId);
   ctx.state.principal = { kind: 'key', accessKeyId, scheme: 'presign-v1' };
 }
 

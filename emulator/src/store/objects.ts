@@ -54,21 +54,11 @@ export function toRecord(row: ObjectRow): ObjectVersionRecord {
   };
 }
 
-/** Everything a new object version needs besides its key and version id. */
-export interface NewObject {
-  lastModified: number;
-  size: number;
-  etag: string;
-  crc64: string;
-  contentMd5?: string;
-  objectType: ObjectType;
-  storageClass: string;
-  acl: ObjectAcl;
-  metadata: ObjectMetadata;
-  tags: Tag[];
-  encryption?: Encryption;
-  contentId: number;
-}
+/** Everything a new object version needs besides its key, version id and lifecycle flags. */
+export type NewObject = Omit<
+  ObjectVersionRecord,
+  'id' | 'bucket' | 'key' | 'versionId' | 'isLatest' | 'isDeleteMarker' | 'retention' | 'legalHold' | 'contentId'
+> & { contentId: number };
 
 export class ObjectStore {
   private readonly stmt;

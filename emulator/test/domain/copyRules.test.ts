@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from './support.js';
 import { GiB, parseMetadataDirective, planCopy, type CopyRequest } from '../../src/domain/copyRules.js';
 
 const base: CopyRequest = {
@@ -18,14 +19,7 @@ const base: CopyRequest = {
   taggingDirective: 'Copy',
   requestTags: [],
 };
-const code = (f: () => unknown) => {
-  try {
-    f();
-    return 'ok';
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-};
+const code = codeOf;
 
 describe('planCopy (spec §1.4–1.11)', () => {
   it('COPY keeps the source metadata and tags; ACL resets to default; class from the destination bucket [I]', () => {

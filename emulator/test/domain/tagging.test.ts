@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from './support.js';
 import { parseTaggingDirective, parseTaggingHeader, tagsFromXml } from '../../src/domain/tagging.js';
 
-const code = (f: () => unknown) => {
-  try {
-    f();
-    return 'ok';
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-};
+const code = codeOf;
 
 describe('tagging (spec §1.5, §5)', () => {
   it('parses the URL-encoded header form; a pair without = has an empty value', () => {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from './support.js';
 import * as worm from '../../src/domain/worm.js';
 
 const DAY = 86_400_000;
-const code = (f: () => unknown) => {
-  try {
-    f();
-    return 'ok';
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-};
+const code = codeOf;
 
 describe('retention policy state machine (spec §6)', () => {
   it('an InProgress policy lapses after 24 hours; a Locked one does not', () => {

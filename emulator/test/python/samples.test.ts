@@ -2,7 +2,7 @@
 // (issue 3, 4). Each sample prints the result fields; we check what it printed and what the emulator stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { pythonOrSkipReason, runPythonSample } from '../../../test-support/python.js';
+import { pythonOrSkipReason, runPythonSample, sampleRunner } from '../../../test-support/python.js';
 import { raw, startTestEmulator } from '../http/support.js';
 
 const skipReason = await pythonOrSkipReason();
@@ -15,14 +15,7 @@ describe.skipIf(skipReason !== undefined)('Python SDK v2 samples', () => {
   });
   afterAll(() => emu.close());
 
-  async function sample(name: string, args: string[]) {
-    const result = await runPythonSample(name, ['--region', emu.region, '--endpoint', emu.url, ...args], {
-      accessKeyId: emu.accessKeyId,
-      accessKeySecret: emu.accessKeySecret,
-    });
-    if (result.code !== 0) throw new Error(`${name} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
-    return result.stdout;
-  }
+  const sample = (name: string, args: string[]) => sampleRunner(emu)(name, args);
 
   it('put_bucket, get_bucket_info, get_bucket_location, list_buckets', async () => {
     expect(await sample('put_bucket.py', ['--bucket', 'py-bucket'])).toMatch(/status code: 200/);

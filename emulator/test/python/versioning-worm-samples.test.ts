@@ -1,7 +1,7 @@
 // Issue 4: the Python SDK v2's own samples for versioning, tagging, bucket WORM and object retention, unchanged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { pythonOrSkipReason, runPythonSample } from '../../../test-support/python.js';
+import { pythonOrSkipReason, runPythonSample, sampleRunner } from '../../../test-support/python.js';
 import { raw, startTestEmulator } from '../http/support.js';
 
 const skipReason = await pythonOrSkipReason();
@@ -15,14 +15,7 @@ describe.skipIf(skipReason !== undefined)('Python SDK v2 samples: versioning, ta
   });
   afterAll(() => emu.close());
 
-  async function sample(name: string, args: string[]): Promise<string> {
-    const r = await runPythonSample(name, ['--region', emu.region, '--endpoint', emu.url, ...args], {
-      accessKeyId: emu.accessKeyId,
-      accessKeySecret: emu.accessKeySecret,
-    });
-    if (r.code !== 0) throw new Error(`${name} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
-    return r.stdout;
-  }
+  const sample = (name: string, args: string[]) => sampleRunner(emu)(name, args);
 
   it('put_bucket_version, copy_object with version ids, list_object_versions', async () => {
     expect(await sample('put_bucket_version.py', ['--bucket', 'py-versions'])).toMatch(/status code: 200/);
