@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Store } from './store/store.js';
 import { createApp } from './http/routes.js';
+import { malformedHttpAnswer } from './http/errors.js';
 import type { EmulatorConfig } from './http/state.js';
 import type { WormCopyRule } from './domain/worm.js';
 
@@ -73,10 +74,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     { requestTimeout: 0, headersTimeout: 60_000, keepAliveTimeout: 65_000 },
     app.callback(),
   );
-  server.on('clientError', (_err, socket) => {
-    // Unparseable HTTP never reaches Koa: answer 400 as a front end would, and keep serving.
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // Unparseable HTTP never reaches Koa: answer an OSS-style 400 (431 for oversized headers), and keep serving.
+    if (!socket.writable) return socket.destroy();
+    socket.end(malformedHttpAnswer(err.code === 'HPE_HEADER_OVERFLOW'));
   });
   try {
     await new Promise<void>((resolve, reject) => {

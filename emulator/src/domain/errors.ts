@@ -70,7 +70,7 @@ export const catalogue = {
   NoSuchWORMConfiguration: { status: 404, message: 'The WORM Configuration does not exist.' },
   NoSuchWORMId: { status: 404, message: 'The specified WORM ID does not exist.' },
   NoSuchTagSet: { status: 404, message: 'There is no tag set associated with the bucket.' },
-  NotImplemented: { status: 501, message: 'A header you provided implies functionality that is not implemented.' },
+  NotImplemented: { status: 400, message: 'A header you provided implies functionality that is not implemented.' },
   ObjectNotAppendable: { status: 409, message: 'The operation is not valid for the current state of the object.' },
   PositionNotEqualToLength: { status: 409, message: 'Position is not equal to file length' },
   PreconditionFailed: { status: 412, message: 'At least one of the pre-conditions you specified did not hold.' },
@@ -93,6 +93,8 @@ export const catalogue = {
   RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },
   KeyTooLongError: { status: 400, message: 'Your key is too long.' },
   MetadataTooLarge: { status: 400, message: 'Your metadata headers exceed the maximum allowed metadata size.' },
+  // Node refuses oversized header sections before the request reaches us; the code is [I].
+  RequestHeaderTooLarge: { status: 431, message: 'Your request header section exceeds the maximum allowed size.' },
   InternalError: { status: 500, message: 'We encountered an internal error. Please try again.' },
   InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },
   InvalidDataRedundancyType: { status: 400, message: 'The specified data redundancy type is not valid.' },

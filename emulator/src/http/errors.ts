@@ -6,6 +6,7 @@ import type { Next } from 'koa';
 import { buildXml } from '@local-oss/client';
 import { OssError } from '../domain/errors.js';
 import type { OssContext } from './state.js';
+import { newRequestId } from './context.js';
 
 export function errorDocument(err: OssError, requestId: string, hostId: string): string {
   const body: Record<string, string> = {
@@ -62,4 +63,25 @@ export async function errors(ctx: OssContext, next: Next): Promise<void> {
     console.error(`local-oss: internal error on ${ctx.method} ${ctx.url} (request ${ctx.state.requestId}):`, err);
     renderError(ctx, new OssError('InternalError'));
   }
+}
+
+/**
+ * The raw answer to bytes Node's parser refused (no Koa context exists, and the method may be unknown, so no
+ * body: a HEAD client would choke on one). The error document travels in x-oss-err, as on HEAD (spec §3.1).
+ */
+export function malformedHttpAnswer(headersTooLarge: boolean): string {
+  const requestId = newRequestId();
+  const err = new OssError(headersTooLarge ? 'RequestHeaderTooLarge' : 'InvalidRequest');
+  const xml = errorDocument(err, requestId, '');
+  return [
+    `HTTP/1.1 ${err.status} ${headersTooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}`,
+    'Connection: close',
+    'Content-Length: 0',
+    `x-oss-request-id: ${requestId}`,
+    `x-oss-err: ${Buffer.from(xml).toString('base64')}`,
+    'Server: AliyunOSS',
+    `Date: ${new Date().toUTCString()}`,
+    '',
+    '',
+  ].join('\r\n');
 }

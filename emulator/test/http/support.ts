@@ -83,7 +83,9 @@ export async function rawHttp(
 ): Promise<RawResponse> {
   const { request } = await import('node:http');
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers }, (res) => {
+    // Frame a body explicitly: Node sends a GET/DELETE body unframed otherwise, which no server can parse.
+    const framed = body === undefined ? headers : { 'content-length': String(Buffer.byteLength(body)), ...headers };
+    const req = request(url, { method, headers: framed }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => {
