@@ -5,5 +5,6 @@ export * from './targets.js';
 export { scenarios, copyScenarios } from './scenarios/index.js';
 export { RawDriver } from './drivers/raw.js';
 export { ClientDriver } from './drivers/client.js';
+export { PythonV2Driver } from './drivers/python-v2.js';
 export { consoleReport } from './report/console.js';
 export { jsonReport, junitReport } from './report/files.js';

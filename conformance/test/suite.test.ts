@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ClientDriver,
+  PythonV2Driver,
   RawDriver,
   Run,
   BUCKET_PREFIX,
@@ -22,7 +23,7 @@ beforeAll(async () => {
   target = await emulatorTarget();
   const run = new Run({
     target: target.info,
-    drivers: [new ClientDriver(target.info), new RawDriver(target.info, 'v4'), new RawDriver(target.info, 'v1')],
+    drivers: [new ClientDriver(target.info), new RawDriver(target.info, 'v4'), new RawDriver(target.info, 'v1'), new PythonV2Driver(target.info)],
     scenarios,
   });
   results = await run.execute();
@@ -33,10 +34,11 @@ describe('conformance against the emulator', () => {
   for (const s of scenarios) {
     it(`${s.id} ${s.title}`, () => {
       const mine = results.filter((r) => r.scenario === s.id);
-      expect(mine.length).toBe(3);
+      expect(mine.length).toBe(4);
       for (const r of mine) {
         expect(r.status, `${r.driver}: ${r.reason ?? ''}`).not.toBe('fail');
-        if (r.status === 'skip') expect(r.reason, r.driver).toMatch(/cannot express/);
+        // Skips are only what a driver cannot express (python-v2 is required wherever REQUIRE_PYTHON=1).
+        if (r.status === 'skip') expect(r.reason, r.driver).toMatch(process.env.REQUIRE_PYTHON === '1' ? /cannot express/ : /cannot express|Python|python/);
       }
       // Every scenario ran through at least one driver.
       expect(mine.some((r) => r.status !== 'skip')).toBe(true);
@@ -45,7 +47,7 @@ describe('conformance against the emulator', () => {
 
   it('renders JUnit with one testsuite per driver', () => {
     const xml = junitReport(results);
-    expect(xml.match(/<testsuite /g)).toHaveLength(3);
+    expect(xml.match(/<testsuite /g)).toHaveLength(4);
     expect(xml).toContain(`tests="${scenarios.length}"`);
   });
 });

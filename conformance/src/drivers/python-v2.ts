@@ -1,0 +1,129 @@
+// python-v2: the official Python SDK v2 behind adapters/python_v2_adapter.py, one process per run, speaking
+// line-delimited JSON over stdio (protocol in conformance/README.md), so a Go or Java SDK can plug in the same way.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { Api, Driver, Outcome, Params, TargetInfo } from '../model.js';
+
+const ADAPTER = fileURLToPath(new URL('../../adapters/python_v2_adapter.py', import.meta.url));
+/** The vendored SDK (see ../shared/sdks/alibabacloud-oss-python-sdk-v2/SOURCE.md), or PYTHON_SDK_V2_PATH. */
+const SDK = process.env.PYTHON_SDK_V2_PATH ?? resolve(fileURLToPath(new URL('../../../../shared/sdks/alibabacloud-oss-python-sdk-v2', import.meta.url)));
+const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders'];
+
+interface Reply {
+  id: number;
+  status?: number;
+  code?: string | null;
+  message?: string | null;
+  ec?: string | null;
+  requestId?: string | null;
+  headers?: Record<string, string>;
+  bodyBase64?: string;
+  data?: Outcome['data'];
+  unsupported?: string;
+  clientError?: string;
+}
+
+export class PythonV2Driver implements Driver {
+  readonly name = 'python-v2';
+  private child?: ChildProcessWithoutNullStreams;
+  private readonly waiting = new Map<number, (r: Reply) => void>();
+  private nextId = 1;
+  private started?: Promise<string | undefined>;
+
+  constructor(
+    private readonly target: TargetInfo,
+    private readonly python = process.env.PYTHON ?? '/usr/bin/python3',
+  ) {}
+
+  unavailable(): Promise<string | undefined> {
+    this.started ??= this.start();
+    return this.started;
+  }
+
+  private start(): Promise<string | undefined> {
+    if (!existsSync(join(SDK, 'alibabacloud_oss_v2'))) return Promise.resolve(`the Python SDK v2 is not at ${SDK} (set PYTHON_SDK_V2_PATH)`);
+    // Debian ships pycryptodome as Cryptodome; the SDK imports Crypto (SOURCE.md).
+    const shim = join(tmpdir(), 'local-oss-python-shim');
+    mkdirSync(shim, { recursive: true });
+    const dome = '/usr/lib/python3/dist-packages/Cryptodome';
+    if (existsSync(dome) && !existsSync(join(shim, 'Crypto'))) {
+      try {
+        symlinkSync(dome, join(shim, 'Crypto'));
+      } catch {
+        // made concurrently
+      }
+    }
+    const child = spawn(this.python, [ADAPTER], {
+      env: {
+        ...process.env,
+        PYTHONPATH: [shim, SDK, process.env.PYTHONPATH].filter(Boolean).join(':'),
+        OSS_ENDPOINT: this.target.endpoint,
+        OSS_REGION: this.target.region,
+        OSS_REGION_2: this.target.secondRegion ?? '',
+        OSS_ENDPOINT_2: this.target.secondEndpoint ?? '',
+        OSS_ACCESS_KEY_ID: this.target.accessKeyId,
+        OSS_ACCESS_KEY_SECRET: this.target.accessKeySecret,
+      },
+    });
+    this.child = child;
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    return new Promise((resolveStart) => {
+      const lines = createInterface({ input: child.stdout });
+      let ready = false;
+      lines.on('line', (line) => {
+        const msg = JSON.parse(line) as Reply & { ready?: boolean };
+        if (msg.ready) {
+          ready = true;
+          resolveStart(undefined);
+          return;
+        }
+        this.waiting.get(msg.id)?.(msg);
+        this.waiting.delete(msg.id);
+      });
+      child.on('error', (err) => resolveStart(`cannot run ${this.python}: ${err.message}`));
+      child.on('exit', (code) => {
+        if (!ready) resolveStart(`the Python adapter exited (${code}): ${stderr.trim().split('\n').pop()}`);
+        for (const [id, reply] of this.waiting) reply({ id, clientError: `adapter exited: ${stderr}` });
+        this.waiting.clear();
+      });
+    });
+  }
+
+  cannot(_api: Api, p: Params): string | undefined {
+    const raw = RAW_ONLY.find((k) => p[k] !== undefined);
+    return raw ? `the SDK builds the request itself (${raw})` : undefined;
+  }
+
+  async call(api: Api, p: Params): Promise<Outcome> {
+    const id = this.nextId++;
+    // Bodies travel base64-encoded: JSON strings cannot carry arbitrary bytes.
+    const { body, ...rest } = p;
+    const params = body === undefined ? rest : { ...rest, bodyBase64: Buffer.from(body).toString('base64') };
+    const reply = await new Promise<Reply>((resolveReply) => {
+      this.waiting.set(id, resolveReply);
+      this.child!.stdin.write(JSON.stringify({ id, api, params }) + '\n');
+    });
+    if (reply.unsupported) throw new Error(reply.unsupported);
+    if (reply.clientError) throw new Error(`python-v2 client error: ${reply.clientError}`);
+    return {
+      status: reply.status ?? 0,
+      code: reply.code ?? undefined,
+      message: reply.message ?? undefined,
+      ec: reply.ec ?? undefined,
+      requestId: reply.requestId ?? undefined,
+      headers: reply.headers ?? {},
+      body: reply.bodyBase64 !== undefined ? Buffer.from(reply.bodyBase64, 'base64') : undefined,
+      data: reply.data,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.child?.stdin.end();
+    this.child?.kill();
+  }
+}
