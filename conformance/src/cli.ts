@@ -9,10 +9,11 @@ import { scenarios } from './scenarios/index.js';
 import { RawDriver } from './drivers/raw.js';
 import { ClientDriver } from './drivers/client.js';
 import { PythonV2Driver } from './drivers/python-v2.js';
+import { AliOssDriver } from './drivers/ali-oss.js';
 import { consoleReport } from './report/console.js';
 import { jsonReport, junitReport } from './report/files.js';
 
-const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver client,raw,raw-v1,python-v2]
+const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver client,ali-oss,raw,raw-v1,python-v2]
        [--endpoint URL --region R --access-key-id ID --access-key-secret S [--second-region R2]]   (url target)
        [--only copy-01,copy-02] [--tags copy,versioning] [--skip-tags slow]
        [--report junit=FILE] [--report json=FILE] [--allow-worm-lock]
@@ -60,7 +61,8 @@ async function main(): Promise<number> {
     if (name === 'raw') return new RawDriver(target.info, 'v4');
     if (name === 'raw-v1') return new RawDriver(target.info, 'v1');
     if (name === 'python-v2') return new PythonV2Driver(target.info);
-    throw new Error(`unknown driver ${name} (have: client, raw, raw-v1, python-v2)`);
+    if (name === 'ali-oss') return new AliOssDriver(target.info);
+    throw new Error(`unknown driver ${name} (have: client, ali-oss, raw, raw-v1, python-v2)`);
   });
   const run = new Run({
     target: target.info,

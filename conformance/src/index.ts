@@ -6,5 +6,6 @@ export { scenarios, copyScenarios } from './scenarios/index.js';
 export { RawDriver } from './drivers/raw.js';
 export { ClientDriver } from './drivers/client.js';
 export { PythonV2Driver } from './drivers/python-v2.js';
+export { AliOssDriver } from './drivers/ali-oss.js';
 export { consoleReport } from './report/console.js';
 export { jsonReport, junitReport } from './report/files.js';

@@ -2,6 +2,7 @@
 // each scenario × driver as its own test, and checks the runner's own rules (naming, filters, cleanup).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AliOssDriver,
   ClientDriver,
   PythonV2Driver,
   RawDriver,
@@ -23,7 +24,7 @@ beforeAll(async () => {
   target = await emulatorTarget();
   const run = new Run({
     target: target.info,
-    drivers: [new ClientDriver(target.info), new RawDriver(target.info, 'v4'), new RawDriver(target.info, 'v1'), new PythonV2Driver(target.info)],
+    drivers: [new ClientDriver(target.info), new RawDriver(target.info, 'v4'), new RawDriver(target.info, 'v1'), new PythonV2Driver(target.info), new AliOssDriver(target.info)],
     scenarios,
   });
   results = await run.execute();
@@ -34,11 +35,12 @@ describe('conformance against the emulator', () => {
   for (const s of scenarios) {
     it(`${s.id} ${s.title}`, () => {
       const mine = results.filter((r) => r.scenario === s.id);
-      expect(mine.length).toBe(4);
+      expect(mine.length).toBe(5);
       for (const r of mine) {
         expect(r.status, `${r.driver}: ${r.reason ?? ''}`).not.toBe('fail');
         // Skips are only what a driver cannot express (python-v2 is required wherever REQUIRE_PYTHON=1).
         if (r.status === 'skip') expect(r.reason, r.driver).toMatch(process.env.REQUIRE_PYTHON === '1' ? /cannot express/ : /cannot express|Python|python/);
+        if (r.driver === 'ali-oss' && r.status === 'skip') expect(r.reason).toMatch(/cannot express/);
       }
       // Every scenario ran through at least one driver.
       expect(mine.some((r) => r.status !== 'skip')).toBe(true);
@@ -47,7 +49,7 @@ describe('conformance against the emulator', () => {
 
   it('renders JUnit with one testsuite per driver', () => {
     const xml = junitReport(results);
-    expect(xml.match(/<testsuite /g)).toHaveLength(4);
+    expect(xml.match(/<testsuite /g)).toHaveLength(5);
     expect(xml).toContain(`tests="${scenarios.length}"`);
   });
 });
