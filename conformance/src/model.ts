@@ -58,6 +58,8 @@ export interface Params {
   signWithAccessKeyId?: string;
   /** Raw-driver only: extra headers, sent as given. */
   rawHeaders?: Record<string, string>;
+  /** Raw-driver only: headers replaced after the request was signed (tampering). */
+  afterSigning?: Record<string, string>;
 }
 
 /** What came back, normalised across drivers. */

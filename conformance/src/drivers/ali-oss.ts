@@ -4,7 +4,7 @@ import { parseErrorResponse } from '@local-oss/client';
 import type { Api, Driver, Outcome, Params, TargetInfo } from '../model.js';
 
 const require = createRequire(import.meta.url);
-const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders'];
+const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders', 'afterSigning'];
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AliOss = any;

@@ -2,7 +2,7 @@
 import { OssClient, OssServiceError } from '@local-oss/client';
 import type { Api, Driver, Outcome, Params, TargetInfo } from '../model.js';
 
-const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders'];
+const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders', 'afterSigning'];
 
 export class ClientDriver implements Driver {
   readonly name = 'client';

@@ -11,7 +11,7 @@ import type { Api, Driver, Outcome, Params, TargetInfo } from '../model.js';
 const ADAPTER = fileURLToPath(new URL('../../adapters/python_v2_adapter.py', import.meta.url));
 /** The vendored SDK (see ../shared/sdks/alibabacloud-oss-python-sdk-v2/SOURCE.md), or PYTHON_SDK_V2_PATH. */
 const SDK = process.env.PYTHON_SDK_V2_PATH ?? resolve(fileURLToPath(new URL('../../../../shared/sdks/alibabacloud-oss-python-sdk-v2', import.meta.url)));
-const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders'];
+const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders', 'afterSigning'];
 
 interface Reply {
   id: number;

@@ -129,6 +129,7 @@ export class RawDriver implements Driver {
       Object.assign(headers, signed.headers);
       headers.authorization = signed.authorization;
     }
+    for (const [k, v] of Object.entries(p.afterSigning ?? {})) headers[k.toLowerCase()] = v;
     const useSecond = p.region !== undefined && p.region === this.target.secondRegion && this.target.secondEndpoint;
     const base = new URL(useSecond ? this.target.secondEndpoint! : this.target.endpoint);
     const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(base.hostname) || base.hostname.startsWith('[');

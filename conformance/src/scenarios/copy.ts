@@ -339,7 +339,7 @@ export const copyScenarios: Scenario[] = [
   },
   {
     id: s(30),
-    title: 'forbid-overwrite, destination absent → 200; present → 409 FileAlreadyExists; false → 200',
+    title: 'forbid-overwrite, destination absent → 200; present → 409 FileAlreadyExists; false → 200 (#30–32)',
     tags: ['copy'],
     async run(ctx) {
       const key = ctx.key('dst');
@@ -479,7 +479,7 @@ export const copyScenarios: Scenario[] = [
   },
   {
     id: s(50),
-    title: 'versioned: copy the current version, then a specific one; restore by self-copy',
+    title: 'versioned: copy the current version, then a specific one; restore by self-copy (#50–52)',
     tags: ['copy', 'versioning', 'needs-versioning'],
     async run(ctx) {
       const BV = ctx.buckets.BV;
@@ -499,7 +499,7 @@ export const copyScenarios: Scenario[] = [
   },
   {
     id: s(53),
-    title: 'a delete marker as current source → 404; the older version is still copyable',
+    title: 'a delete marker as current source → 404; the older version is still copyable (also #54)',
     tags: ['copy', 'versioning', 'needs-versioning'],
     async run(ctx) {
       const BV = ctx.buckets.BV;
@@ -558,7 +558,7 @@ export const copyScenarios: Scenario[] = [
   },
   {
     id: s(66),
-    title: 'SSE on copy is echoed; SSE of the source is not inherited',
+    title: 'SSE on copy is echoed; SSE of the source is not inherited (#66–67)',
     tags: ['copy'],
     async run(ctx) {
       const key = ctx.key('sse');
@@ -627,6 +627,121 @@ export const copyScenarios: Scenario[] = [
       const o = await copy(ctx, ctx.key('dst'), { rawHeaders: { 'content-md5': createHash('md5').update('x').digest('base64') } });
       ctx.record('status', o.status);
       ctx.record('code', o.code);
+    },
+  },
+  {
+    id: s(45),
+    title: '⟂ if-none-match wrong + if-modified-since future',
+    tags: ['copy', 'conditions', 'discovery'],
+    async run(ctx) {
+      const o = await copy(ctx, ctx.key('dst'), { ifNoneMatch: '"0000"', ifModifiedSince: new Date(Date.now() + 365 * 86_400_000).toUTCString() });
+      ctx.record('status', o.status);
+    },
+  },
+  {
+    id: s(48),
+    title: '⟂ self-copy with COPY directive and new metadata',
+    tags: ['copy', 'discovery'],
+    async run(ctx) {
+      const key = ctx.key('self');
+      ok(await ctx.call('PutObject', { bucket: ctx.buckets.B1, key, body: 'self', metadata: { old: '1' } }));
+      const o = await ctx.call('CopyObject', { bucket: ctx.buckets.B1, key, sourceKey: key, metadataDirective: 'COPY', metadata: { x: '1' } });
+      ctx.record('status', o.status);
+      const h = await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key });
+      ctx.record('metadata', [header(h, 'x-oss-meta-x'), header(h, 'x-oss-meta-old')]);
+    },
+  },
+  {
+    id: s(49),
+    title: '⟂ self-copy with no headers at all',
+    tags: ['copy', 'discovery'],
+    async run(ctx) {
+      const key = ctx.key('self');
+      ok(await ctx.call('PutObject', { bucket: ctx.buckets.B1, key, body: 'self', metadata: { old: '1' } }));
+      const o = await ctx.call('CopyObject', { bucket: ctx.buckets.B1, key, sourceKey: key });
+      ctx.record('status', o.status);
+      ctx.record('x-oss-meta-old', header(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }), 'x-oss-meta-old'));
+    },
+  },
+  {
+    id: s(55),
+    title: '⟂ versionId naming a delete marker',
+    tags: ['copy', 'versioning', 'needs-versioning', 'discovery'],
+    async run(ctx) {
+      const BV = ctx.buckets.BV;
+      const k = ctx.key('k');
+      ok(await ctx.call('PutObject', { bucket: BV, key: k, body: 'v1' }));
+      const marker = header(ok(await ctx.call('DeleteObject', { bucket: BV, key: k }), 204), 'x-oss-version-id');
+      const o = await ctx.call('CopyObject', { bucket: BV, key: ctx.key('d'), sourceBucket: BV, sourceKey: k, sourceVersionId: marker });
+      ctx.record('answer', [o.status, o.code, o.ec]);
+    },
+  },
+  {
+    id: s(56),
+    title: 'unknown versionId → 404 NoSuchVersion; ⟂ a garbage id',
+    tags: ['copy', 'versioning', 'needs-versioning'],
+    async run(ctx) {
+      const BV = ctx.buckets.BV;
+      const k = ctx.key('k');
+      ok(await ctx.call('PutObject', { bucket: BV, key: k, body: 'v1' }));
+      fails(await ctx.call('CopyObject', { bucket: BV, key: ctx.key('d'), sourceBucket: BV, sourceKey: k, sourceVersionId: 'CAEQMxiBgICAof2D0BYiIDkwMTg3NDU0NGE0ZjQ1YzlhYzY4ZjU1YTE2MzM3ZTQz' }), 404, 'NoSuchVersion');
+      const garbage = await ctx.call('CopyObject', { bucket: BV, key: ctx.key('d'), sourceBucket: BV, sourceKey: k, sourceVersionId: 'NotExistVersionID' });
+      ctx.record('garbage id', [garbage.status, garbage.code, garbage.message]);
+    },
+  },
+  {
+    id: s(58),
+    title: '⟂ pre-versioning object: version id null, copyable as ?versionId=null',
+    tags: ['copy', 'versioning', 'discovery'],
+    async run(ctx) {
+      const bucket = await ctx.freshBucket('prever');
+      const key = ctx.key('p');
+      ok(await ctx.call('PutObject', { bucket, key, body: 'before' }));
+      ok(await ctx.call('PutBucketVersioning', { bucket, status: 'Enabled' }));
+      ctx.record('head x-oss-version-id', header(await ctx.call('HeadObject', { bucket, key }), 'x-oss-version-id'));
+      const o = await ctx.call('CopyObject', { bucket, key: ctx.key('d'), sourceBucket: bucket, sourceKey: key, sourceVersionId: 'null' });
+      ctx.record('copy', [o.status, header(o, 'x-oss-copy-source-version-id')]);
+    },
+  },
+  {
+    id: s(59),
+    title: 'unversioned source into a versioned destination: x-oss-version-id present; ⟂ source version id',
+    tags: ['copy', 'versioning', 'needs-versioning'],
+    async run(ctx) {
+      const o = ok(await copy(ctx, ctx.key('d'), {}, ctx.buckets.BV));
+      truthy(header(o, 'x-oss-version-id'), 'x-oss-version-id');
+      ctx.record('x-oss-copy-source-version-id', header(o, 'x-oss-copy-source-version-id') ?? null);
+    },
+  },
+  {
+    id: s(63),
+    title: 'self-copy of a protected object → 409 FileImmutable (also #62 overwrite, #61 source-only recorded)',
+    tags: ['copy', 'worm'],
+    async run(ctx) {
+      const BW = await ctx.freshBucket('selfworm');
+      const obj = ctx.key('obj');
+      ok(await ctx.call('PutObject', { bucket: BW, key: obj, body: 'protected' }));
+      ok(await ctx.call('InitiateBucketWorm', { bucket: BW, retentionPeriodInDays: 1 }));
+      fails(await ctx.call('CopyObject', { bucket: BW, key: obj, sourceBucket: BW, sourceKey: obj, metadataDirective: 'REPLACE' }), 409, 'FileImmutable');
+      const out = await ctx.call('CopyObject', { bucket: ctx.buckets.B2, key: ctx.key('out'), sourceBucket: BW, sourceKey: obj });
+      ctx.record('#61 copy out of a WORM bucket', [out.status, out.code]);
+      ok(await ctx.call('AbortBucketWorm', { bucket: BW }), 204);
+    },
+  },
+  {
+    id: s(75),
+    title: 'x-oss-copy-source is signed: sign one, send another → 403 SignatureDoesNotMatch',
+    tags: ['copy', 'auth', 'raw-only'],
+    async run(ctx) {
+      const key = ctx.key('dst');
+      const o = await ctx.call('CopyObject', {
+        bucket: ctx.buckets.B1,
+        key,
+        sourceKey: ctx.src.key,
+        afterSigning: { 'x-oss-copy-source': `/${ctx.buckets.B1}/${ctx.key('other')}` },
+      });
+      fails(o, 403, 'SignatureDoesNotMatch');
+      await absent(ctx, ctx.buckets.B1, key);
     },
   },
 ];
