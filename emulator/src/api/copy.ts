@@ -62,11 +62,16 @@ export function resolveCopySource(ctx: OssContext, source: CopySource, destBucke
   return { sourceBucket, src, decision };
 }
 
+const EMPTY_MD5 = '1B2M2Y8AsgTpgAmY7PhCfg==';
+
 export function copyObject(ctx: OssContext): void {
   const destKey = ctx.state.key!;
   const h = ctx.headers;
   const header = (name: string) => ctx.get(name) || undefined;
   validateObjectKey(destKey);
+  // A copy has no body; a Content-MD5 that is not the empty body's is wrong (spec §10 #76 [I]).
+  const md5 = ctx.get('content-md5');
+  if (md5 !== '' && md5 !== EMPTY_MD5) throw new OssError('InvalidDigest');
   const source = parseCopySource(ctx.get('x-oss-copy-source'));
   const metadataDirective = parseMetadataDirective(header('x-oss-metadata-directive'));
   const taggingDirective = parseTaggingDirective(header('x-oss-tagging-directive'));
