@@ -10,3 +10,4 @@ export * from './transport.js';
 export * from './client.js';
 export * from './models/index.js';
 export * from './copier.js';
+export * from './transfer.js';
