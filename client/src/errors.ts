@@ -34,22 +34,40 @@ export class InconsistentCrcError extends Error {
   }
 }
 
+/**
+ * The child elements of an `<Error>` document. As PY2 `_to_service_error` does, a body that does not parse but
+ * still holds `<Error>…</Error>` gives up its Code and Message by pattern; any other body gives nothing.
+ */
 function elements(xml: string): Record<string, string> {
+  let doc: Record<string, unknown>;
   try {
-    const doc = parseXml(xml);
-    const error = doc.Error;
-    if (error === null || typeof error !== 'object') return {};
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(error as Record<string, unknown>)) if (typeof v === 'string') out[k] = v;
-    return out;
+    doc = parseXml(xml);
   } catch (err) {
-    if (err instanceof XmlError) return {};
-    throw err;
+    if (!(err instanceof XmlError)) throw err;
+    if (!xml.includes('<Error>') || !xml.includes('</Error>')) return {};
+    const out: Record<string, string> = {};
+    const code = /<Code>(.*?)<\/Code>/.exec(xml)?.[1];
+    const message = /<Message>(.*?)<\/Message>/.exec(xml)?.[1];
+    if (code !== undefined) out.Code = code;
+    if (message !== undefined) out.Message = message;
+    return out;
   }
+  const error = doc.Error;
+  if (error === null || typeof error !== 'object') return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(error as Record<string, unknown>)) {
+    if (typeof v === 'string') out[k] = v;
+  }
+  return out;
 }
 
+/**
+ * Codes for an error answer without a readable document, the way ali-oss names a body-less 404 and 412 (spec
+ * §3.1); anything else is PY2's `BadErrorResponse`.
+ */
 const STATUS_CODES: Record<number, string> = { 304: 'NotModified', 404: 'NoSuchKey', 412: 'PreconditionFailed' };
 
+/** The service error of a non-2xx answer; a body-less (HEAD) answer's document comes from x-oss-err. */
 export function parseErrorResponse(status: number, headers: Record<string, string>, body: string): OssServiceError {
   let xml = body;
   if (xml.trim() === '' && headers['x-oss-err']) xml = Buffer.from(headers['x-oss-err'], 'base64').toString('utf8');

@@ -1,19 +1,39 @@
 // OSS XML both ways, fast-xml-parser set up once. OSS documents are un-namespaced and carry text only; values
 // stay strings (a tag value "007" or "1e3" must not become a number), whitespace inside values is kept (tag
-// values may have spaces), and only the five predefined entities are expanded — no DOCTYPE entities, so an
-// entity-expansion body cannot blow up memory.
+// values may have spaces), attributes are ignored. References are decoded here rather than by the parser: only
+// the five predefined entities and numeric character references (XML 1.0 §4.1, §4.6), in one pass so `&amp;#65;`
+// stays `&#65;`; DOCTYPE is refused, so no declared entity can expand (the "billion laughs" body), and any other
+// `&name;` is malformed, as it is for Python's ElementTree, which the SDKs' servers are held to.
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export class XmlError extends Error {
   override name = 'XmlError';
 }
 
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));|&/g;
+
+/** Decodes the references XML allows without a DTD; any other `&` is a well-formedness error. */
+function decodeReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(REFERENCE, (match, name?: string, dec?: string, hex?: string) => {
+    if (name) return PREDEFINED[name]!;
+    const code = dec !== undefined ? parseInt(dec, 10) : hex !== undefined ? parseInt(hex, 16) : NaN;
+    // XML 1.0 Char production: no NUL, no surrogates, nothing past U+10FFFF.
+    if (Number.isNaN(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+      throw new XmlError(`invalid reference ${match === '&' ? "'&' not starting a reference" : match}`);
+    }
+    return String.fromCodePoint(code);
+  });
+}
+
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
   trimValues: false,
-  processEntities: true,
+  processEntities: false,
   htmlEntities: false,
+  tagValueProcessor: (_name: string, value: string) => decodeReferences(value),
   ignoreDeclaration: true,
   ignorePiTags: true,
   removeNSPrefix: false,
@@ -58,7 +78,8 @@ export function parseXml(text: string): Record<string, unknown> {
   if (!depthOk(text)) throw new XmlError(`elements nested deeper than ${MAX_DEPTH}`);
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new XmlError(valid.err.msg);
-  const doc = parser.parse(text) as unknown;
+  // CDATA holds literal text: re-escape it so that the single reference pass gives it back unchanged.
+  const doc = parser.parse(text.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, data: string) => escapeText(data))) as unknown;
   if (doc === null || typeof doc !== 'object') throw new XmlError('no root element');
   return doc as Record<string, unknown>;
 }

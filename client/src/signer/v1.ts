@@ -3,26 +3,37 @@ import { createHmac } from 'node:crypto';
 import type { Credentials, SignableRequest } from './request.js';
 
 /**
- * Query parameters that belong to the canonical resource. The union of PY2's SignerV1 set, the per-operation
- * `sub-resource` names in PY2's operations and the OSS documentation's list (spec §8.2); any `x-oss-` parameter
- * is signed too, as GO2 does.
+ * Query parameters PY2's SignerV1 always puts in the canonical resource: `SignerV1._subresource_key_set`,
+ * copied from aliyun/alibabacloud-oss-python-sdk-v2 `alibabacloud_oss_v2/signer/v1.py`.
  */
 export const V1_SUBRESOURCES: ReadonlySet<string> = new Set([
-  'acl', 'append', 'bucketInfo', 'callback', 'callback-var', 'cname', 'comp', 'continuation-token', 'cors',
-  'delete', 'encryption', 'endTime', 'img', 'inventory', 'inventoryId', 'legalHold', 'lifecycle', 'live',
-  'location', 'logging', 'objectMeta', 'objectWorm', 'partNumber', 'policy', 'policyStatus', 'position', 'qos',
-  'referer', 'regionList', 'replication', 'replicationLocation', 'replicationProgress', 'requestPayment',
-  'resourceGroup', 'response-cache-control', 'response-content-disposition', 'response-content-encoding',
-  'response-content-language', 'response-content-type', 'response-expires', 'restore', 'retention',
-  'security-token', 'sequential', 'startTime', 'stat', 'status', 'style', 'styleName', 'symlink', 'tagging',
-  'uploadId', 'uploads', 'versionId', 'versioning', 'versions', 'vod', 'website', 'worm', 'wormExtend', 'wormId',
-  'cloudboxes', 'inventoryId', 'overwriteConfig', 'transferAcceleration', 'httpsConfig', 'publicAccessBlock',
-  'metaQuery', 'MetaQuery', 'accessPoint', 'accessPointPolicy', 'seal', 'cleanRestoredObject',
-  'redundancyTransition', 'bucketArchiveDirectRead', 'dataPipeline', 'rtc', 'userDefinedLogFieldsConfig',
+  'acl', 'bucketInfo', 'location', 'stat', 'delete', 'append', 'tagging', 'objectMeta', 'uploads', 'uploadId',
+  'partNumber', 'security-token', 'position', 'response-content-type', 'response-content-language',
+  'response-expires', 'response-cache-control', 'response-content-disposition', 'response-content-encoding',
+  'restore', 'callback', 'callback-var', 'versions', 'versioning', 'versionId', 'sequential', 'continuation-token',
+  'regionList', 'cloudboxes', 'symlink', 'resourceGroup',
 ]);
 
-function signedParam(name: string): boolean {
-  return V1_SUBRESOURCES.has(name) || name.startsWith('x-oss-');
+/**
+ * Further parameters that are signed when present. PY2 adds the names of an operation's `sub-resource` metadata
+ * (every `'sub-resource': [...]` in `alibabacloud_oss_v2/operations/*.py`); the rest are the OSS documentation's
+ * sub-resource list (spec §8.2). The emulator verifies requests of any operation, so it signs the union.
+ */
+export const V1_OPERATION_SUBRESOURCES: ReadonlySet<string> = new Set([
+  // PY2 operation metadata
+  'MetaQuery', 'accessPoint', 'accessPointPolicy', 'bucketArchiveDirectRead', 'cleanRestoredObject', 'cname',
+  'comp', 'cors', 'dataPipeline', 'encryption', 'httpsConfig', 'inventory', 'inventoryId', 'legalHold',
+  'lifecycle', 'logging', 'metaQuery', 'objectWorm', 'overwriteConfig', 'policy', 'policyStatus',
+  'publicAccessBlock', 'redundancyTransition', 'referer', 'replication', 'replicationLocation',
+  'replicationProgress', 'requestPayment', 'retention', 'rtc', 'seal', 'style', 'styleName',
+  'transferAcceleration', 'userDefinedLogFieldsConfig', 'website', 'worm', 'wormExtend', 'wormId',
+  // OSS documentation, "Add a signature to the header"
+  'endTime', 'img', 'live', 'qos', 'startTime', 'status', 'vod',
+]);
+
+/** GO2 (`signer/v1.go`) also signs every `x-oss-` parameter; PY2 lists the ones its operations send. */
+export function isV1SignedParameter(name: string): boolean {
+  return V1_SUBRESOURCES.has(name) || V1_OPERATION_SUBRESOURCES.has(name) || name.startsWith('x-oss-');
 }
 
 /** `/bucket/key` with the raw (decoded) key, then `?` + sorted sub-resources with decoded values. */
@@ -30,10 +41,12 @@ export function v1CanonicalResource(req: SignableRequest): string {
   let resource = '/';
   if (req.bucket !== undefined) resource += req.bucket + '/';
   if (req.key !== undefined) resource += req.key;
+  // Sorted as PY2 sorts its (name, value) tuples: by name, then value, in code-unit order.
   const pairs = req.query
-    .filter(([name]) => signedParam(name))
-    .map(([name, value]) => (value !== undefined && value !== '' ? `${name}=${value}` : name));
-  pairs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .filter(([name]) => isV1SignedParameter(name))
+    .map(([name, value]) => [name, value ?? ''] as const)
+    .sort(([na, va], [nb, vb]) => (na < nb ? -1 : na > nb ? 1 : va < vb ? -1 : va > vb ? 1 : 0))
+    .map(([name, value]) => (value !== '' ? `${name}=${value}` : name));
   return pairs.length > 0 ? `${resource}?${pairs.join('&')}` : resource;
 }
 
