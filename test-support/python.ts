@@ -22,10 +22,19 @@ export interface PythonSdk {
   env: NodeJS.ProcessEnv;
 }
 
-let found: Promise<PythonSdk | string> | undefined;
+export type PythonSdkLookup = ({ ok: true } & PythonSdk) | { ok: false; reason: string };
 
-async function locate(): Promise<PythonSdk | string> {
-  if (!existsSync(join(SDK_ROOT, 'alibabacloud_oss_v2'))) return `the Python SDK v2 is not at ${SDK_ROOT}`;
+let found: Promise<PythonSdkLookup> | undefined;
+
+/** "missing Python module 'crcmod'" from a ModuleNotFoundError, else the last line python printed. */
+function failureReason(python: string, stderr: string): string {
+  const missing = /No module named '([^']+)'/.exec(stderr);
+  if (missing) return `${python}: missing Python module '${missing[1]}'`;
+  return `${python}: ${stderr.trim().split('\n').pop()}`;
+}
+
+async function locate(): Promise<PythonSdkLookup> {
+  if (!existsSync(join(SDK_ROOT, 'alibabacloud_oss_v2'))) return { ok: false, reason: `the Python SDK v2 is not at ${SDK_ROOT}` };
   const shim = join(tmpdir(), 'local-oss-python-shim');
   mkdirSync(shim, { recursive: true });
   if (existsSync(CRYPTODOME) && !existsSync(join(shim, 'Crypto'))) {
@@ -40,16 +49,17 @@ async function locate(): Promise<PythonSdk | string> {
   for (const python of CANDIDATES) {
     try {
       await run(python, ['-c', 'import requests, crcmod, Crypto.Cipher, alibabacloud_oss_v2'], { env, timeout: 30_000 });
-      return { python, env };
+      return { ok: true, python, env };
     } catch (err) {
       const e = err as { stderr?: string; code?: string };
-      lastError = e.code === 'ENOENT' ? `${python} not found` : `${python}: ${(e.stderr ?? String(err)).trim().split('\n').pop()}`;
+      lastError = e.code === 'ENOENT' ? `${python} not found` : failureReason(python, e.stderr ?? String(err));
     }
   }
-  return `${lastError} (apt-get install -y python3-requests python3-pycryptodome python3-crcmod)`;
+  return { ok: false, reason: `${lastError} (apt-get install -y python3-requests python3-pycryptodome python3-crcmod)` };
 }
 
-export function findPythonSdk(): Promise<PythonSdk | string> {
+/** Finds a python3 that can import the SDK (looked up once per process). */
+export function findPythonSdk(): Promise<PythonSdkLookup> {
   found ??= locate();
   return found;
 }
@@ -57,9 +67,9 @@ export function findPythonSdk(): Promise<PythonSdk | string> {
 /** undefined when the SDK can run; otherwise the reason to skip (or a thrown error under REQUIRE_PYTHON=1). */
 export async function pythonOrSkipReason(): Promise<string | undefined> {
   const sdk = await findPythonSdk();
-  if (typeof sdk !== 'string') return undefined;
-  if (process.env.REQUIRE_PYTHON === '1') throw new Error(`REQUIRE_PYTHON=1 but the Python SDK v2 cannot run: ${sdk}`);
-  return sdk;
+  if (sdk.ok) return undefined;
+  if (process.env.REQUIRE_PYTHON === '1') throw new Error(`REQUIRE_PYTHON=1 but the Python SDK v2 cannot run: ${sdk.reason}`);
+  return sdk.reason;
 }
 
 export interface PythonRun {
@@ -70,7 +80,7 @@ export interface PythonRun {
 
 async function sdk(): Promise<PythonSdk> {
   const s = await findPythonSdk();
-  if (typeof s === 'string') throw new Error(s);
+  if (!s.ok) throw new Error(s.reason);
   return s;
 }
 
