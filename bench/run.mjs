@@ -1,0 +1,252 @@
+// npm run bench [-- --quick]: local-oss next to s3rver, Azurite and the machine's ceilings, measured in one run.
+// Every figure is reported beside the same measurement of the peers and of the ceiling, because absolute numbers
+// on a shared 2-core machine are noisy; the ratios are what to read.
+import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { azurite, localOss, nullServer, s3rver } from './servers.mjs';
+
+const quick = process.argv.includes('--quick');
+// --servers=local-oss,s3rver limits the run (development); the README's figures always come from a full run of all.
+const only = process.argv.find((a) => a.startsWith('--servers='))?.slice('--servers='.length).split(',');
+const step = (server, what) => process.stderr.write(`  ${server.name}: ${what}\n`);
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const cfg = quick
+  ? { small: 300, large: 16 * MiB, largeReps: 2, listKeys: 2000, rssPut: 128 * MiB }
+  : { small: 3000, large: 64 * MiB, largeReps: 5, listKeys: 100_000, rssPut: 1024 * MiB };
+
+function send(server, agent, op, body) {
+  const r = server.request({ ...op, bodyLength: body ? (typeof body === 'number' ? body : body.length) : undefined });
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const headers = { ...r.headers };
+    if (body !== undefined) headers['content-length'] = String(typeof body === 'number' ? body : body.length);
+    const req = request({ host: '127.0.0.1', port: server.port, method: r.method, path: r.path, headers, agent }, (res) => {
+      let bytes = 0;
+      res.on('data', (c) => (bytes += c.length));
+      res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - t0, bytes }));
+    });
+    req.on('error', reject);
+    if (typeof body === 'number') {
+      // Stream a large body without holding it: the same 1 MiB buffer, written repeatedly.
+      const chunk = Buffer.alloc(MiB, 7);
+      let left = body;
+      const pump = () => {
+        while (left > 0) {
+          const n = Math.min(left, chunk.length);
+          left -= n;
+          if (!req.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    } else req.end(body);
+  });
+}
+
+async function load(server, makeOp, count, concurrency, body) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const lat = [];
+  let i = 0;
+  let failures = 0;
+  let firstFailure;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (i < count) {
+        const n = i++;
+        const res = await send(server, agent, makeOp(n), body);
+        if (res.status >= 300) {
+          failures++;
+          firstFailure ??= res.status;
+        }
+        lat.push(res.ms);
+      }
+    }),
+  );
+  agent.destroy();
+  const s = (performance.now() - t0) / 1000;
+  lat.sort((a, b) => a - b);
+  // A figure measured over failed requests would flatter the server: refuse it.
+  if (failures) throw new Error(`${failures} of ${count} requests failed (first status ${firstFailure})`);
+  return { opsPerSec: count / s, p50: lat[Math.floor(lat.length / 2)], p99: lat[Math.floor(lat.length * 0.99)], failures, seconds: s };
+}
+
+function rssOf(pid) {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function measure(server) {
+  const m = { errors: {} };
+  const b = 'bench-bucket';
+  const agent = new Agent({ keepAlive: true });
+  // Each step stands alone: a peer that cannot do one thing still gets its other figures.
+  const run = async (name, fn) => {
+    step(server, name);
+    try {
+      await fn();
+    } catch (err) {
+      m.errors[name] = String(err.message ?? err);
+      process.stderr.write(`    failed: ${m.errors[name]}\n`);
+    }
+  };
+  const must = async (op, body) => {
+    const res = await send(server, agent, op, body);
+    if (res.status >= 300) throw new Error(`${op.method} ${op.key ?? op.bucket} answered ${res.status}`);
+    return res;
+  };
+  m['startup ms (lower is better)'] = server.startupMs;
+  await must({ method: 'PUT', bucket: b, createBucket: true });
+  const small = Buffer.alloc(KiB, 1);
+  for (const c of [1, 16]) {
+    await run(`PUT/GET 1 KiB c${c}`, async () => {
+      const put = await load(server, (n) => ({ method: 'PUT', bucket: b, key: `small/${c}/${n}` }), cfg.small, c, small);
+      m[`PUT 1 KiB c${c} ops/s`] = put.opsPerSec;
+      m[`PUT 1 KiB c${c} p50 ms (lower is better)`] = put.p50;
+      m[`PUT 1 KiB c${c} p99 ms (lower is better)`] = put.p99;
+      const get = await load(server, (n) => ({ method: 'GET', bucket: b, key: `small/${c}/${n}`, size: KiB }), cfg.small, c);
+      m[`GET 1 KiB c${c} ops/s`] = get.opsPerSec;
+      m[`GET 1 KiB c${c} p50 ms (lower is better)`] = get.p50;
+      m[`GET 1 KiB c${c} p99 ms (lower is better)`] = get.p99;
+    });
+  }
+  await run('HEAD', async () => {
+    const head = await load(server, (n) => ({ method: 'HEAD', bucket: b, key: `small/16/${n}` }), cfg.small, 16);
+    m['HEAD 1 KiB c16 ops/s'] = head.opsPerSec;
+    m['HEAD 1 KiB c16 p99 ms (lower is better)'] = head.p99;
+  });
+  const largeMB = cfg.large / MiB;
+  await run(`PUT/GET ${largeMB} MiB`, async () => {
+    const putL = await load(server, (n) => ({ method: 'PUT', bucket: b, key: `large/${n}` }), cfg.largeReps, 1, cfg.large);
+    m[`PUT ${largeMB} MiB MB/s`] = (largeMB * cfg.largeReps) / putL.seconds;
+    const getL = await load(server, (n) => ({ method: 'GET', bucket: b, key: `large/${n}`, size: cfg.large }), cfg.largeReps, 1);
+    m[`GET ${largeMB} MiB MB/s`] = (largeMB * cfg.largeReps) / getL.seconds;
+  });
+  await run('CopyObject 1 KiB', async () => {
+    m['CopyObject 1 KiB p50 ms (lower is better)'] = (await load(server, (n) => ({ method: 'PUT', bucket: b, key: `copy/s${n}`, copyFrom: 'small/1/0' }), 20, 1)).p50;
+  });
+  await run(`CopyObject ${largeMB} MiB`, async () => {
+    m[`CopyObject ${largeMB} MiB p50 ms (lower is better)`] = (await load(server, (n) => ({ method: 'PUT', bucket: b, key: `copy/b${n}`, copyFrom: 'large/0' }), 5, 1)).p50;
+  });
+  await run(`RSS during a ${cfg.rssPut / MiB} MiB PUT`, async () => {
+    // Peak RSS growth of the server process while one big body streams in (issue 6: ≤ ~64 MiB for 1 GiB).
+    const base = rssOf(server.child.pid);
+    let peak = base;
+    const timer = setInterval(() => (peak = Math.max(peak, rssOf(server.child.pid))), 10);
+    try {
+      const t0 = performance.now();
+      await must({ method: 'PUT', bucket: b, key: 'huge' }, cfg.rssPut);
+      m[`PUT ${cfg.rssPut / MiB} MiB MB/s`] = cfg.rssPut / MiB / ((performance.now() - t0) / 1000);
+    } finally {
+      clearInterval(timer);
+    }
+    m[`RSS growth during a ${cfg.rssPut / MiB} MiB PUT MiB (lower is better)`] = (peak - base) / MiB;
+  });
+  await run(`CopyObject ${cfg.rssPut / MiB} MiB`, async () => {
+    const t0 = performance.now();
+    await must({ method: 'PUT', bucket: b, key: 'copy/huge', copyFrom: 'huge' });
+    m[`CopyObject ${cfg.rssPut / MiB} MiB ms (lower is better)`] = performance.now() - t0;
+  });
+  await run(`ListObjectsV2 over ${cfg.listKeys} keys`, async () => {
+    const lb = 'bench-list';
+    await must({ method: 'PUT', bucket: lb, createBucket: true });
+    await load(server, (n) => ({ method: 'PUT', bucket: lb, key: `k/${String(n).padStart(7, '0')}` }), cfg.listKeys, 16, Buffer.alloc(1));
+    m[`ListObjectsV2 page of 1000 of ${cfg.listKeys} keys p50 ms (lower is better)`] = (await load(server, () => ({ method: 'GET', bucket: lb, list: true }), 10, 1)).p50;
+  });
+  agent.destroy();
+  return m;
+}
+
+function diskCeiling(bytes) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-disk-'));
+  const fd = openSync(join(dir, 'f'), 'w');
+  const chunk = Buffer.alloc(MiB, 3);
+  const t0 = performance.now();
+  for (let i = 0; i < bytes / MiB; i++) writeSync(fd, chunk);
+  fsyncSync(fd);
+  const s = (performance.now() - t0) / 1000;
+  closeSync(fd);
+  rmSync(dir, { recursive: true, force: true });
+  return bytes / MiB / s;
+}
+
+function memcpyCeiling(bytes) {
+  const a = Buffer.alloc(64 * MiB, 1);
+  const b = Buffer.alloc(64 * MiB);
+  const t0 = performance.now();
+  for (let i = 0; i < bytes / a.length; i++) a.copy(b);
+  return bytes / MiB / ((performance.now() - t0) / 1000);
+}
+
+const servers = [];
+const results = {};
+try {
+  for (const start of [localOss, s3rver, azurite, nullServer]) {
+    if (only && !only.includes(start.label)) continue;
+    process.stderr.write(`starting ${start.label}…\n`);
+    const server = await start();
+    servers.push(server);
+    try {
+      results[server.name] = await measure(server);
+    } catch (err) {
+      results[server.name] = { error: String(err) };
+    }
+    server.child.kill('SIGTERM');
+  }
+} finally {
+  for (const s of servers) s.child.kill('SIGKILL');
+}
+const ceiling = results.ceiling;
+// The null server holds no data: its RSS and its "copy" or "list" are not a ceiling for storing anything, only the
+// HTTP round trip — kept for copy/list (that is the floor of any server's latency), dropped for memory.
+for (const k of Object.keys(ceiling)) if (k.startsWith('RSS')) delete ceiling[k];
+ceiling[`PUT ${cfg.large / MiB} MiB MB/s`] = Math.min(ceiling[`PUT ${cfg.large / MiB} MiB MB/s`] ?? Infinity, diskCeiling(256 * MiB));
+ceiling['memcpy MB/s'] = memcpyCeiling(2048 * MiB);
+
+const metrics = Object.keys(results['local-oss']).filter((k) => typeof results['local-oss'][k] === 'number');
+const lowerBetter = (k) => k.includes('lower is better');
+const fmt = (v) => (v === undefined || Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(2));
+const rows = metrics.map((k) => {
+  const me = results['local-oss'][k];
+  const peers = ['s3rver', 'Azurite'].map((p) => results[p]?.[k]).filter((v) => typeof v === 'number');
+  const best = peers.length ? (lowerBetter(k) ? Math.min(...peers) : Math.max(...peers)) : undefined;
+  const c = ceiling[k];
+  // Ratios read "how many times better than": > 1 means local-oss is ahead.
+  const ratio = (other) => (other === undefined ? undefined : lowerBetter(k) ? other / me : me / other);
+  return { metric: k, 'local-oss': me, s3rver: results.s3rver?.[k], Azurite: results.Azurite?.[k], ceiling: c, vsBestPeer: ratio(best), vsCeiling: c === undefined || c === 0 ? undefined : ratio(c) };
+});
+const header = '| metric | local-oss | s3rver | Azurite | ceiling | local-oss ÷ best peer | local-oss ÷ ceiling |\n|---|---|---|---|---|---|---|';
+const table = [header, ...rows.map((r) => `| ${r.metric} | ${fmt(r['local-oss'])} | ${fmt(r.s3rver)} | ${fmt(r.Azurite)} | ${fmt(r.ceiling)} | ${fmt(r.vsBestPeer)} | ${fmt(r.vsCeiling)} |`)].join('\n');
+console.log(table);
+console.log(`\nmemcpy ceiling: ${fmt(ceiling['memcpy MB/s'])} MB/s; ratios > 1 mean local-oss is ahead (for "lower is better" rows the ratio is inverted).`);
+
+const outDir = new URL('./results/', import.meta.url);
+mkdirSync(outDir, { recursive: true });
+const stamp = { date: new Date().toISOString(), quick, node: process.version, config: cfg };
+writeFileSync(new URL(`${quick ? 'quick' : 'latest'}.json`, outDir), JSON.stringify({ ...stamp, results, rows }, null, 2));
+writeFileSync(new URL(`${quick ? 'quick' : 'latest'}.md`, outDir), table + '\n');
+// A bar chart of local-oss ÷ best peer (log scale around 1).
+const bars = rows.filter((r) => r.vsBestPeer !== undefined);
+const w = 900;
+const rowH = 22;
+const x0 = 420;
+const scale = (v) => Math.max(-1, Math.min(1, Math.log10(v) / 2)) * ((w - x0 - 20) / 2);
+const mid = x0 + (w - x0 - 20) / 2;
+const svg = [
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${bars.length * rowH + 40}" font-family="sans-serif" font-size="12">`,
+  `<text x="10" y="16">local-oss ÷ best of s3rver/Azurite (log scale, right of the line = local-oss ahead)</text>`,
+  `<line x1="${mid}" y1="24" x2="${mid}" y2="${bars.length * rowH + 30}" stroke="#333"/>`,
+  ...bars.map((r, i) => {
+    const y = 30 + i * rowH;
+    const len = scale(r.vsBestPeer);
+    return `<text x="10" y="${y + 14}">${r.metric.replace(/&/g, '&amp;')}</text><rect x="${len >= 0 ? mid : mid + len}" y="${y + 3}" width="${Math.abs(len)}" height="14" fill="${len >= 0 ? '#2a7' : '#c44'}"/><text x="${mid + (len >= 0 ? len + 4 : len - 40)}" y="${y + 14}">${fmt(r.vsBestPeer)}×</text>`;
+  }),
+  '</svg>',
+].join('\n');
+writeFileSync(new URL(`${quick ? 'quick' : 'latest'}.svg`, outDir), svg);
