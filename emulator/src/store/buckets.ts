@@ -41,6 +41,8 @@ export class BucketStore {
       setVersioning: db.prepare('UPDATE buckets SET versioning = ? WHERE name = ?'),
       getJson: (column: 'worm' | 'object_worm') => db.prepare(`SELECT ${column} FROM buckets WHERE name = ?`).pluck(),
       setJson: (column: 'worm' | 'object_worm') => db.prepare(`UPDATE buckets SET ${column} = ? WHERE name = ?`),
+      getPolicy: db.prepare('SELECT policy FROM buckets WHERE name = ?').pluck(),
+      setPolicy: db.prepare('UPDATE buckets SET policy = ? WHERE name = ?'),
       count: db.prepare('SELECT count(*) FROM buckets').pluck(),
       hasObjects: db.prepare('SELECT 1 FROM objects WHERE bucket = ? LIMIT 1').pluck(),
       hasUploads: db.prepare('SELECT 1 FROM uploads WHERE bucket = ? LIMIT 1').pluck(),
@@ -90,5 +92,14 @@ export class BucketStore {
 
   setDocument(name: string, column: 'worm' | 'object_worm', value: unknown): void {
     this.stmt.setJson(column).run(value === undefined ? null : JSON.stringify(value), name);
+  }
+
+  /** The bucket policy's text as it was put, or undefined. */
+  getPolicy(name: string): string | undefined {
+    return (this.stmt.getPolicy.get(name) as string | null | undefined) ?? undefined;
+  }
+
+  setPolicy(name: string, text: string | undefined): void {
+    this.stmt.setPolicy.run(text ?? null, name);
   }
 }

@@ -2,10 +2,14 @@
 // Writers stream request bodies into ≤ 1 MiB chunks as they arrive, so memory stays bounded whatever the object
 // size; a content only becomes visible when the caller's transaction commits its extents. Readers pin a content
 // so that an overwrite or delete that drops its last reference defers the reclaim until the read is done.
+// SSE-KMS writers seal each chunk under a data key of their own (domain/kms.ts); everything else here (extents,
+// offsets, sizes, CRCs) describes the plaintext, so copies, ranges and CRC combination do not know about it.
 import { createHash, type Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { crc64, crc64Combine, crc64ToString, parseCrc64 } from '@local-oss/client';
 import type { Db } from './db.js';
+import type { KmsStore } from './kms.js';
+import { decryptChunk, encryptChunk, generateDataKey, unwrapDataKey } from '../domain/kms.js';
 
 export const CHUNK_SIZE = 1024 * 1024;
 
@@ -30,6 +34,17 @@ export interface ContentSlice {
   end: number; // exclusive byte offset
 }
 
+export interface WriterOptions {
+  /** Encrypt the chunks at rest under this KMS key (created on first use when undeclared). */
+  encryption?: { keyId: string };
+}
+
+/** Where a writer puts its chunks: as they are, or sealed under the writer's data key. */
+interface ChunkSink {
+  insert(data: Buffer): number;
+  remove(chunkId: number): void;
+}
+
 interface ExtentRow {
   seq: number;
   chunk_id: number;
@@ -43,11 +58,23 @@ export class ContentStore {
   private readonly deferred = new Set<number>();
   private readonly stmt;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly kms: KmsStore,
+  ) {
     this.stmt = {
-      insertChunk: db.prepare('INSERT INTO chunks (data, refs) VALUES (?, 0)'),
-      deleteChunk: db.prepare('DELETE FROM chunks WHERE id = ?'),
-      chunkSlice: db.prepare('SELECT substr(data, ?, ?) AS data FROM chunks WHERE id = ?').pluck(),
+      insertChunk: db.prepare('INSERT INTO chunks (data, refs, data_key_id) VALUES (?, 0, ?)'),
+      // RETURNING tells which data key may have lost its last chunk (undefined: no row was deleted).
+      deleteChunk: db.prepare('DELETE FROM chunks WHERE id = ? RETURNING data_key_id').pluck(),
+      // A sealed chunk only decrypts whole (the GCM tag covers all of it); a plain one is sliced by SQLite.
+      chunkSlice: db.prepare(
+        'SELECT data_key_id, CASE WHEN data_key_id IS NULL THEN substr(data, ?, ?) ELSE data END AS data FROM chunks WHERE id = ?',
+      ),
+      insertDataKey: db.prepare('INSERT INTO data_keys (kms_key_id, wrapped) VALUES (?, ?)'),
+      dataKey: db.prepare('SELECT kms_key_id, wrapped FROM data_keys WHERE id = ?'),
+      deleteUnusedDataKey: db.prepare(
+        'DELETE FROM data_keys WHERE id = ? AND NOT EXISTS (SELECT 1 FROM chunks WHERE data_key_id = ?)',
+      ),
       insertContent: db.prepare('INSERT INTO contents (size, crc64, refs) VALUES (?, ?, 0)'),
       insertExtent: db.prepare(
         'INSERT INTO extents (content_id, seq, chunk_id, chunk_offset, length, crc64) VALUES (?, ?, ?, ?, ?, ?)',
@@ -63,13 +90,16 @@ export class ContentStore {
       releaseChunks: db.prepare(
         'UPDATE chunks SET refs = refs - (SELECT count(*) FROM extents WHERE content_id = ? AND chunk_id = chunks.id) WHERE id IN (SELECT chunk_id FROM extents WHERE content_id = ?)',
       ),
-      deleteUnrefChunk: db.prepare('DELETE FROM chunks WHERE id = ? AND refs <= 0'),
+      deleteUnrefChunk: db.prepare('DELETE FROM chunks WHERE id = ? AND refs <= 0 RETURNING data_key_id').pluck(),
     };
   }
 
-  /** A streaming writer; bytes go to disk a chunk at a time. Call abort() if the request fails. */
-  createWriter(): ContentWriter {
-    return new ContentWriter(this.stmt.insertChunk, this.stmt.deleteChunk);
+  /**
+   * A streaming writer; bytes go to disk a chunk at a time. Call abort() if the request fails. With `encryption`
+   * the chunks are sealed at rest; whether the KMS key may be used (enabled) is the caller's check.
+   */
+  createWriter(options: WriterOptions = {}): ContentWriter {
+    return new ContentWriter(options.encryption ? this.sealingSink(options.encryption.keyId) : this.plainSink());
   }
 
   /** Turns written chunks into a content (inside the caller's transaction). The content starts with refs 0. */
@@ -126,7 +156,7 @@ export class ContentStore {
 
   /** Deletes received chunks that will not be committed (the request was refused after its body arrived). */
   discard(pending: PendingContent): void {
-    for (const c of pending.chunks) this.stmt.deleteChunk.run(c.id);
+    for (const c of pending.chunks) this.dropChunk(this.stmt.deleteChunk, c.id);
   }
 
   info(contentId: number): { size: number; crc64: string } | undefined {
@@ -146,24 +176,50 @@ export class ContentStore {
     }
   }
 
-  /** Reclaims what a crash left: chunks no extent uses (an upload cut off mid-body) and unreferenced contents. */
-  sweep(): { chunks: number; contents: number } {
+  /**
+   * Reclaims what a crash left: chunks no extent uses (an upload cut off mid-body), unreferenced contents, and
+   * data keys no chunk uses (a writer killed between storing its key and its first chunk).
+   */
+  sweep(): { chunks: number; contents: number; dataKeys: number } {
     return this.db.transaction(() => {
       const deadContents = this.db.prepare('SELECT id FROM contents WHERE refs <= 0').pluck().all() as number[];
       for (const id of deadContents) this.reclaim(id);
       const chunks = this.db
         .prepare('DELETE FROM chunks WHERE id NOT IN (SELECT chunk_id FROM extents)')
         .run().changes;
-      return { chunks, contents: deadContents.length };
+      const dataKeys = this.db
+        .prepare('DELETE FROM data_keys WHERE id NOT IN (SELECT data_key_id FROM chunks WHERE data_key_id IS NOT NULL)')
+        .run().changes;
+      return { chunks, contents: deadContents.length, dataKeys };
     })();
+  }
+
+  /**
+   * Bytes [start, end) of a content, one chunk slice at a time (decrypted), synchronously: the stream below and
+   * copies that re-encrypt inside a transaction both read through it. The caller keeps the content alive.
+   */
+  *slices(contentId: number, start: number, end: number): Generator<Buffer> {
+    const extents = this.stmt.extents.all(contentId) as ExtentRow[];
+    const keys = this.dataKeys();
+    let offset = 0; // content offset at the start of the extent
+    for (const e of extents) {
+      const eStart = offset;
+      const eEnd = offset + e.length;
+      offset = eEnd;
+      if (eEnd <= start) continue;
+      if (eStart >= end) break;
+      const from = Math.max(start, eStart) - eStart;
+      const to = Math.min(end, eEnd) - eStart;
+      const data = this.readChunk(e.chunk_id, e.chunk_offset + from, to - from, keys);
+      if (data === undefined) throw new Error(`chunk ${e.chunk_id} of content ${contentId} is missing`);
+      yield data;
+    }
   }
 
   /** Streams bytes [start, end) of a content, a chunk slice at a time. */
   openReadStream(contentId: number, start: number, end: number): Readable {
-    const extents = this.stmt.extents.all(contentId) as ExtentRow[];
     this.pin(contentId);
-    let index = 0;
-    let offset = 0; // content offset at the start of extents[index]
+    const slices = this.slices(contentId, start, end);
     let released = false;
     const release = () => {
       if (!released) {
@@ -171,30 +227,17 @@ export class ContentStore {
         this.unpin(contentId);
       }
     };
-    const store = this;
-    const stream = new Readable({
+    return new Readable({
       highWaterMark: CHUNK_SIZE,
       read() {
         try {
-          while (index < extents.length) {
-            const e = extents[index]!;
-            const eStart = offset;
-            const eEnd = offset + e.length;
-            index++;
-            offset = eEnd;
-            if (eEnd <= start) continue;
-            if (eStart >= end) break;
-            const from = Math.max(start, eStart) - eStart;
-            const to = Math.min(end, eEnd) - eStart;
-            const data = store.stmt.chunkSlice.get(e.chunk_offset + from + 1, to - from, e.chunk_id) as
-              | Buffer
-              | undefined;
-            if (data === undefined) throw new Error(`chunk ${e.chunk_id} of content ${contentId} is missing`);
-            this.push(data);
-            return;
+          const next = slices.next();
+          if (next.done) {
+            release();
+            this.push(null);
+          } else {
+            this.push(next.value);
           }
-          release();
-          this.push(null);
         } catch (err) {
           release();
           this.destroy(err as Error);
@@ -205,11 +248,11 @@ export class ContentStore {
         cb(err);
       },
     });
-    return stream;
   }
 
   private sliceExtents(slice: ContentSlice): Array<{ chunkId: number; offset: number; length: number; crc: bigint }> {
     const out: Array<{ chunkId: number; offset: number; length: number; crc: bigint }> = [];
+    const keys = this.dataKeys();
     let offset = 0;
     for (const e of this.stmt.extents.all(slice.contentId) as ExtentRow[]) {
       const eStart = offset;
@@ -223,10 +266,76 @@ export class ContentStore {
       // A partial extent needs its own CRC: read just that slice (at most one chunk) to compute it.
       const crc = whole
         ? parseCrc64(e.crc64)!
-        : crc64(this.stmt.chunkSlice.get(e.chunk_offset + from + 1, to - from, e.chunk_id) as Buffer);
+        : crc64(this.readChunk(e.chunk_id, e.chunk_offset + from, to - from, keys)!);
       out.push({ chunkId: e.chunk_id, offset: e.chunk_offset + from, length: to - from, crc });
     }
     return out;
+  }
+
+  private plainSink(): ChunkSink {
+    return {
+      insert: (data) => Number(this.stmt.insertChunk.run(data, null).lastInsertRowid),
+      remove: (chunkId) => this.dropChunk(this.stmt.deleteChunk, chunkId),
+    };
+  }
+
+  /**
+   * Envelope encryption: one data key per writer, stored wrapped under the KMS key's master key. A key per writer
+   * also keeps random GCM nonces far from collision (≤ 5 GiB / 1 MiB chunks under one key; SP 800-38D §8.3).
+   */
+  private sealingSink(keyId: string): ChunkSink {
+    const { plaintext: dataKey, wrapped } = generateDataKey(this.kms.getOrCreate(keyId).masterKey);
+    // The row is stored with the first chunk, so an empty body leaves no data key behind.
+    let dataKeyId: number | undefined;
+    const insert = this.db.transaction((data: Buffer) => {
+      const keyRow = dataKeyId ?? Number(this.stmt.insertDataKey.run(keyId, wrapped).lastInsertRowid);
+      const chunkId = Number(this.stmt.insertChunk.run(encryptChunk(dataKey, data), keyRow).lastInsertRowid);
+      dataKeyId = keyRow; // only once both inserts succeeded: a rolled-back insert takes the key row with it
+      return chunkId;
+    });
+    return {
+      insert: (data) => insert(data),
+      remove: (chunkId) => {
+        if (this.dropChunk(this.stmt.deleteChunk, chunkId)) dataKeyId = undefined;
+      },
+    };
+  }
+
+  /** Deletes a chunk, and its data key with it when that was the key's last chunk. True if the key went. */
+  private dropChunk(deleteStmt: ReturnType<Db['prepare']>, chunkId: number): boolean {
+    const dataKeyId = deleteStmt.get(chunkId) as number | null | undefined;
+    if (typeof dataKeyId !== 'number') return false;
+    return this.stmt.deleteUnusedDataKey.run(dataKeyId, dataKeyId).changes > 0;
+  }
+
+  /** Plaintext bytes [offset, offset + length) of a chunk; undefined when the chunk is gone. */
+  private readChunk(chunkId: number, offset: number, length: number, keys: (id: number) => Buffer): Buffer | undefined {
+    const row = this.stmt.chunkSlice.get(offset + 1, length, chunkId) as
+      | { data_key_id: number | null; data: Buffer }
+      | undefined;
+    if (row === undefined || row.data_key_id === null) return row?.data;
+    return decryptChunk(keys(row.data_key_id), row.data).subarray(offset, offset + length);
+  }
+
+  /**
+   * Unwraps data keys for one read, remembering the last (a content's chunks mostly share one writer's key).
+   * Not shared between reads: a data key id is reused once its row is deleted, and only a read's own pinned
+   * content guarantees its keys stay. The master key is used whether or not the KMS key is enabled.
+   */
+  private dataKeys(): (dataKeyId: number) => Buffer {
+    let lastId: number | undefined;
+    let lastKey: Buffer | undefined;
+    return (dataKeyId) => {
+      if (dataKeyId !== lastId || lastKey === undefined) {
+        const row = this.stmt.dataKey.get(dataKeyId) as { kms_key_id: string; wrapped: Buffer } | undefined;
+        if (row === undefined) throw new Error(`data key ${dataKeyId} is missing`);
+        const key = this.kms.get(row.kms_key_id);
+        if (key === undefined) throw new Error(`KMS key ${row.kms_key_id} of data key ${dataKeyId} is missing`);
+        lastKey = unwrapDataKey(key.masterKey, row.wrapped);
+        lastId = dataKeyId;
+      }
+      return lastKey;
+    };
   }
 
   private pin(contentId: number): void {
@@ -249,7 +358,7 @@ export class ContentStore {
     const chunkIds = this.stmt.chunksOf.all(contentId) as number[];
     this.stmt.releaseChunks.run(contentId, contentId);
     this.stmt.deleteContent.run(contentId); // extents go with it (ON DELETE CASCADE)
-    for (const id of chunkIds) this.stmt.deleteUnrefChunk.run(id);
+    for (const id of chunkIds) this.dropChunk(this.stmt.deleteUnrefChunk, id);
   }
 }
 
@@ -262,10 +371,7 @@ export class ContentWriter {
   private crc = 0n;
   private size = 0;
 
-  constructor(
-    private readonly insertChunk: ReturnType<Db['prepare']>,
-    private readonly deleteChunk: ReturnType<Db['prepare']>,
-  ) {}
+  constructor(private readonly sink: ChunkSink) {}
 
   write(data: Buffer): void {
     this.md5.update(data);
@@ -287,14 +393,14 @@ export class ContentWriter {
 
   /** Deletes the chunks written so far (nothing references them yet). */
   abort(): void {
-    for (const c of this.chunks) this.deleteChunk.run(c.id);
+    for (const c of this.chunks) this.sink.remove(c.id);
     this.chunks.length = 0;
   }
 
   private flush(): void {
     const data = this.buffer.subarray(0, this.filled);
     const chunkCrc = crc64(data);
-    const id = Number(this.insertChunk.run(data).lastInsertRowid);
+    const id = this.sink.insert(data);
     this.chunks.push({ id, length: this.filled, crc64: chunkCrc });
     this.crc = crc64Combine(this.crc, chunkCrc, this.filled);
     this.filled = 0;

@@ -87,4 +87,28 @@ export const migrations: string[] = [
     PRIMARY KEY (upload_id, part_number)
   ) WITHOUT ROWID;
   `,
+  // Issue 10: SSE-KMS bytes are encrypted at rest (envelope encryption, see domain/kms.ts). A chunk with a
+  // data_key_id holds nonce || AES-256-GCM ciphertext || tag of its plaintext; extents, sizes and CRCs still
+  // describe the plaintext. A data key lives as long as a chunk uses it. The index serves both that check and
+  // the foreign key (SQLite would otherwise scan every chunk row when a data key is deleted).
+  `
+  CREATE TABLE kms_keys (
+    key_id     TEXT PRIMARY KEY,
+    master_key BLOB    NOT NULL,
+    enabled    INTEGER NOT NULL,
+    created    INTEGER NOT NULL
+  );
+  CREATE TABLE data_keys (
+    id         INTEGER PRIMARY KEY,
+    kms_key_id TEXT NOT NULL REFERENCES kms_keys(key_id),
+    wrapped    BLOB NOT NULL
+  );
+  ALTER TABLE chunks ADD COLUMN data_key_id INTEGER REFERENCES data_keys(id);
+  CREATE INDEX chunks_by_data_key ON chunks(data_key_id);
+  `,
+  // Issue 10: a bucket policy, kept byte for byte as PutBucketPolicy sent it (GetBucketPolicy returns it unchanged,
+  // docs/permissions.md §2.1).
+  `
+  ALTER TABLE buckets ADD COLUMN policy TEXT;
+  `,
 ];

@@ -4,6 +4,7 @@ import type { Db } from './db.js';
 import { openDatabase } from './db.js';
 import { BucketStore } from './buckets.js';
 import { ContentStore } from './content.js';
+import { KmsStore } from './kms.js';
 import { Listing } from './listing.js';
 import { ObjectStore } from './objects.js';
 import { UploadStore } from './uploads.js';
@@ -11,13 +12,15 @@ import { UploadStore } from './uploads.js';
 export class Store {
   readonly buckets: BucketStore;
   readonly content: ContentStore;
+  readonly kms: KmsStore;
   readonly objects: ObjectStore;
   readonly listing: Listing;
   readonly uploads: UploadStore;
 
   private constructor(readonly db: Db) {
     this.buckets = new BucketStore(db);
-    this.content = new ContentStore(db);
+    this.kms = new KmsStore(db);
+    this.content = new ContentStore(db, this.kms);
     this.objects = new ObjectStore(db, this.content);
     this.listing = new Listing(db);
     this.uploads = new UploadStore(db, this.content);
