@@ -7,7 +7,7 @@ import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_REGION, startEmul
 const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT} (0 = any free port)]
                  [--data ${DEFAULT_DATA_DIR} | --in-memory] [--region ${DEFAULT_REGION}]
                  [--access-key-id ID --access-key-secret SECRET] [--regions r1,r2]
-                 [--worm-copy-rule documented|protected-only]
+                 [--worm-copy-rule documented|protected-only] [--config identities.yaml|.json]
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
 const FLAGS = {
@@ -20,6 +20,7 @@ const FLAGS = {
   'access-key-id': { type: 'string' },
   'access-key-secret': { type: 'string' },
   'worm-copy-rule': { type: 'string' },
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     accessKeyId,
     accessKeySecret,
     wormCopyRule,
+    config: opt('config') === undefined ? undefined : resolve(opt('config')!),
   }).catch((err: Error) => fail(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.

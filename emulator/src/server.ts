@@ -6,6 +6,8 @@ import { createApp } from './http/routes.js';
 import { malformedHttpAnswer } from './http/errors.js';
 import type { EmulatorConfig } from './http/state.js';
 import type { WormCopyRule } from './domain/worm.js';
+import { loadConfigFile, type IdentitiesConfig } from './domain/identities.js';
+import { OWNER } from './domain/owner.js';
 
 /** The key pair a fresh emulator accepts when none is configured; printed at start so users can copy it. */
 export const DEFAULT_CREDENTIALS = {
@@ -32,6 +34,11 @@ export interface EmulatorOptions {
   accessKeySecret?: string;
   /** CopyObject and WORM buckets: 'documented' (default) or 'protected-only' (spec §6.2 [U]). */
   wormCopyRule?: WormCopyRule;
+  /**
+   * RAM users, STS credentials and KMS keys (docs/permissions.md): a parsed config, or the path of a .json/.yaml
+   * file. Without one the owner's key pair is the only identity and may do everything.
+   */
+  config?: IdentitiesConfig | string;
 }
 
 export interface RunningEmulator {
@@ -60,14 +67,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const accessKeyId = options.accessKeyId ?? DEFAULT_CREDENTIALS.accessKeyId;
   const accessKeySecret = options.accessKeySecret ?? DEFAULT_CREDENTIALS.accessKeySecret;
   const dataDir = options.inMemory ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
+  const identities = typeof options.config === 'string' ? loadConfigFile(options.config) : options.config;
+  if (identities && [...identities.users, ...identities.sts].some((i) => i.accessKeyId === accessKeyId)) {
+    throw new Error(`the config gives the owner's access key id ${accessKeyId} to a RAM user or STS credential`);
+  }
   const config: EmulatorConfig = {
     region,
     regions,
     credentials: new Map([[accessKeyId, accessKeySecret]]),
+    identities: new Map([...(identities?.users ?? []), ...(identities?.sts ?? [])].map((i) => [i.accessKeyId, i])),
+    accountId: identities?.accountId ?? OWNER.ID,
+    kmsKeysDeclared: (identities?.kms.keys.length ?? 0) > 0,
     wormCopyRule: options.wormCopyRule ?? 'documented',
   };
 
   const store = Store.open(dataDir);
+  // Declared keys keep their master key across restarts; only their state follows the file.
+  for (const key of identities?.kms.keys ?? []) store.kms.declare(key.keyId, { enabled: key.enabled });
   const app = createApp({ store, config });
   const server: Server = createServer(
     // Large uploads may take longer than Node's default 5-minute request timeout; headers must still come quickly.

@@ -12,6 +12,7 @@ import { parseStorageClass } from '../domain/storageClass.js';
 import { parseTaggingHeader } from '../domain/tagging.js';
 import { encryptionHeaders, parseEncryption } from '../domain/encryption.js';
 import { receiveContent } from '../http/body.js';
+import { writerEncryption } from './kms.js';
 import { sendEmpty } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
@@ -43,7 +44,7 @@ export async function appendObject(ctx: OssContext): Promise<void> {
     if ((existing?.size ?? 0) !== position) mismatch(existing?.size ?? 0);
     return existing;
   };
-  check();
+  const before = check();
   const first = {
     metadata: metadataFromHeaders(ctx.headers),
     acl: parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default',
@@ -52,7 +53,8 @@ export async function appendObject(ctx: OssContext): Promise<void> {
     encryption: parseEncryption(ctx.headers),
   };
 
-  const pending = await receiveContent(ctx);
+  // Appends keep the encryption the object was created with.
+  const pending = await receiveContent(ctx, undefined, writerEncryption(ctx, before?.encryption ?? first.encryption));
   let result;
   try {
     result = store.tx(() => {

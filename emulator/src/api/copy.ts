@@ -18,6 +18,9 @@ import { requireBucket } from './bucket.js';
 import { checkOverwrite } from './write.js';
 import { policyOf } from './worm.js';
 import { checkCopy } from '../domain/worm.js';
+import { copySourceChecks } from '../domain/actions.js';
+import { arnContext, permit } from '../http/access.js';
+import { checkDecryptable, kmsKeyIdOf, usableKmsKey } from './kms.js';
 
 /** The source version a copy reads (spec §3.2, §4): delete markers and missing versions fail as OSS does. */
 export function copySourceObject(ctx: OssContext, bucket: BucketRecord, key: string, versionId?: string): ObjectVersionRecord {
@@ -32,22 +35,36 @@ export function copySourceObject(ctx: OssContext, bucket: BucketRecord, key: str
   return o;
 }
 
-export function sourceReadable(ctx: OssContext, bucket: BucketRecord, o: ObjectVersionRecord): boolean {
-  if (ctx.state.principal.kind !== 'anonymous') return true;
-  const acl = o.acl === 'default' ? bucket.acl : o.acl;
-  return acl === 'public-read' || acl === 'public-read-write';
-}
-
 /**
  * The source of a CopyObject or UploadPartCopy (inside the caller's transaction): both buckets, the region rule,
- * the version, read access, and the four x-oss-copy-source-if-* conditions evaluated against it.
+ * the version, the permissions on the source (docs/permissions.md §1: oss:GetObject, oss:GetObjectVersion, and for
+ * a CopyObject that copies tags oss:GetObject(Version)Tagging + oss:PutObjectTagging; kms:Decrypt for an SSE-KMS
+ * source), and the four x-oss-copy-source-if-* conditions evaluated against it.
  */
-export function resolveCopySource(ctx: OssContext, source: CopySource, destBucket: BucketRecord) {
+export function resolveCopySource(
+  ctx: OssContext,
+  source: CopySource,
+  destBucket: BucketRecord,
+  copy?: { key: string; taggingDirective: 'Copy' | 'Replace' },
+) {
   const sourceBucket = requireBucket(ctx, source.bucket);
   validateObjectKey(source.key);
   if (sourceBucket.region !== destBucket.region) throw new OssError('AccessDeniedCrossRegion');
   const src = copySourceObject(ctx, sourceBucket, source.key, source.versionId);
-  if (!sourceReadable(ctx, sourceBucket, src)) throw new OssError('AccessDeniedBucketAcl');
+  const sourceKmsKey = kmsKeyIdOf(src.encryption);
+  const checks = copySourceChecks(
+    arnContext(ctx, sourceBucket.name),
+    {
+      bucket: sourceBucket.name,
+      key: source.key,
+      versionId: source.versionId !== undefined,
+      copiesTags: copy?.taggingDirective === 'Copy' && src.tags.length > 0,
+      ...(sourceKmsKey !== undefined ? { kmsKeyId: sourceKmsKey } : {}),
+    },
+    copy && { bucket: destBucket.name, key: copy.key },
+  );
+  permit(ctx, checks, { acl: { access: 'read', bucket: sourceBucket.name, key: source.key } });
+  if (sourceKmsKey !== undefined) checkDecryptable(ctx, sourceBucket.name, src);
   const header = (name: string) => ctx.get(name) || undefined;
   const decision = evaluateConditions(
     {
@@ -63,6 +80,19 @@ export function resolveCopySource(ctx: OssContext, source: CopySource, destBucke
 }
 
 const EMPTY_MD5 = '1B2M2Y8AsgTpgAmY7PhCfg==';
+
+/** A new content with the source's bytes, encrypted under `keyId` (inside the caller's transaction). */
+function reencrypt(ctx: OssContext, src: ObjectVersionRecord, keyId: string): number {
+  const content = ctx.state.store.content;
+  const writer = content.createWriter({ encryption: { keyId } });
+  try {
+    for (const slice of content.slices(src.contentId!, 0, src.size)) writer.write(slice);
+    return content.commit(writer.finish());
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
+}
 
 export function copyObject(ctx: OssContext): void {
   const destKey = ctx.state.key!;
@@ -86,7 +116,7 @@ export function copyObject(ctx: OssContext): void {
   const store = ctx.state.store;
   const result = store.tx(() => {
     const destBucket = requireBucket(ctx);
-    const { sourceBucket, src, decision } = resolveCopySource(ctx, source, destBucket);
+    const { sourceBucket, src, decision } = resolveCopySource(ctx, source, destBucket, { key: destKey, taggingDirective });
     if (decision === 'not-modified') return { notModified: true as const };
     const plan = planCopy({
       sourceBucket,
@@ -110,8 +140,14 @@ export function copyObject(ctx: OssContext): void {
       destCurrent && !destCurrent.isDeleteMarker ? destCurrent.lastModified : undefined,
       Date.now(),
     );
+    // Bytes are shared unless the destination asks for SSE-KMS under another key than the source's: those are
+    // re-encrypted under the destination's key, a chunk at a time (the one copy that costs its size).
+    const destKms = kmsKeyIdOf(plan.encryption);
+    if (destKms !== undefined) usableKmsKey(ctx, destKms);
+    const contentId =
+      destKms !== undefined && destKms !== kmsKeyIdOf(src.encryption) ? reencrypt(ctx, src, destKms) : src.contentId!;
     // Hold the content while the destination's previous version (possibly the source itself) is replaced.
-    store.content.ref(src.contentId!);
+    store.content.ref(contentId);
     const record = store.objects.write(destBucket, destKey, {
       lastModified: Date.now(),
       size: src.size,
@@ -124,9 +160,9 @@ export function copyObject(ctx: OssContext): void {
       metadata: plan.metadata,
       tags: plan.tags,
       encryption: plan.encryption,
-      contentId: src.contentId!,
+      contentId,
     });
-    store.content.unref(src.contentId!);
+    store.content.unref(contentId);
     return { notModified: false as const, record, destBucket, sourceBucket, src };
   });
 

@@ -15,6 +15,7 @@ import * as mp from '../domain/multipart.js';
 import { exposesVersionId } from '../domain/types.js';
 import type { UploadRecord } from '../store/uploads.js';
 import { readXml, receiveContent } from '../http/body.js';
+import { writerEncryption } from './kms.js';
 import { isoDate, listValue, quotedEtag, sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
@@ -53,6 +54,7 @@ export function initiateMultipartUpload(ctx: OssContext): void {
     forbidOverwrite,
   };
   checkOverwrite(ctx, bucket, key, forbidOverwrite);
+  writerEncryption(ctx, options.encryption); // an unknown or disabled key fails here, not at the first part
   const uploadId = newUploadId();
   ctx.state.store.tx(() =>
     ctx.state.store.uploads.create({ uploadId, bucket: bucket.name, key, initiated: Date.now(), options }),
@@ -69,8 +71,8 @@ export function initiateMultipartUpload(ctx: OssContext): void {
 export async function uploadPart(ctx: OssContext): Promise<void> {
   const partNumber = mp.parsePartNumber(ctx.state.query.get('partNumber'));
   requireBucket(ctx);
-  requireUpload(ctx);
-  const pending = await receiveContent(ctx, mp.MAX_PART_SIZE);
+  const initiated = requireUpload(ctx);
+  const pending = await receiveContent(ctx, mp.MAX_PART_SIZE, writerEncryption(ctx, initiated.options.encryption));
   const store = ctx.state.store;
   const etag = pending.md5.toString('hex').toUpperCase();
   try {

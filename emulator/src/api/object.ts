@@ -12,6 +12,9 @@ import { parseRange } from '../domain/range.js';
 import type { BucketRecord } from '../domain/types.js';
 import { exposesVersionId } from '../domain/types.js';
 import { receiveContent, readXml } from '../http/body.js';
+import { arnContext, permit } from '../http/access.js';
+import { deleteChecks } from '../domain/actions.js';
+import { checkDecryptable, writerEncryption } from './kms.js';
 import { httpDate, listValue, noBody, sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { asArray } from '@local-oss/client';
@@ -37,7 +40,7 @@ export async function putObject(ctx: OssContext): Promise<void> {
   const forbidOverwrite = ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
   checkOverwrite(ctx, bucket, key, forbidOverwrite); // fail before the body is read; re-checked when committing
 
-  const pending = await receiveContent(ctx);
+  const pending = await receiveContent(ctx, undefined, writerEncryption(ctx, encryption));
   const written = writeObject(ctx, bucket.name, key, pending, {
     forbidOverwrite,
     build: (b, contentId) => ({
@@ -77,6 +80,7 @@ function readObject(ctx: OssContext, withBody: boolean): void {
   const bucket = requireBucket(ctx);
   const key = ctx.state.key!;
   const o = readableObject(ctx, bucket, key, versionIdParam(ctx));
+  if (withBody) checkDecryptable(ctx, bucket.name, o);
   const decision = evaluateGetConditions(
     {
       ifMatch: ctx.get('if-match') || undefined,
@@ -195,6 +199,8 @@ export async function deleteMultipleObjects(ctx: OssContext): Promise<void> {
     return { key: entry.Key, versionId };
   });
   for (const item of items) validateObjectKey(item.key);
+  // Every key's permission before any is deleted: a refusal changes nothing [I] (docs/permissions.md §1).
+  permit(ctx, deleteChecks(arnContext(ctx, bucket.name), bucket.name, items), { acl: { access: 'write', bucket: bucket.name } });
   const quiet = String(del.Quiet ?? 'false').toLowerCase() === 'true';
   const outcomes = ctx.state.store.tx(() =>
     items.map((item) => ({ item, outcome: deleteOne(ctx, bucket, item.key, item.versionId) })),

@@ -24,6 +24,21 @@ export const catalogue = {
     ec: '0002-00000005',
   },
   AccessDeniedAnonymous: { status: 403, message: 'You are forbidden to list buckets.', ec: '0003-00000001' },
+  // RAM and bucket policies (docs/permissions.md §2): an explicit Deny in either reads "bucket policy" (sic); the
+  // EC says which layer (0003-00000201 RAM, -101 bucket policy, -203 both).
+  AccessDeniedByPolicy: { status: 403, message: 'Access denied by bucket policy.', ec: '0003-00000201' },
+  AccessDeniedKms: { status: 403, message: 'This request is forbidden by kms.' },
+  // STS credentials: codes from the OSS 403 catalogue, the pairing with these messages is [I].
+  InvalidSecurityToken: { status: 403, message: 'The security token you provided is invalid.' },
+  SecurityTokenExpired: { status: 403, message: 'The security token you provided has expired.' },
+  NoSuchBucketPolicy: { status: 404, message: 'The specified bucket policy does not exist.', ec: '0030-00000006' },
+  // The code for a malformed bucket policy is [U] (only ECs 0030-0000000x are documented); InvalidPolicyDocument is
+  // what OSS names a malformed PostObject policy (docs/permissions.md §2.1).
+  InvalidPolicyDocument: { status: 400, message: 'Invalid Policy Document.', ec: '0030-00000005' },
+  // KMS (docs/permissions.md §3): unknown key 404 KeyNotFound [S]; a disabled key is 409 with EC 0005-00000214 [S],
+  // its code and message are [I].
+  KeyNotFound: { status: 404, message: 'The specified parameter KMS keyId is not found.', ec: '0005-00000208' },
+  KmsKeyDisabled: { status: 409, message: 'The specified KMS key is disabled.', ec: '0005-00000214' },
   BucketAlreadyExists: { status: 409, message: 'The requested bucket name is not available.', ec: '0015-00000104' },
   BucketNotEmpty: { status: 409, message: 'The bucket you tried to delete is not empty.', ec: '0015-00000301' },
   EntityTooLarge: { status: 400, message: 'Source object Length exceeds the maximum allowed size.' },
@@ -131,6 +146,8 @@ const wireCode: Partial<Record<CatalogueKey, string>> = {
   AccessDeniedExpired: 'AccessDenied',
   AccessDeniedQueryAuth: 'AccessDenied',
   AccessDeniedAnonymous: 'AccessDenied',
+  AccessDeniedByPolicy: 'AccessDenied',
+  AccessDeniedKms: 'AccessDenied',
   EntityTooLargePut: 'EntityTooLarge',
   InvalidObjectNameEmpty: 'InvalidObjectName',
   InvalidObjectNameTooLong: 'InvalidObjectName',
@@ -150,7 +167,7 @@ const wireCode: Partial<Record<CatalogueKey, string>> = {
 };
 
 /** Extra elements some errors carry (spec §3.1): Key, BucketName, ArgumentName, Condition, StringToSign … */
-export type ErrorDetails = Record<string, string | undefined>;
+export type ErrorDetails = Record<string, string | Record<string, string> | undefined>;
 
 export class OssError extends Error {
   readonly code: string;

@@ -1,29 +1,159 @@
-// Who may do what. A request signed with a known key is the owner of every bucket (one account, as a fresh OSS
-// account); an anonymous request may only read public-read(-write) buckets and objects and write
-// public-read-write ones (spec §9.6; DOCS "Object ACL": an object's `default` ACL follows its bucket's).
+// Who may do what (docs/permissions.md §4, "Authorization process"). Three kinds of caller:
+//   - the owner key (the CLI's key pair): the account itself, allowed everything a bucket policy does not deny it;
+//   - a RAM user or STS credential from the identities file: allowed what its RAM policies or a bucket policy allow,
+//     refused what either explicitly denies; ACLs still grant public reads/writes;
+//   - anonymous: bucket policies (Principal "*") and ACLs only (spec §9.6; an object's `default` ACL follows its
+//     bucket's).
+// Every API names its actions in domain/actions.ts; handlers with more to check once they have resolved something
+// (a copy's source, an encrypted object, the keys of a multi-delete) call permit() themselves, before any write.
+import { randomBytes } from 'node:crypto';
+import type { ArnContext, Check } from '../domain/actions.js';
 import { OssError } from '../domain/errors.js';
+import { evaluate, parsePolicy, type Caller, type Decision, type Policy } from '../domain/policy.js';
 import type { OssContext } from './state.js';
 
 export type Access = 'read' | 'write' | 'owner';
 
-function allows(acl: string, access: Access): boolean {
+function aclAllows(acl: string, access: Access): boolean {
   if (access === 'read') return acl === 'public-read' || acl === 'public-read-write';
   if (access === 'write') return acl === 'public-read-write';
   return false;
 }
 
-export function authorize(ctx: OssContext, access: Access): void {
-  if (ctx.state.principal.kind !== 'anonymous') return;
-  const { bucket: name, key } = ctx.state;
-  if (name === undefined) throw new OssError('AccessDeniedAnonymous');
-  const bucket = ctx.state.store.buckets.get(name);
-  if (bucket === undefined) return; // the handler answers NoSuchBucket, as OSS does for anonymous requests too
+/** What the bucket and object ACLs grant anyone (the last step before an implicit deny). */
+function aclGrants(ctx: OssContext, bucketName: string | undefined, key: string | undefined, access: Access): boolean {
+  if (bucketName === undefined || access === 'owner') return false;
+  const bucket = ctx.state.store.buckets.get(bucketName);
+  if (bucket === undefined) return true; // the handler answers NoSuchBucket, as OSS does for anyone
   let acl: string = bucket.acl;
-  if (key !== undefined && access !== 'owner') {
-    const obj = ctx.state.store.objects.current(name, key);
+  if (key !== undefined) {
+    const obj = ctx.state.store.objects.current(bucketName, key);
     if (obj !== undefined && obj.acl !== 'default') acl = obj.acl;
   }
-  if (!allows(acl, access)) {
-    throw new OssError(key === undefined ? 'AccessDenied' : 'AccessDeniedBucketAcl');
+  return aclAllows(acl, access);
+}
+
+/** The ARN context of a bucket: its own region (the request's default region when it does not exist yet). */
+export function arnContext(ctx: OssContext, bucketName?: string): ArnContext {
+  const bucket = bucketName === undefined ? undefined : ctx.state.store.buckets.get(bucketName);
+  return { region: bucket?.region ?? ctx.state.hostRegion ?? ctx.state.config.region, account: ctx.state.config.accountId };
+}
+
+/** `acs:oss:region:account:bucket[/key]` → bucket (undefined for KMS and account resources). */
+function bucketOf(resource: string): string | undefined {
+  const m = /^acs:oss:[^:]*:[^:]*:([^/*]+)(\/|$)/.exec(resource);
+  return m?.[1];
+}
+
+const bucketPolicyCache = new WeakMap<object, Map<string, { text: string; policy: Policy }>>();
+
+/** The bucket's policy, parsed once per text (it was validated when it was put). */
+function bucketPolicy(ctx: OssContext, bucket: string | undefined): Policy | undefined {
+  if (bucket === undefined) return undefined;
+  const text = ctx.state.store.buckets.getPolicy(bucket);
+  if (text === undefined) return undefined;
+  let cache = bucketPolicyCache.get(ctx.state.store);
+  if (cache === undefined) bucketPolicyCache.set(ctx.state.store, (cache = new Map()));
+  const hit = cache.get(bucket);
+  if (hit?.text === text) return hit.policy;
+  const policy = parsePolicy(text);
+  cache.set(bucket, { text, policy });
+  return policy;
+}
+
+/** Condition keys of the request (docs/permissions.md §4 "Condition keys OSS supports"). */
+function conditionContext(ctx: OssContext, listing: boolean): Record<string, string | undefined> {
+  const principal = ctx.state.principal;
+  const q = ctx.state.query;
+  return {
+    'acs:SourceIp': ctx.request.socket.remoteAddress?.replace(/^::ffff:/, ''),
+    'acs:SecureTransport': ctx.secure ? 'true' : 'false',
+    'acs:CurrentTime': new Date().toISOString(),
+    'acs:UserAgent': ctx.get('user-agent') || undefined,
+    'acs:AccessId': principal.kind === 'key' ? principal.accessKeyId : undefined,
+    'acs:MFAPresent': 'false',
+    // Only the listing APIs carry oss:Prefix / oss:Delimiter (RAMOP example with oss:ListObjects).
+    'oss:Prefix': listing ? (q.get('prefix') ?? '') : undefined,
+    'oss:Delimiter': listing ? (q.get('delimiter') ?? undefined) : undefined,
+    'oss:x-oss-object-acl': ctx.get('x-oss-object-acl') || undefined,
+    'oss:x-oss-acl': ctx.get('x-oss-acl') || undefined,
+  };
+}
+
+function callerOf(ctx: OssContext): Caller | undefined {
+  const p = ctx.state.principal;
+  if (p.kind === 'anonymous') return undefined;
+  const account = ctx.state.config.accountId;
+  if (p.identity === undefined) return { ids: [account], isBucketOwner: true };
+  const ids = [p.accessKeyId];
+  if (p.identity.kind === 'user' && p.identity.uid !== undefined) ids.push(p.identity.uid);
+  if (p.identity.name !== undefined) ids.push(p.identity.name);
+  return { ids };
+}
+
+export interface PermitOptions {
+  /** What the ACLs may grant for this request when no policy allows it (none for a copy's extra checks). */
+  acl?: { access: Access; bucket?: string; key?: string };
+  /** ListObjects / ListObjectVersions / ListMultipartUploads: oss:Prefix and oss:Delimiter are known. */
+  listing?: boolean;
+}
+
+/** AccessDeniedDetail as real OSS sends it (docs/permissions.md §2); the diagnostic blob is opaque by design. */
+function detail(ctx: OssContext, action: string, kind: 'ExplicitDeny' | 'ImplicitDeny', policyType: string): Record<string, string> {
+  const p = ctx.state.principal;
+  const identity = p.kind === 'key' ? p.identity : undefined;
+  return {
+    PolicyType: policyType,
+    AuthPrincipalOwnerId: ctx.state.config.accountId,
+    AuthPrincipalType: identity?.kind === 'sts' ? 'AssumedRoleUser' : 'SubUser',
+    AuthPrincipalDisplayName: (identity?.kind === 'user' ? identity.uid : undefined) ?? identity?.name ?? (p.kind === 'key' ? p.accessKeyId : ''),
+    NoPermissionType: kind,
+    AuthAction: action,
+    EncodedDiagnosticMessage: randomBytes(24).toString('base64'),
+  };
+}
+
+function refuse(ctx: OssContext, check: Check, ram: Decision, bucket: Decision): never {
+  const p = ctx.state.principal;
+  if (ram === 'deny' || bucket === 'deny') {
+    // One message for both layers (sic, docs/permissions.md §2); the EC tells them apart.
+    const ec = ram === 'deny' && bucket === 'deny' ? '0003-00000203' : ram === 'deny' ? '0003-00000201' : '0003-00000101';
+    const policyType = ram === 'deny' ? 'AccountLevelIdentityBasedPolicy' : 'ResourceBasedPolicy';
+    throw new OssError('AccessDeniedByPolicy', { AccessDeniedDetail: detail(ctx, check.action, 'ExplicitDeny', policyType) }, undefined, ec);
   }
+  if (p.kind === 'anonymous') {
+    throw new OssError(ctx.state.bucket === undefined ? 'AccessDeniedAnonymous' : ctx.state.key === undefined ? 'AccessDenied' : 'AccessDeniedBucketAcl');
+  }
+  if (check.action.startsWith('kms:')) throw new OssError('AccessDeniedKms', { AuthAction: check.action });
+  throw new OssError('AccessDeniedBucketAcl', {
+    AccessDeniedDetail: detail(ctx, check.action, 'ImplicitDeny', 'AccountLevelIdentityBasedPolicy'),
+  });
+}
+
+/**
+ * Every check must pass: an explicit Deny in the caller's RAM policies or the bucket policy refuses; otherwise the
+ * owner, a RAM Allow, a bucket-policy Allow or (for the request's own access) the ACLs let it through. A refusal
+ * throws before the handler has changed anything.
+ */
+export function permit(ctx: OssContext, checks: Check[], options: PermitOptions = {}): void {
+  const p = ctx.state.principal;
+  const caller = callerOf(ctx);
+  const context = conditionContext(ctx, options.listing === true);
+  for (const check of checks) {
+    const request = { action: check.action, resource: check.resource, context, caller };
+    const ram: Decision = p.kind === 'key' && p.identity !== undefined ? evaluate(p.identity.policies, request) : 'implicit-deny';
+    const policy = bucketPolicy(ctx, bucketOf(check.resource));
+    const bucket: Decision = policy === undefined ? 'implicit-deny' : evaluate([policy], request);
+    if (ram === 'deny' || bucket === 'deny') refuse(ctx, check, ram, bucket);
+    const owner = p.kind === 'key' && p.identity === undefined;
+    if (owner || ram === 'allow' || bucket === 'allow') continue;
+    const acl = options.acl;
+    if (acl !== undefined && !check.action.startsWith('kms:') && aclGrants(ctx, acl.bucket, acl.key, acl.access)) continue;
+    refuse(ctx, check, ram, bucket);
+  }
+}
+
+/** Parses a bucket policy for PutBucketPolicy; its errors are OSS's (docs/permissions.md §2.1). */
+export function validBucketPolicy(text: string): Policy {
+  return parsePolicy(text);
 }

@@ -42,10 +42,28 @@ function signable(ctx: OssContext, dropQuery: string[] = []): SignableRequest {
   };
 }
 
+/** The owner's key, or a RAM user's / STS credential's from the identities file. */
 function secretOf(ctx: OssContext, accessKeyId: string): string {
-  const secret = ctx.state.config.credentials.get(accessKeyId);
+  const config = ctx.state.config;
+  const secret = config.credentials.get(accessKeyId) ?? config.identities.get(accessKeyId)?.accessKeySecret;
   if (secret === undefined) throw new OssError('InvalidAccessKeyId', { OSSAccessKeyId: accessKeyId });
   return secret;
+}
+
+/**
+ * The principal of a verified signature. An STS credential is only good with its security token (the header, or
+ * the `security-token` / `x-oss-security-token` query parameter of a presigned URL) and before it expires.
+ */
+function signedBy(ctx: OssContext, accessKeyId: string, scheme: 'v1' | 'v4' | 'presign-v1' | 'presign-v4', region?: string): void {
+  const config = ctx.state.config;
+  const identity = config.credentials.has(accessKeyId) ? undefined : config.identities.get(accessKeyId);
+  if (identity?.kind === 'sts') {
+    const q = ctx.state.query;
+    const token = ctx.get('x-oss-security-token') || q.get('security-token') || q.get('x-oss-security-token') || '';
+    if (!sameSecret(token, identity.securityToken)) throw new OssError('InvalidSecurityToken');
+    if (identity.expiration !== undefined && identity.expiration.getTime() < Date.now()) throw new OssError('SecurityTokenExpired');
+  }
+  ctx.state.principal = { kind: 'key', accessKeyId, scheme, ...(region !== undefined ? { region } : {}), ...(identity ? { identity } : {}) };
 }
 
 function checkSkew(requestTime: number, raw: string): void {
@@ -90,7 +108,7 @@ function verifyV1Header(ctx: OssContext, authorization: string): void {
   if (date === '' || Number.isNaN(time)) throw new OssError('InvalidArgumentDate');
   checkSkew(time, date);
   checkV1(v1StringToSign(signable(ctx), date), secret, provided, accessKeyId);
-  ctx.state.principal = { kind: 'key', accessKeyId, scheme: 'v1' };
+  signedBy(ctx, accessKeyId, 'v1');
 }
 
 function verifyV4(
@@ -114,7 +132,7 @@ function verifyV4(
       OSSAccessKeyId: a.accessKeyId,
     });
   }
-  ctx.state.principal = { kind: 'key', accessKeyId: a.accessKeyId, scheme, region: a.region };
+  signedBy(ctx, a.accessKeyId, scheme, a.region);
 }
 
 function verifyV4Header(ctx: OssContext, authorization: string): void {
@@ -138,7 +156,7 @@ function verifyV1Presigned(ctx: OssContext): void {
     throw new OssError('AccessDeniedExpired', { Expires: expires, ServerTime: new Date().toISOString() });
   }
   checkV1(v1StringToSign(signable(ctx), expires), secret, provided, accessKeyId);
-  ctx.state.principal = { kind: 'key', accessKeyId, scheme: 'presign-v1' };
+  signedBy(ctx, accessKeyId, 'presign-v1');
 }
 
 function verifyV4Presigned(ctx: OssContext): void {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { parseXml, XmlError } from '@local-oss/client';
 import { OssError } from '../domain/errors.js';
-import type { PendingContent } from '../store/content.js';
+import type { PendingContent, WriterOptions } from '../store/content.js';
 import type { OssContext } from './state.js';
 
 /** OSS's largest single PUT (spec §9.2). */
@@ -23,11 +23,17 @@ async function readSmallBody(ctx: OssContext, limit: number): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/** Reads and parses an XML body; an empty body is undefined (callers decide whether that is allowed). */
-export async function readXml(ctx: OssContext, limit = MAX_XML_BODY): Promise<Record<string, unknown> | undefined> {
+/** A small configuration body (XML or JSON), checked against its Content-MD5. */
+export async function readConfigBody(ctx: OssContext, limit = MAX_XML_BODY): Promise<Buffer> {
   const raw = await readSmallBody(ctx, limit);
   const md5 = ctx.get('content-md5');
   if (md5 && createHash('md5').update(raw).digest('base64') !== md5) throw new OssError('InvalidDigest');
+  return raw;
+}
+
+/** Reads and parses an XML body; an empty body is undefined (callers decide whether that is allowed). */
+export async function readXml(ctx: OssContext, limit = MAX_XML_BODY): Promise<Record<string, unknown> | undefined> {
+  const raw = await readConfigBody(ctx, limit);
   if (raw.length === 0) return undefined;
   try {
     return parseXml(raw.toString('utf8'));
@@ -42,7 +48,11 @@ export async function readXml(ctx: OssContext, limit = MAX_XML_BODY): Promise<Re
  * and Content-MD5. The chunks are not part of any object until the caller commits them in its transaction;
  * on any failure they are deleted here.
  */
-export async function receiveContent(ctx: OssContext, maxSize = MAX_PUT_SIZE): Promise<PendingContent> {
+export async function receiveContent(
+  ctx: OssContext,
+  maxSize = MAX_PUT_SIZE,
+  options: WriterOptions = {},
+): Promise<PendingContent> {
   const lengthHeader = ctx.get('content-length');
   const chunked = /chunked/i.test(ctx.get('transfer-encoding'));
   if (lengthHeader === '' && !chunked) throw new OssError('MissingContentLength');
@@ -51,7 +61,7 @@ export async function receiveContent(ctx: OssContext, maxSize = MAX_PUT_SIZE): P
   const md5 = ctx.get('content-md5');
   if (md5 !== '' && !/^[A-Za-z0-9+/]{22}==$/.test(md5)) throw new OssError('InvalidDigest');
 
-  const writer = ctx.state.store.content.createWriter();
+  const writer = ctx.state.store.content.createWriter(options);
   try {
     let size = 0;
     for await (const chunk of ctx.req as AsyncIterable<Buffer>) {

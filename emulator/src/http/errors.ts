@@ -9,7 +9,7 @@ import type { OssContext } from './state.js';
 import { newRequestId } from './context.js';
 
 export function errorDocument(err: OssError, requestId: string, hostId: string): string {
-  const body: Record<string, string> = {
+  const body: Record<string, string | Record<string, string>> = {
     Code: err.code,
     Message: err.message,
     RequestId: requestId,

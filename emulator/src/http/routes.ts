@@ -9,7 +9,7 @@ import { context } from './context.js';
 import { errors } from './errors.js';
 import { addressing } from './addressing.js';
 import { auth } from './auth.js';
-import { authorize, type Access } from './access.js';
+import { arnContext, permit, type Access } from './access.js';
 import type { OssContext, OssState } from './state.js';
 import * as service from '../api/service.js';
 import * as bucket from '../api/bucket.js';
@@ -23,6 +23,9 @@ import * as tagging from '../api/tagging.js';
 import * as worm from '../api/worm.js';
 import * as multipart from '../api/multipart.js';
 import * as objectWorm from '../api/objectWorm.js';
+import * as bucketPolicy from '../api/bucketPolicy.js';
+import { requestChecks, type ApiName } from '../domain/actions.js';
+import { DEFAULT_KMS_KEY_ID } from '../domain/encryption.js';
 
 type Scope = 'service' | 'bucket' | 'object';
 
@@ -32,62 +35,68 @@ interface Route {
   /** A query name that must be present (`?acl`), or a test on the request (a header such as x-oss-copy-source). */
   sub?: string;
   when?: (ctx: OssContext) => boolean;
+  /** What the ACLs grant for it when no policy allows it. */
   access: Access;
+  /** The API's name: its RAM actions come from domain/actions.ts. */
+  api: ApiName;
   handler: (ctx: OssContext) => Promise<void> | void;
 }
 
 /** First match wins: specific sub-resources before the plain operation of the same method. */
 export const routes: Route[] = [
-  { method: 'GET', scope: 'service', access: 'owner', handler: service.listBuckets },
+  { method: 'GET', scope: 'service', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
 
-  { method: 'POST', scope: 'bucket', sub: 'worm', access: 'owner', handler: worm.initiateBucketWorm },
-  { method: 'POST', scope: 'bucket', sub: 'wormExtend', access: 'owner', handler: worm.extendBucketWorm },
-  { method: 'POST', scope: 'bucket', sub: 'wormId', access: 'owner', handler: worm.completeBucketWorm },
-  { method: 'GET', scope: 'bucket', sub: 'worm', access: 'owner', handler: worm.getBucketWorm },
-  { method: 'DELETE', scope: 'bucket', sub: 'worm', access: 'owner', handler: worm.abortBucketWorm },
-  { method: 'PUT', scope: 'bucket', sub: 'objectWorm', access: 'owner', handler: objectWorm.putBucketObjectWormConfiguration },
-  { method: 'GET', scope: 'bucket', sub: 'objectWorm', access: 'owner', handler: objectWorm.getBucketObjectWormConfiguration },
-  { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', handler: acl.putBucketAcl },
-  { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', handler: versioning.putBucketVersioning },
-  { method: 'PUT', scope: 'bucket', access: 'owner', handler: bucket.putBucket },
-  { method: 'GET', scope: 'bucket', sub: 'acl', access: 'owner', handler: acl.getBucketAcl },
-  { method: 'GET', scope: 'bucket', sub: 'location', access: 'owner', handler: bucket.getBucketLocation },
-  { method: 'GET', scope: 'bucket', sub: 'bucketInfo', access: 'owner', handler: bucket.getBucketInfo },
-  { method: 'GET', scope: 'bucket', sub: 'versioning', access: 'owner', handler: versioning.getBucketVersioning },
-  { method: 'GET', scope: 'bucket', sub: 'versions', access: 'read', handler: list.listObjectVersions },
-  { method: 'GET', scope: 'bucket', sub: 'uploads', access: 'read', handler: multipart.listMultipartUploads },
-  { method: 'GET', scope: 'bucket', when: (ctx) => ctx.state.query.get('list-type') === '2', access: 'read', handler: list.listObjectsV2 },
-  { method: 'GET', scope: 'bucket', access: 'read', handler: list.listObjects },
-  { method: 'DELETE', scope: 'bucket', access: 'owner', handler: bucket.deleteBucket },
-  { method: 'POST', scope: 'bucket', sub: 'delete', access: 'write', handler: object.deleteMultipleObjects },
+  { method: 'POST', scope: 'bucket', sub: 'worm', access: 'owner', api: 'InitiateBucketWorm', handler: worm.initiateBucketWorm },
+  { method: 'POST', scope: 'bucket', sub: 'wormExtend', access: 'owner', api: 'ExtendBucketWorm', handler: worm.extendBucketWorm },
+  { method: 'POST', scope: 'bucket', sub: 'wormId', access: 'owner', api: 'CompleteBucketWorm', handler: worm.completeBucketWorm },
+  { method: 'GET', scope: 'bucket', sub: 'worm', access: 'owner', api: 'GetBucketWorm', handler: worm.getBucketWorm },
+  { method: 'DELETE', scope: 'bucket', sub: 'worm', access: 'owner', api: 'AbortBucketWorm', handler: worm.abortBucketWorm },
+  { method: 'PUT', scope: 'bucket', sub: 'objectWorm', access: 'owner', api: 'PutBucketObjectWormConfiguration', handler: objectWorm.putBucketObjectWormConfiguration },
+  { method: 'GET', scope: 'bucket', sub: 'objectWorm', access: 'owner', api: 'GetBucketObjectWormConfiguration', handler: objectWorm.getBucketObjectWormConfiguration },
+  { method: 'PUT', scope: 'bucket', sub: 'policy', access: 'owner', api: 'PutBucketPolicy', handler: bucketPolicy.putBucketPolicy },
+  { method: 'GET', scope: 'bucket', sub: 'policy', access: 'owner', api: 'GetBucketPolicy', handler: bucketPolicy.getBucketPolicy },
+  { method: 'DELETE', scope: 'bucket', sub: 'policy', access: 'owner', api: 'DeleteBucketPolicy', handler: bucketPolicy.deleteBucketPolicy },
+  { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
+  { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },
+  { method: 'PUT', scope: 'bucket', access: 'owner', api: 'PutBucket', handler: bucket.putBucket },
+  { method: 'GET', scope: 'bucket', sub: 'acl', access: 'owner', api: 'GetBucketAcl', handler: acl.getBucketAcl },
+  { method: 'GET', scope: 'bucket', sub: 'location', access: 'owner', api: 'GetBucketLocation', handler: bucket.getBucketLocation },
+  { method: 'GET', scope: 'bucket', sub: 'bucketInfo', access: 'owner', api: 'GetBucketInfo', handler: bucket.getBucketInfo },
+  { method: 'GET', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'GetBucketVersioning', handler: versioning.getBucketVersioning },
+  { method: 'GET', scope: 'bucket', sub: 'versions', access: 'read', api: 'ListObjectVersions', handler: list.listObjectVersions },
+  { method: 'GET', scope: 'bucket', sub: 'uploads', access: 'read', api: 'ListMultipartUploads', handler: multipart.listMultipartUploads },
+  { method: 'GET', scope: 'bucket', when: (ctx) => ctx.state.query.get('list-type') === '2', access: 'read', api: 'ListObjects', handler: list.listObjectsV2 },
+  { method: 'GET', scope: 'bucket', access: 'read', api: 'ListObjects', handler: list.listObjects },
+  { method: 'DELETE', scope: 'bucket', access: 'owner', api: 'DeleteBucket', handler: bucket.deleteBucket },
+  { method: 'POST', scope: 'bucket', sub: 'delete', access: 'write', api: 'DeleteMultipleObjects', handler: object.deleteMultipleObjects },
 
-  { method: 'PUT', scope: 'object', sub: 'retention', access: 'owner', handler: objectWorm.putObjectRetention },
-  { method: 'GET', scope: 'object', sub: 'retention', access: 'owner', handler: objectWorm.getObjectRetention },
-  { method: 'PUT', scope: 'object', sub: 'legalHold', access: 'owner', handler: objectWorm.putObjectLegalHold },
-  { method: 'GET', scope: 'object', sub: 'legalHold', access: 'owner', handler: objectWorm.getObjectLegalHold },
-  { method: 'PUT', scope: 'object', sub: 'acl', access: 'owner', handler: acl.putObjectAcl },
-  { method: 'PUT', scope: 'object', sub: 'tagging', access: 'owner', handler: tagging.putObjectTagging },
-  { method: 'PUT', scope: 'object', sub: 'uploadId', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', handler: multipart.uploadPartCopy },
-  { method: 'PUT', scope: 'object', sub: 'uploadId', access: 'write', handler: multipart.uploadPart },
-  { method: 'PUT', scope: 'object', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', handler: copy.copyObject },
-  { method: 'PUT', scope: 'object', access: 'write', handler: object.putObject },
-  { method: 'POST', scope: 'object', sub: 'append', access: 'write', handler: append.appendObject },
-  { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', handler: multipart.initiateMultipartUpload },
-  { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', handler: multipart.completeMultipartUpload },
-  { method: 'GET', scope: 'object', sub: 'uploadId', access: 'read', handler: multipart.listParts },
-  { method: 'DELETE', scope: 'object', sub: 'uploadId', access: 'write', handler: multipart.abortMultipartUpload },
-  { method: 'GET', scope: 'object', sub: 'acl', access: 'owner', handler: acl.getObjectAcl },
-  { method: 'GET', scope: 'object', sub: 'tagging', access: 'owner', handler: tagging.getObjectTagging },
-  { method: 'GET', scope: 'object', access: 'read', handler: object.getObject },
-  { method: 'HEAD', scope: 'object', sub: 'objectMeta', access: 'read', handler: object.getObjectMeta },
-  { method: 'HEAD', scope: 'object', access: 'read', handler: object.headObject },
-  { method: 'DELETE', scope: 'object', sub: 'tagging', access: 'owner', handler: tagging.deleteObjectTagging },
-  { method: 'DELETE', scope: 'object', access: 'write', handler: object.deleteObject },
+  { method: 'PUT', scope: 'object', sub: 'retention', access: 'owner', api: 'PutObjectRetention', handler: objectWorm.putObjectRetention },
+  { method: 'GET', scope: 'object', sub: 'retention', access: 'owner', api: 'GetObjectRetention', handler: objectWorm.getObjectRetention },
+  { method: 'PUT', scope: 'object', sub: 'legalHold', access: 'owner', api: 'PutObjectLegalHold', handler: objectWorm.putObjectLegalHold },
+  { method: 'GET', scope: 'object', sub: 'legalHold', access: 'owner', api: 'GetObjectLegalHold', handler: objectWorm.getObjectLegalHold },
+  { method: 'PUT', scope: 'object', sub: 'acl', access: 'owner', api: 'PutObjectAcl', handler: acl.putObjectAcl },
+  { method: 'PUT', scope: 'object', sub: 'tagging', access: 'owner', api: 'PutObjectTagging', handler: tagging.putObjectTagging },
+  { method: 'PUT', scope: 'object', sub: 'uploadId', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', api: 'UploadPartCopy', handler: multipart.uploadPartCopy },
+  { method: 'PUT', scope: 'object', sub: 'uploadId', access: 'write', api: 'UploadPart', handler: multipart.uploadPart },
+  { method: 'PUT', scope: 'object', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', api: 'CopyObject', handler: copy.copyObject },
+  { method: 'PUT', scope: 'object', access: 'write', api: 'PutObject', handler: object.putObject },
+  { method: 'POST', scope: 'object', sub: 'append', access: 'write', api: 'AppendObject', handler: append.appendObject },
+  { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', api: 'InitiateMultipartUpload', handler: multipart.initiateMultipartUpload },
+  { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', api: 'CompleteMultipartUpload', handler: multipart.completeMultipartUpload },
+  { method: 'GET', scope: 'object', sub: 'uploadId', access: 'read', api: 'ListParts', handler: multipart.listParts },
+  { method: 'DELETE', scope: 'object', sub: 'uploadId', access: 'write', api: 'AbortMultipartUpload', handler: multipart.abortMultipartUpload },
+  { method: 'GET', scope: 'object', sub: 'acl', access: 'owner', api: 'GetObjectAcl', handler: acl.getObjectAcl },
+  { method: 'GET', scope: 'object', sub: 'tagging', access: 'owner', api: 'GetObjectTagging', handler: tagging.getObjectTagging },
+  { method: 'GET', scope: 'object', access: 'read', api: 'GetObject', handler: object.getObject },
+  { method: 'HEAD', scope: 'object', sub: 'objectMeta', access: 'read', api: 'GetObjectMeta', handler: object.getObjectMeta },
+  { method: 'HEAD', scope: 'object', access: 'read', api: 'HeadObject', handler: object.headObject },
+  { method: 'DELETE', scope: 'object', sub: 'tagging', access: 'owner', api: 'DeleteObjectTagging', handler: tagging.deleteObjectTagging },
+  { method: 'DELETE', scope: 'object', access: 'write', api: 'DeleteObject', handler: object.deleteObject },
 ];
 
 /** Sub-resources OSS has but this emulator does not serve yet: answered as NotImplemented, never as another API. */
 const UNSERVED = [
-  'cors', 'lifecycle', 'logging', 'website', 'referer', 'policy', 'encryption', 'inventory', 'replication',
+  'cors', 'lifecycle', 'logging', 'website', 'referer', 'encryption', 'inventory', 'replication',
   'cname', 'restore', 'symlink', 'qos', 'requestPayment', 'transferAcceleration', 'stat', 'live', 'img',
   'x-oss-process', 'select', 'metaQuery', 'accessPoint', 'publicAccessBlock', 'resourceGroup', 'style',
 ];
@@ -108,12 +117,26 @@ export function findRoute(ctx: OssContext): Route | undefined {
   );
 }
 
+const LISTINGS: ApiName[] = ['ListObjects', 'ListObjectVersions', 'ListMultipartUploads'];
+
+/** The actions the request needs from its route and headers (the rest is the handler's, once it knows more). */
+function authorizeRoute(ctx: OssContext, route: Route): void {
+  const { bucket, key, query } = ctx.state;
+  const header = (name: string) => ctx.get(name);
+  const kmsKeyId = header('x-oss-server-side-encryption') === 'KMS' ? header('x-oss-server-side-encryption-key-id') || DEFAULT_KMS_KEY_ID : undefined;
+  // A copy sets tags only with the Replace directive; with Copy, the source's tags are checked once it is resolved.
+  const setsTags =
+    header('x-oss-tagging') !== '' && (route.api !== 'CopyObject' || header('x-oss-tagging-directive').toLowerCase() === 'replace');
+  const checks = requestChecks(route.api, arnContext(ctx, bucket), { bucket, key, versionId: query.has('versionId'), setsTags, kmsKeyId });
+  permit(ctx, checks, { acl: { access: route.access, bucket, key }, listing: LISTINGS.includes(route.api) });
+}
+
 async function dispatch(ctx: OssContext): Promise<void> {
   const unserved = UNSERVED.find((name) => ctx.state.query.has(name));
   if (unserved !== undefined) throw new OssError('NotImplemented', { Header: unserved });
   const route = findRoute(ctx);
   if (route === undefined) throw new OssError('MethodNotAllowed', { Method: ctx.method, ResourceType: scopeOf(ctx.state) === 'object' ? 'Object' : 'Bucket' });
-  authorize(ctx, route.access);
+  authorizeRoute(ctx, route);
   await route.handler(ctx);
 }
 

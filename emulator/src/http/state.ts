@@ -3,6 +3,7 @@ import type { ParameterizedContext } from 'koa';
 import type { Store } from '../store/store.js';
 import type { Query } from './query.js';
 import type { WormCopyRule } from '../domain/worm.js';
+import type { Identity } from '../domain/identities.js';
 
 export interface EmulatorConfig {
   /** Default region (bare id, e.g. cn-hangzhou) for buckets whose request names none. */
@@ -11,13 +12,26 @@ export interface EmulatorConfig {
   regions: string[];
   /** How CopyObject treats buckets with a retention policy (domain/worm.ts). */
   wormCopyRule: WormCopyRule;
-  /** accessKeyId → accessKeySecret */
+  /** The owner's key pair: accessKeyId → accessKeySecret (full access, like an account's own AccessKey). */
   credentials: Map<string, string>;
+  /** RAM users and STS credentials from the identities file, by access key id (empty without --config). */
+  identities: Map<string, Identity>;
+  /** The account UID in ARNs and bucket-policy principals. */
+  accountId: string;
+  /** The config file declares KMS keys: other key ids are unknown instead of created on first use. */
+  kmsKeysDeclared: boolean;
 }
 
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'key'; accessKeyId: string; scheme: 'v1' | 'v4' | 'presign-v1' | 'presign-v4'; region?: string };
+  | {
+      kind: 'key';
+      accessKeyId: string;
+      scheme: 'v1' | 'v4' | 'presign-v1' | 'presign-v4';
+      region?: string;
+      /** The RAM user or STS credential; undefined for the owner's key. */
+      identity?: Identity;
+    };
 
 export interface OssState {
   requestId: string;

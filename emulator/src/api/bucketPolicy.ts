@@ -1,0 +1,64 @@
+// Put/Get/DeleteBucketPolicy (docs/permissions.md §2.1): the policy is JSON, kept byte for byte as it was put, and
+// evaluated with the caller's RAM policies by http/access.ts.
+import { OssError } from '../domain/errors.js';
+import { PolicyError, parsePolicy } from '../domain/policy.js';
+import { readConfigBody } from '../http/body.js';
+import { sendEmpty } from '../http/render.js';
+import type { OssContext } from '../http/state.js';
+import { requireBucket } from './bucket.js';
+
+/** A bucket policy may not exceed 16 KB (EC 0030-00000001). */
+const MAX_POLICY_BYTES = 16 * 1024;
+
+/** The EC real OSS gives each kind of malformed policy (docs/permissions.md §2.1; the code is [U]). */
+function policyErrorEc(raw: Buffer, err: PolicyError): string {
+  if (raw.length > MAX_POLICY_BYTES) return '0030-00000001';
+  if (/Version/.test(err.message)) return '0030-00000002';
+  return '0030-00000005';
+}
+
+export async function putBucketPolicy(ctx: OssContext): Promise<void> {
+  // Read one byte past the limit so an oversized policy is told apart from a truncated one.
+  const raw = await readConfigBody(ctx, MAX_POLICY_BYTES + 1).catch((err: unknown) => {
+    if (err instanceof OssError && err.code === 'MalformedXML') {
+      throw new OssError('InvalidPolicyDocument', { ErrorDetail: 'the policy is larger than 16 KB' }, undefined, '0030-00000001');
+    }
+    throw err;
+  });
+  const text = new TextDecoder('utf-8', { fatal: true });
+  let policyText: string;
+  try {
+    policyText = text.decode(raw);
+  } catch {
+    throw new OssError('InvalidPolicyDocument', { ErrorDetail: 'the policy is not UTF-8' }, undefined, '0030-00000004');
+  }
+  try {
+    if (raw.length > MAX_POLICY_BYTES) throw new PolicyError('the policy is larger than 16 KB');
+    parsePolicy(policyText);
+  } catch (err) {
+    if (!(err instanceof PolicyError)) throw err;
+    throw new OssError('InvalidPolicyDocument', { ErrorDetail: err.message }, undefined, policyErrorEc(raw, err));
+  }
+  ctx.state.store.tx(() => {
+    const bucket = requireBucket(ctx);
+    ctx.state.store.buckets.setPolicy(bucket.name, policyText);
+  });
+  sendEmpty(ctx);
+}
+
+export function getBucketPolicy(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  const policy = ctx.state.store.buckets.getPolicy(bucket.name);
+  if (policy === undefined) throw new OssError('NoSuchBucketPolicy', { BucketName: bucket.name });
+  ctx.status = 200;
+  ctx.type = 'application/json';
+  ctx.body = policy;
+}
+
+export function deleteBucketPolicy(ctx: OssContext): void {
+  ctx.state.store.tx(() => {
+    const bucket = requireBucket(ctx);
+    ctx.state.store.buckets.setPolicy(bucket.name, undefined);
+  });
+  sendEmpty(ctx, 204);
+}

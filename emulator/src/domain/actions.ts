@@ -1,0 +1,172 @@
+// What each API needs from a RAM or bucket policy: the actions real OSS checks and the resource each applies to
+// (docs/permissions.md §1, one row per API with its source). Pure: the HTTP layer supplies the request's facts.
+import { kmsResource, ossResource } from './policy.js';
+
+export type ApiName =
+  | 'ListBuckets' | 'PutBucket' | 'DeleteBucket' | 'GetBucketInfo' | 'GetBucketLocation' | 'GetBucketAcl'
+  | 'PutBucketAcl' | 'PutBucketVersioning' | 'GetBucketVersioning' | 'ListObjects' | 'ListObjectVersions'
+  | 'ListMultipartUploads' | 'InitiateBucketWorm' | 'AbortBucketWorm' | 'CompleteBucketWorm' | 'ExtendBucketWorm'
+  | 'GetBucketWorm' | 'PutBucketObjectWormConfiguration' | 'GetBucketObjectWormConfiguration' | 'PutBucketPolicy'
+  | 'GetBucketPolicy' | 'DeleteBucketPolicy' | 'PutObject' | 'GetObject' | 'HeadObject' | 'GetObjectMeta'
+  | 'DeleteObject' | 'DeleteMultipleObjects' | 'CopyObject' | 'AppendObject' | 'PutObjectAcl' | 'GetObjectAcl'
+  | 'PutObjectTagging' | 'GetObjectTagging' | 'DeleteObjectTagging' | 'PutObjectRetention' | 'GetObjectRetention'
+  | 'PutObjectLegalHold' | 'GetObjectLegalHold' | 'InitiateMultipartUpload' | 'UploadPart' | 'UploadPartCopy'
+  | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts';
+
+/** One permission a request needs: an action on a resource ARN. */
+export interface Check {
+  action: string;
+  resource: string;
+}
+
+/** Where ARNs are built: the bucket's region and the account that owns every bucket of the emulator. */
+export interface ArnContext {
+  region: string;
+  account: string;
+}
+
+/** `acs:oss:{region}:{owner}:{bucket}[/{key}]` (docs/permissions.md §1, ACT21 Resource); the account for ListBuckets. */
+export function ossArn(at: ArnContext, bucket?: string, key?: string): string {
+  return bucket === undefined ? `acs:oss:${at.region}:${at.account}:*` : ossResource(at.region, at.account, bucket, key);
+}
+
+/** The KMS resource form is [U] (docs/permissions.md §3). */
+function kmsArn(at: ArnContext, keyId: string): string {
+  return kmsResource(at.region, at.account, keyId);
+}
+
+/** The request facts that change which actions an API needs. */
+export interface RequestFacts {
+  bucket?: string;
+  key?: string;
+  /** A versionId query parameter addresses a specific version (the *Version* action variants). */
+  versionId?: boolean;
+  /** x-oss-tagging sent on a write: oss:PutObjectTagging too. */
+  setsTags?: boolean;
+  /** SSE-KMS on a write: the KMS key whose kms:GenerateDataKey and kms:Decrypt the caller needs. */
+  kmsKeyId?: string;
+}
+
+const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
+  PutBucket: 'oss:PutBucket',
+  DeleteBucket: 'oss:DeleteBucket',
+  GetBucketInfo: 'oss:GetBucketInfo',
+  GetBucketLocation: 'oss:GetBucketLocation',
+  GetBucketAcl: 'oss:GetBucketAcl',
+  PutBucketAcl: 'oss:PutBucketAcl',
+  PutBucketVersioning: 'oss:PutBucketVersioning',
+  GetBucketVersioning: 'oss:GetBucketVersioning',
+  // ListObjectsV2 has no action of its own [I]: it is oss:ListObjects.
+  ListObjects: 'oss:ListObjects',
+  ListObjectVersions: 'oss:ListObjectVersions',
+  ListMultipartUploads: 'oss:ListMultipartUploads',
+  InitiateBucketWorm: 'oss:InitiateBucketWorm',
+  AbortBucketWorm: 'oss:AbortBucketWorm',
+  CompleteBucketWorm: 'oss:CompleteBucketWorm',
+  ExtendBucketWorm: 'oss:ExtendBucketWorm',
+  GetBucketWorm: 'oss:GetBucketWorm',
+  PutBucketObjectWormConfiguration: 'oss:PutBucketObjectWormConfiguration',
+  GetBucketObjectWormConfiguration: 'oss:GetBucketObjectWormConfiguration',
+  PutBucketPolicy: 'oss:PutBucketPolicy',
+  GetBucketPolicy: 'oss:GetBucketPolicy',
+  DeleteBucketPolicy: 'oss:DeleteBucketPolicy',
+};
+
+/** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */
+const OBJECT_ACTIONS: Partial<Record<ApiName, [string, string?]>> = {
+  PutObject: ['oss:PutObject'],
+  AppendObject: ['oss:PutObject'],
+  GetObject: ['oss:GetObject', 'oss:GetObjectVersion'],
+  HeadObject: ['oss:GetObject', 'oss:GetObjectVersion'],
+  GetObjectMeta: ['oss:GetObject', 'oss:GetObjectVersion'],
+  DeleteObject: ['oss:DeleteObject', 'oss:DeleteObjectVersion'],
+  PutObjectAcl: ['oss:PutObjectAcl', 'oss:PutObjectVersionAcl'],
+  GetObjectAcl: ['oss:GetObjectAcl', 'oss:GetObjectVersionAcl'],
+  PutObjectTagging: ['oss:PutObjectTagging', 'oss:PutObjectVersionTagging'],
+  GetObjectTagging: ['oss:GetObjectTagging', 'oss:GetObjectVersionTagging'],
+  DeleteObjectTagging: ['oss:DeleteObjectTagging', 'oss:DeleteObjectVersionTagging'],
+  PutObjectRetention: ['oss:PutObjectRetention'],
+  GetObjectRetention: ['oss:GetObjectRetention'],
+  PutObjectLegalHold: ['oss:PutObjectLegalHold'],
+  GetObjectLegalHold: ['oss:GetObjectLegalHold'],
+  InitiateMultipartUpload: ['oss:PutObject'],
+  UploadPart: ['oss:PutObject'],
+  UploadPartCopy: ['oss:PutObject'],
+  CopyObject: ['oss:PutObject'],
+  CompleteMultipartUpload: ['oss:PutObject'],
+  AbortMultipartUpload: ['oss:AbortMultipartUpload'],
+  ListParts: ['oss:ListParts'],
+};
+
+/** KMS envelope encryption needs both a new data key and its decryption (docs/permissions.md §1, PutObject). */
+export function kmsChecks(at: ArnContext, keyId: string): Check[] {
+  const resource = kmsArn(at, keyId);
+  return [
+    { action: 'kms:GenerateDataKey', resource },
+    { action: 'kms:Decrypt', resource },
+  ];
+}
+
+/**
+ * What the request itself needs, from the route and its headers alone. CopyObject and UploadPartCopy need more,
+ * on their source, once it is resolved (copyChecks); reads of an SSE-KMS object need kms:Decrypt (decryptChecks).
+ */
+export function requestChecks(api: ApiName, at: ArnContext, facts: RequestFacts): Check[] {
+  if (api === 'ListBuckets') return [{ action: 'oss:ListBuckets', resource: ossArn(at) }];
+  const bucketAction = BUCKET_ACTIONS[api];
+  if (bucketAction !== undefined) return [{ action: bucketAction, resource: ossArn(at, facts.bucket) }];
+  // DeleteMultipleObjects is checked per key by the handler (deleteChecks): the keys are in the body.
+  if (api === 'DeleteMultipleObjects') return [];
+  const actions = OBJECT_ACTIONS[api];
+  if (actions === undefined) throw new Error(`no permission row for ${api}`);
+  const resource = ossArn(at, facts.bucket, facts.key);
+  const [plain, versioned] = actions;
+  const checks: Check[] = [{ action: facts.versionId && versioned ? versioned : plain, resource }];
+  const writes = api === 'PutObject' || api === 'AppendObject' || api === 'InitiateMultipartUpload';
+  if (writes && facts.setsTags) checks.push({ action: 'oss:PutObjectTagging', resource });
+  if ((writes || api === 'CopyObject') && facts.kmsKeyId !== undefined) checks.push(...kmsChecks(at, facts.kmsKeyId));
+  if (api === 'CopyObject' && facts.setsTags) checks.push({ action: 'oss:PutObjectTagging', resource });
+  return checks;
+}
+
+/** DeleteMultipleObjects: oss:DeleteObject per key, the Version variant for entries with a VersionId [I]. */
+export function deleteChecks(at: ArnContext, bucket: string, entries: { key: string; versionId?: string }[]): Check[] {
+  return entries.map((e) => ({
+    action: e.versionId !== undefined ? 'oss:DeleteObjectVersion' : 'oss:DeleteObject',
+    resource: ossArn(at, bucket, e.key),
+  }));
+}
+
+export interface CopySourceFacts {
+  bucket: string;
+  key: string;
+  /** ?versionId= in x-oss-copy-source. */
+  versionId: boolean;
+  /** The source's tags end up on the destination (directive Copy and the source has tags). */
+  copiesTags: boolean;
+  /** The source is SSE-KMS encrypted with this key: reading it needs kms:Decrypt. */
+  kmsKeyId?: string;
+}
+
+/**
+ * The source side of CopyObject / UploadPartCopy (docs/permissions.md §1, from the CopyObject and UploadPartCopy
+ * "Permissions" tables): oss:GetObject, oss:GetObjectVersion for a specific version, and — CopyObject only —
+ * oss:GetObjectTagging (oss:GetObjectVersionTagging for a version) when tags are copied, with
+ * oss:PutObjectTagging on the destination for them.
+ */
+export function copySourceChecks(at: ArnContext, source: CopySourceFacts, destination?: { bucket: string; key: string }): Check[] {
+  const resource = ossArn(at, source.bucket, source.key);
+  const checks: Check[] = [{ action: 'oss:GetObject', resource }];
+  if (source.versionId) checks.push({ action: 'oss:GetObjectVersion', resource });
+  if (destination !== undefined && source.copiesTags) {
+    checks.push({ action: source.versionId ? 'oss:GetObjectVersionTagging' : 'oss:GetObjectTagging', resource });
+    checks.push({ action: 'oss:PutObjectTagging', resource: ossArn(at, destination.bucket, destination.key) });
+  }
+  if (source.kmsKeyId !== undefined) checks.push({ action: 'kms:Decrypt', resource: kmsArn(at, source.kmsKeyId) });
+  return checks;
+}
+
+/** Reading an SSE-KMS object needs kms:Decrypt on its key (GetObject "Permissions" table). */
+export function decryptChecks(at: ArnContext, keyId: string): Check[] {
+  return [{ action: 'kms:Decrypt', resource: kmsArn(at, keyId) }];
+}
