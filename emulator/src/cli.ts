@@ -86,6 +86,7 @@ async function main(): Promise<void> {
       `  data: ${emulator.dataDir ?? 'in memory (lost on exit)'}`,
       `  access key id: ${emulator.accessKeyId}`,
       `  access key secret: ${emulator.accessKeySecret}`,
+      ...(opt('config') ? [`  identities: ${resolve(opt('config')!)}`] : []),
     ].join('\n') + '\n',
   );
   if (!['127.0.0.1', '::1', 'localhost'].includes(host) && emulator.accessKeyId === DEFAULT_CREDENTIALS.accessKeyId) {

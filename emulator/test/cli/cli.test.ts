@@ -1,7 +1,7 @@
 // The CLI contract (architecture "Contracts → CLI"): one ready line, --port 0, LOCAL_OSS_* env, health, clean
 // SIGTERM/SIGINT, and data that survives a restart on the same data dir.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,5 +100,38 @@ describe('local-oss CLI', () => {
     const wrong = await raw(asEmulator(started.url), { method: 'GET' });
     expect(wrong.status).toBe(403);
     await stop(started.child, 'SIGTERM');
+  });
+
+  it('--config / LOCAL_OSS_CONFIG loads RAM users from YAML; a bad file stops it with the field named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'local-oss-cfg-'));
+    dirs.push(dir);
+    const file = join(dir, 'identities.yaml');
+    writeFileSync(
+      file,
+      [
+        'users:',
+        '  - name: reader',
+        '    accessKeyId: reader-id',
+        '    accessKeySecret: reader-secret',
+        '    policies:',
+        '      - Version: "1"',
+        '        Statement:',
+        '          - { Effect: Allow, Action: "oss:ListObjects", Resource: "acs:oss:*:*:cfg-bucket" }',
+        '',
+      ].join('\n'),
+    );
+    const started = await startCli(['--port', '0', '--in-memory'], { LOCAL_OSS_CONFIG: file });
+    expect(started.lines.join('\n')).toContain(`identities: ${file}`);
+    const owner = asEmulator(started.url);
+    const reader = asEmulator(started.url, { accessKeyId: 'reader-id', accessKeySecret: 'reader-secret' });
+    expect((await raw(owner, { method: 'PUT', bucket: 'cfg-bucket' })).status).toBe(200);
+    expect((await raw(reader, { method: 'GET', bucket: 'cfg-bucket' })).status).toBe(200);
+    const put = await raw(reader, { method: 'PUT', bucket: 'cfg-bucket', key: 'k', body: 'x' });
+    expect(put.status).toBe(403);
+    expect(put.text).toContain('<AuthAction>oss:PutObject</AuthAction>');
+    await stop(started.child, 'SIGTERM');
+
+    writeFileSync(file, 'users:\n  - accessKeyId: x\n    accessKeySecret: y\n    policy: []\n');
+    await expect(startCli(['--port', '0', '--in-memory', '--config', file])).rejects.toThrow(/users\[0\]/);
   });
 });
