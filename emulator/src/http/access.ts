@@ -7,7 +7,7 @@
 // Every API names its actions in domain/actions.ts; handlers with more to check once they have resolved something
 // (a copy's source, an encrypted object, the keys of a multi-delete) call permit() themselves, before any write.
 import { randomBytes } from 'node:crypto';
-import type { ArnContext, Check } from '../domain/actions.js';
+import { ossArn, type ArnContext, type Check } from '../domain/actions.js';
 import { OssError } from '../domain/errors.js';
 import { evaluate, parsePolicy, type Caller, type Decision, type Policy } from '../domain/policy.js';
 import type { OssContext } from './state.js';
@@ -131,6 +131,16 @@ function refuse(ctx: OssContext, check: Check, ram: Decision, bucket: Decision):
 }
 
 /**
+ * ACLs only stand in for the request's own read or write of the resource they are set on: never for tags, KMS or
+ * another resource (a public-read copy source does not grant oss:PutObjectTagging on the destination).
+ */
+function aclCovers(ctx: OssContext, acl: PermitOptions['acl'], check: Check): boolean {
+  if (acl === undefined || acl.bucket === undefined) return false;
+  if (check.action.startsWith('kms:') || /Tagging$/.test(check.action)) return false;
+  return check.resource === ossArn(arnContext(ctx, acl.bucket), acl.bucket, acl.key);
+}
+
+/**
  * Every check must pass: an explicit Deny in the caller's RAM policies or the bucket policy refuses; otherwise the
  * owner, a RAM Allow, a bucket-policy Allow or (for the request's own access) the ACLs let it through. A refusal
  * throws before the handler has changed anything.
@@ -147,8 +157,7 @@ export function permit(ctx: OssContext, checks: Check[], options: PermitOptions 
     if (ram === 'deny' || bucket === 'deny') refuse(ctx, check, ram, bucket);
     const owner = p.kind === 'key' && p.identity === undefined;
     if (owner || ram === 'allow' || bucket === 'allow') continue;
-    const acl = options.acl;
-    if (acl !== undefined && !check.action.startsWith('kms:') && aclGrants(ctx, acl.bucket, acl.key, acl.access)) continue;
+    if (aclCovers(ctx, options.acl, check) && aclGrants(ctx, options.acl!.bucket, options.acl!.key, options.acl!.access)) continue;
     refuse(ctx, check, ram, bucket);
   }
 }

@@ -177,6 +177,18 @@ describe('CopyObject with tags: oss:GetObjectTagging and oss:PutObjectTagging', 
     for (const k of ['t2.txt', 't3.txt', 't4.txt']) expect(await exists(dst, k)).toBe(false);
   });
 
+  it('a public-read source grants the read, never the tagging permissions', async () => {
+    await raw(emu, { method: 'PUT', bucket: src, key: 'pub-tags.txt', body: 'x', headers: { 'x-oss-tagging': 'k=v', 'x-oss-object-acl': 'public-read' } });
+    expect((await copyAs('no-get', 'pub-untagged.txt', `/${src}/plain.txt`)).status).toBe(403);
+    expectImplicitDeny(await copyAs('no-put-tags', 'pub1.txt', `/${src}/pub-tags.txt`), 'oss:PutObjectTagging');
+    expectImplicitDeny(await copyAs('no-get-tags', 'pub2.txt', `/${src}/pub-tags.txt`), 'oss:GetObjectTagging');
+    expect((await copyAs('tags', 'pub3.txt', `/${src}/pub-tags.txt`)).status).toBe(200);
+    // With the source's ACL granting the read, oss:GetObject itself is not needed.
+    const pubPlain = await raw(emu, { method: 'PUT', bucket: src, key: 'pub-plain.txt', body: 'p', headers: { 'x-oss-object-acl': 'public-read' } });
+    expect(pubPlain.status).toBe(200);
+    expect((await copyAs('no-get', 'pub4.txt', `/${src}/pub-plain.txt`)).status).toBe(200);
+  });
+
   it('a source without tags needs no tagging permission', async () => {
     expect((await copyAs('base', 'untagged.txt', `/${src}/plain.txt`)).status).toBe(200);
   });
