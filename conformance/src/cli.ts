@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Driver, Tag } from './model.js';
-import { Run } from './runner.js';
+import { Run, selectScenarios } from './runner.js';
+import { localOssIdentities, ramUsersOf, readRamUsersFile } from './ramUsers.js';
 import { emulatorTarget, ossTarget, urlTarget, type Target } from './targets.js';
 import { scenarios } from './scenarios/index.js';
 import { RawDriver } from './drivers/raw.js';
@@ -17,7 +18,10 @@ const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver clie
        [--endpoint URL --region R --access-key-id ID --access-key-secret S [--second-region R2]]   (url target)
        [--only copy-01,copy-02] [--tags copy,versioning] [--skip-tags slow]
        [--report junit=FILE] [--report json=FILE] [--allow-worm-lock]
-The oss target reads OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, OSS_REGION [, OSS_ENDPOINT, OSS_REGION_2, OSS_ENDPOINT_2].`;
+       [--ram-users FILE]   (url/oss targets: key pairs of the RAM users the permission scenarios act as)
+       --print-ram-policies | --print-local-oss-config   (print what the selected scenarios' RAM users need, and exit)
+The oss target reads OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, OSS_REGION [, OSS_ENDPOINT, OSS_REGION_2, OSS_ENDPOINT_2];
+--ram-users defaults to OSS_CONFORMANCE_RAM_USERS.`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -34,6 +38,9 @@ async function main(): Promise<number> {
       'skip-tags': { type: 'string' },
       report: { type: 'string', multiple: true },
       'allow-worm-lock': { type: 'boolean' },
+      'ram-users': { type: 'string' },
+      'print-ram-policies': { type: 'boolean' },
+      'print-local-oss-config': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -42,6 +49,15 @@ async function main(): Promise<number> {
     return 0;
   }
   const list = (v?: string) => v?.split(',').map((x) => x.trim()).filter(Boolean);
+  const selection = { only: list(values.only), tags: list(values.tags) as Tag[] | undefined, skipTags: list(values['skip-tags']) as Tag[] | undefined };
+  if (values['print-ram-policies'] || values['print-local-oss-config']) {
+    const users = ramUsersOf(selectScenarios(scenarios, selection));
+    const doc = values['print-ram-policies'] ? Object.fromEntries(users.map((u) => [u.name, u.policy])) : localOssIdentities(users);
+    console.log(JSON.stringify(doc, null, 2));
+    return 0;
+  }
+  const ramUsersFile = values['ram-users'] ?? process.env.OSS_CONFORMANCE_RAM_USERS;
+  const ramUsers = ramUsersFile ? readRamUsersFile(ramUsersFile) : undefined;
   let target: Target;
   if (values.target === 'emulator') target = await emulatorTarget();
   else if (values.target === 'url') {
@@ -52,8 +68,9 @@ async function main(): Promise<number> {
       secondRegion: values['second-region'],
       accessKeyId: values['access-key-id']!,
       accessKeySecret: values['access-key-secret']!,
+      ramUsers,
     });
-  } else if (values.target === 'oss') target = ossTarget();
+  } else if (values.target === 'oss') target = ossTarget(process.env, ramUsers);
   else throw new Error(`unknown target ${values.target}\n${USAGE}`);
 
   const drivers: Driver[] = list(values.driver)!.map((name) => {
@@ -68,9 +85,7 @@ async function main(): Promise<number> {
     target: target.info,
     drivers,
     scenarios,
-    only: list(values.only),
-    tags: list(values.tags) as Tag[] | undefined,
-    skipTags: list(values['skip-tags']) as Tag[] | undefined,
+    ...selection,
     allowWormLock: values['allow-worm-lock'],
     onPlan: (buckets) => {
       if (target.info.real) console.log(`will create (and delete afterwards) these buckets:\n  ${buckets.join('\n  ')}`);

@@ -2,7 +2,8 @@
 export * from './model.js';
 export * from './runner.js';
 export * from './targets.js';
-export { scenarios, copyScenarios } from './scenarios/index.js';
+export { scenarios, copyScenarios, permissionScenarios } from './scenarios/index.js';
+export { ramUsersOf, emulatorKeyPair, localOssIdentities, readRamUsersFile } from './ramUsers.js';
 export { RawDriver } from './drivers/raw.js';
 export { ClientDriver } from './drivers/client.js';
 export { PythonV2Driver } from './drivers/python-v2.js';

@@ -92,6 +92,8 @@ export interface Driver {
   /** undefined when it can express this call; otherwise the reason it cannot. */
   cannot(api: Api, params: Params): string | undefined;
   call(api: Api, params: Params): Promise<Outcome>;
+  /** The same driver signing with another key pair (a RAM user); absent when the driver cannot change identity. */
+  withCredentials?(credentials: Credentials): Driver;
   close?(): Promise<void>;
 }
 
@@ -107,6 +109,28 @@ export interface TargetInfo {
   accessKeySecret: string;
   /** Real OSS: buckets need globally unique names and cleanup on exit. */
   real: boolean;
+  /**
+   * Key pairs of the RAM users scenarios declare (`Scenario.ramUsers`), by user name. The emulator target makes them;
+   * for a URL or real OSS the user supplies them (`--ram-users FILE`). A scenario whose users are missing is skipped.
+   */
+  ramUsers?: Record<string, Credentials>;
+}
+
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+}
+
+/** A RAM policy document (docs/permissions.md §4). */
+export interface RamPolicy {
+  Version: '1';
+  Statement: { Effect: 'Allow' | 'Deny'; Action: string[]; Resource: string[] }[];
+}
+
+/** A RAM user a scenario acts as: a name shared by the scenarios that need the same policy, and that policy. */
+export interface RamUser {
+  name: string;
+  policy: RamPolicy;
 }
 
 export type Tag =
@@ -124,7 +148,10 @@ export type Tag =
   | 'destructive-worm-lock'
   | 'slow'
   | 'discovery'
-  | 'raw-only';
+  | 'raw-only'
+  | 'permissions'
+  | 'kms'
+  | 'needs-ram-users';
 
 export interface ScenarioContext {
   driver: Driver;
@@ -140,6 +167,8 @@ export interface ScenarioContext {
   call(api: Api, params: Params): Promise<Outcome>;
   /** Discovery scenarios record what the target answered instead of asserting a guess. */
   record(name: string, value: unknown): void;
+  /** The driver under test acting as one of the scenario's `ramUsers` (by name). */
+  as(user: string): { call(api: Api, params: Params): Promise<Outcome> };
 }
 
 export interface Scenario {
@@ -147,5 +176,7 @@ export interface Scenario {
   id: string;
   title: string;
   tags: Tag[];
+  /** RAM users the scenario acts as (through `ctx.as`); it needs the `needs-ram-users` tag. */
+  ramUsers?: RamUser[];
   run(ctx: ScenarioContext): Promise<void>;
 }

@@ -110,7 +110,7 @@ export class Run {
     return results;
   }
 
-  private async fixtures(driver: Driver): Promise<Omit<ScenarioContext, 'key' | 'record' | 'freshBucket'>> {
+  private async fixtures(driver: Driver): Promise<Omit<ScenarioContext, 'key' | 'record' | 'freshBucket' | 'as'>> {
     const name = (l: string) => bucketName(this.runId, driver.name, l);
     const t = this.o.target;
     const B1 = await this.createBucket(name('b1'));
@@ -138,15 +138,33 @@ export class Run {
     };
   }
 
-  private async one(s: Scenario, driver: Driver, base: Omit<ScenarioContext, 'key' | 'record' | 'freshBucket'>): Promise<Result> {
+  private async one(s: Scenario, driver: Driver, base: Omit<ScenarioContext, 'key' | 'record' | 'freshBucket' | 'as'>): Promise<Result> {
     const t0 = Date.now();
     const result = (status: Status, extra: Partial<Result> = {}): Result => ({ scenario: s.id, title: s.title, driver: driver.name, status, ms: Date.now() - t0, ...extra });
     if (s.tags.includes('needs-second-region') && !base.buckets.BX) return result('skip', { reason: 'the target has no second region' });
     if (s.tags.includes('destructive-worm-lock') && this.o.target.real && !this.o.allowWormLock) {
       return result('skip', { reason: 'locks a WORM policy; run with --allow-worm-lock' });
     }
+    const missingUsers = (s.ramUsers ?? []).filter((u) => !this.o.target.ramUsers?.[u.name]).map((u) => u.name);
+    if (missingUsers.length > 0) {
+      return result('skip', {
+        reason: `needs RAM users the suite cannot create here (${missingUsers.join(', ')}): pass --ram-users FILE with their key pairs, policies from --print-ram-policies (conformance/README.md)`,
+      });
+    }
     const recorded: Record<string, unknown> = {};
     let n = 0;
+    // One driver per RAM user for this scenario, closed when it ends (python-v2 runs a process per identity).
+    const identities = new Map<string, Promise<Driver>>();
+    const identity = async (user: string): Promise<Driver> => {
+      const credentials = this.o.target.ramUsers?.[user];
+      if (!s.ramUsers?.some((u) => u.name === user) || credentials === undefined) throw new Error(`${s.id} does not declare the RAM user ${user}`);
+      if (driver.withCredentials === undefined) throw new Skip(`${driver.name} cannot express this: it cannot sign as another identity`);
+      let d = identities.get(user);
+      if (d === undefined) identities.set(user, (d = Promise.resolve(driver.withCredentials(credentials))));
+      const why = await (await d).unavailable();
+      if (why) throw new Skip(why);
+      return d;
+    };
     const ctx: ScenarioContext = {
       ...base,
       key: (label) => `${s.id}/${driver.name}/${label}-${n++}`,
@@ -154,6 +172,14 @@ export class Run {
         recorded[name] = value;
       },
       freshBucket: (label) => this.createBucket(bucketName(this.runId, driver.name, `${s.id.replace('copy-', 'c')}-${label}`)),
+      as: (user) => ({
+        call: async (api, p) => {
+          const d = await identity(user);
+          const why = d.cannot(api, p);
+          if (why) throw new Skip(`${driver.name} cannot express this: ${why}`);
+          return d.call(api, p);
+        },
+      }),
     };
     try {
       await s.run(ctx);
@@ -162,6 +188,8 @@ export class Run {
     } catch (err) {
       if (err instanceof Skip) return result('skip', { reason: err.message });
       return result('fail', { reason: (err as Error).message, ...(Object.keys(recorded).length ? { recorded } : {}) });
+    } finally {
+      for (const d of identities.values()) await (await d).close?.();
     }
   }
 

@@ -11,6 +11,7 @@ import {
   bucketName,
   emulatorTarget,
   junitReport,
+  ramUsersOf,
   scenarios,
   selectScenarios,
   type Result,
@@ -66,6 +67,15 @@ describe('runner rules', () => {
     expect(selectScenarios(scenarios, { only: ['copy-01'] }).map((s) => s.id)).toEqual(['copy-01']);
     expect(selectScenarios(scenarios, { tags: ['worm'] }).every((s) => s.tags.includes('worm'))).toBe(true);
     expect(selectScenarios(scenarios, { skipTags: ['discovery'] }).some((s) => s.tags.includes('discovery'))).toBe(false);
+  });
+
+  it('gives RAM users only to scenarios tagged needs-ram-users, and skips those with the reason where the target has none', async () => {
+    for (const s of scenarios) expect(s.tags.includes('needs-ram-users'), s.id).toBe((s.ramUsers?.length ?? 0) > 0);
+    expect(ramUsersOf(scenarios).length).toBeGreaterThan(0);
+    const info = { ...target.info, ramUsers: undefined }; // as --target url/oss without --ram-users
+    const out = await new Run({ target: info, drivers: [new RawDriver(info)], scenarios: selectScenarios(scenarios, { tags: ['needs-ram-users'] }) }).execute();
+    expect(out.length).toBeGreaterThan(0);
+    for (const r of out) expect(r).toMatchObject({ status: 'skip', reason: expect.stringMatching(/needs RAM users .*--ram-users FILE/) });
   });
 
   it('creates only prefixed buckets, deletes all of them (also on failure) over virtual-host addressing, and keeps WORM locks behind a flag on real targets', async () => {

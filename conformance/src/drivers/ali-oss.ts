@@ -1,7 +1,7 @@
 // ali-oss: the npm SDK in its default setup (V1 signing, the bucket in the Host header).
 import { createRequire } from 'node:module';
 import { parseErrorResponse } from '@local-oss/client';
-import type { Api, Driver, Outcome, Params, TargetInfo } from '../model.js';
+import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
 
 const require = createRequire(import.meta.url);
 const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders', 'afterSigning'];
@@ -28,6 +28,10 @@ export class AliOssDriver implements Driver {
     } catch {
       return 'ali-oss is not installed (npm install ali-oss)';
     }
+  }
+
+  withCredentials(credentials: Credentials): AliOssDriver {
+    return new AliOssDriver({ ...this.target, ...credentials });
   }
 
   cannot(api: Api, p: Params): string | undefined {

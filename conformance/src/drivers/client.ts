@@ -1,6 +1,6 @@
 // client: our OssClient (the Python SDK v2's API in camelCase).
 import { OssClient, OssServiceError } from '@local-oss/client';
-import type { Api, Driver, Outcome, Params, TargetInfo } from '../model.js';
+import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
 
 const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders', 'afterSigning'];
 
@@ -12,6 +12,10 @@ export class ClientDriver implements Driver {
 
   async unavailable(): Promise<string | undefined> {
     return undefined;
+  }
+
+  withCredentials(credentials: Credentials): ClientDriver {
+    return new ClientDriver({ ...this.target, ...credentials });
   }
 
   cannot(_api: Api, p: Params): string | undefined {

@@ -1,4 +1,4 @@
-// python-v2: the official Python SDK v2 behind adapters/python_v2_adapter.py, one process per run, speaking
+// python-v2: the official Python SDK v2 behind adapters/python_v2_adapter.py, one process per identity, speaking
 // line-delimited JSON over stdio (protocol in conformance/README.md), so a Go or Java SDK can plug in the same way.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Api, Driver, Outcome, Params, TargetInfo } from '../model.js';
+import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
 
 const ADAPTER = fileURLToPath(new URL('../../adapters/python_v2_adapter.py', import.meta.url));
 /** The vendored SDK (see ../shared/sdks/alibabacloud-oss-python-sdk-v2/SOURCE.md), or PYTHON_SDK_V2_PATH. */
@@ -42,6 +42,11 @@ export class PythonV2Driver implements Driver {
   unavailable(): Promise<string | undefined> {
     this.started ??= this.start();
     return this.started;
+  }
+
+  /** Another adapter process: the adapter protocol takes its key pair from the environment, once. */
+  withCredentials(credentials: Credentials): PythonV2Driver {
+    return new PythonV2Driver({ ...this.target, ...credentials }, this.python);
   }
 
   private start(): Promise<string | undefined> {

@@ -15,7 +15,7 @@ import {
   asArray,
   type SignableRequest,
 } from '@local-oss/client';
-import type { Api, Driver, Outcome, Params, TargetInfo } from '../model.js';
+import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
 
 interface Wire {
   method: string;
@@ -44,6 +44,10 @@ export class RawDriver implements Driver {
 
   async unavailable(): Promise<string | undefined> {
     return undefined;
+  }
+
+  withCredentials(credentials: Credentials): RawDriver {
+    return new RawDriver({ ...this.target, ...credentials }, this.signatureVersion);
   }
 
   cannot(): string | undefined {
