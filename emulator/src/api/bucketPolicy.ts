@@ -11,15 +11,13 @@ import { requireBucket } from './bucket.js';
 const MAX_POLICY_BYTES = 16 * 1024;
 
 /** The EC real OSS gives each kind of malformed policy (docs/permissions.md §2.1; the code is [U]). */
-function policyErrorEc(raw: Buffer, err: PolicyError): string {
-  if (raw.length > MAX_POLICY_BYTES) return '0030-00000001';
-  if (/Version/.test(err.message)) return '0030-00000002';
-  return '0030-00000005';
+function policyErrorEc(err: PolicyError): string {
+  return /Version/.test(err.message) ? '0030-00000002' : '0030-00000005';
 }
 
 export async function putBucketPolicy(ctx: OssContext): Promise<void> {
-  // Read one byte past the limit so an oversized policy is told apart from a truncated one.
-  const raw = await readConfigBody(ctx, MAX_POLICY_BYTES + 1).catch((err: unknown) => {
+  const raw = await readConfigBody(ctx, MAX_POLICY_BYTES).catch((err: unknown) => {
+    // readConfigBody's only MalformedXML is a body over the limit.
     if (err instanceof OssError && err.code === 'MalformedXML') {
       throw new OssError('InvalidPolicyDocument', { ErrorDetail: 'the policy is larger than 16 KB' }, undefined, '0030-00000001');
     }
@@ -33,11 +31,10 @@ export async function putBucketPolicy(ctx: OssContext): Promise<void> {
     throw new OssError('InvalidPolicyDocument', { ErrorDetail: 'the policy is not UTF-8' }, undefined, '0030-00000004');
   }
   try {
-    if (raw.length > MAX_POLICY_BYTES) throw new PolicyError('the policy is larger than 16 KB');
     parsePolicy(policyText);
   } catch (err) {
     if (!(err instanceof PolicyError)) throw err;
-    throw new OssError('InvalidPolicyDocument', { ErrorDetail: err.message }, undefined, policyErrorEc(raw, err));
+    throw new OssError('InvalidPolicyDocument', { ErrorDetail: err.message }, undefined, policyErrorEc(err));
   }
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);

@@ -64,7 +64,7 @@ export function resolveCopySource(
     copy && { bucket: destBucket.name, key: copy.key },
   );
   permit(ctx, checks, { acl: { access: 'read', bucket: sourceBucket.name, key: source.key } });
-  if (sourceKmsKey !== undefined) checkDecryptable(ctx, sourceBucket.name, src);
+  checkDecryptable(ctx, sourceBucket.name, src, true);
   const header = (name: string) => ctx.get(name) || undefined;
   const decision = evaluateConditions(
     {

@@ -2,7 +2,7 @@
 // be read. Keys are declared in the config file or created on first use; once the config declares any key, an
 // undeclared id is unknown (KeyNotFound), so tests can exercise that error. The store encrypts the bytes
 // (store/content.ts, envelope encryption with AES-256-GCM).
-import { decryptChecks, type Check } from '../domain/actions.js';
+import { decryptChecks } from '../domain/actions.js';
 import { DEFAULT_KMS_KEY_ID } from '../domain/encryption.js';
 import { OssError } from '../domain/errors.js';
 import type { Encryption, ObjectVersionRecord } from '../domain/types.js';
@@ -15,18 +15,22 @@ export function kmsKeyIdOf(encryption: Encryption | undefined): string | undefin
   return encryption.keyId ?? DEFAULT_KMS_KEY_ID;
 }
 
+/** A disabled key refuses writes and reads alike (docs/permissions.md §3). */
+function refuseDisabled(ctx: OssContext, keyId: string): void {
+  if (ctx.state.store.kms.get(keyId)?.enabled === false) throw new OssError('KmsKeyDisabled', { KeyId: keyId });
+}
+
 /** Refuses an unknown or disabled key; creates an undeclared one on first use when the config declares none. */
 export function usableKmsKey(ctx: OssContext, keyId: string): void {
   const kms = ctx.state.store.kms;
-  const key = kms.get(keyId);
-  if (key === undefined) {
+  if (kms.get(keyId) === undefined) {
     if (ctx.state.config.kmsKeysDeclared && keyId !== DEFAULT_KMS_KEY_ID) {
       throw new OssError('KeyNotFound', { KeyId: keyId });
     }
     kms.getOrCreate(keyId);
     return;
   }
-  if (!key.enabled) throw new OssError('KmsKeyDisabled', { KeyId: keyId });
+  refuseDisabled(ctx, keyId);
 }
 
 /** What a write's content store writer needs: the key to encrypt under, checked usable. */
@@ -37,12 +41,13 @@ export function writerEncryption(ctx: OssContext, encryption: Encryption | undef
   return { encryption: { keyId } };
 }
 
-/** The kms:Decrypt a read of an SSE-KMS object needs, and its key's state. */
-export function checkDecryptable(ctx: OssContext, bucket: string, o: ObjectVersionRecord): void {
+/**
+ * Reading an SSE-KMS object: kms:Decrypt on its key (unless the caller already checked it with its other
+ * permissions, as a copy does through copySourceChecks), and the key must not be disabled.
+ */
+export function checkDecryptable(ctx: OssContext, bucket: string, o: ObjectVersionRecord, permissionChecked = false): void {
   const keyId = kmsKeyIdOf(o.encryption);
   if (keyId === undefined) return;
-  const checks: Check[] = decryptChecks(arnContext(ctx, bucket), keyId);
-  permit(ctx, checks);
-  const key = ctx.state.store.kms.get(keyId);
-  if (key !== undefined && !key.enabled) throw new OssError('KmsKeyDisabled', { KeyId: keyId });
+  if (!permissionChecked) permit(ctx, decryptChecks(arnContext(ctx, bucket), keyId));
+  refuseDisabled(ctx, keyId);
 }

@@ -131,13 +131,13 @@ function refuse(ctx: OssContext, check: Check, ram: Decision, bucket: Decision):
 }
 
 /**
- * ACLs only stand in for the request's own read or write of the resource they are set on: never for tags, KMS or
- * another resource (a public-read copy source does not grant oss:PutObjectTagging on the destination).
+ * ACLs only stand in for the request's own read or write of the resource they are set on (`aclResource`): never
+ * for tags, KMS or another resource (a public-read copy source does not grant oss:PutObjectTagging on the
+ * destination).
  */
-function aclCovers(ctx: OssContext, acl: PermitOptions['acl'], check: Check): boolean {
-  if (acl === undefined || acl.bucket === undefined) return false;
-  if (check.action.startsWith('kms:') || /Tagging$/.test(check.action)) return false;
-  return check.resource === ossArn(arnContext(ctx, acl.bucket), acl.bucket, acl.key);
+function aclCovers(aclResource: string | undefined, check: Check): boolean {
+  if (aclResource === undefined || check.resource !== aclResource) return false;
+  return !check.action.startsWith('kms:') && !/Tagging$/.test(check.action);
 }
 
 /**
@@ -147,22 +147,26 @@ function aclCovers(ctx: OssContext, acl: PermitOptions['acl'], check: Check): bo
  */
 export function permit(ctx: OssContext, checks: Check[], options: PermitOptions = {}): void {
   const p = ctx.state.principal;
+  const identity = p.kind === 'key' ? p.identity : undefined;
+  const owner = p.kind === 'key' && identity === undefined;
   const caller = callerOf(ctx);
-  const context = conditionContext(ctx, options.listing === true);
+  const { acl } = options;
+  const aclResource = acl?.bucket === undefined ? undefined : ossArn(arnContext(ctx, acl.bucket), acl.bucket, acl.key);
+  // Built on first use: the owner's requests to buckets without a policy never evaluate a condition.
+  let context: Record<string, string | undefined> | undefined;
+  const requestFor = (check: Check) => ({
+    action: check.action,
+    resource: check.resource,
+    context: (context ??= conditionContext(ctx, options.listing === true)),
+    caller,
+  });
   for (const check of checks) {
-    const request = { action: check.action, resource: check.resource, context, caller };
-    const ram: Decision = p.kind === 'key' && p.identity !== undefined ? evaluate(p.identity.policies, request) : 'implicit-deny';
+    const ram: Decision = identity !== undefined ? evaluate(identity.policies, requestFor(check)) : 'implicit-deny';
     const policy = bucketPolicy(ctx, bucketOf(check.resource));
-    const bucket: Decision = policy === undefined ? 'implicit-deny' : evaluate([policy], request);
+    const bucket: Decision = policy === undefined ? 'implicit-deny' : evaluate([policy], requestFor(check));
     if (ram === 'deny' || bucket === 'deny') refuse(ctx, check, ram, bucket);
-    const owner = p.kind === 'key' && p.identity === undefined;
     if (owner || ram === 'allow' || bucket === 'allow') continue;
-    if (aclCovers(ctx, options.acl, check) && aclGrants(ctx, options.acl!.bucket, options.acl!.key, options.acl!.access)) continue;
+    if (aclCovers(aclResource, check) && aclGrants(ctx, acl!.bucket, acl!.key, acl!.access)) continue;
     refuse(ctx, check, ram, bucket);
   }
-}
-
-/** Parses a bucket policy for PutBucketPolicy; its errors are OSS's (docs/permissions.md §2.1). */
-export function validBucketPolicy(text: string): Policy {
-  return parsePolicy(text);
 }

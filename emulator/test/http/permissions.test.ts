@@ -309,6 +309,11 @@ describe('bucket policies', () => {
       expect(res.status).toBe(400);
       expect(errorCode(res as never)).toBe('InvalidPolicyDocument');
     }
+    const big = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:GetObject', Resource: `acs:oss:*:*:${src}/${'x'.repeat(16 * 1024)}` }] });
+    const tooBig = await raw(emu, { method: 'PUT', bucket: src, query: [['policy', undefined]], body: big });
+    expect(tooBig.status).toBe(400);
+    expect(errorCode(tooBig as never)).toBe('InvalidPolicyDocument');
+    expect(xmlValue(tooBig.text, 'EC')).toBe('0030-00000001');
     expect((await raw(emu, { method: 'GET', bucket: src, query: [['policy', undefined]] })).text).toBe(good);
   });
 
