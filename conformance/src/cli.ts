@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // oss-conformance: run the scenarios against a target through drivers, print a table, write reports.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Driver, Tag } from './model.js';
 import { Run, selectScenarios } from './runner.js';
@@ -13,11 +13,14 @@ import { PythonV2Driver } from './drivers/python-v2.js';
 import { AliOssDriver } from './drivers/ali-oss.js';
 import { consoleReport } from './report/console.js';
 import { jsonReport, junitReport } from './report/files.js';
+import { compare, comparisonReport, formatRecording, parseRecording, recordingOf, type Comparison } from './recording.js';
 
 const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver client,ali-oss,raw,raw-v1,python-v2]
        [--endpoint URL --region R --access-key-id ID --access-key-secret S [--second-region R2]]   (url target)
        [--only copy-01,copy-02] [--tags copy,versioning] [--skip-tags slow]
        [--report junit=FILE] [--report json=FILE] [--allow-worm-lock]
+       [--record FILE]    (write what the target answered, normalised, for a later --compare)
+       [--compare FILE]   (report every difference from a recording; exit code 1 when there is one)
        [--ram-users FILE]   (url/oss targets: key pairs of the RAM users the permission scenarios act as)
        --print-ram-policies | --print-local-oss-config   (print what the selected scenarios' RAM users need, and exit)
 The oss target reads OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, OSS_REGION [, OSS_ENDPOINT, OSS_REGION_2, OSS_ENDPOINT_2];
@@ -39,6 +42,8 @@ async function main(): Promise<number> {
       report: { type: 'string', multiple: true },
       'allow-worm-lock': { type: 'boolean' },
       'ram-users': { type: 'string' },
+      record: { type: 'string' },
+      compare: { type: 'string' },
       'print-ram-policies': { type: 'boolean' },
       'print-local-oss-config': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -56,6 +61,8 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(doc, null, 2));
     return 0;
   }
+  // Read before the run, so that a bad file fails in a second rather than after every scenario ran.
+  const baseline = values.compare ? parseRecording(readFileSync(values.compare, 'utf8'), values.compare) : undefined;
   const ramUsersFile = values['ram-users'] ?? process.env.OSS_CONFORMANCE_RAM_USERS;
   const ramUsers = ramUsersFile ? readRamUsersFile(ramUsersFile) : undefined;
   let target: Target;
@@ -100,12 +107,19 @@ async function main(): Promise<number> {
   try {
     const results = await run.execute();
     console.log(consoleReport(results));
+    const recording = recordingOf(target.info, results);
+    if (values.record) writeFileSync(values.record, formatRecording(recording));
+    let comparison: Comparison | undefined;
+    if (baseline) {
+      comparison = compare(baseline, recording);
+      console.log(`\ncompared with ${values.compare} (${baseline.target.name}):\n${comparisonReport(comparison)}`);
+    }
     for (const spec of values.report ?? []) {
       const [kind, file] = spec.split('=');
       if (!file) throw new Error(`--report ${spec}: expected junit=FILE or json=FILE`);
-      writeFileSync(file, kind === 'junit' ? junitReport(results) : jsonReport(target.info, results));
+      writeFileSync(file, kind === 'junit' ? junitReport(results) : jsonReport(target.info, results, comparison));
     }
-    return results.some((r) => r.status === 'fail') ? 1 : 0;
+    return results.some((r) => r.status === 'fail') || (comparison?.differences.length ?? 0) > 0 ? 1 : 0;
   } finally {
     await target.close();
   }

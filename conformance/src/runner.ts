@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { crc64 } from '@local-oss/client';
 import type { Api, Driver, Outcome, Params, Scenario, ScenarioContext, Tag, TargetInfo } from './model.js';
 import { RawDriver } from './drivers/raw.js';
+import { Masker, maskOutcome, type Answer } from './recording.js';
 
 export const BUCKET_PREFIX = 'local-oss-conf';
 
@@ -17,6 +18,8 @@ export interface Result {
   status: Status;
   reason?: string;
   recorded?: Record<string, unknown>;
+  /** Every call the scenario made and what came back, masked for recordings (recording.ts). */
+  answers?: Answer[];
   ms: number;
 }
 
@@ -62,6 +65,9 @@ const SRC_HEADERS: Params = {
   tagging: 'TagA=A&TagB=B',
   acl: 'public-read',
 };
+
+/** What every scenario of one driver shares: the driver, the target, the run's buckets and the `src` object. */
+type Fixtures = Omit<ScenarioContext, 'call' | 'key' | 'record' | 'freshBucket' | 'as'>;
 
 export class Run {
   readonly runId = randomBytes(3).toString('hex');
@@ -110,7 +116,7 @@ export class Run {
     return results;
   }
 
-  private async fixtures(driver: Driver): Promise<Omit<ScenarioContext, 'key' | 'record' | 'freshBucket' | 'as'>> {
+  private async fixtures(driver: Driver): Promise<Fixtures> {
     const name = (l: string) => bucketName(this.runId, driver.name, l);
     const t = this.o.target;
     const B1 = await this.createBucket(name('b1'));
@@ -130,15 +136,10 @@ export class Run {
       target: t,
       buckets: { B1, B2, BV, BS, BX },
       src: { key, body, etag: put.headers.etag!, crc64: crc64(body).toString(), lastModified: head.headers['last-modified']! },
-      call: (api, p) => {
-        const why = driver.cannot(api, p);
-        if (why) throw new Skip(`${driver.name} cannot express this: ${why}`);
-        return driver.call(api, p);
-      },
     };
   }
 
-  private async one(s: Scenario, driver: Driver, base: Omit<ScenarioContext, 'key' | 'record' | 'freshBucket' | 'as'>): Promise<Result> {
+  private async one(s: Scenario, driver: Driver, base: Fixtures): Promise<Result> {
     const t0 = Date.now();
     const result = (status: Status, extra: Partial<Result> = {}): Result => ({ scenario: s.id, title: s.title, driver: driver.name, status, ms: Date.now() - t0, ...extra });
     if (s.tags.includes('needs-second-region') && !base.buckets.BX) return result('skip', { reason: 'the target has no second region' });
@@ -152,6 +153,13 @@ export class Run {
       });
     }
     const recorded: Record<string, unknown> = {};
+    const answers: Answer[] = [];
+    const masker = new Masker(driver.name, { [base.src.etag.replace(/"/g, '')]: '{src-etag}', [base.src.crc64]: '{src-crc64}' });
+    const answer = async (api: Api, p: Params, d: Driver): Promise<Outcome> => {
+      const o = await d.call(api, p);
+      answers.push(maskOutcome(api, o, masker));
+      return o;
+    };
     let n = 0;
     // One driver per RAM user for this scenario, closed when it ends (python-v2 runs a process per identity).
     const identities = new Map<string, Promise<Driver>>();
@@ -167,9 +175,14 @@ export class Run {
     };
     const ctx: ScenarioContext = {
       ...base,
+      call: (api, p) => {
+        const why = driver.cannot(api, p);
+        if (why) throw new Skip(`${driver.name} cannot express this: ${why}`);
+        return answer(api, p, driver);
+      },
       key: (label) => `${s.id}/${driver.name}/${label}-${n++}`,
       record: (name, value) => {
-        recorded[name] = value;
+        recorded[name] = masker.data(value, name);
       },
       freshBucket: (label) => this.createBucket(bucketName(this.runId, driver.name, `${s.id.replace('copy-', 'c')}-${label}`)),
       as: (user) => ({
@@ -177,17 +190,17 @@ export class Run {
           const d = await identity(user);
           const why = d.cannot(api, p);
           if (why) throw new Skip(`${driver.name} cannot express this: ${why}`);
-          return d.call(api, p);
+          return answer(api, p, d);
         },
       }),
     };
     try {
       await s.run(ctx);
-      if (Object.keys(recorded).length > 0) return result(s.tags.includes('discovery') ? 'recorded' : 'pass', { recorded });
-      return result('pass');
+      if (Object.keys(recorded).length > 0) return result(s.tags.includes('discovery') ? 'recorded' : 'pass', { recorded, answers });
+      return result('pass', { answers });
     } catch (err) {
       if (err instanceof Skip) return result('skip', { reason: err.message });
-      return result('fail', { reason: (err as Error).message, ...(Object.keys(recorded).length ? { recorded } : {}) });
+      return result('fail', { reason: (err as Error).message, answers, ...(Object.keys(recorded).length ? { recorded } : {}) });
     } finally {
       for (const d of identities.values()) await (await d).close?.();
     }

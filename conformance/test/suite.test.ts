@@ -1,5 +1,6 @@
 // `npm test` runs the conformance scenarios against an in-process emulator through every driver present here,
 // each scenario × driver as its own test, and checks the runner's own rules (naming, filters, cleanup).
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AliOssDriver,
@@ -11,6 +12,9 @@ import {
   bucketName,
   emulatorTarget,
   junitReport,
+  compare,
+  parseRecording,
+  recordingOf,
   ramUsersOf,
   scenarios,
   selectScenarios,
@@ -47,6 +51,16 @@ describe('conformance against the emulator', () => {
       expect(mine.some((r) => r.status !== 'skip')).toBe(true);
     });
   }
+
+  // The committed baseline pins every answer (status, code, message, EC, the headers that matter), masked: a change
+  // of behaviour shows here and is then re-recorded on purpose (`npm run conformance:record-baseline`).
+  it('answers as the committed baseline recording (fixtures/recordings/emulator.json)', () => {
+    const baseline = parseRecording(readFileSync(new URL('../../fixtures/recordings/emulator.json', import.meta.url), 'utf8'));
+    const c = compare(baseline, recordingOf(target.info, results));
+    expect(c.differences.map((d) => `${d.scenario} [${d.driver}] ${d.path}: ${JSON.stringify(d.recorded)} → ${JSON.stringify(d.actual)}`)).toEqual([]);
+    // Only what a driver cannot run here (Python missing) goes uncompared; a new scenario needs a re-recording.
+    expect(c.notCompared.filter((n) => n.why === 'not in the recording')).toEqual([]);
+  });
 
   it('renders JUnit with one testsuite per driver', () => {
     const xml = junitReport(results);

@@ -152,7 +152,8 @@ export class AliOssDriver implements Driver {
       }
     } catch (err: any) {
       if (typeof err?.status !== 'number' || err.status === -1) throw err;
-      const headers = lower(err.headers ?? err.params?.headers);
+      // ali-oss keeps no response headers on an error (err.params.headers are the request's).
+      const headers = lower(err.headers);
       return {
         status: err.status,
         // ali-oss synthesises names for body-less answers (NoSuchKeyError on a 404 HEAD); keep the code only.

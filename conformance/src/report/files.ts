@@ -2,9 +2,10 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Result } from '../runner.js';
 import type { TargetInfo } from '../model.js';
+import type { Comparison } from '../recording.js';
 
-export function jsonReport(target: TargetInfo, results: Result[]): string {
-  return JSON.stringify({ target: { name: target.name, endpoint: target.endpoint, region: target.region }, results }, null, 2);
+export function jsonReport(target: TargetInfo, results: Result[], comparison?: Comparison): string {
+  return JSON.stringify({ target: { name: target.name, endpoint: target.endpoint, region: target.region }, results, ...(comparison ? { comparison } : {}) }, null, 2);
 }
 
 const junit = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true });

@@ -107,8 +107,11 @@ describe.skipIf(skipReason !== undefined)('Docker image', () => {
       cli, '--target', 'url', '--endpoint', endpoint, '--region', 'cn-hangzhou',
       '--access-key-id', creds.accessKeyId, '--access-key-secret', creds.accessKeySecret,
       '--driver', 'client,raw', '--tags', 'copy', '--skip-tags', 'slow,discovery,needs-second-region',
+      '--compare', fileURLToPath(new URL('../../../fixtures/recordings/emulator.json', import.meta.url)),
     ]);
     expect(stdout).toMatch(/\d+ passed, 0 failed/);
+    // The image answers as the in-process emulator's committed recording, header for header.
+    expect(stdout).toContain('0 difference(s) from the recording');
   });
 
   it('stops on SIGTERM within 2 seconds', async () => {
