@@ -87,7 +87,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const app = createApp({ store, config });
   const server: Server = createServer(
     // Large uploads may take longer than Node's default 5-minute request timeout; headers must still come quickly.
-    { requestTimeout: 0, headersTimeout: 60_000, keepAliveTimeout: 65_000 },
+    // The header section is capped at 16 KiB whatever --max-http-header-size says: 8 KiB of user metadata plus
+    // signing headers fit; OSS documents no limit of its own, so the 431 beyond it is [I].
+    { requestTimeout: 0, headersTimeout: 60_000, keepAliveTimeout: 65_000, maxHeaderSize: 16 * 1024 },
     app.callback(),
   );
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {

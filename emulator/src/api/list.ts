@@ -7,7 +7,7 @@ import { exposesVersionId } from '../domain/types.js';
 import { isoDate, listValue, quotedEtag, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
-import { parseEncodingType, parseMaxKeys } from './params.js';
+import { MAX_KEYS_EC, parseEncodingType, parseMaxKeys } from './params.js';
 
 function contentsEntry(o: ObjectVersionRecord, enc: 'url' | undefined, owner: boolean): Record<string, unknown> {
   return {
@@ -39,7 +39,7 @@ export function listObjects(ctx: OssContext): void {
   const prefix = q.get('prefix') ?? '';
   const marker = q.get('marker') ?? '';
   const delimiter = delimiterParam(q.get('delimiter'));
-  const maxKeys = parseMaxKeys(q.get('max-keys'), 100);
+  const maxKeys = parseMaxKeys(q.get('max-keys'), 100, 'max-keys', MAX_KEYS_EC.listObjects);
   const page = ctx.state.store.listing.current(bucket.name, { prefix, delimiter, marker, maxKeys });
   sendXml(ctx, 'ListBucketResult', {
     Name: bucket.name,
@@ -75,7 +75,7 @@ export function listObjectsV2(ctx: OssContext): void {
   const startAfter = q.get('start-after');
   const token = q.get('continuation-token');
   const delimiter = delimiterParam(q.get('delimiter'));
-  const maxKeys = parseMaxKeys(q.get('max-keys'), 100);
+  const maxKeys = parseMaxKeys(q.get('max-keys'), 100, 'max-keys', MAX_KEYS_EC.listObjects);
   const fetchOwner = q.get('fetch-owner') === 'true';
   const after = token !== undefined && token !== '' ? decodeToken(token) : (startAfter ?? '');
   const page = ctx.state.store.listing.current(bucket.name, { prefix, delimiter, marker: after, maxKeys });
@@ -103,7 +103,7 @@ export function listObjectVersions(ctx: OssContext): void {
   const keyMarker = q.get('key-marker') ?? '';
   const versionIdMarker = q.get('version-id-marker') ?? '';
   const delimiter = delimiterParam(q.get('delimiter'));
-  const maxKeys = parseMaxKeys(q.get('max-keys'), 100);
+  const maxKeys = parseMaxKeys(q.get('max-keys'), 100, 'max-keys', MAX_KEYS_EC.listObjectVersions);
   const page = ctx.state.store.listing.versions(bucket.name, {
     prefix,
     delimiter,

@@ -2,13 +2,19 @@
 import { invalidArgument } from '../domain/errors.js';
 
 /** max-keys: an integer 1–1000 (DOCS ListObjects/ListBuckets); absent → the API's default. */
-export function parseMaxKeys(value: string | undefined, fallback: number, name = 'max-keys'): number {
+export function parseMaxKeys(value: string | undefined, fallback: number, name = 'max-keys', ec?: string): number {
   if (value === undefined || value === '') return fallback;
-  if (!/^\d{1,10}$/.test(value)) throw invalidArgument(`Argument ${name} must be an integer.`, name, value);
+  if (!/^\d{1,10}$/.test(value)) throw invalidArgument(`Argument ${name} must be an integer.`, name, value, ec);
   const n = Number(value);
-  if (n < 1 || n > 1000) throw invalidArgument(`Argument ${name} must be between 1 and 1000.`, name, value);
+  if (n < 1 || n > 1000) throw invalidArgument(`Argument ${name} must be between 1 and 1000.`, name, value, ec);
   return n;
 }
+
+/**
+ * The EC of a bad max-keys, per API (DOCS 0015-00000402 ListObjects, 0012-00000102 ListObjectVersions,
+ * 0017-00000289 ListBuckets; ListObjectsV2 shares ListObjects' [I]).
+ */
+export const MAX_KEYS_EC = { listObjects: '0015-00000402', listObjectVersions: '0012-00000102', listBuckets: '0017-00000289' } as const;
 
 /** encoding-type: only `url` exists (spec §9). */
 export function parseEncodingType(value: string | undefined): 'url' | undefined {

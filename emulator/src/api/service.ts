@@ -3,13 +3,13 @@ import { OWNER } from '../domain/owner.js';
 import type { OssContext } from '../http/state.js';
 import { isoDate, sendXml } from '../http/render.js';
 import { extranetEndpoint, intranetEndpoint, locationOf } from './endpoints.js';
-import { parseMaxKeys } from './params.js';
+import { MAX_KEYS_EC, parseMaxKeys } from './params.js';
 
 export function listBuckets(ctx: OssContext): void {
   const q = ctx.state.query;
   const prefix = q.get('prefix') ?? '';
   const marker = q.get('marker') ?? '';
-  const maxKeys = parseMaxKeys(q.get('max-keys'), 100);
+  const maxKeys = parseMaxKeys(q.get('max-keys'), 100, 'max-keys', MAX_KEYS_EC.listBuckets);
   const page = ctx.state.store.buckets.list({ prefix, marker, limit: maxKeys + 1 });
   const truncated = page.length > maxKeys;
   const buckets = page.slice(0, maxKeys);

@@ -57,7 +57,8 @@ export const catalogue = {
   },
   InvalidObjectName: { status: 400, message: 'The specified object is not valid.', ec: '0016-00000005' },
   InvalidObjectNameEmpty: { status: 400, message: 'The Object name can not be empty.' },
-  InvalidObjectNameTooLong: { status: 400, message: 'The Length of Object name must be less than 1024.' },
+  // EC: DOCS 0016-00000003 (an object name over the length limit, its example a PutObject URL).
+  InvalidObjectNameTooLong: { status: 400, message: 'The Length of Object name must be less than 1024.', ec: '0016-00000003' },
   InvalidPart: {
     status: 400,
     message: 'One or more of the specified parts could not be found or the specified entity tag might not have matched the part\'s entity tag.',
@@ -107,7 +108,8 @@ export const catalogue = {
   InvalidObjectState: { status: 403, message: 'The operation is not valid for the object\'s state.' },
   RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },
   KeyTooLongError: { status: 400, message: 'Your key is too long.' },
-  MetadataTooLarge: { status: 400, message: 'Your metadata headers exceed the maximum allowed metadata size.' },
+  // EC: DOCS 0011-00000002 (user metadata over 8 KB).
+  MetadataTooLarge: { status: 400, message: 'Your metadata headers exceed the maximum allowed metadata size.', ec: '0011-00000002' },
   // Node refuses oversized header sections before the request reaches us; the code is [I].
   RequestHeaderTooLarge: { status: 431, message: 'Your request header section exceeds the maximum allowed size.' },
   InternalError: { status: 500, message: 'We encountered an internal error. Please try again.' },

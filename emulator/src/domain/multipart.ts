@@ -8,9 +8,10 @@ export const MIN_PART_SIZE = 100 * 1024;
 /** Largest part (GO2 MaxPartSize). */
 export const MAX_PART_SIZE = 5 * 1024 ** 3;
 
+/** ArgumentName `PartNumber` and EC 0017-00000220 as in DOCS (help.aliyun.com/en/oss/user-guide/0017-00000220). */
 export function parsePartNumber(value: string | undefined): number {
   if (value === undefined || !/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > MAX_PART_NUMBER) {
-    throw invalidArgument('Part number must be an integer between 1 and 10000, inclusive.', 'partNumber', value);
+    throw invalidArgument('Part number must be an integer between 1 and 10000, inclusive.', 'PartNumber', value, '0017-00000220');
   }
   return Number(value);
 }

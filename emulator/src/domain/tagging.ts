@@ -35,14 +35,19 @@ export function parseTaggingHeader(value: string | undefined): Tag[] {
   return tags;
 }
 
-/** The limits of spec §5; the error code for each is [U] (InvalidTag chosen; the suite records OSS's). */
-export function validateTags(tags: Tag[]): void {
+/**
+ * The limits of spec §5. The code is [U] (InvalidTag chosen; the suite records OSS's); the ECs are DOCS':
+ * 0010-00000209 a Key element of a Tagging body over 128 characters, 0010-00000214 a Value over 256, and
+ * 0010-00000217 for any other invalid tag (characters, lengths, count, duplicates) — also in x-oss-tagging [I].
+ */
+export function validateTags(tags: Tag[], from: 'header' | 'xml' = 'header'): void {
   if (tags.length > MAX_TAGS) throw new OssError('InvalidTagTooMany');
+  const invalid = (ec = '0010-00000217') => new OssError('InvalidTag', undefined, undefined, ec);
   const seen = new Set<string>();
   for (const { key, value } of tags) {
-    if (key === '' || [...key].length > MAX_TAG_KEY || [...value].length > MAX_TAG_VALUE) throw new OssError('InvalidTag');
-    if (!TAG_CHARS.test(key) || !TAG_CHARS.test(value)) throw new OssError('InvalidTag');
-    if (seen.has(key)) throw new OssError('InvalidTag');
+    if ([...key].length > MAX_TAG_KEY) throw invalid(from === 'xml' ? '0010-00000209' : undefined);
+    if ([...value].length > MAX_TAG_VALUE) throw invalid(from === 'xml' ? '0010-00000214' : undefined);
+    if (key === '' || !TAG_CHARS.test(key) || !TAG_CHARS.test(value) || seen.has(key)) throw invalid();
     seen.add(key);
   }
 }
@@ -64,7 +69,7 @@ export function tagsFromXml(doc: Record<string, unknown> | undefined): Tag[] {
     if (typeof Key !== 'string') throw new OssError('MalformedXML');
     return { key: Key, value: typeof Value === 'string' ? Value : '' };
   });
-  validateTags(tags);
+  validateTags(tags, 'xml');
   return tags;
 }
 
