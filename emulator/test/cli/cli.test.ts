@@ -18,6 +18,8 @@ interface Started {
   child: ChildProcessWithoutNullStreams;
   url: string;
   lines: string[];
+  /** Everything written to stderr so far. */
+  stderr(): string;
 }
 
 function startCli(args: string[], env: Record<string, string> = {}): Promise<Started> {
@@ -26,6 +28,7 @@ function startCli(args: string[], env: Record<string, string> = {}): Promise<Sta
   });
   return new Promise((resolve, reject) => {
     let out = '';
+    let err = '';
     const lines: string[] = [];
     const timer = setTimeout(() => reject(new Error(`no ready line; output: ${out}`)), 20_000);
     child.stdout.on('data', (d: Buffer) => {
@@ -34,10 +37,13 @@ function startCli(args: string[], env: Record<string, string> = {}): Promise<Sta
       const m = /^local-oss listening on (http:\/\/\S+)$/m.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[1]!, lines });
+        resolve({ child, url: m[1]!, lines, stderr: () => err });
       }
     });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+      err += d.toString();
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`exited ${code}: ${out}`));
@@ -133,5 +139,27 @@ describe('local-oss CLI', () => {
 
     writeFileSync(file, 'users:\n  - accessKeyId: x\n    accessKeySecret: y\n    policy: []\n');
     await expect(startCli(['--port', '0', '--in-memory', '--config', file])).rejects.toThrow(/users\[0\]/);
+  });
+
+  // Issue 9 §5: loopback unless told otherwise; a warning when another interface is served with the public defaults.
+  it('binds 127.0.0.1 by default and warns on stderr when listening on 0.0.0.0 with the default credentials', async () => {
+    const waitForStderr = async (started: Started) => {
+      for (let i = 0; i < 20 && !started.stderr().includes('\n'); i++) await new Promise((r) => setTimeout(r, 50));
+      return started.stderr();
+    };
+    const local = await startCli(['--port', '0', '--in-memory']);
+    expect(local.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const localErr = await waitForStderr(local);
+    await stop(local.child, 'SIGTERM');
+    expect(localErr).toBe('');
+
+    const open = await startCli(['--port', '0', '--in-memory', '--host', '0.0.0.0']);
+    expect(await waitForStderr(open)).toMatch(/warning: listening on 0\.0\.0\.0 with the default, publicly known credentials/);
+    await stop(open.child, 'SIGTERM');
+
+    const ownKeys = await startCli(['--port', '0', '--in-memory', '--host', '0.0.0.0', '--access-key-id', 'mine', '--access-key-secret', 'secret']);
+    const ownErr = await waitForStderr(ownKeys);
+    await stop(ownKeys.child, 'SIGTERM');
+    expect(ownErr).toBe('');
   });
 });
