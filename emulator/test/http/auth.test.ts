@@ -97,7 +97,7 @@ describe('presigned URLs', () => {
     expect((await fetch(url(tampered))).status).toBe(403);
   });
 
-  it('V4: serves a valid URL, refuses an expired one', async () => {
+  it('V4: serves a valid URL, refuses an expired or tampered one', async () => {
     const good = presignV4(req(), creds(), { region: emu.region, datetime: v4Now(), expiresSeconds: 60 });
     expect((await fetch(url(good))).status).toBe(200);
     const expired = presignV4(req(), creds(), {
@@ -108,6 +108,18 @@ describe('presigned URLs', () => {
     const res = await fetch(url(expired));
     expect(res.status).toBe(403);
     expect(xmlValue(await res.text(), 'Message')).toBe('Request has expired.');
+    // A longer validity or another signature than the one signed: the signature no longer matches.
+    const pairs = good as [string, string][];
+    const replace = (name: string, f: (v: string) => string) => pairs.map(([k, v]): [string, string] => [k, k === name ? f(v) : v]);
+    expect(pairs.some(([k]) => k === 'x-oss-signature')).toBe(true);
+    for (const tampered of [
+      replace('x-oss-expires', () => '3600'),
+      replace('x-oss-signature', (v) => v.replace(/^./, (c) => (c === '0' ? '1' : '0'))),
+    ]) {
+      const bad = await fetch(url(tampered));
+      expect(bad.status).toBe(403);
+      expect(xmlValue(await bad.text(), 'Code')).toBe('SignatureDoesNotMatch');
+    }
   });
 });
 
