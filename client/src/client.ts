@@ -573,6 +573,24 @@ export class OssClient {
     };
   }
 
+  /** ListMultipartUploads (PY2 list_multipart_uploads): the uploads started and not yet completed or aborted. */
+  async listMultipartUploads(req: { bucket: string; prefix?: string; keyMarker?: string; uploadIdMarker?: string; maxUploads?: number }): Promise<M.ResultBase & { isTruncated: boolean; nextKeyMarker?: string; nextUploadIdMarker?: string; uploads: { key: string; uploadId: string; initiated?: string }[] }> {
+    const query: [string, string | undefined][] = [['uploads', undefined]];
+    if (req.prefix !== undefined) query.push(['prefix', req.prefix]);
+    if (req.keyMarker !== undefined) query.push(['key-marker', req.keyMarker]);
+    if (req.uploadIdMarker !== undefined) query.push(['upload-id-marker', req.uploadIdMarker]);
+    if (req.maxUploads !== undefined) query.push(['max-uploads', String(req.maxUploads)]);
+    const res = await this.send({ method: 'GET', bucket: req.bucket, query });
+    const root = (await this.xml(res)).ListMultipartUploadsResult as Node | undefined;
+    return {
+      ...base(res),
+      isTruncated: str(root, 'IsTruncated') === 'true',
+      nextKeyMarker: str(root, 'NextKeyMarker') || undefined,
+      nextUploadIdMarker: str(root, 'NextUploadIdMarker') || undefined,
+      uploads: asArray(root?.Upload as Node[]).map((u) => ({ key: str(u, 'Key') ?? '', uploadId: str(u, 'UploadId') ?? '', initiated: str(u, 'Initiated') })),
+    };
+  }
+
   // ---- listings ------------------------------------------------------------------------------------------
 
   private listing(res: WireResponse, root: Node | undefined): Omit<M.ListObjectsResult, keyof M.ResultBase> {

@@ -49,8 +49,49 @@ COPY_FIELDS = dict(OBJECT_FIELDS, **{
 })
 
 
+READ_FIELDS = {
+    'versionId': 'version_id', 'rangeHeader': 'range_header', 'rangeBehavior': 'range_behavior', 'ifMatch': 'if_match',
+    'ifNoneMatch': 'if_none_match', 'ifModifiedSince': 'if_modified_since', 'ifUnmodifiedSince': 'if_unmodified_since',
+}
+LIST_FIELDS = {
+    'prefix': 'prefix', 'delimiter': 'delimiter', 'marker': 'marker', 'maxKeys': 'max_keys', 'encodingType': 'encoding_type',
+}
+LIST_V2_FIELDS = {
+    'prefix': 'prefix', 'delimiter': 'delimiter', 'startAfter': 'start_after', 'continuationToken': 'continuation_token',
+    'maxKeys': 'max_keys', 'fetchOwner': 'fetch_owner', 'encodingType': 'encoding_type',
+}
+VERSIONS_FIELDS = {
+    'prefix': 'prefix', 'delimiter': 'delimiter', 'keyMarker': 'key_marker', 'versionIdMarker': 'version_id_marker',
+    'maxKeys': 'max_keys', 'encodingType': 'encoding_type',
+}
+PART_COPY_FIELDS = {
+    'sourceBucket': 'source_bucket', 'sourceKey': 'source_key', 'sourceVersionId': 'source_version_id',
+    'sourceRange': 'source_range', 'ifMatch': 'if_match', 'ifNoneMatch': 'if_none_match',
+    'ifModifiedSince': 'if_modified_since', 'ifUnmodifiedSince': 'if_unmodified_since',
+}
+
+
 def fields(p, table):
     return {snake: p[camel] for camel, snake in table.items() if p.get(camel) is not None}
+
+
+def body_of(p):
+    return base64.b64decode(p['bodyBase64']) if p.get('bodyBase64') is not None else b''
+
+
+def listing(r):
+    """ListObjects/V2: PY2 has already url-decoded keys and prefixes when the answer said EncodingType url."""
+    return {
+        'contents': [{'key': o.key, 'size': o.size, 'etag': o.etag, 'objectType': o.object_type,
+                      'storageClass': o.storage_class, 'owner': o.owner is not None} for o in (r.contents or [])],
+        'commonPrefixes': [c.prefix for c in (r.common_prefixes or [])],
+        'isTruncated': bool(r.is_truncated),
+        'nextMarker': getattr(r, 'next_marker', None),
+        'nextContinuationToken': getattr(r, 'next_continuation_token', None),
+        'keyCount': getattr(r, 'key_count', None),
+        'maxKeys': r.max_keys,
+        'encodingType': r.encoding_type,
+    }
 
 
 def call(api, p):
@@ -62,15 +103,30 @@ def call(api, p):
         r = c.put_bucket(oss.PutBucketRequest(bucket=b, acl=p.get('acl')))
     elif api == 'DeleteBucket':
         r = c.delete_bucket(oss.DeleteBucketRequest(bucket=b))
+    elif api == 'GetBucketInfo':
+        r = c.get_bucket_info(oss.GetBucketInfoRequest(bucket=b))
+        i = r.bucket_info
+        data = {'name': i.name, 'location': i.location, 'storageClass': i.storage_class, 'acl': i.acl,
+                'versioning': i.versioning}
+    elif api == 'GetBucketLocation':
+        r = c.get_bucket_location(oss.GetBucketLocationRequest(bucket=b))
+        data = {'location': r.location}
+    elif api == 'PutBucketAcl':
+        r = c.put_bucket_acl(oss.PutBucketAclRequest(bucket=b, acl=p.get('acl')))
+    elif api == 'GetBucketAcl':
+        r = c.get_bucket_acl(oss.GetBucketAclRequest(bucket=b))
+        data = {'acl': r.acl}
+    elif api == 'GetBucketVersioning':
+        r = c.get_bucket_versioning(oss.GetBucketVersioningRequest(bucket=b))
+        data = {'versioning': r.version_status}
     elif api == 'PutBucketVersioning':
         r = c.put_bucket_versioning(oss.PutBucketVersioningRequest(
             bucket=b, versioning_configuration=oss.VersioningConfiguration(status=p['status'])))
     elif api == 'PutObject':
-        raw = base64.b64decode(p['bodyBase64']) if p.get('bodyBase64') is not None else b''
-        r = c.put_object(oss.PutObjectRequest(bucket=b, key=k, body=raw,
-                                              **fields(p, OBJECT_FIELDS)))
+        r = c.put_object(oss.PutObjectRequest(bucket=b, key=k, body=body_of(p),
+                                              **fields(p, dict(OBJECT_FIELDS, contentMd5='content_md5'))))
     elif api == 'GetObject':
-        r = c.get_object(oss.GetObjectRequest(bucket=b, key=k, version_id=p.get('versionId')))
+        r = c.get_object(oss.GetObjectRequest(bucket=b, key=k, **fields(p, READ_FIELDS)))
         # OSS sends the stored Content-Encoding back as metadata while the bytes are whatever was uploaded;
         # requests inflates such bodies and fails on bytes that are not deflate/gzip (an SDK quirk, see
         # conformance/README.md). Read the stored bytes as they came, like the other drivers do.
@@ -82,13 +138,15 @@ def call(api, p):
             with r.body as f:
                 body = f.read()
     elif api == 'HeadObject':
-        r = c.head_object(oss.HeadObjectRequest(bucket=b, key=k, version_id=p.get('versionId')))
+        r = c.head_object(oss.HeadObjectRequest(bucket=b, key=k, **fields(p, READ_FIELDS)))
     elif api == 'DeleteObject':
         r = c.delete_object(oss.DeleteObjectRequest(bucket=b, key=k, version_id=p.get('versionId')))
     elif api == 'CopyObject':
         r = c.copy_object(oss.CopyObjectRequest(bucket=b, key=k, **fields(p, COPY_FIELDS)))
         data = {'etag': r.etag, 'lastModified': r.last_modified.strftime('%Y-%m-%dT%H:%M:%S.') +
                 '%03dZ' % (r.last_modified.microsecond // 1000) if r.last_modified else None}
+    elif api == 'PutObjectAcl':
+        r = c.put_object_acl(oss.PutObjectAclRequest(bucket=b, key=k, acl=p.get('acl'), version_id=p.get('versionId')))
     elif api == 'GetObjectAcl':
         r = c.get_object_acl(oss.GetObjectAclRequest(bucket=b, key=k, version_id=p.get('versionId')))
         data = {'acl': r.acl}
@@ -96,13 +154,58 @@ def call(api, p):
         r = c.get_object_tagging(oss.GetObjectTaggingRequest(bucket=b, key=k, version_id=p.get('versionId')))
         tags = r.tag_set.tags if r.tag_set and r.tag_set.tags else []
         data = {'tags': [{'key': t.key, 'value': t.value} for t in tags]}
+    elif api == 'PutObjectTagging':
+        tags = [oss.Tag(key=t['key'], value=t['value']) for t in p.get('tagSet') or []]
+        r = c.put_object_tagging(oss.PutObjectTaggingRequest(
+            bucket=b, key=k, version_id=p.get('versionId'), tagging=oss.Tagging(tag_set=oss.TagSet(tags=tags))))
+    elif api == 'DeleteObjectTagging':
+        r = c.delete_object_tagging(oss.DeleteObjectTaggingRequest(bucket=b, key=k, version_id=p.get('versionId')))
+    elif api == 'ListObjects':
+        r = c.list_objects(oss.ListObjectsRequest(bucket=b, **fields(p, LIST_FIELDS)))
+        data = listing(r)
+    elif api == 'ListObjectsV2':
+        r = c.list_objects_v2(oss.ListObjectsV2Request(bucket=b, **fields(p, LIST_V2_FIELDS)))
+        data = listing(r)
+    elif api == 'InitiateMultipartUpload':
+        r = c.initiate_multipart_upload(oss.InitiateMultipartUploadRequest(bucket=b, key=k, **fields(p, OBJECT_FIELDS)))
+        data = {'uploadId': r.upload_id}
+    elif api == 'UploadPart':
+        r = c.upload_part(oss.UploadPartRequest(bucket=b, key=k, upload_id=p.get('uploadId'),
+                                                part_number=p.get('partNumber'), body=body_of(p),
+                                                **fields(p, {'contentMd5': 'content_md5'})))
+        data = {'etag': r.etag}
+    elif api == 'UploadPartCopy':
+        r = c.upload_part_copy(oss.UploadPartCopyRequest(bucket=b, key=k, upload_id=p.get('uploadId'),
+                                                         part_number=p.get('partNumber'), **fields(p, PART_COPY_FIELDS)))
+        data = {'etag': r.etag}
+    elif api == 'CompleteMultipartUpload':
+        parts = p.get('parts')
+        listed = oss.CompleteMultipartUpload(parts=[oss.UploadPart(part_number=x['partNumber'], etag=x['etag'])
+                                                    for x in parts]) if parts is not None else None
+        r = c.complete_multipart_upload(oss.CompleteMultipartUploadRequest(
+            bucket=b, key=k, upload_id=p.get('uploadId'), complete_multipart_upload=listed,
+            complete_all='yes' if p.get('completeAll') else None, forbid_overwrite=p.get('forbidOverwrite')))
+        data = {'etag': r.etag}
+    elif api == 'AbortMultipartUpload':
+        r = c.abort_multipart_upload(oss.AbortMultipartUploadRequest(bucket=b, key=k, upload_id=p.get('uploadId')))
+    elif api == 'ListMultipartUploads':
+        r = c.list_multipart_uploads(oss.ListMultipartUploadsRequest(bucket=b, max_uploads=1000))
+        data = {'uploads': [{'key': u.key, 'uploadId': u.upload_id} for u in (r.uploads or [])]}
+    elif api == 'ListParts':
+        r = c.list_parts(oss.ListPartsRequest(bucket=b, key=k, upload_id=p.get('uploadId'),
+                                              **fields(p, {'maxParts': 'max_parts', 'partNumberMarker': 'part_number_marker'})))
+        data = {'parts': [{'partNumber': x.part_number, 'etag': x.etag, 'size': x.size} for x in (r.parts or [])],
+                'isTruncated': bool(r.is_truncated), 'nextPartNumberMarker': r.next_part_number_marker}
     elif api == 'ListObjectVersions':
-        r = c.list_object_versions(oss.ListObjectVersionsRequest(bucket=b, max_keys=1000))
+        r = c.list_object_versions(oss.ListObjectVersionsRequest(
+            bucket=b, **fields(dict(p, maxKeys=p.get('maxKeys') or 1000), VERSIONS_FIELDS)))
         versions = [{'key': v.key, 'versionId': v.version_id, 'isLatest': bool(v.is_latest), 'deleteMarker': False}
                     for v in (r.version or [])]
         markers = [{'key': v.key, 'versionId': v.version_id, 'isLatest': bool(v.is_latest), 'deleteMarker': True}
                    for v in (r.delete_marker or [])]
-        data = {'versions': versions + markers}
+        data = {'versions': versions + markers, 'commonPrefixes': [x.prefix for x in (r.common_prefixes or [])],
+                'isTruncated': bool(r.is_truncated), 'nextKeyMarker': r.next_key_marker,
+                'nextVersionIdMarker': r.next_version_id_marker}
     elif api == 'InitiateBucketWorm':
         r = c.initiate_bucket_worm(oss.InitiateBucketWormRequest(
             bucket=b, initiate_worm_configuration=oss.InitiateWormConfiguration(
@@ -110,11 +213,16 @@ def call(api, p):
         data = {'wormId': r.worm_id}
     elif api == 'CompleteBucketWorm':
         r = c.complete_bucket_worm(oss.CompleteBucketWormRequest(bucket=b, worm_id=p['wormId']))
+    elif api == 'ExtendBucketWorm':
+        r = c.extend_bucket_worm(oss.ExtendBucketWormRequest(
+            bucket=b, worm_id=p['wormId'], extend_worm_configuration=oss.ExtendWormConfiguration(
+                retention_period_in_days=p['retentionPeriodInDays'])))
     elif api == 'AbortBucketWorm':
         r = c.abort_bucket_worm(oss.AbortBucketWormRequest(bucket=b))
     elif api == 'GetBucketWorm':
         r = c.get_bucket_worm(oss.GetBucketWormRequest(bucket=b))
-        data = {'wormId': r.worm_configuration.worm_id, 'wormState': r.worm_configuration.state}
+        w = r.worm_configuration
+        data = {'wormId': w.worm_id, 'wormState': w.state, 'retentionPeriodInDays': w.retention_period_in_days}
     else:
         return {'unsupported': 'the python-v2 adapter does not map %s' % api}
     out = {'status': r.status_code, 'requestId': r.request_id, 'headers': headers_of(r)}

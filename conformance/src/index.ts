@@ -2,7 +2,20 @@
 export * from './model.js';
 export * from './runner.js';
 export * from './targets.js';
-export { scenarios, copyScenarios, permissionScenarios } from './scenarios/index.js';
+export {
+  scenarios,
+  aclScenarios,
+  authScenarios,
+  bucketScenarios,
+  copyScenarios,
+  listingScenarios,
+  multipartScenarios,
+  objectScenarios,
+  permissionScenarios,
+  taggingScenarios,
+  versioningScenarios,
+  wormScenarios,
+} from './scenarios/index.js';
 export { ramUsersOf, emulatorKeyPair, localOssIdentities, readRamUsersFile } from './ramUsers.js';
 export { RawDriver } from './drivers/raw.js';
 export { ClientDriver } from './drivers/client.js';

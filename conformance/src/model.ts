@@ -5,17 +5,35 @@
 export type Api =
   | 'PutBucket'
   | 'DeleteBucket'
+  | 'GetBucketInfo'
+  | 'GetBucketLocation'
+  | 'PutBucketAcl'
+  | 'GetBucketAcl'
   | 'PutBucketVersioning'
+  | 'GetBucketVersioning'
   | 'PutObject'
   | 'GetObject'
   | 'HeadObject'
   | 'DeleteObject'
   | 'CopyObject'
+  | 'PutObjectAcl'
   | 'GetObjectAcl'
+  | 'PutObjectTagging'
   | 'GetObjectTagging'
+  | 'DeleteObjectTagging'
+  | 'ListObjects'
+  | 'ListObjectsV2'
   | 'ListObjectVersions'
+  | 'InitiateMultipartUpload'
+  | 'UploadPart'
+  | 'UploadPartCopy'
+  | 'CompleteMultipartUpload'
+  | 'AbortMultipartUpload'
+  | 'ListParts'
+  | 'ListMultipartUploads'
   | 'InitiateBucketWorm'
   | 'CompleteBucketWorm'
+  | 'ExtendBucketWorm'
   | 'AbortBucketWorm'
   | 'GetBucketWorm';
 
@@ -47,9 +65,39 @@ export interface Params {
   ifNoneMatch?: string;
   ifModifiedSince?: string;
   ifUnmodifiedSince?: string;
-  status?: 'Enabled' | 'Suspended';
+  /** PutBucketVersioning; any string, so a scenario can send an invalid one. */
+  status?: string;
   retentionPeriodInDays?: number;
   wormId?: string;
+  contentMd5?: string;
+  /** GetObject/HeadObject `Range` (PY2 `range_header`) and `x-oss-range-behavior`. */
+  rangeHeader?: string;
+  rangeBehavior?: string;
+  /** PutObjectTagging's tag set (PY2 `tagging=Tagging(tag_set=TagSet(tags=[…]))`; `tagging` is the header form). */
+  tagSet?: { key: string; value: string }[];
+  // Listings (PY2 ListObjectsRequest, ListObjectsV2Request, ListObjectVersionsRequest).
+  prefix?: string;
+  delimiter?: string;
+  marker?: string;
+  startAfter?: string;
+  continuationToken?: string;
+  keyMarker?: string;
+  versionIdMarker?: string;
+  maxKeys?: number;
+  fetchOwner?: boolean;
+  /** `url`, or absent. PY2 and the client always send `url` (and decode); ali-oss and raw send what is given. */
+  encodingType?: 'url';
+  // Multipart (PY2 UploadPartRequest, UploadPartCopyRequest, CompleteMultipartUploadRequest, ListPartsRequest).
+  uploadId?: string;
+  partNumber?: number;
+  /** UploadPartCopy `x-oss-copy-source-range`, e.g. `bytes=0-1023`. */
+  sourceRange?: string;
+  /** CompleteMultipartUpload parts, sent in the order given. */
+  parts?: { partNumber: number; etag: string }[];
+  /** CompleteMultipartUpload `x-oss-complete-all: yes` (no body). */
+  completeAll?: boolean;
+  maxParts?: number;
+  partNumberMarker?: number;
   /** Raw-driver only: send this x-oss-copy-source verbatim. */
   copySourceRaw?: string;
   /** Raw-driver only: sign with this secret instead of the target's. */
@@ -60,7 +108,28 @@ export interface Params {
   rawHeaders?: Record<string, string>;
   /** Raw-driver only: headers replaced after the request was signed (tampering). */
   afterSigning?: Record<string, string>;
+  /** Raw-driver only: send without any signature (an anonymous request). */
+  anonymous?: boolean;
+  /** Raw-driver only: sign as if it were this time (x-oss-date / Date), to test clock skew. */
+  signedAt?: Date;
+  /** Raw-driver only: send neither Content-Length nor Transfer-Encoding. */
+  omitContentLength?: boolean;
 }
+
+/** Bucket names OSS accepts (spec §8.6); PY2 and ali-oss refuse others before sending. */
+export const VALID_BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
+/** Fields only hand-built requests can carry; the SDK drivers report such a call as one they cannot express. */
+export const RAW_ONLY_PARAMS: (keyof Params)[] = [
+  'copySourceRaw',
+  'signWithSecret',
+  'signWithAccessKeyId',
+  'rawHeaders',
+  'afterSigning',
+  'anonymous',
+  'signedAt',
+  'omitContentLength',
+];
 
 /** What came back, normalised across drivers. */
 export interface Outcome {
@@ -73,16 +142,48 @@ export interface Outcome {
   /** Response headers, lower-case names. */
   headers: Record<string, string>;
   body?: Buffer;
-  /** Decoded result fields some APIs return (acl, tags, versions, worm …). */
+  /** Decoded result fields some APIs return (acl, tags, listings, uploads, worm …). */
   data?: {
     acl?: string;
     tags?: { key: string; value: string }[];
     versions?: { key: string; versionId: string; isLatest: boolean; deleteMarker: boolean }[];
     wormId?: string;
     wormState?: string;
+    retentionPeriodInDays?: number;
     etag?: string;
     lastModified?: string;
+    /** GetBucketInfo / GetBucketLocation (`oss-<region>`). */
+    name?: string;
+    location?: string;
+    storageClass?: string;
+    /** GetBucketVersioning's Status (absent for a never-versioned bucket), or GetBucketInfo's Versioning. */
+    versioning?: string;
+    /** Listings, keys and prefixes decoded when the answer says EncodingType url (as PY2 does). */
+    contents?: ListedObject[];
+    commonPrefixes?: string[];
+    isTruncated?: boolean;
+    nextMarker?: string;
+    nextContinuationToken?: string;
+    nextKeyMarker?: string;
+    nextVersionIdMarker?: string;
+    keyCount?: number;
+    maxKeys?: number;
+    encodingType?: string;
+    uploadId?: string;
+    parts?: { partNumber: number; etag: string; size: number }[];
+    nextPartNumberMarker?: number;
+    uploads?: { key: string; uploadId: string }[];
   };
+}
+
+export interface ListedObject {
+  key: string;
+  size: number;
+  etag: string;
+  objectType?: string;
+  storageClass?: string;
+  /** Whether an Owner element came with the entry (ListObjectsV2 sends it only with fetch-owner). */
+  owner: boolean;
 }
 
 export interface Driver {
@@ -139,6 +240,9 @@ export type Tag =
   | 'objects'
   | 'versioning'
   | 'tagging'
+  | 'listing'
+  | 'acl'
+  | 'multipart'
   | 'worm'
   | 'conditions'
   | 'encoding'
@@ -160,6 +264,11 @@ export interface ScenarioContext {
   buckets: { B1: string; B2: string; BV: string; BS: string; BX?: string };
   /** A bucket for this scenario alone (WORM scenarios). */
   freshBucket(label: string): Promise<string>;
+  /**
+   * A name of this run for a bucket the scenario creates itself through the driver under test; the runner deletes it
+   * at the end if it still exists (also when the scenario fails).
+   */
+  ownBucketName(label: string): string;
   /** The `src` object of spec §10 and what it was stored as. */
   src: { key: string; body: Buffer; etag: string; crc64: string; lastModified: string };
   /** A key unique to this scenario and driver. */

@@ -67,7 +67,7 @@ const SRC_HEADERS: Params = {
 };
 
 /** What every scenario of one driver shares: the driver, the target, the run's buckets and the `src` object. */
-type Fixtures = Omit<ScenarioContext, 'call' | 'key' | 'record' | 'freshBucket' | 'as'>;
+type Fixtures = Omit<ScenarioContext, 'call' | 'key' | 'record' | 'freshBucket' | 'ownBucketName' | 'as'>;
 
 export class Run {
   readonly runId = randomBytes(3).toString('hex');
@@ -185,6 +185,11 @@ export class Run {
         recorded[name] = masker.data(value, name);
       },
       freshBucket: (label) => this.createBucket(bucketName(this.runId, driver.name, `${s.id.replace('copy-', 'c')}-${label}`)),
+      ownBucketName: (label) => {
+        const bucket = bucketName(this.runId, driver.name, label);
+        this.created.push({ bucket });
+        return bucket;
+      },
       as: (user) => ({
         call: async (api, p) => {
           const d = await identity(user);
@@ -211,6 +216,12 @@ export class Run {
     for (const { bucket, region } of this.created.splice(0).reverse()) {
       try {
         await this.admin.call('AbortBucketWorm', { bucket, region });
+        // OSS refuses to delete a bucket with unfinished multipart uploads (a scenario may die mid-upload).
+        for (let page = 0; page < 100; page++) {
+          const uploads = (await this.admin.call('ListMultipartUploads', { bucket, region })).data?.uploads ?? [];
+          if (uploads.length === 0) break;
+          for (const u of uploads) await this.admin.call('AbortMultipartUpload', { bucket, region, key: u.key, uploadId: u.uploadId });
+        }
         for (let page = 0; page < 100; page++) {
           const versions = (await this.admin.call('ListObjectVersions', { bucket, region })).data?.versions ?? [];
           if (versions.length === 0) break;

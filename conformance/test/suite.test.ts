@@ -97,12 +97,25 @@ describe('runner rules', () => {
     try {
       const info = { ...vhost.info, real: true }; // as against real OSS: own buckets only, WORM lock gated
       const planned: string[] = [];
+      const leftBehind: string[] = [];
       const run = new Run({
         target: info,
         drivers: [new RawDriver(info)],
         scenarios: [
           ...selectScenarios(scenarios, { only: ['copy-01', 'copy-60', 'copy-65'] }),
-          { id: 'boom', title: 'fails on purpose', tags: ['copy'], run: async () => { throw new Error('boom'); } },
+          {
+            id: 'boom',
+            title: 'fails on purpose, leaving an open multipart upload and a bucket of its own behind',
+            tags: ['copy'],
+            run: async (ctx) => {
+              await ctx.call('InitiateMultipartUpload', { bucket: ctx.buckets.B1, key: 'left-open' });
+              const own = ctx.ownBucketName('boom-own');
+              await ctx.call('PutBucket', { bucket: own });
+              await ctx.call('InitiateMultipartUpload', { bucket: own, key: 'left-open' });
+              leftBehind.push(own);
+              throw new Error('boom');
+            },
+          },
         ],
         onPlan: (b) => planned.push(...b),
       });
@@ -114,7 +127,8 @@ describe('runner rules', () => {
       expect(planned.every((b) => b.startsWith(`${BUCKET_PREFIX}-${run.runId}-`))).toBe(true);
       // Nothing left behind on the server.
       const admin = new RawDriver(info);
-      for (const b of planned) expect((await admin.call('GetBucketWorm', { bucket: b })).code).toBe('NoSuchBucket');
+      expect(leftBehind).toHaveLength(1);
+      for (const b of [...planned, ...leftBehind]) expect((await admin.call('GetBucketWorm', { bucket: b })).code).toBe('NoSuchBucket');
     } finally {
       await vhost.close();
     }

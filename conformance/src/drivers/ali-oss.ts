@@ -1,10 +1,12 @@
 // ali-oss: the npm SDK in its default setup (V1 signing, the bucket in the Host header).
 import { createRequire } from 'node:module';
-import { parseErrorResponse } from '@local-oss/client';
-import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
+import { asArray, parseErrorResponse } from '@local-oss/client';
+import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
+import { resultData } from './resultXml.js';
 
 const require = createRequire(import.meta.url);
-const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders', 'afterSigning'];
+/** The tag rules ali-oss checks before sending (lib/common/utils/checkObjectTag.js). */
+const ALI_TAG = /^[a-zA-Z0-9 +-=._:/]+$/;
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AliOss = any;
@@ -35,8 +37,22 @@ export class AliOssDriver implements Driver {
   }
 
   cannot(api: Api, p: Params): string | undefined {
-    const raw = RAW_ONLY.find((k) => p[k] !== undefined);
+    const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `ali-oss builds the request itself (${raw})`;
+    if (!VALID_BUCKET_NAME.test(p.bucket)) return 'ali-oss checks bucket names before sending (lib/common/utils/checkBucketName.js)';
+    if (api === 'PutObjectTagging') {
+      const tags = p.tagSet ?? [];
+      const bad = tags.length > 10 || new Set(tags.map((t) => t.key)).size !== tags.length || tags.some((t) => !ALI_TAG.test(t.key) || t.key.length > 128 || (t.value !== '' && !ALI_TAG.test(t.value)) || t.value.length > 256);
+      if (bad) return 'ali-oss refuses such a tag set before sending (checkObjectTag.js: ≤ 10 unique tags, key ≤ 128, value ≤ 256, limited characters)';
+    }
+    // completeMultipartUpload sorts the parts and drops repeated numbers (lib/common/multipart.js).
+    if (api === 'CompleteMultipartUpload') {
+      if (p.completeAll) return 'completeMultipartUpload always sends a part list';
+      const numbers = (p.parts ?? []).map((x) => x.partNumber);
+      if (numbers.some((n, i) => i > 0 && n <= numbers[i - 1]!)) return 'completeMultipartUpload sorts the parts and drops repeated numbers';
+    }
+    if (api === 'ListObjectVersions' && p.versionIdMarker !== undefined && p.keyMarker === undefined) return 'getBucketVersions wants a key marker with a version-id marker';
+    if (api === 'PutBucketVersioning' && p.status !== 'Enabled' && p.status !== 'Suspended') return 'putBucketVersioning accepts only Enabled or Suspended';
     // ali-oss's copy() turns any metadata or standard header into REPLACE (spec §1.4 NODE copyObject.js).
     if (api === 'CopyObject' && (p.metadataDirective ?? 'COPY').toUpperCase() === 'COPY' && (p.metadata || p.contentType)) {
       return 'ali-oss switches to REPLACE whenever metadata is given';
@@ -79,6 +95,19 @@ export class AliOssDriver implements Driver {
     return Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>;
   }
 
+  /** Range and the object conditions of a GET or HEAD, as request headers. */
+  private readHeadersOf(p: Params): Record<string, string> {
+    const h: Record<string, string | undefined> = {
+      Range: p.rangeHeader,
+      'x-oss-range-behavior': p.rangeBehavior,
+      'If-Match': p.ifMatch,
+      'If-None-Match': p.ifNoneMatch,
+      'If-Modified-Since': p.ifModifiedSince,
+      'If-Unmodified-Since': p.ifUnmodifiedSince,
+    };
+    return Object.fromEntries(Object.entries(h).filter(([, x]) => x !== undefined)) as Record<string, string>;
+  }
+
   async call(api: Api, p: Params): Promise<Outcome> {
     const c = this.client(p.bucket, p.region);
     const key = p.key ?? '';
@@ -94,6 +123,7 @@ export class AliOssDriver implements Driver {
         }
         return { status, requestId: headers['x-oss-request-id'], headers, ...(data ? { data } : {}), ...(body ? { body } : {}) };
       };
+      const decode = (v: string | undefined | null) => (v == null ? undefined : p.encodingType === 'url' ? decodeURIComponent(v) : v);
       switch (api) {
         case 'PutBucket': {
           const r = await c.putBucket(p.bucket);
@@ -102,19 +132,48 @@ export class AliOssDriver implements Driver {
         }
         case 'DeleteBucket':
           return done(await c.deleteBucket(p.bucket));
+        case 'GetBucketInfo': {
+          const r = await c.getBucketInfo(p.bucket);
+          const b = r.bucket ?? {};
+          return done(r, { name: b.Name, location: b.Location, storageClass: b.StorageClass, acl: b.AccessControlList?.Grant, versioning: b.Versioning });
+        }
+        case 'GetBucketLocation': {
+          const r = await c.getBucketLocation(p.bucket);
+          return done(r, { location: r.location });
+        }
+        case 'PutBucketAcl':
+          return done(await c.putBucketACL(p.bucket, p.acl));
+        case 'GetBucketAcl': {
+          const r = await c.getBucketACL(p.bucket);
+          return done(r, { acl: r.acl });
+        }
         case 'PutBucketVersioning':
           return done(await c.putBucketVersioning(p.bucket, p.status));
+        case 'GetBucketVersioning': {
+          const r = await c.getBucketVersioning(p.bucket);
+          return done(r, { versioning: r.versionStatus });
+        }
         case 'PutObject':
-          return done(await c.put(key, Buffer.from(p.body ?? ''), { headers: this.headersOf(p), meta: p.metadata }));
+          return done(await c.put(key, Buffer.from(p.body ?? ''), { headers: { ...this.headersOf(p), ...(p.contentMd5 ? { 'Content-MD5': p.contentMd5 } : {}) }, meta: p.metadata }));
         case 'GetObject': {
           // get() chokes on a stored Content-Encoding whose bytes are not compressed; getStream() hands them over.
-          const r = await c.getStream(key, { ...v });
+          // getStream() takes no versionId option (lib/object.js), only sub-resources.
+          const options = { headers: this.readHeadersOf(p), ...(p.versionId ? { subres: { versionId: p.versionId } } : {}) };
+          let r;
+          try {
+            r = await c.getStream(key, options);
+          } catch (err: any) {
+            // getStream() leaves the error document unread and makes up a message ("Object not exists"); get()
+            // reads it. A GET changes nothing, so asking again gives the answer an ali-oss get() user sees.
+            if (typeof err?.status !== 'number' || err.status === -1) throw err;
+            return done(await c.get(key, { ...v, headers: this.readHeadersOf(p) }));
+          }
           const parts: Buffer[] = [];
           for await (const chunk of r.stream) parts.push(chunk as Buffer);
           return done(r, undefined, Buffer.concat(parts));
         }
         case 'HeadObject':
-          return done(await c.head(key, { ...v }));
+          return done(await c.head(key, { ...v, headers: this.readHeadersOf(p) }));
         case 'DeleteObject':
           return done(await c.delete(key, { ...v }));
         case 'CopyObject': {
@@ -124,18 +183,108 @@ export class AliOssDriver implements Driver {
           if (r.res.status === 304) return done(r);
           return done(r, { etag: r.data?.etag, lastModified: r.data?.lastModified });
         }
+        case 'PutObjectAcl':
+          return done(await c.putACL(key, p.acl, { ...v }));
         case 'GetObjectAcl': {
           const r = await c.getACL(key, { ...v });
           return done(r, { acl: r.acl });
         }
+        case 'PutObjectTagging':
+          return done(await c.putObjectTagging(key, Object.fromEntries((p.tagSet ?? []).map((t) => [t.key, t.value])), { ...v }));
         case 'GetObjectTagging': {
           const r = await c.getObjectTagging(key, { ...v });
           return done(r, { tags: Object.entries(r.tag ?? {}).map(([k, val]) => ({ key: k, value: String(val) })) });
         }
+        case 'DeleteObjectTagging':
+          return done(await c.deleteObjectTagging(key, { ...v }));
+        case 'ListObjects':
+        case 'ListObjectsV2': {
+          const q = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined));
+          const common = { prefix: p.prefix, delimiter: p.delimiter, 'max-keys': p.maxKeys, 'encoding-type': p.encodingType };
+          const r =
+            api === 'ListObjects'
+              ? await c.list(q({ ...common, marker: p.marker }), {})
+              : await c.listV2(q({ ...common, 'start-after': p.startAfter, 'continuation-token': p.continuationToken, 'fetch-owner': p.fetchOwner }), {});
+          // ali-oss hands listings over as OSS wrote them: decoding `encoding-type=url` answers is the caller's job.
+          const contents: ListedObject[] = (r.objects ?? []).map((o: any) => ({
+            key: decode(o.name) ?? '',
+            size: o.size,
+            etag: o.etag,
+            objectType: o.type,
+            storageClass: o.storageClass,
+            owner: Boolean(o.owner?.id),
+          }));
+          return done(r, {
+            contents,
+            commonPrefixes: (r.prefixes ?? []).map((x: string) => decode(x)),
+            isTruncated: r.isTruncated,
+            nextMarker: decode(r.nextMarker),
+            nextContinuationToken: decode(r.nextContinuationToken),
+            keyCount: r.keyCount,
+          });
+        }
         case 'ListObjectVersions': {
-          const r = await c.getBucketVersions({ 'max-keys': 1000 });
-          const map = (deleteMarker: boolean) => (o: any) => ({ key: o.name, versionId: o.versionId, isLatest: Boolean(o.isLatest), deleteMarker });
-          return done(r, { versions: [...(r.objects ?? []).map(map(false)), ...(r.deleteMarker ?? []).map(map(true))] });
+          const query = Object.fromEntries(
+            Object.entries({
+              prefix: p.prefix,
+              delimiter: p.delimiter,
+              keyMarker: p.keyMarker,
+              versionIdMarker: p.versionIdMarker,
+              maxKeys: p.maxKeys ?? 1000,
+              encodingType: p.encodingType,
+            }).filter(([, x]) => x !== undefined),
+          );
+          const r = await c.getBucketVersions(query);
+          // getBucketVersions() drops IsLatest from delete markers (lib/common/object/getBucketVersions.js): read
+          // the document it received instead.
+          return done(r, resultData('ListObjectVersions', lower(r.res?.headers), Buffer.from(r.res?.data ?? '')));
+        }
+        case 'InitiateMultipartUpload': {
+          const r = await c.initMultipartUpload(key, { headers: this.headersOf(p), meta: p.metadata });
+          return done(r, { uploadId: r.uploadId });
+        }
+        case 'UploadPart': {
+          const body = Buffer.from(p.body ?? '');
+          const r = await c.uploadPart(key, p.uploadId, p.partNumber, body, 0, body.length, p.contentMd5 ? { headers: { 'Content-MD5': p.contentMd5 } } : undefined);
+          return done(r, { etag: r.etag });
+        }
+        case 'UploadPartCopy': {
+          const headers = Object.fromEntries(
+            Object.entries({
+              'x-oss-copy-source-if-match': p.ifMatch,
+              'x-oss-copy-source-if-none-match': p.ifNoneMatch,
+              'x-oss-copy-source-if-modified-since': p.ifModifiedSince,
+              'x-oss-copy-source-if-unmodified-since': p.ifUnmodifiedSince,
+            }).filter(([, x]) => x !== undefined),
+          );
+          // ali-oss takes the range without its `bytes=` unit (lib/common/multipart-copy.js).
+          const range = p.sourceRange?.replace(/^bytes=/, '');
+          const r = await c.uploadPartCopy(key, p.uploadId, p.partNumber, range, { sourceKey: p.sourceKey, sourceBucketName: p.sourceBucket ?? p.bucket }, {
+            headers,
+            ...(p.sourceVersionId ? { versionId: p.sourceVersionId } : {}),
+          });
+          return done(r, resultData('UploadPartCopy', lower(r.res?.headers), Buffer.from(r.res?.data ?? '')));
+        }
+        case 'CompleteMultipartUpload': {
+          const parts = (p.parts ?? []).map((x) => ({ number: x.partNumber, etag: x.etag }));
+          const headers = p.forbidOverwrite === undefined ? {} : { 'x-oss-forbid-overwrite': String(p.forbidOverwrite) };
+          const r = await c.completeMultipartUpload(key, p.uploadId, parts, { headers });
+          return done(r, resultData('CompleteMultipartUpload', lower(r.res?.headers), Buffer.from(r.res?.data ?? '')));
+        }
+        case 'AbortMultipartUpload':
+          return done(await c.abortMultipartUpload(key, p.uploadId));
+        case 'ListMultipartUploads': {
+          const r = await c.listUploads({ 'max-uploads': 1000 });
+          return done(r, { uploads: asArray(r.uploads).map((u: any) => ({ key: u.name, uploadId: u.uploadId })) });
+        }
+        case 'ListParts': {
+          const query = Object.fromEntries(Object.entries({ 'max-parts': p.maxParts, 'part-number-marker': p.partNumberMarker }).filter(([, x]) => x !== undefined));
+          const r = await c.listParts(key, p.uploadId, query);
+          return done(r, {
+            parts: asArray(r.parts).map((x: any) => ({ partNumber: Number(x.PartNumber), etag: x.ETag, size: Number(x.Size) })),
+            isTruncated: r.isTruncated === 'true' || r.isTruncated === true,
+            nextPartNumberMarker: r.nextPartNumberMarker === undefined ? undefined : Number(r.nextPartNumberMarker),
+          });
         }
         case 'InitiateBucketWorm': {
           const r = await c.initiateBucketWorm(p.bucket, String(p.retentionPeriodInDays));
@@ -143,11 +292,13 @@ export class AliOssDriver implements Driver {
         }
         case 'CompleteBucketWorm':
           return done(await c.completeBucketWorm(p.bucket, p.wormId));
+        case 'ExtendBucketWorm':
+          return done(await c.extendBucketWorm(p.bucket, p.wormId, String(p.retentionPeriodInDays)));
         case 'AbortBucketWorm':
           return done(await c.abortBucketWorm(p.bucket));
         case 'GetBucketWorm': {
           const r = await c.getBucketWorm(p.bucket);
-          return done(r, { wormId: r.wormId, wormState: r.state });
+          return done(r, { wormId: r.wormId, wormState: r.state, retentionPeriodInDays: r.days === undefined ? undefined : Number(r.days) });
         }
       }
     } catch (err: any) {

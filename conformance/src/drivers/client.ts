@@ -1,8 +1,6 @@
 // client: our OssClient (the Python SDK v2's API in camelCase).
-import { OssClient, OssServiceError } from '@local-oss/client';
-import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
-
-const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders', 'afterSigning'];
+import { OssClient, OssServiceError, type GetObjectRequest } from '@local-oss/client';
+import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
 
 export class ClientDriver implements Driver {
   readonly name = 'client';
@@ -18,9 +16,12 @@ export class ClientDriver implements Driver {
     return new ClientDriver({ ...this.target, ...credentials });
   }
 
-  cannot(_api: Api, p: Params): string | undefined {
-    const raw = RAW_ONLY.find((k) => p[k] !== undefined);
-    return raw ? `the client always builds ${raw === 'rawHeaders' ? 'its own headers' : 'the request itself'} (${raw})` : undefined;
+  cannot(api: Api, p: Params): string | undefined {
+    const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
+    if (raw) return `the client always builds ${raw === 'rawHeaders' ? 'its own headers' : 'the request itself'} (${raw})`;
+    if (api === 'UploadPartCopy' && (p.ifNoneMatch ?? p.ifModifiedSince ?? p.ifUnmodifiedSince) !== undefined) return 'uploadPartCopy takes only ifMatch';
+    if (api === 'UploadPart' && p.contentMd5 !== undefined) return 'uploadPart sends no Content-MD5';
+    return undefined;
   }
 
   private client(region = this.target.region): OssClient {
@@ -37,6 +38,20 @@ export class ClientDriver implements Driver {
     return c;
   }
 
+  private getRequest(p: Params): GetObjectRequest {
+    return {
+      bucket: p.bucket,
+      key: p.key ?? '',
+      versionId: p.versionId,
+      range: p.rangeHeader,
+      rangeBehavior: p.rangeBehavior as 'standard' | undefined,
+      ifMatch: p.ifMatch,
+      ifNoneMatch: p.ifNoneMatch,
+      ifModifiedSince: p.ifModifiedSince,
+      ifUnmodifiedSince: p.ifUnmodifiedSince,
+    };
+  }
+
   async call(api: Api, p: Params): Promise<Outcome> {
     const c = this.client(p.region);
     const bucket = p.bucket;
@@ -47,39 +62,161 @@ export class ClientDriver implements Driver {
           return ok(await c.putBucket({ bucket, acl: p.acl as never }));
         case 'DeleteBucket':
           return ok(await c.deleteBucket({ bucket }));
+        case 'GetBucketInfo': {
+          const r = await c.getBucketInfo({ bucket });
+          const b = r.bucketInfo;
+          return { ...ok(r), data: { name: b.name, location: b.location, storageClass: b.storageClass, acl: b.acl, versioning: b.versioning } };
+        }
+        case 'GetBucketLocation': {
+          const r = await c.getBucketLocation({ bucket });
+          return { ...ok(r), data: { location: r.location } };
+        }
+        case 'PutBucketAcl':
+          return ok(await c.putBucketAcl({ bucket, acl: p.acl! }));
+        case 'GetBucketAcl': {
+          const r = await c.getBucketAcl({ bucket });
+          return { ...ok(r), data: { acl: r.acl } };
+        }
         case 'PutBucketVersioning':
-          return ok(await c.putBucketVersioning({ bucket, versioningConfiguration: { status: p.status! } }));
+          return ok(await c.putBucketVersioning({ bucket, versioningConfiguration: { status: p.status as 'Enabled' } }));
+        case 'GetBucketVersioning': {
+          const r = await c.getBucketVersioning({ bucket });
+          return { ...ok(r), data: { versioning: r.versionStatus } };
+        }
         case 'PutObject':
           return ok(await c.putObject({ ...p, key, body: p.body ?? '' }));
         case 'GetObject': {
-          const r = await c.getObject({ bucket, key, versionId: p.versionId });
+          const r = await c.getObject(this.getRequest(p));
           return { ...ok(r), body: await r.content() };
         }
         case 'HeadObject':
-          return ok(await c.headObject({ bucket, key, versionId: p.versionId }));
+          return ok(await c.headObject(this.getRequest(p)));
         case 'DeleteObject':
           return ok(await c.deleteObject({ bucket, key, versionId: p.versionId }));
         case 'CopyObject': {
           const r = await c.copyObject({ ...p, key, sourceKey: p.sourceKey! });
           return { ...ok(r), data: { etag: r.etag, lastModified: r.lastModified?.toISOString() } };
         }
+        case 'PutObjectAcl':
+          return ok(await c.putObjectAcl({ bucket, key, acl: p.acl!, versionId: p.versionId }));
         case 'GetObjectAcl': {
           const r = await c.getObjectAcl({ bucket, key, versionId: p.versionId });
           return { ...ok(r), data: { acl: r.acl } };
         }
+        case 'PutObjectTagging':
+          return ok(await c.putObjectTagging({ bucket, key, versionId: p.versionId, tagSet: p.tagSet ?? [] }));
         case 'GetObjectTagging': {
           const r = await c.getObjectTagging({ bucket, key, versionId: p.versionId });
           return { ...ok(r), data: { tags: r.tagSet } };
         }
+        case 'DeleteObjectTagging':
+          return ok(await c.deleteObjectTagging({ bucket, key, versionId: p.versionId }));
+        case 'ListObjects':
+        case 'ListObjectsV2': {
+          const r =
+            api === 'ListObjects'
+              ? await c.listObjects({ bucket, prefix: p.prefix, delimiter: p.delimiter, marker: p.marker, maxKeys: p.maxKeys, encodingType: p.encodingType })
+              : await c.listObjectsV2({
+                  bucket,
+                  prefix: p.prefix,
+                  delimiter: p.delimiter,
+                  startAfter: p.startAfter,
+                  continuationToken: p.continuationToken,
+                  maxKeys: p.maxKeys,
+                  fetchOwner: p.fetchOwner,
+                  encodingType: p.encodingType,
+                });
+          const contents: ListedObject[] = r.contents.map((o) => ({
+            key: o.key,
+            size: o.size ?? NaN,
+            etag: o.etag ?? '',
+            objectType: o.objectType,
+            storageClass: o.storageClass,
+            owner: o.owner !== undefined,
+          }));
+          return {
+            ...ok(r),
+            data: {
+              contents,
+              commonPrefixes: r.commonPrefixes.map((x) => x.prefix),
+              isTruncated: r.isTruncated,
+              nextMarker: r.nextMarker,
+              nextContinuationToken: r.nextContinuationToken,
+              keyCount: r.keyCount,
+              maxKeys: r.maxKeys,
+              encodingType: r.encodingType,
+            },
+          };
+        }
         case 'ListObjectVersions': {
-          const r = await c.listObjectVersions({ bucket, maxKeys: 1000 });
+          const r = await c.listObjectVersions({
+            bucket,
+            prefix: p.prefix,
+            delimiter: p.delimiter,
+            keyMarker: p.keyMarker,
+            versionIdMarker: p.versionIdMarker,
+            maxKeys: p.maxKeys ?? 1000,
+            encodingType: p.encodingType,
+          });
           const map = (deleteMarker: boolean) => (v: { key: string; versionId?: string; isLatest?: boolean }) => ({
             key: v.key,
             versionId: v.versionId ?? '',
             isLatest: v.isLatest ?? false,
             deleteMarker,
           });
-          return { ...ok(r), data: { versions: [...r.versions.map(map(false)), ...r.deleteMarkers.map(map(true))] } };
+          return {
+            ...ok(r),
+            data: {
+              versions: [...r.versions.map(map(false)), ...r.deleteMarkers.map(map(true))],
+              commonPrefixes: r.commonPrefixes.map((x) => x.prefix),
+              isTruncated: r.isTruncated,
+              nextKeyMarker: r.nextKeyMarker,
+              nextVersionIdMarker: r.nextVersionIdMarker,
+            },
+          };
+        }
+        case 'InitiateMultipartUpload': {
+          const r = await c.initiateMultipartUpload({ ...p, key });
+          return { ...ok(r), data: { uploadId: r.uploadId } };
+        }
+        case 'UploadPart': {
+          const r = await c.uploadPart({ bucket, key, uploadId: p.uploadId!, partNumber: p.partNumber!, body: p.body ?? '' });
+          return { ...ok(r), data: { etag: r.etag } };
+        }
+        case 'UploadPartCopy': {
+          const r = await c.uploadPartCopy({
+            bucket,
+            key,
+            uploadId: p.uploadId!,
+            partNumber: p.partNumber!,
+            sourceBucket: p.sourceBucket,
+            sourceKey: p.sourceKey!,
+            sourceVersionId: p.sourceVersionId,
+            sourceRange: p.sourceRange,
+            ifMatch: p.ifMatch,
+          });
+          return { ...ok(r), data: { etag: r.etag, lastModified: r.lastModified?.toISOString() } };
+        }
+        case 'CompleteMultipartUpload': {
+          const r = await c.completeMultipartUpload({ bucket, key, uploadId: p.uploadId!, parts: p.parts, completeAll: p.completeAll, forbidOverwrite: p.forbidOverwrite });
+          return { ...ok(r), data: { etag: r.etag } };
+        }
+        case 'AbortMultipartUpload':
+          return ok(await c.abortMultipartUpload({ bucket, key, uploadId: p.uploadId! }));
+        case 'ListMultipartUploads': {
+          const r = await c.listMultipartUploads({ bucket, maxUploads: 1000 });
+          return { ...ok(r), data: { uploads: r.uploads.map((u) => ({ key: u.key, uploadId: u.uploadId })) } };
+        }
+        case 'ListParts': {
+          const r = await c.listParts({ bucket, key, uploadId: p.uploadId!, maxParts: p.maxParts, partNumberMarker: p.partNumberMarker });
+          return {
+            ...ok(r),
+            data: {
+              parts: r.parts.map((x) => ({ partNumber: x.partNumber, etag: x.etag ?? '', size: x.size ?? NaN })),
+              isTruncated: r.isTruncated,
+              nextPartNumberMarker: r.nextPartNumberMarker,
+            },
+          };
         }
         case 'InitiateBucketWorm': {
           const r = await c.initiateBucketWorm({ bucket, retentionPeriodInDays: p.retentionPeriodInDays! });
@@ -87,11 +224,14 @@ export class ClientDriver implements Driver {
         }
         case 'CompleteBucketWorm':
           return ok(await c.completeBucketWorm({ bucket, wormId: p.wormId! }));
+        case 'ExtendBucketWorm':
+          return ok(await c.extendBucketWorm({ bucket, wormId: p.wormId!, retentionPeriodInDays: p.retentionPeriodInDays! }));
         case 'AbortBucketWorm':
           return ok(await c.abortBucketWorm({ bucket }));
         case 'GetBucketWorm': {
           const r = await c.getBucketWorm({ bucket });
-          return { ...ok(r), data: { wormId: r.wormConfiguration.wormId, wormState: r.wormConfiguration.state } };
+          const w = r.wormConfiguration;
+          return { ...ok(r), data: { wormId: w.wormId, wormState: w.state, retentionPeriodInDays: w.retentionPeriodInDays } };
         }
       }
     } catch (err) {

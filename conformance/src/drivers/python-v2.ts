@@ -6,12 +6,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
+import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, type Api, type Credentials, type Driver, type Outcome, type Params, type TargetInfo } from '../model.js';
 
 const ADAPTER = fileURLToPath(new URL('../../adapters/python_v2_adapter.py', import.meta.url));
 /** The vendored SDK (see ../shared/sdks/alibabacloud-oss-python-sdk-v2/SOURCE.md), or PYTHON_SDK_V2_PATH. */
 const SDK = process.env.PYTHON_SDK_V2_PATH ?? resolve(fileURLToPath(new URL('../../../../shared/sdks/alibabacloud-oss-python-sdk-v2', import.meta.url)));
-const RAW_ONLY: (keyof Params)[] = ['copySourceRaw', 'signWithSecret', 'signWithAccessKeyId', 'rawHeaders', 'afterSigning'];
 
 interface Reply {
   id: number;
@@ -100,8 +99,10 @@ export class PythonV2Driver implements Driver {
   }
 
   cannot(_api: Api, p: Params): string | undefined {
-    const raw = RAW_ONLY.find((k) => p[k] !== undefined);
-    return raw ? `the SDK builds the request itself (${raw})` : undefined;
+    const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
+    if (raw) return `the SDK builds the request itself (${raw})`;
+    if (!VALID_BUCKET_NAME.test(p.bucket)) return 'the SDK checks bucket names before sending (validation.py is_valid_bucket_name)';
+    return undefined;
   }
 
   async call(api: Api, p: Params): Promise<Outcome> {
@@ -123,7 +124,8 @@ export class PythonV2Driver implements Driver {
       requestId: reply.requestId ?? undefined,
       headers: reply.headers ?? {},
       body: reply.bodyBase64 !== undefined ? Buffer.from(reply.bodyBase64, 'base64') : undefined,
-      data: reply.data,
+      // JSON null is the adapter's None: absent, as the other drivers report it.
+      data: reply.data === undefined ? undefined : (JSON.parse(JSON.stringify(reply.data), (_k, x) => (x === null ? undefined : x)) as Outcome['data']),
     };
   }
 

@@ -1,36 +1,11 @@
 // raw: hand-built, hand-signed HTTP (V4, or V1 with `signatureVersion: 'v1'`), to test what SDKs hide: exact
-// headers, copy-source encodings, wrong signatures.
+// headers, copy-source encodings, wrong or missing signatures, old dates, framing without Content-Length.
 import { request } from 'node:http';
 import { request as requestTls } from 'node:https';
-import {
-  buildXml,
-  encodeCopySource,
-  objectHeaders,
-  parseErrorResponse,
-  parseXml,
-  signV1,
-  signV4,
-  uriEncode,
-  encodeQuery,
-  asArray,
-  type SignableRequest,
-} from '@local-oss/client';
+import { parseErrorResponse, signV1, signV4, uriEncode, encodeQuery, type SignableRequest } from '@local-oss/client';
 import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
-
-interface Wire {
-  method: string;
-  bucket?: string;
-  key?: string;
-  query?: [string, string | undefined][];
-  headers?: Record<string, string | undefined>;
-  body?: string | Buffer;
-}
-
-function str(node: unknown, name: string): string | undefined {
-  if (node === null || typeof node !== 'object') return undefined;
-  const v = (node as Record<string, unknown>)[name];
-  return typeof v === 'string' ? v : undefined;
-}
+import { resultData } from './resultXml.js';
+import { wireOf } from './rawWire.js';
 
 export class RawDriver implements Driver {
   readonly name: string;
@@ -54,64 +29,8 @@ export class RawDriver implements Driver {
     return undefined;
   }
 
-  private wire(api: Api, p: Params): Wire {
-    const versionQuery: [string, string][] = p.versionId !== undefined ? [['versionId', p.versionId]] : [];
-    switch (api) {
-      case 'PutBucket':
-        return { method: 'PUT', bucket: p.bucket, headers: { 'x-oss-acl': p.acl } };
-      case 'DeleteBucket':
-        return { method: 'DELETE', bucket: p.bucket };
-      case 'PutBucketVersioning':
-        return { method: 'PUT', bucket: p.bucket, query: [['versioning', undefined]], body: buildXml('VersioningConfiguration', { Status: p.status! }) };
-      case 'PutObject':
-        return { method: 'PUT', bucket: p.bucket, key: p.key, headers: { ...objectHeaders(p), 'content-language': p.contentLanguage }, body: p.body ?? '' };
-      case 'GetObject':
-        return { method: 'GET', bucket: p.bucket, key: p.key, query: versionQuery };
-      case 'HeadObject':
-        return { method: 'HEAD', bucket: p.bucket, key: p.key, query: versionQuery };
-      case 'DeleteObject':
-        return { method: 'DELETE', bucket: p.bucket, key: p.key, query: versionQuery };
-      case 'CopyObject':
-        return {
-          method: 'PUT',
-          bucket: p.bucket,
-          key: p.key,
-          headers: {
-            ...objectHeaders(p),
-            'content-language': p.contentLanguage,
-            'x-oss-copy-source': p.copySourceRaw ?? encodeCopySource(p.sourceBucket ?? p.bucket, p.sourceKey!, p.sourceVersionId),
-            'x-oss-metadata-directive': p.metadataDirective,
-            'x-oss-tagging-directive': p.taggingDirective,
-            'x-oss-copy-source-if-match': p.ifMatch,
-            'x-oss-copy-source-if-none-match': p.ifNoneMatch,
-            'x-oss-copy-source-if-modified-since': p.ifModifiedSince,
-            'x-oss-copy-source-if-unmodified-since': p.ifUnmodifiedSince,
-          },
-        };
-      case 'GetObjectAcl':
-        return { method: 'GET', bucket: p.bucket, key: p.key, query: [['acl', undefined], ...versionQuery] };
-      case 'GetObjectTagging':
-        return { method: 'GET', bucket: p.bucket, key: p.key, query: [['tagging', undefined], ...versionQuery] };
-      case 'ListObjectVersions':
-        return { method: 'GET', bucket: p.bucket, query: [['versions', undefined], ['max-keys', '1000']] };
-      case 'InitiateBucketWorm':
-        return {
-          method: 'POST',
-          bucket: p.bucket,
-          query: [['worm', undefined]],
-          body: buildXml('InitiateWormConfiguration', { RetentionPeriodInDays: String(p.retentionPeriodInDays) }),
-        };
-      case 'CompleteBucketWorm':
-        return { method: 'POST', bucket: p.bucket, query: [['wormId', p.wormId!]] };
-      case 'AbortBucketWorm':
-        return { method: 'DELETE', bucket: p.bucket, query: [['worm', undefined]] };
-      case 'GetBucketWorm':
-        return { method: 'GET', bucket: p.bucket, query: [['worm', undefined]] };
-    }
-  }
-
   async call(api: Api, p: Params): Promise<Outcome> {
-    const w = this.wire(api, p);
+    const w = wireOf(api, p);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...w.headers, ...p.rawHeaders })) if (v !== undefined) headers[k.toLowerCase()] = v;
     if (w.body !== undefined) headers['content-type'] ??= 'application/octet-stream';
@@ -121,8 +40,10 @@ export class RawDriver implements Driver {
       accessKeyId: p.signWithAccessKeyId ?? this.target.accessKeyId,
       accessKeySecret: p.signWithSecret ?? this.target.accessKeySecret,
     };
-    const now = new Date();
-    if (this.signatureVersion === 'v1') {
+    const now = p.signedAt ?? new Date();
+    if (p.anonymous) {
+      headers.date = now.toUTCString();
+    } else if (this.signatureVersion === 'v1') {
       headers['x-oss-date'] = now.toUTCString();
       headers.authorization = signV1(signable, creds, headers['x-oss-date']);
     } else {
@@ -148,7 +69,7 @@ export class RawDriver implements Driver {
       connect = new URL(`${base.protocol}//${base.hostname === 'localhost' ? '127.0.0.1' : `${w.bucket}.${base.hostname}`}${base.port ? ':' + base.port : ''}`);
     }
     const qs = encodeQuery(query.map(([k, v]): [string, string] => [k, v ?? '']));
-    const res = await send(connect, w.method, path + (qs ? `?${qs}` : ''), headers, w.body);
+    const res = await send(connect, w.method, path + (qs ? `?${qs}` : ''), headers, w.body, p.omitContentLength);
     return this.outcome(api, res);
   }
 
@@ -163,37 +84,8 @@ export class RawDriver implements Driver {
       }
       return out;
     }
-    const text = res.body.toString('utf8');
-    const doc = text.startsWith('<?xml') ? parseXml(text) : undefined;
-    if (api === 'GetObjectAcl') out.data = { acl: str((doc?.AccessControlPolicy as Record<string, unknown>)?.AccessControlList, 'Grant') };
-    if (api === 'GetObjectTagging') {
-      const set = (doc?.Tagging as Record<string, unknown> | undefined)?.TagSet as Record<string, unknown> | undefined;
-      out.data = { tags: asArray(set?.Tag as Record<string, unknown>[]).map((t) => ({ key: str(t, 'Key') ?? '', value: str(t, 'Value') ?? '' })) };
-    }
-    if (api === 'ListObjectVersions') {
-      const root = doc?.ListVersionsResult as Record<string, unknown> | undefined;
-      const entry = (deleteMarker: boolean) => (v: Record<string, unknown>) => ({
-        key: str(v, 'Key') ?? '',
-        versionId: str(v, 'VersionId') ?? '',
-        isLatest: str(v, 'IsLatest') === 'true',
-        deleteMarker,
-      });
-      out.data = {
-        versions: [
-          ...asArray(root?.Version as Record<string, unknown>[]).map(entry(false)),
-          ...asArray(root?.DeleteMarker as Record<string, unknown>[]).map(entry(true)),
-        ],
-      };
-    }
-    if (api === 'InitiateBucketWorm') out.data = { wormId: res.headers['x-oss-worm-id'] };
-    if (api === 'GetBucketWorm') {
-      const w = doc?.WormConfiguration;
-      out.data = { wormId: str(w, 'WormId'), wormState: str(w, 'State') };
-    }
-    if (api === 'CopyObject') {
-      const r = doc?.CopyObjectResult;
-      out.data = { etag: str(r, 'ETag'), lastModified: str(r, 'LastModified') };
-    }
+    const data = resultData(api, res.headers, res.body);
+    if (data) out.data = data;
     return out;
   }
 }
@@ -204,6 +96,7 @@ function send(
   path: string,
   headers: Record<string, string>,
   body?: string | Buffer,
+  omitContentLength = false,
 ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
   const fn = base.protocol === 'https:' ? requestTls : request;
   return new Promise((resolve, reject) => {
@@ -218,6 +111,9 @@ function send(
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end(body);
+    // Node frames a body-less PUT with `Content-Length: 0`; without chunked encoding by default it sends neither
+    // that nor Transfer-Encoding (node:_http_outgoing `_storeHeader`).
+    if (omitContentLength) (req as unknown as { useChunkedEncodingByDefault: boolean }).useChunkedEncodingByDefault = false;
+    req.end(omitContentLength ? undefined : body);
   });
 }

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { crc64 } from '@local-oss/client';
 import type { Scenario, ScenarioContext } from '../model.js';
 import { eq, fails, header, ok, truthy } from './expect.js';
+import { multipartObject } from './uploads.js';
 
 const s = (n: number) => `copy-${String(n).padStart(2, '0')}`;
 
@@ -493,7 +494,7 @@ export const copyScenarios: Scenario[] = [
       eq(header(old, 'x-oss-copy-source-version-id'), v1, 'source version of a specific copy');
       ok(await ctx.call('CopyObject', { bucket: BV, key: k, sourceBucket: BV, sourceKey: k, sourceVersionId: v1 }));
       eq(ok(await ctx.call('GetObject', { bucket: BV, key: k })).body?.toString(), 'v1', 'restored content');
-      const versions = ok(await ctx.call('ListObjectVersions', { bucket: BV })).data?.versions?.filter((v) => v.key === k);
+      const versions = ok(await ctx.call('ListObjectVersions', { bucket: BV, prefix: k })).data?.versions?.filter((v) => v.key === k);
       eq(versions?.length, 3, 'versions of the key');
     },
   },
@@ -518,7 +519,7 @@ export const copyScenarios: Scenario[] = [
       const key = ctx.key('dst');
       eq(header(ok(await copy(ctx, key, {}, ctx.buckets.BS)), 'x-oss-version-id'), 'null', 'x-oss-version-id');
       ok(await copy(ctx, key, {}, ctx.buckets.BS));
-      const versions = ok(await ctx.call('ListObjectVersions', { bucket: ctx.buckets.BS })).data?.versions?.filter((v) => v.key === key);
+      const versions = ok(await ctx.call('ListObjectVersions', { bucket: ctx.buckets.BS, prefix: key })).data?.versions?.filter((v) => v.key === key);
       eq(versions?.map((v) => v.versionId), ['null'], 'versions of the key');
     },
   },
@@ -611,6 +612,23 @@ export const copyScenarios: Scenario[] = [
     },
   },
   {
+    id: s(72),
+    title: '⟂ multipart source (3 parts): the copy answers 200 with the same bytes; destination object type and ETag recorded',
+    tags: ['copy', 'multipart', 'discovery'],
+    async run(ctx) {
+      const parts = [randomBytes(100 * 1024), randomBytes(100 * 1024), randomBytes(10)];
+      const srcKey = ctx.key('mp');
+      const done = await multipartObject(ctx, ctx.buckets.B1, srcKey, parts);
+      const key = ctx.key('dst');
+      const o = ok(await ctx.call('CopyObject', { bucket: ctx.buckets.B1, key, sourceKey: srcKey }));
+      eq(header(o, 'x-oss-hash-crc64ecma'), crc64(Buffer.concat(parts)).toString(), 'x-oss-hash-crc64ecma');
+      const head = ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }));
+      ctx.record('x-oss-object-type', header(head, 'x-oss-object-type') ?? null);
+      ctx.record('ETag kept', header(head, 'etag') === done.data?.etag);
+      truthy(ok(await ctx.call('GetObject', { bucket: ctx.buckets.B1, key })).body?.equals(Buffer.concat(parts)), 'identical bytes');
+    },
+  },
+  {
     id: s(74),
     title: 'bad signature → 403 SignatureDoesNotMatch; unknown key → 403 InvalidAccessKeyId',
     tags: ['copy', 'auth', 'raw-only'],
@@ -627,6 +645,42 @@ export const copyScenarios: Scenario[] = [
       const o = await copy(ctx, ctx.key('dst'), { rawHeaders: { 'content-md5': createHash('md5').update('x').digest('base64') } });
       ctx.record('status', o.status);
       ctx.record('code', o.code);
+    },
+  },
+  {
+    id: s(77),
+    title: '⟂ raw copy sent without Content-Length or Transfer-Encoding',
+    tags: ['copy', 'raw-only', 'discovery'],
+    async run(ctx) {
+      // MissingContentLength 411 is documented for PutObject; whether a copy (no body) needs the header is [U].
+      const key = ctx.key('dst');
+      const o = await copy(ctx, key, { omitContentLength: true });
+      ctx.record('answer', [o.status, o.code ?? null]);
+      if (o.status === 200) eq(ok(await ctx.call('GetObject', { bucket: ctx.buckets.B1, key })).body?.equals(ctx.src.body), true, 'content');
+    },
+  },
+  {
+    id: s(78),
+    title: '⟂ 5.5 GiB source built server-side (UploadPartCopy): copy to another bucket (EntityTooLarge expected) and within the bucket',
+    tags: ['copy', 'multipart', 'slow', 'discovery'],
+    async run(ctx) {
+      // Spec §1.9: > 5 GB only within a bucket. Built without moving bytes: 1 MiB → 32 MiB → 1 GiB → 5.5 GiB.
+      const B1 = ctx.buckets.B1;
+      const MiB = 1024 * 1024;
+      const unit = ctx.key('unit');
+      ok(await ctx.call('PutObject', { bucket: B1, key: unit, body: randomBytes(MiB) }));
+      const mib32 = ctx.key('32mib');
+      await multipartObject(ctx, B1, mib32, Array.from({ length: 32 }, () => ({ sourceKey: unit })));
+      const gib = ctx.key('1gib');
+      await multipartObject(ctx, B1, gib, Array.from({ length: 32 }, () => ({ sourceKey: mib32 })));
+      const huge = ctx.key('5.5gib');
+      const halfGib = { sourceKey: gib, sourceRange: `bytes=0-${512 * MiB - 1}` };
+      await multipartObject(ctx, B1, huge, [...Array.from({ length: 5 }, () => ({ sourceKey: gib })), halfGib]);
+      eq(header(ok(await ctx.call('HeadObject', { bucket: B1, key: huge })), 'content-length'), String(5.5 * 1024 * MiB), 'Content-Length');
+      const cross = await ctx.call('CopyObject', { bucket: ctx.buckets.B2, key: ctx.key('cross'), sourceBucket: B1, sourceKey: huge });
+      ctx.record('cross-bucket copy', [cross.status, cross.code ?? null, cross.message ?? null]);
+      const same = await ctx.call('CopyObject', { bucket: B1, key: ctx.key('same'), sourceBucket: B1, sourceKey: huge });
+      ctx.record('same-bucket copy', [same.status, same.code ?? null]);
     },
   },
   {

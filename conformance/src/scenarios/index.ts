@@ -1,7 +1,40 @@
 import type { Scenario } from '../model.js';
+import { aclScenarios } from './acl.js';
+import { authScenarios } from './auth.js';
+import { bucketScenarios } from './buckets.js';
 import { copyScenarios } from './copy.js';
+import { listingScenarios } from './listing.js';
+import { multipartScenarios } from './multipart.js';
+import { objectScenarios } from './objects.js';
 import { permissionScenarios } from './permissions.js';
+import { taggingScenarios } from './tagging.js';
+import { versioningScenarios } from './versioning.js';
+import { wormScenarios } from './worm.js';
 
-/** Every scenario, in a stable order. */
-export const scenarios: Scenario[] = [...copyScenarios, ...permissionScenarios];
-export { copyScenarios, permissionScenarios };
+/** Every scenario, in a stable order: the supporting APIs first, then CopyObject and its permissions. */
+export const scenarios: Scenario[] = [
+  ...bucketScenarios,
+  ...objectScenarios,
+  ...listingScenarios,
+  ...aclScenarios,
+  ...versioningScenarios,
+  ...taggingScenarios,
+  ...wormScenarios,
+  ...multipartScenarios,
+  ...authScenarios,
+  ...copyScenarios,
+  ...permissionScenarios,
+];
+export {
+  aclScenarios,
+  authScenarios,
+  bucketScenarios,
+  copyScenarios,
+  listingScenarios,
+  multipartScenarios,
+  objectScenarios,
+  permissionScenarios,
+  taggingScenarios,
+  versioningScenarios,
+  wormScenarios,
+};

@@ -1,0 +1,124 @@
+// OSS result documents (spec §9) read into `Outcome.data`, for drivers that see the XML itself (raw; ali-oss where
+// it hands a body back unparsed). Listing keys are decoded as PY2 does when the answer says `EncodingType` url:
+// `unquote`, so `+` stays `+` (PY2 `serde_utils.deserialize_encode_type`).
+import { asArray, parseXml } from '@local-oss/client';
+import type { Api, ListedObject, Outcome } from '../model.js';
+
+type Node = Record<string, unknown>;
+
+export function str(node: unknown, name: string): string | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
+  const v = (node as Node)[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+const nodes = (v: unknown) => asArray(v as Node[]);
+
+function listing(root: Node | undefined): NonNullable<Outcome['data']> {
+  const enc = str(root, 'EncodingType');
+  const decode = (v: string | undefined) => (v === undefined || enc !== 'url' ? v : decodeURIComponent(v));
+  const contents: ListedObject[] = nodes(root?.Contents).map((c) => ({
+    key: decode(str(c, 'Key')) ?? '',
+    size: Number(str(c, 'Size')),
+    etag: str(c, 'ETag') ?? '',
+    objectType: str(c, 'Type'),
+    storageClass: str(c, 'StorageClass'),
+    owner: c.Owner !== undefined,
+  }));
+  return {
+    contents,
+    commonPrefixes: nodes(root?.CommonPrefixes).map((p) => decode(str(p, 'Prefix')) ?? ''),
+    isTruncated: str(root, 'IsTruncated') === 'true',
+    nextMarker: decode(str(root, 'NextMarker')),
+    nextContinuationToken: decode(str(root, 'NextContinuationToken')),
+    keyCount: num(str(root, 'KeyCount')),
+    maxKeys: num(str(root, 'MaxKeys')),
+    encodingType: enc,
+  };
+}
+
+function versions(root: Node | undefined): NonNullable<Outcome['data']> {
+  const enc = str(root, 'EncodingType');
+  const decode = (v: string | undefined) => (v === undefined || enc !== 'url' ? v : decodeURIComponent(v));
+  const entry = (deleteMarker: boolean) => (v: Node) => ({
+    key: decode(str(v, 'Key')) ?? '',
+    versionId: str(v, 'VersionId') ?? '',
+    isLatest: str(v, 'IsLatest') === 'true',
+    deleteMarker,
+  });
+  return {
+    versions: [...nodes(root?.Version).map(entry(false)), ...nodes(root?.DeleteMarker).map(entry(true))],
+    commonPrefixes: nodes(root?.CommonPrefixes).map((p) => decode(str(p, 'Prefix')) ?? ''),
+    isTruncated: str(root, 'IsTruncated') === 'true',
+    nextKeyMarker: decode(str(root, 'NextKeyMarker')),
+    nextVersionIdMarker: str(root, 'NextVersionIdMarker'),
+    encodingType: enc,
+  };
+}
+
+/** The decoded fields of a successful answer to `api`, from its headers and XML body. */
+export function resultData(api: Api, headers: Record<string, string>, body: Buffer): Outcome['data'] {
+  const text = body.toString('utf8');
+  const doc: Node | undefined = text.startsWith('<?xml') || text.startsWith('<') ? (parseXml(text) as Node) : undefined;
+  switch (api) {
+    case 'GetObjectAcl':
+    case 'GetBucketAcl':
+      return { acl: str((doc?.AccessControlPolicy as Node)?.AccessControlList, 'Grant') };
+    case 'GetObjectTagging': {
+      const set = (doc?.Tagging as Node | undefined)?.TagSet as Node | undefined;
+      return { tags: nodes(set?.Tag).map((t) => ({ key: str(t, 'Key') ?? '', value: str(t, 'Value') ?? '' })) };
+    }
+    case 'GetBucketInfo': {
+      const b = (doc?.BucketInfo as Node | undefined)?.Bucket as Node | undefined;
+      return {
+        name: str(b, 'Name'),
+        location: str(b, 'Location'),
+        storageClass: str(b, 'StorageClass'),
+        acl: str(b?.AccessControlList, 'Grant'),
+        versioning: str(b, 'Versioning'),
+      };
+    }
+    case 'GetBucketLocation':
+      return { location: str(doc, 'LocationConstraint') };
+    case 'GetBucketVersioning':
+      return { versioning: str(doc?.VersioningConfiguration, 'Status') };
+    case 'ListObjects':
+    case 'ListObjectsV2':
+      return listing(doc?.ListBucketResult as Node | undefined);
+    case 'ListObjectVersions':
+      return versions(doc?.ListVersionsResult as Node | undefined);
+    case 'InitiateMultipartUpload':
+      return { uploadId: str(doc?.InitiateMultipartUploadResult, 'UploadId') };
+    case 'UploadPart':
+      return { etag: headers.etag };
+    case 'UploadPartCopy': {
+      const r = doc?.CopyPartResult;
+      return { etag: str(r, 'ETag'), lastModified: str(r, 'LastModified') };
+    }
+    case 'CompleteMultipartUpload':
+      return { etag: str(doc?.CompleteMultipartUploadResult, 'ETag') };
+    case 'ListParts': {
+      const root = doc?.ListPartsResult as Node | undefined;
+      return {
+        parts: nodes(root?.Part).map((p) => ({ partNumber: Number(str(p, 'PartNumber')), etag: str(p, 'ETag') ?? '', size: Number(str(p, 'Size')) })),
+        isTruncated: str(root, 'IsTruncated') === 'true',
+        nextPartNumberMarker: num(str(root, 'NextPartNumberMarker')),
+      };
+    }
+    case 'ListMultipartUploads':
+      return { uploads: nodes((doc?.ListMultipartUploadsResult as Node | undefined)?.Upload).map((u) => ({ key: str(u, 'Key') ?? '', uploadId: str(u, 'UploadId') ?? '' })) };
+    case 'InitiateBucketWorm':
+      return { wormId: headers['x-oss-worm-id'] };
+    case 'GetBucketWorm': {
+      const w = doc?.WormConfiguration;
+      return { wormId: str(w, 'WormId'), wormState: str(w, 'State'), retentionPeriodInDays: num(str(w, 'RetentionPeriodInDays')) };
+    }
+    case 'CopyObject': {
+      const r = doc?.CopyObjectResult;
+      return { etag: str(r, 'ETag'), lastModified: str(r, 'LastModified') };
+    }
+    default:
+      return undefined;
+  }
+}
