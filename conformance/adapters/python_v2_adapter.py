@@ -145,6 +145,11 @@ def call(api, p):
         r = c.copy_object(oss.CopyObjectRequest(bucket=b, key=k, **fields(p, COPY_FIELDS)))
         data = {'etag': r.etag, 'lastModified': r.last_modified.strftime('%Y-%m-%dT%H:%M:%S.') +
                 '%03dZ' % (r.last_modified.microsecond // 1000) if r.last_modified else None}
+    elif api == 'CopierCopy':
+        copier = c.copier(**fields(p, {'copierPartSize': 'part_size', 'copierMultipartThreshold': 'multipart_copy_threshold',
+                                       'copierDisableShallowCopy': 'disable_shallow_copy'}))
+        r = copier.copy(oss.CopyObjectRequest(bucket=b, key=k, **fields(p, COPY_FIELDS)))
+        data = {'etag': r.etag}
     elif api == 'PutObjectAcl':
         r = c.put_object_acl(oss.PutObjectAclRequest(bucket=b, key=k, acl=p.get('acl'), version_id=p.get('versionId')))
     elif api == 'GetObjectAcl':

@@ -31,6 +31,8 @@ export type Api =
   | 'AbortMultipartUpload'
   | 'ListParts'
   | 'ListMultipartUploads'
+  /** An SDK's copy manager (PY2 Copier, our Copier): CopyObject or a multipart copy, as the SDK decides. */
+  | 'CopierCopy'
   | 'InitiateBucketWorm'
   | 'CompleteBucketWorm'
   | 'ExtendBucketWorm'
@@ -98,6 +100,10 @@ export interface Params {
   completeAll?: boolean;
   maxParts?: number;
   partNumberMarker?: number;
+  /** CopierCopy: PY2 Copier options (part_size, multipart_copy_threshold, disable_shallow_copy). */
+  copierPartSize?: number;
+  copierMultipartThreshold?: number;
+  copierDisableShallowCopy?: boolean;
   /** Raw-driver only: send this x-oss-copy-source verbatim. */
   copySourceRaw?: string;
   /** Raw-driver only: sign with this secret instead of the target's. */

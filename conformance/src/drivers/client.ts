@@ -1,5 +1,5 @@
 // client: our OssClient (the Python SDK v2's API in camelCase).
-import { OssClient, OssServiceError, type GetObjectRequest } from '@local-oss/client';
+import { Copier, OssClient, OssServiceError, type GetObjectRequest } from '@local-oss/client';
 import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
 
 export class ClientDriver implements Driver {
@@ -96,6 +96,11 @@ export class ClientDriver implements Driver {
         case 'CopyObject': {
           const r = await c.copyObject({ ...p, key, sourceKey: p.sourceKey! });
           return { ...ok(r), data: { etag: r.etag, lastModified: r.lastModified?.toISOString() } };
+        }
+        case 'CopierCopy': {
+          const copier = new Copier(c, { partSize: p.copierPartSize, multipartCopyThreshold: p.copierMultipartThreshold, disableShallowCopy: p.copierDisableShallowCopy });
+          const r = await copier.copy({ ...p, key, sourceKey: p.sourceKey! });
+          return { ...ok(r), data: { etag: r.etag } };
         }
         case 'PutObjectAcl':
           return ok(await c.putObjectAcl({ bucket, key, acl: p.acl!, versionId: p.versionId }));

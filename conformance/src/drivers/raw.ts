@@ -25,8 +25,8 @@ export class RawDriver implements Driver {
     return new RawDriver({ ...this.target, ...credentials }, this.signatureVersion);
   }
 
-  cannot(): string | undefined {
-    return undefined;
+  cannot(api: Api): string | undefined {
+    return api === 'CopierCopy' ? 'a copy manager is SDK logic; raw HTTP sends single requests' : undefined;
   }
 
   async call(api: Api, p: Params): Promise<Outcome> {

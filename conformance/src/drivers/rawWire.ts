@@ -148,6 +148,8 @@ export function wireOf(api: Api, p: Params): Wire {
       };
     case 'AbortMultipartUpload':
       return { method: 'DELETE', ...object, query: [['uploadId', p.uploadId ?? '']] };
+    case 'CopierCopy':
+      throw new Error('CopierCopy is SDK logic (RawDriver.cannot says so)');
     case 'ListMultipartUploads':
       return { method: 'GET', bucket: p.bucket, query: [['uploads', undefined], ['max-uploads', '1000']] };
     case 'ListParts':

@@ -629,6 +629,39 @@ export const copyScenarios: Scenario[] = [
     },
   },
   {
+    id: s(73),
+    title: "the SDK copier's multipart path (threshold 100 KiB, no shallow copy) on a 200 KiB source: Multipart, same CRC-64, another ETag, metadata, tags and Content-Type kept",
+    tags: ['copy', 'multipart'],
+    async run(ctx) {
+      const body = randomBytes(200 * 1024);
+      const srcKey = ctx.key('src');
+      const put = ok(
+        await ctx.call('PutObject', { bucket: ctx.buckets.B1, key: srcKey, body, contentType: 'application/x-big', metadata: { origin: 'copier' }, tagging: 'a=1&b=2' }),
+      );
+      const key = ctx.key('dst');
+      // PY2 copier.py: above multipart_copy_threshold, disable_shallow_copy → HEAD, GetObjectTagging, Initiate with
+      // the source's metadata and tags, UploadPartCopy × 2, Complete, then the CRC-64 compared with the HEAD's.
+      ok(
+        await ctx.call('CopierCopy', {
+          bucket: ctx.buckets.B2,
+          key,
+          sourceBucket: ctx.buckets.B1,
+          sourceKey: srcKey,
+          copierPartSize: 100 * 1024,
+          copierMultipartThreshold: 100 * 1024,
+          copierDisableShallowCopy: true,
+        }),
+      );
+      const head = ok(await ctx.call('HeadObject', { bucket: ctx.buckets.B2, key }));
+      eq(
+        ['x-oss-object-type', 'x-oss-hash-crc64ecma', 'content-type', 'x-oss-meta-origin', 'x-oss-tagging-count'].map((n) => header(head, n)),
+        ['Multipart', crc64(body).toString(), 'application/x-big', 'copier', '2'],
+        'destination headers',
+      );
+      truthy(header(head, 'etag') !== header(put, 'etag'), 'a multipart ETag, not the source\'s');
+    },
+  },
+  {
     id: s(74),
     title: 'bad signature → 403 SignatureDoesNotMatch; unknown key → 403 InvalidAccessKeyId',
     tags: ['copy', 'auth', 'raw-only'],
