@@ -2,20 +2,7 @@
 export * from './model.js';
 export * from './runner.js';
 export * from './targets.js';
-export {
-  scenarios,
-  aclScenarios,
-  authScenarios,
-  bucketScenarios,
-  copyScenarios,
-  listingScenarios,
-  multipartScenarios,
-  objectScenarios,
-  permissionScenarios,
-  taggingScenarios,
-  versioningScenarios,
-  wormScenarios,
-} from './scenarios/index.js';
+export * from './scenarios/index.js'; // `scenarios` (all, in order) and each area's list
 export { ramUsersOf, emulatorKeyPair, localOssIdentities, readRamUsersFile } from './ramUsers.js';
 export { RawDriver } from './drivers/raw.js';
 export { ClientDriver } from './drivers/client.js';
