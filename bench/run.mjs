@@ -10,6 +10,8 @@ import { azurite, localOss, nullServer, s3rver } from './servers.mjs';
 const quick = process.argv.includes('--quick');
 // --servers=local-oss,s3rver limits the run (development); the README's figures always come from a full run of all.
 const only = process.argv.find((a) => a.startsWith('--servers='))?.slice('--servers='.length).split(',');
+// --profile=DIR: local-oss runs under --cpu-prof and leaves its profile in DIR (open it in Chrome DevTools).
+const profileDir = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
 const step = (server, what) => process.stderr.write(`  ${server.name}: ${what}\n`);
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -194,19 +196,22 @@ try {
   for (const start of [localOss, s3rver, azurite, nullServer]) {
     if (only && !only.includes(start.label)) continue;
     process.stderr.write(`starting ${start.label}…\n`);
-    const server = await start();
+    const server = await start({ profileDir });
     servers.push(server);
     try {
       results[server.name] = await measure(server);
     } catch (err) {
       results[server.name] = { error: String(err) };
     }
+    // Let it exit on its own (a profile is written at exit), then move on; the finally below kills stragglers.
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
     server.child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   }
 } finally {
   for (const s of servers) s.child.kill('SIGKILL');
 }
-const ceiling = results.ceiling;
+const ceiling = results.ceiling ?? {};
 // The null server holds no data: its RSS and its "copy" or "list" are not a ceiling for storing anything, only the
 // HTTP round trip — kept for copy/list (that is the floor of any server's latency), dropped for memory.
 for (const k of Object.keys(ceiling)) if (k.startsWith('RSS')) delete ceiling[k];

@@ -43,10 +43,12 @@ async function launch(cmd, args, port, readyPattern) {
 
 const v4now = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-export async function localOss() {
+/** `profileDir`: write a V8 CPU profile of the local-oss process there when it exits (`npm run bench -- --profile=DIR`). */
+export async function localOss({ profileDir } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'bench-local-oss-'));
   const cli = join(here, '../emulator/dist/cli.js');
-  const s = await launch(process.execPath, [cli, '--port', '0', '--data', data], 0, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const s = await launch(process.execPath, [...nodeArgs, cli, '--port', '0', '--data', data], 0, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
   const creds = { accessKeyId: 'local-oss-access-key-id', accessKeySecret: 'local-oss-access-key-secret' };
   return {
     name: 'local-oss',
