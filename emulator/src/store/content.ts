@@ -1,4 +1,4 @@
-// Object bytes as reference-counted chunks and immutable contents (see schema.ts for the model).
+// Object bytes as chunks and reference-counted immutable contents (see schema.ts for the model).
 // Writers stream request bodies into ≤ 1 MiB chunks as they arrive, so memory stays bounded whatever the object
 // size; a content only becomes visible when the caller's transaction commits its extents. Readers pin a content
 // so that an overwrite or delete that drops its last reference defers the reclaim until the read is done.
@@ -19,7 +19,7 @@ export interface WrittenChunk {
   crc64: bigint;
 }
 
-/** What a finished writer holds: chunks on disk (refs 0) not yet part of any content. */
+/** What a finished writer holds: chunks on disk that no extent uses yet (not part of any content). */
 export interface PendingContent {
   chunks: WrittenChunk[];
   size: number;
@@ -63,9 +63,9 @@ export class ContentStore {
     private readonly kms: KmsStore,
   ) {
     this.stmt = {
-      insertChunk: db.prepare('INSERT INTO chunks (data, refs, data_key_id) VALUES (?, 0, ?)'),
+      insertChunk: db.prepare('INSERT INTO chunks (data, data_key_id) VALUES (?, ?)'),
       // RETURNING tells which data key may have lost its last chunk (undefined: no row was deleted).
-      deleteChunk: db.prepare('DELETE FROM chunks WHERE id = ? RETURNING data_key_id').pluck(),
+      deleteChunk: db.prepare('DELETE FROM chunks WHERE id = @id RETURNING data_key_id').pluck(),
       // A sealed chunk only decrypts whole (the GCM tag covers all of it); a plain one is sliced by SQLite.
       chunkSlice: db.prepare(
         'SELECT data_key_id, CASE WHEN data_key_id IS NULL THEN substr(data, ?, ?) ELSE data END AS data FROM chunks WHERE id = ?',
@@ -79,7 +79,6 @@ export class ContentStore {
       insertExtent: db.prepare(
         'INSERT INTO extents (content_id, seq, chunk_id, chunk_offset, length, crc64) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      refChunk: db.prepare('UPDATE chunks SET refs = refs + ? WHERE id = ?'),
       extents: db.prepare(
         'SELECT seq, chunk_id, chunk_offset, length, crc64 FROM extents WHERE content_id = ? ORDER BY seq',
       ),
@@ -87,10 +86,10 @@ export class ContentStore {
       refContent: db.prepare('UPDATE contents SET refs = refs + ? WHERE id = ? RETURNING refs').pluck(),
       deleteContent: db.prepare('DELETE FROM contents WHERE id = ?'),
       chunksOf: db.prepare('SELECT DISTINCT chunk_id FROM extents WHERE content_id = ?').pluck(),
-      releaseChunks: db.prepare(
-        'UPDATE chunks SET refs = refs - (SELECT count(*) FROM extents WHERE content_id = ? AND chunk_id = chunks.id) WHERE id IN (SELECT chunk_id FROM extents WHERE content_id = ?)',
-      ),
-      deleteUnrefChunk: db.prepare('DELETE FROM chunks WHERE id = ? AND refs <= 0 RETURNING data_key_id').pluck(),
+      // A chunk is in use while an extent points at it (index extents_by_chunk); see schema.ts migration 4.
+      deleteUnusedChunk: db.prepare(
+        'DELETE FROM chunks WHERE id = @id AND NOT EXISTS (SELECT 1 FROM extents WHERE chunk_id = @id) RETURNING data_key_id',
+      ).pluck(),
     };
   }
 
@@ -109,7 +108,6 @@ export class ContentStore {
     );
     pending.chunks.forEach((c, seq) => {
       this.stmt.insertExtent.run(contentId, seq, c.id, 0, c.length, crc64ToString(c.crc64));
-      this.stmt.refChunk.run(1, c.id);
     });
     return contentId;
   }
@@ -129,7 +127,6 @@ export class ContentStore {
     const contentId = Number(this.stmt.insertContent.run(size, crc64ToString(crc)).lastInsertRowid);
     parts.forEach((p, seq) => {
       this.stmt.insertExtent.run(contentId, seq, p.chunkId, p.offset, p.length, crc64ToString(p.crc));
-      this.stmt.refChunk.run(1, p.chunkId);
     });
     return contentId;
   }
@@ -145,11 +142,9 @@ export class ContentStore {
     let seq = 0;
     for (const p of parts) {
       this.stmt.insertExtent.run(contentId, seq++, p.chunkId, p.offset, p.length, crc64ToString(p.crc));
-      this.stmt.refChunk.run(1, p.chunkId);
     }
     for (const c of pending.chunks) {
       this.stmt.insertExtent.run(contentId, seq++, c.id, 0, c.length, crc64ToString(c.crc64));
-      this.stmt.refChunk.run(1, c.id);
     }
     return contentId;
   }
@@ -303,7 +298,7 @@ export class ContentStore {
 
   /** Deletes a chunk, and its data key with it when that was the key's last chunk. True if the key went. */
   private dropChunk(deleteStmt: ReturnType<Db['prepare']>, chunkId: number): boolean {
-    const dataKeyId = deleteStmt.get(chunkId) as number | null | undefined;
+    const dataKeyId = deleteStmt.get({ id: chunkId }) as number | null | undefined;
     if (typeof dataKeyId !== 'number') return false;
     return this.stmt.deleteUnusedDataKey.run(dataKeyId, dataKeyId).changes > 0;
   }
@@ -356,9 +351,8 @@ export class ContentStore {
 
   private reclaim(contentId: number): void {
     const chunkIds = this.stmt.chunksOf.all(contentId) as number[];
-    this.stmt.releaseChunks.run(contentId, contentId);
     this.stmt.deleteContent.run(contentId); // extents go with it (ON DELETE CASCADE)
-    for (const id of chunkIds) this.dropChunk(this.stmt.deleteUnrefChunk, id);
+    for (const id of chunkIds) this.dropChunk(this.stmt.deleteUnusedChunk, id);
   }
 }
 

@@ -4,8 +4,9 @@
 // Content model (architecture "Storage"): bytes live in `chunks` (≤ 1 MiB each). A `content` is an immutable
 // byte sequence described by `extents` (slices of chunks, in order) with its size and CRC-64. Object versions and
 // multipart parts point at a content; CopyObject, UploadPartCopy and CompleteMultipartUpload build new contents
-// (or share one) by writing extent rows only. `refs` columns count references so unreferenced bytes are reclaimed
-// in the transaction that drops the last reference; a restart sweeps what a crash left behind.
+// (or share one) by writing extent rows only. `contents.refs` counts the versions and parts using a content; the
+// transaction that drops its last reference deletes the content and then every chunk of it no other extent uses
+// (migration 4), and a restart sweeps what a crash left behind.
 export const migrations: string[] = [
   `
   CREATE TABLE chunks (
@@ -110,5 +111,11 @@ export const migrations: string[] = [
   // docs/permissions.md §2.1).
   `
   ALTER TABLE buckets ADD COLUMN policy TEXT;
+  `,
+  // Issue 8: chunks no longer count their references; "used" means an extent points at the chunk (extents_by_chunk).
+  // A counter on the chunk row made every commit, copy and delete rewrite the whole row, 1 MiB blob included (SQLite
+  // has no in-place column update): a PUT wrote its bytes twice.
+  `
+  ALTER TABLE chunks DROP COLUMN refs;
   `,
 ];

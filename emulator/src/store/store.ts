@@ -2,6 +2,7 @@
 // and every multi-step change runs in `tx`, so a write is all-or-nothing and acknowledged only once committed.
 import type { Db } from './db.js';
 import { openDatabase } from './db.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { BucketStore } from './buckets.js';
 import { ContentStore } from './content.js';
 import { KmsStore } from './kms.js';
@@ -17,7 +18,10 @@ export class Store {
   readonly listing: Listing;
   readonly uploads: UploadStore;
 
-  private constructor(readonly db: Db) {
+  private constructor(
+    readonly db: Db,
+    private readonly checkpointer: Checkpointer | undefined,
+  ) {
     this.buckets = new BucketStore(db);
     this.kms = new KmsStore(db);
     this.content = new ContentStore(db, this.kms);
@@ -28,7 +32,8 @@ export class Store {
 
   /** Opens (or creates) the store; `dataDir` undefined keeps everything in memory. */
   static open(dataDir: string | undefined): Store {
-    const store = new Store(openDatabase(dataDir));
+    const db = openDatabase(dataDir);
+    const store = new Store(db, dataDir === undefined ? undefined : startCheckpointer(db));
     store.content.sweep(); // what a crash left behind: chunks of unfinished uploads, unreferenced contents
     return store;
   }
@@ -38,7 +43,9 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /** Stops the checkpointer first, so the main connection is the last one and its close folds the WAL in. */
   close(): void {
+    this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }
