@@ -1,12 +1,21 @@
 // First middleware: the headers every OSS response carries (spec §12.1), whatever happens later.
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { Next } from 'koa';
 import type { OssContext } from './state.js';
 import { Query, parseQuery } from './query.js';
 
+// Random bytes drawn 4 KiB at a time: randomBytes(12) per request cost ~20 µs (issue 8 profile).
+const idPool = Buffer.alloc(12 * 341);
+let idAt = idPool.length;
+
 /** 24 upper-case hex digits, the shape of real OSS request ids. */
 export function newRequestId(): string {
-  return randomBytes(12).toString('hex').toUpperCase();
+  if (idAt === idPool.length) {
+    randomFillSync(idPool);
+    idAt = 0;
+  }
+  idAt += 12;
+  return idPool.toString('hex', idAt - 12, idAt).toUpperCase();
 }
 
 export async function context(ctx: OssContext, next: Next): Promise<void> {

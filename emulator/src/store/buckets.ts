@@ -12,6 +12,7 @@ interface BucketRow {
   versioning: string | null;
   worm: string | null;
   object_worm: string | null;
+  policy: string | null;
 }
 
 function toRecord(row: BucketRow): BucketRecord {
@@ -28,8 +29,14 @@ function toRecord(row: BucketRow): BucketRecord {
 
 export class BucketStore {
   private readonly stmt;
+  /**
+   * Committed rows by name. Every request reads its bucket several times (authorisation, ARN region, policy, the
+   * handler), which the issue 8 profile showed as the largest cost of a small request. Each write drops its entry;
+   * entries are only filled outside transactions, so a rolled-back change is never remembered.
+   */
+  private readonly rows = new Map<string, BucketRow>();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.stmt = {
       get: db.prepare('SELECT * FROM buckets WHERE name = ?'),
       list: db.prepare('SELECT * FROM buckets WHERE name > ? AND name LIKE ? ESCAPE \'\\\' ORDER BY name LIMIT ?'),
@@ -39,9 +46,10 @@ export class BucketStore {
       delete: db.prepare('DELETE FROM buckets WHERE name = ?'),
       setAcl: db.prepare('UPDATE buckets SET acl = ? WHERE name = ?'),
       setVersioning: db.prepare('UPDATE buckets SET versioning = ? WHERE name = ?'),
-      getJson: (column: 'worm' | 'object_worm') => db.prepare(`SELECT ${column} FROM buckets WHERE name = ?`).pluck(),
-      setJson: (column: 'worm' | 'object_worm') => db.prepare(`UPDATE buckets SET ${column} = ? WHERE name = ?`),
-      getPolicy: db.prepare('SELECT policy FROM buckets WHERE name = ?').pluck(),
+      setJson: {
+        worm: db.prepare('UPDATE buckets SET worm = ? WHERE name = ?'),
+        object_worm: db.prepare('UPDATE buckets SET object_worm = ? WHERE name = ?'),
+      },
       setPolicy: db.prepare('UPDATE buckets SET policy = ? WHERE name = ?'),
       count: db.prepare('SELECT count(*) FROM buckets').pluck(),
       hasObjects: db.prepare('SELECT 1 FROM objects WHERE bucket = ? LIMIT 1').pluck(),
@@ -50,7 +58,7 @@ export class BucketStore {
   }
 
   get(name: string): BucketRecord | undefined {
-    const row = this.stmt.get.get(name) as BucketRow | undefined;
+    const row = this.row(name);
     return row && toRecord(row);
   }
 
@@ -64,6 +72,7 @@ export class BucketStore {
   }
 
   create(b: Omit<BucketRecord, 'versioning'>): void {
+    this.rows.delete(b.name);
     this.stmt.insert.run(b.name, b.region, b.createdAt, b.acl, b.storageClass, b.dataRedundancyType);
   }
 
@@ -73,33 +82,47 @@ export class BucketStore {
   }
 
   delete(name: string): void {
+    this.rows.delete(name);
     this.stmt.delete.run(name);
   }
 
   setAcl(name: string, acl: Acl): void {
+    this.rows.delete(name);
     this.stmt.setAcl.run(acl, name);
   }
 
   setVersioning(name: string, state: 'Enabled' | 'Suspended'): void {
+    this.rows.delete(name);
     this.stmt.setVersioning.run(state, name);
   }
 
   /** Bucket-level JSON documents (WORM policy, object-WORM configuration). */
   getDocument<T>(name: string, column: 'worm' | 'object_worm'): T | undefined {
-    const text = this.stmt.getJson(column).get(name) as string | null | undefined;
+    // Parsed on every call: callers may change what they get back.
+    const text = this.row(name)?.[column];
     return text ? (JSON.parse(text) as T) : undefined;
   }
 
   setDocument(name: string, column: 'worm' | 'object_worm', value: unknown): void {
-    this.stmt.setJson(column).run(value === undefined ? null : JSON.stringify(value), name);
+    this.rows.delete(name);
+    this.stmt.setJson[column].run(value === undefined ? null : JSON.stringify(value), name);
   }
 
   /** The bucket policy's text as it was put, or undefined. */
   getPolicy(name: string): string | undefined {
-    return (this.stmt.getPolicy.get(name) as string | null | undefined) ?? undefined;
+    return this.row(name)?.policy ?? undefined;
   }
 
   setPolicy(name: string, text: string | undefined): void {
+    this.rows.delete(name);
     this.stmt.setPolicy.run(text ?? null, name);
+  }
+
+  private row(name: string): BucketRow | undefined {
+    const cached = this.rows.get(name);
+    if (cached !== undefined) return cached;
+    const row = this.stmt.get.get(name) as BucketRow | undefined;
+    if (row !== undefined && !this.db.inTransaction) this.rows.set(name, row);
+    return row;
   }
 }
