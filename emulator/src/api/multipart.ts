@@ -21,7 +21,7 @@ import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
 import { resolveCopySource } from './copy.js';
 import { parseEncodingType, parseMaxKeys } from './params.js';
-import { checkOverwrite, writeObject } from './write.js';
+import { checkOverwrite, landObject } from './write.js';
 import { policyOf } from './worm.js';
 import { setVersionHeader } from './objectHeaders.js';
 
@@ -150,8 +150,8 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
     const contentId = store.content.compose(chosen.map((p) => ({ contentId: contents.get(p.partNumber)!, start: 0, end: p.size })));
     const info = store.content.info(contentId)!;
     const opts = upload.options;
-    // writeObject's transaction nests as a savepoint: the whole completion commits or nothing does.
-    const result = writeObject(ctx, bucket.name, key, contentId, {
+    // Inside the completion's transaction: the whole completion commits or nothing does.
+    const result = landObject(ctx, bucket.name, key, contentId, {
       forbidOverwrite: opts.forbidOverwrite || forbidHeader,
       build: () => ({
         lastModified: Date.now(),

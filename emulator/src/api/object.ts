@@ -41,7 +41,7 @@ export async function putObject(ctx: OssContext): Promise<void> {
   checkOverwrite(ctx, bucket, key, forbidOverwrite); // fail before the body is read; re-checked when committing
 
   const pending = await receiveContent(ctx, undefined, writerEncryption(ctx, encryption));
-  const written = writeObject(ctx, bucket.name, key, pending, {
+  const written = await writeObject(ctx, bucket.name, key, pending, {
     forbidOverwrite,
     build: (b, contentId) => ({
       lastModified: Date.now(),
@@ -116,8 +116,7 @@ function readObject(ctx: OssContext, withBody: boolean): void {
   const contentType = ctx.response.get('Content-Type') as string;
   const status = ctx.status;
   if (withBody) {
-    ctx.body =
-      end > start && o.contentId !== null ? ctx.state.store.content.openReadStream(o.contentId, start, end) : Buffer.alloc(0);
+    ctx.body = end > start && o.contentId !== null ? ctx.state.store.content.body(o.contentId, start, end) : Buffer.alloc(0);
     ctx.status = status;
   } else {
     noBody(ctx, status);

@@ -27,8 +27,8 @@ export interface Written {
   record: ObjectVersionRecord;
 }
 
-/** Commits `content` (new chunks, or an existing content id to share) as the key's new current version. */
-export function writeObject(
+/** Lands a new current version of the key from `content` (new chunks, or an existing content id to share), inside the caller's transaction. */
+export function landObject(
   ctx: OssContext,
   bucketName: string,
   key: string,
@@ -36,18 +36,30 @@ export function writeObject(
   opts: WriteOptions,
 ): Written {
   const store = ctx.state.store;
+  const bucket = store.buckets.get(bucketName);
+  if (bucket === undefined) throw new OssError('NoSuchBucket', { BucketName: bucketName });
+  checkOverwrite(ctx, bucket, key, opts.forbidOverwrite);
+  checkNotImmutable(ctx, bucket, key);
+  const contentId = typeof content === 'number' ? content : store.content.commit(content);
+  const record = store.objects.write(bucket, key, opts.build(bucket, contentId));
+  return { bucket, record };
+}
+
+/**
+ * Lands a received body as the key's new current version, in a group commit with the other writes of the moment
+ * (Store.groupTx); on refusal its chunks are deleted.
+ */
+export async function writeObject(
+  ctx: OssContext,
+  bucketName: string,
+  key: string,
+  content: PendingContent,
+  opts: WriteOptions,
+): Promise<Written> {
   try {
-    return store.tx(() => {
-      const bucket = store.buckets.get(bucketName);
-      if (bucket === undefined) throw new OssError('NoSuchBucket', { BucketName: bucketName });
-      checkOverwrite(ctx, bucket, key, opts.forbidOverwrite);
-      checkNotImmutable(ctx, bucket, key);
-      const contentId = typeof content === 'number' ? content : store.content.commit(content);
-      const record = store.objects.write(bucket, key, opts.build(bucket, contentId));
-      return { bucket, record };
-    });
+    return await ctx.state.store.groupTx(() => landObject(ctx, bucketName, key, content, opts));
   } catch (err) {
-    if (typeof content !== 'number') store.content.discard(content);
+    ctx.state.store.content.discard(content);
     throw err;
   }
 }

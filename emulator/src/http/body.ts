@@ -61,7 +61,7 @@ export async function receiveContent(
   const md5 = ctx.get('content-md5');
   if (md5 !== '' && !/^[A-Za-z0-9+/]{22}==$/.test(md5)) throw new OssError('InvalidDigest');
 
-  const writer = ctx.state.store.content.createWriter(options);
+  const writer = ctx.state.store.content.createWriter({ ...options, sizeHint: declared });
   try {
     let size = 0;
     for await (const chunk of ctx.req as AsyncIterable<Buffer>) {

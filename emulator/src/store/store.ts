@@ -18,6 +18,8 @@ export class Store {
   readonly listing: Listing;
   readonly uploads: UploadStore;
 
+  private group: Array<{ fn: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }> = [];
+
   private constructor(
     readonly db: Db,
     private readonly checkpointer: Checkpointer | undefined,
@@ -41,6 +43,46 @@ export class Store {
   /** Runs `fn` in one IMMEDIATE transaction (writers serialise; readers never see half a change). */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
+  }
+
+  /**
+   * Group commit: runs `fn` in a transaction shared with the other writes queued in the same event-loop turn, each
+   * in a savepoint of its own (a refused write undoes only itself), and settles them all after the one COMMIT. The
+   * outcome is the same as running them one after another; what is saved is the commit, whose WAL frames cost more
+   * than a small PUT's own work (issue 8 profile: ~200 µs of ~600 µs).
+   */
+  groupTx<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.group.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (this.group.length === 1) setImmediate(() => this.commitGroup());
+    });
+  }
+
+  private commitGroup(): void {
+    const batch = this.group;
+    this.group = [];
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; err: unknown }> = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const item of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.db.transaction(item.fn)() }); // nested: a savepoint
+            } catch (err) {
+              outcomes.push({ ok: false, err });
+            }
+          }
+        })
+        .immediate();
+    } catch (err) {
+      for (const item of batch) item.reject(err); // the COMMIT itself failed: nothing of the group landed
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.err);
+    });
   }
 
   /** Stops the checkpointer first, so the main connection is the last one and its close folds the WAL in. */

@@ -26,6 +26,21 @@ describe('concurrency', () => {
     expect(refused.every((a) => errorCode(a) === 'FileAlreadyExists')).toBe(true);
   });
 
+  it('30 concurrent PUTs with x-oss-forbid-overwrite (one group commit): one lands, 29 × 409, no chunk left behind', async () => {
+    const chunks = () => emu.store.db.prepare('SELECT count(*) FROM chunks').pluck().get() as number;
+    const before = chunks();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        raw(emu, { method: 'PUT', bucket: 'conc', key: 'put-once', body: `body ${i}`, headers: { 'x-oss-forbid-overwrite': 'true' } }),
+      ),
+    );
+    const winners = answers.flatMap((a, i) => (a.status === 200 ? [i] : []));
+    expect(winners).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409 && errorCode(a) === 'FileAlreadyExists')).toHaveLength(29);
+    expect((await raw(emu, { method: 'GET', bucket: 'conc', key: 'put-once' })).text).toBe(`body ${winners[0]}`);
+    expect(chunks()).toBe(before + 1);
+  });
+
   it('concurrent PUTs to one key in a versioned bucket: all versions distinct and listed', async () => {
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => raw(emu, { method: 'PUT', bucket: 'concv', key: 'hot', body: `v${i}` })),

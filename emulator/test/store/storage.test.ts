@@ -1,5 +1,6 @@
-// Issue 8: WAL checkpoints run on a worker thread, never inside a request's commit, and the store still ends with
-// everything folded into the database file; chunks are kept exactly as long as an extent uses them.
+// Issue 8: the storage layer under load. WAL checkpoints run on a worker thread, never inside a request's commit,
+// and the store still ends with everything folded into the database file; chunks live exactly as long as an extent
+// uses them; a writer sizes its buffer from the declared length and writes its tail inside the commit.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,6 +71,68 @@ describe('chunk lifetime without reference counts', () => {
       expect(store.content.info(second)?.size).toBe(CHUNK_SIZE - 10);
       store.tx(() => store.content.unref(second));
       expect([count(store, 'chunks'), count(store, 'contents'), count(store, 'extents')]).toEqual([0, 0, 0]);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('content writer', () => {
+  it('starts with a buffer of the declared size and still takes more (a body longer than its hint)', async () => {
+    const store = Store.open(undefined);
+    try {
+      const body = patterned(2 * CHUNK_SIZE + 7);
+      const writer = store.content.createWriter({ sizeHint: 10 });
+      for (let at = 0; at < body.length; at += 4099) writer.write(body.subarray(at, at + 4099));
+      const pending = writer.finish();
+      // Whole chunks went to disk as they filled; the short tail waits for the commit's transaction.
+      expect([pending.chunks.length, pending.tail?.data.length]).toEqual([2, 7]);
+      expect(count(store, 'chunks')).toBe(2);
+      const id = store.tx(() => store.content.commit(pending));
+      expect(count(store, 'chunks')).toBe(3);
+      expect((await readContent(store, id)).equals(body)).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('writes nothing of a tail whose commit rolls back', () => {
+    const store = Store.open(undefined);
+    try {
+      const writer = store.content.createWriter({ sizeHint: 5 });
+      writer.write(Buffer.from('hello'));
+      const pending = writer.finish();
+      expect(() =>
+        store.tx(() => {
+          store.content.commit(pending);
+          throw new Error('refused');
+        }),
+      ).toThrow('refused');
+      expect([count(store, 'chunks'), count(store, 'contents'), count(store, 'extents')]).toEqual([0, 0, 0]);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('bucket rows cache', () => {
+  it('serves committed rows, forgets a change on write and never remembers a rolled-back one', () => {
+    const store = Store.open(undefined);
+    try {
+      store.buckets.create({ name: 'cached-bucket', region: 'cn-hangzhou', createdAt: 1, acl: 'private', storageClass: 'Standard', dataRedundancyType: 'LRS' });
+      expect(store.buckets.get('cached-bucket')?.acl).toBe('private');
+      expect(() =>
+        store.tx(() => {
+          store.buckets.setAcl('cached-bucket', 'public-read');
+          expect(store.buckets.get('cached-bucket')?.acl).toBe('public-read'); // read inside the transaction
+          throw new Error('refused');
+        }),
+      ).toThrow('refused');
+      expect(store.buckets.get('cached-bucket')?.acl).toBe('private');
+      store.tx(() => store.buckets.setPolicy('cached-bucket', '{"Version":"1","Statement":[]}'));
+      expect(store.buckets.getPolicy('cached-bucket')).toBe('{"Version":"1","Statement":[]}');
+      store.tx(() => store.buckets.delete('cached-bucket'));
+      expect(store.buckets.get('cached-bucket')).toBeUndefined();
     } finally {
       store.close();
     }
