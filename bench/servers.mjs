@@ -41,6 +41,13 @@ async function launch(cmd, args, port, readyPattern) {
   }
 }
 
+/**
+ * ListObjectsV2 query for a page of 1000; `list.next` is the previous page's continuation token. Each server
+ * names the next page's token in its answer (`nextToken`).
+ */
+const listQuery = (list) => [['list-type', '2'], ['max-keys', '1000'], ...(list.next ? [['continuation-token', list.next]] : [])];
+const s3NextToken = (xml) => /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1];
+
 const v4now = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** `profileDir`: write a V8 CPU profile of the local-oss process there when it exits (`npm run bench -- --profile=DIR`). */
@@ -53,13 +60,15 @@ export async function localOss({ profileDir } = {}) {
   return {
     name: 'local-oss',
     ...s,
+    dataDir: data,
+    nextToken: s3NextToken,
     createBucket: (b) => ({ method: 'PUT', path: `/${b}/`, sign: true, bucket: b }),
     request(op) {
       const headers = { ...(op.headers ?? {}) };
       if (op.copyFrom) headers['x-oss-copy-source'] = `/${op.bucket}/${op.copyFrom}`;
-      const query = op.list ? [['list-type', '2'], ['max-keys', '1000']] : [];
+      const query = op.list ? listQuery(op.list) : [];
       const signed = signV4({ method: op.method, bucket: op.bucket, key: op.key, query, headers }, creds, { region: 'cn-hangzhou', datetime: v4now() });
-      const qs = op.list ? '?list-type=2&max-keys=1000' : '';
+      const qs = op.list ? '?' + new URLSearchParams(query).toString() : '';
       return { method: op.method, path: `/${op.bucket}/${op.key ?? ''}${qs}`, headers: { ...headers, ...signed.headers, authorization: signed.authorization } };
     },
   };
@@ -75,6 +84,8 @@ export async function s3rver() {
   return {
     name: 's3rver',
     ...s,
+    dataDir: dir,
+    nextToken: s3NextToken,
     port,
     request(op) {
       // s3rver parses the signature but, with allowMismatchedSignatures, does not recompute it.
@@ -86,7 +97,7 @@ export async function s3rver() {
         authorization: `AWS4-HMAC-SHA256 Credential=S3RVER/${date.slice(0, 8)}/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
       };
       if (op.copyFrom) headers['x-amz-copy-source'] = `/${op.bucket}/${op.copyFrom}`;
-      const qs = op.list ? '?list-type=2&max-keys=1000' : '';
+      const qs = op.list ? '?' + new URLSearchParams(listQuery(op.list)).toString() : '';
       return { method: op.method, path: `/${op.bucket}/${op.key ?? ''}${qs}`, headers };
     },
   };
@@ -109,10 +120,13 @@ export async function azurite() {
   return {
     name: 'Azurite',
     ...s,
+    dataDir: dir,
+    nextToken: (xml) => /<NextMarker>([^<]+)<\/NextMarker>/.exec(xml)?.[1],
     port,
     request(op) {
       const path = `/devstoreaccount1/${op.bucket}${op.key !== undefined ? '/' + op.key : ''}`;
-      const query = op.createBucket ? { restype: 'container' } : op.list ? { restype: 'container', comp: 'list', maxresults: '1000' } : {};
+      const list = op.list && { restype: 'container', comp: 'list', maxresults: '1000', ...(op.list.next ? { marker: op.list.next } : {}) };
+      const query = op.createBucket ? { restype: 'container' } : list || {};
       const headers = { 'x-ms-date': new Date().toUTCString(), 'x-ms-version': '2021-08-06', ...(op.headers ?? {}) };
       if (op.method === 'PUT' && !op.createBucket && !op.copyFrom) headers['x-ms-blob-type'] = 'BlockBlob';
       if (op.copyFrom) headers['x-ms-copy-source'] = `http://127.0.0.1:${port}/devstoreaccount1/${op.bucket}/${op.copyFrom}`;
