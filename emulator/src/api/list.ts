@@ -2,14 +2,14 @@
 // paging walk is store/listing.ts.
 import { OWNER } from '../domain/owner.js';
 import { invalidArgument } from '../domain/errors.js';
-import type { ObjectVersionRecord } from '../domain/types.js';
+import type { ListedObject } from '../store/listing.js';
 import { exposesVersionId } from '../domain/types.js';
 import { isoDate, listValue, quotedEtag, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
 import { MAX_KEYS_EC, parseEncodingType, parseMaxKeys } from './params.js';
 
-function contentsEntry(o: ObjectVersionRecord, enc: 'url' | undefined, owner: boolean): Record<string, unknown> {
+function contentsEntry(o: ListedObject, enc: 'url' | undefined, owner: boolean): Record<string, unknown> {
   return {
     Key: listValue(o.key, enc),
     LastModified: isoDate(o.lastModified),
