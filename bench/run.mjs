@@ -5,6 +5,7 @@ import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, r
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { azurite, localOss, nullServer, s3rver } from './servers.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -297,7 +298,9 @@ const table = [
 console.log(table);
 console.log(`\nmemcpy ceiling: ${fmt(ceiling['memcpy MB/s'])} MB/s; ratios > 1 mean local-oss is ahead (for "lower is better" rows the ratio is inverted).`);
 
-const outDir = new URL('./results/', import.meta.url);
+// --out=DIR writes the results there instead of bench/results/ (the CI smoke test writes to a temporary dir).
+const outArg = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+const outDir = outArg ? pathToFileURL(outArg.endsWith('/') ? outArg : outArg + '/') : new URL('./results/', import.meta.url);
 mkdirSync(outDir, { recursive: true });
 const stamp = { date: new Date().toISOString(), quick, node: process.version, config: cfg };
 writeFileSync(new URL(`${quick ? 'quick' : 'latest'}.json`, outDir), JSON.stringify({ ...stamp, results, rows }, null, 2));
