@@ -68,6 +68,8 @@ export async function receiveContent(
       size += chunk.length;
       if (size > maxSize) throw new OssError('EntityTooLargePut');
       writer.write(chunk);
+      // A long body must not grow the WAL without bound: let the checkpoint catch up now and then.
+      if (ctx.state.store.walFull()) await ctx.state.store.walSettled();
     }
     const pending = writer.finish();
     if (md5 !== '' && pending.md5.toString('base64') !== md5) throw new OssError('InvalidDigest');

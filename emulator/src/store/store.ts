@@ -85,6 +85,16 @@ export class Store {
     });
   }
 
+  /** Whether a streaming writer should pause for the checkpoint (see checkpointer.ts); in memory, never. */
+  walFull(): boolean {
+    return this.checkpointer?.walFull() ?? false;
+  }
+
+  /** Resolves once the WAL has been folded into the database (bounded wait). */
+  walSettled(): Promise<void> {
+    return this.checkpointer?.settled() ?? Promise.resolve();
+  }
+
   /** Stops the checkpointer first, so the main connection is the last one and its close folds the WAL in. */
   close(): void {
     this.checkpointer?.stop();
