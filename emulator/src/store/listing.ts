@@ -3,7 +3,7 @@
 // A delimiter folds every key under one common prefix into a single entry; instead of walking those keys we jump
 // past them with one indexed query, so a listing costs O(page) whatever the bucket holds.
 import type { Db } from './db.js';
-import type { ObjectType, ObjectVersionRecord } from '../domain/types.js';
+import { LISTED_COLUMNS, toListed, type ListedObject, type ListedRow } from './objects.js';
 
 export interface ListQuery {
   prefix: string;
@@ -26,41 +26,11 @@ export interface VersionsQuery extends ListQuery {
   versionIdMarker: string;
 }
 
-/** What a listing shows of a version: the columns it reads, without the metadata, tags and ACL documents. */
-export type ListedObject = Pick<
-  ObjectVersionRecord,
-  'key' | 'versionId' | 'isLatest' | 'isDeleteMarker' | 'lastModified' | 'etag' | 'size' | 'objectType' | 'storageClass'
->;
+export type { ListedObject };
 
-interface ListedRow {
-  key: string;
-  version_id: string;
-  is_latest: number;
-  is_delete_marker: number;
-  last_modified: number;
-  etag: string;
-  size: number;
-  object_type: string;
-  storage_class: string;
-}
-
-// Only these columns: reading and parsing whole rows (metadata and tags JSON) for 1000 entries was half of a
+// Only the listed columns: reading and parsing whole rows (metadata and tags JSON) for 1000 entries was half of a
 // page's time in the issue 8 profile.
-const COLUMNS = 'key, version_id, is_latest, is_delete_marker, last_modified, etag, size, object_type, storage_class';
-
-function toListed(row: ListedRow): ListedObject {
-  return {
-    key: row.key,
-    versionId: row.version_id,
-    isLatest: row.is_latest === 1,
-    isDeleteMarker: row.is_delete_marker === 1,
-    lastModified: row.last_modified,
-    etag: row.etag,
-    size: row.size,
-    objectType: row.object_type as ObjectType,
-    storageClass: row.storage_class,
-  };
-}
+const COLUMNS = LISTED_COLUMNS;
 
 export interface VersionsPage extends ListPage<ListedObject> {
   nextVersionIdMarker?: string;

@@ -29,21 +29,40 @@ interface ObjectRow {
   content_id: number | null;
 }
 
-export function toRecord(row: ObjectRow): ObjectVersionRecord {
+/** What a listing shows of a version: the columns it reads, without the metadata, tags and ACL documents. */
+export type ListedObject = Pick<
+  ObjectVersionRecord,
+  'key' | 'versionId' | 'isLatest' | 'isDeleteMarker' | 'lastModified' | 'etag' | 'size' | 'objectType' | 'storageClass'
+>;
+
+/** The columns a listing selects (listing.ts), in the row's names. */
+export const LISTED_COLUMNS = 'key, version_id, is_latest, is_delete_marker, last_modified, etag, size, object_type, storage_class';
+export type ListedRow = Pick<
+  ObjectRow,
+  'key' | 'version_id' | 'is_latest' | 'is_delete_marker' | 'last_modified' | 'etag' | 'size' | 'object_type' | 'storage_class'
+>;
+
+export function toListed(row: ListedRow): ListedObject {
   return {
-    id: row.id,
-    bucket: row.bucket,
     key: row.key,
     versionId: row.version_id,
     isLatest: row.is_latest === 1,
     isDeleteMarker: row.is_delete_marker === 1,
     lastModified: row.last_modified,
-    size: row.size,
     etag: row.etag,
-    crc64: row.crc64,
-    contentMd5: row.content_md5 ?? undefined,
+    size: row.size,
     objectType: row.object_type as ObjectType,
     storageClass: row.storage_class,
+  };
+}
+
+export function toRecord(row: ObjectRow): ObjectVersionRecord {
+  return {
+    ...toListed(row),
+    id: row.id,
+    bucket: row.bucket,
+    crc64: row.crc64,
+    contentMd5: row.content_md5 ?? undefined,
     acl: row.acl as ObjectAcl,
     metadata: JSON.parse(row.metadata) as ObjectMetadata,
     tags: JSON.parse(row.tags) as Tag[],
