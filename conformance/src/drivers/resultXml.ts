@@ -59,18 +59,22 @@ function versions(root: Node | undefined): NonNullable<Outcome['data']> {
 
 /** The decoded fields of a successful answer to `api`, from its headers and XML body. */
 export function resultData(api: Api, headers: Record<string, string>, body: Buffer): Outcome['data'] {
-  const text = body.toString('utf8');
-  const doc: Node | undefined = text.startsWith('<?xml') || text.startsWith('<') ? (parseXml(text) as Node) : undefined;
+  // Parsed only by the APIs whose answer is an XML document: an object's own bytes may begin with "<" too.
+  let parsed: Node | undefined;
+  const doc = (): Node | undefined => {
+    const text = body.toString('utf8');
+    return (parsed ??= text.startsWith('<') ? (parseXml(text) as Node) : undefined);
+  };
   switch (api) {
     case 'GetObjectAcl':
     case 'GetBucketAcl':
-      return { acl: str((doc?.AccessControlPolicy as Node)?.AccessControlList, 'Grant') };
+      return { acl: str((doc()?.AccessControlPolicy as Node)?.AccessControlList, 'Grant') };
     case 'GetObjectTagging': {
-      const set = (doc?.Tagging as Node | undefined)?.TagSet as Node | undefined;
+      const set = (doc()?.Tagging as Node | undefined)?.TagSet as Node | undefined;
       return { tags: nodes(set?.Tag).map((t) => ({ key: str(t, 'Key') ?? '', value: str(t, 'Value') ?? '' })) };
     }
     case 'GetBucketInfo': {
-      const b = (doc?.BucketInfo as Node | undefined)?.Bucket as Node | undefined;
+      const b = (doc()?.BucketInfo as Node | undefined)?.Bucket as Node | undefined;
       return {
         name: str(b, 'Name'),
         location: str(b, 'Location'),
@@ -80,26 +84,26 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
       };
     }
     case 'GetBucketLocation':
-      return { location: str(doc, 'LocationConstraint') };
+      return { location: str(doc(), 'LocationConstraint') };
     case 'GetBucketVersioning':
-      return { versioning: str(doc?.VersioningConfiguration, 'Status') };
+      return { versioning: str(doc()?.VersioningConfiguration, 'Status') };
     case 'ListObjects':
     case 'ListObjectsV2':
-      return listing(doc?.ListBucketResult as Node | undefined);
+      return listing(doc()?.ListBucketResult as Node | undefined);
     case 'ListObjectVersions':
-      return versions(doc?.ListVersionsResult as Node | undefined);
+      return versions(doc()?.ListVersionsResult as Node | undefined);
     case 'InitiateMultipartUpload':
-      return { uploadId: str(doc?.InitiateMultipartUploadResult, 'UploadId') };
+      return { uploadId: str(doc()?.InitiateMultipartUploadResult, 'UploadId') };
     case 'UploadPart':
       return { etag: headers.etag };
     case 'UploadPartCopy': {
-      const r = doc?.CopyPartResult;
+      const r = doc()?.CopyPartResult;
       return { etag: str(r, 'ETag'), lastModified: str(r, 'LastModified') };
     }
     case 'CompleteMultipartUpload':
-      return { etag: str(doc?.CompleteMultipartUploadResult, 'ETag') };
+      return { etag: str(doc()?.CompleteMultipartUploadResult, 'ETag') };
     case 'ListParts': {
-      const root = doc?.ListPartsResult as Node | undefined;
+      const root = doc()?.ListPartsResult as Node | undefined;
       return {
         parts: nodes(root?.Part).map((p) => ({ partNumber: Number(str(p, 'PartNumber')), etag: str(p, 'ETag') ?? '', size: Number(str(p, 'Size')) })),
         isTruncated: str(root, 'IsTruncated') === 'true',
@@ -107,15 +111,15 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
       };
     }
     case 'ListMultipartUploads':
-      return { uploads: nodes((doc?.ListMultipartUploadsResult as Node | undefined)?.Upload).map((u) => ({ key: str(u, 'Key') ?? '', uploadId: str(u, 'UploadId') ?? '' })) };
+      return { uploads: nodes((doc()?.ListMultipartUploadsResult as Node | undefined)?.Upload).map((u) => ({ key: str(u, 'Key') ?? '', uploadId: str(u, 'UploadId') ?? '' })) };
     case 'InitiateBucketWorm':
       return { wormId: headers['x-oss-worm-id'] };
     case 'GetBucketWorm': {
-      const w = doc?.WormConfiguration;
+      const w = doc()?.WormConfiguration;
       return { wormId: str(w, 'WormId'), wormState: str(w, 'State'), retentionPeriodInDays: num(str(w, 'RetentionPeriodInDays')) };
     }
     case 'CopyObject': {
-      const r = doc?.CopyObjectResult;
+      const r = doc()?.CopyObjectResult;
       return { etag: str(r, 'ETag'), lastModified: str(r, 'LastModified') };
     }
     default:
