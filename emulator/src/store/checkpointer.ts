@@ -72,7 +72,9 @@ export function startCheckpointer(db: Db): Checkpointer {
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
   let stopped = false;
+  let dead = false; // the worker failed: SQLite checkpoints inline and no writer waits for it
   worker.on('error', (err) => {
+    dead = true;
     Atomics.store(state, 1, 1);
     if (stopped || !db.open) return;
     // Without the worker the WAL would grow for ever: hand checkpoints back to SQLite.
@@ -80,7 +82,7 @@ export function startCheckpointer(db: Db): Checkpointer {
     db.pragma('wal_autocheckpoint = 1000');
   });
   return {
-    walFull: () => !stopped && Atomics.load(state, 2) > WAL_LIMIT_FRAMES,
+    walFull: () => !stopped && !dead && Atomics.load(state, 2) > WAL_LIMIT_FRAMES,
     async settled() {
       const deadline = Date.now() + SETTLE_WAIT_MS;
       const start = Atomics.load(state, 4);
@@ -88,7 +90,7 @@ export function startCheckpointer(db: Db): Checkpointer {
         Atomics.notify(state, 0); // wake the worker: no need to wait out its pause
         await new Promise((resolve) => setTimeout(resolve, 2));
         const complete = Atomics.load(state, 3) >= Atomics.load(state, 2);
-        if ((complete && Atomics.load(state, 4) > start) || stopped || Date.now() > deadline) return;
+        if ((complete && Atomics.load(state, 4) > start) || stopped || dead || Date.now() > deadline) return;
       }
     },
     stop() {

@@ -1,9 +1,11 @@
 // Issue 8: the storage layer under load. WAL checkpoints run on a worker thread, never inside a request's commit,
 // and the store still ends with everything folded into the database file; chunks live exactly as long as an extent
 // uses them; a writer sizes its buffer from the declared length and writes its tail inside the commit.
-import { existsSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCheckpointer } from '../../src/store/checkpointer.js';
 import { CHUNK_SIZE } from '../../src/store/content.js';
 import { Store } from '../../src/store/store.js';
 import { count, patterned, putContent, readContent, tempDataDir } from './support.js';
@@ -50,6 +52,38 @@ describe('background checkpoints', () => {
       expect((await readContent(store, id)).equals(body)).toBe(true);
     } finally {
       store.close();
+    }
+  });
+});
+
+describe('checkpointer failure', () => {
+  it('hands checkpoints back to SQLite and never makes a writer wait when its worker cannot start', async () => {
+    const data = tempDataDir();
+    const file = join(data.dir, 'gone.sqlite');
+    const orphan = new Database(file);
+    orphan.pragma('journal_mode = WAL');
+    rmSync(file); // the worker opens with fileMustExist: it fails at once
+    const warnings: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => (warnings.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      const checkpointer = startCheckpointer(orphan);
+      expect(orphan.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      const deadline = Date.now() + 10_000;
+      while (orphan.pragma('wal_autocheckpoint', { simple: true }) !== 1000 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(orphan.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      expect(warnings.join('')).toMatch(/background checkpoints stopped/);
+      expect(checkpointer.walFull()).toBe(false);
+      const t0 = Date.now();
+      await checkpointer.settled();
+      expect(Date.now() - t0).toBeLessThan(1000);
+      checkpointer.stop();
+    } finally {
+      process.stderr.write = write;
+      orphan.close();
+      data.remove();
     }
   });
 });
