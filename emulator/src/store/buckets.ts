@@ -31,8 +31,9 @@ export class BucketStore {
   private readonly stmt;
   /**
    * Committed rows by name. Every request reads its bucket several times (authorisation, ARN region, policy, the
-   * handler), which the issue 8 profile showed as the largest cost of a small request. Each write drops its entry;
-   * entries are only filled outside transactions, so a rolled-back change is never remembered.
+   * handler), which the issue 8 profile showed as the largest cost of a small request. Each change to a row drops its
+   * entry (a missing row is never cached, so a new bucket needs nothing); entries are only filled outside
+   * transactions, so a rolled-back change is never remembered.
    */
   private readonly rows = new Map<string, BucketRow>();
 
@@ -72,7 +73,6 @@ export class BucketStore {
   }
 
   create(b: Omit<BucketRecord, 'versioning'>): void {
-    this.rows.delete(b.name);
     this.stmt.insert.run(b.name, b.region, b.createdAt, b.acl, b.storageClass, b.dataRedundancyType);
   }
 
