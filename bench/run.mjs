@@ -9,10 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { azurite, localOss, nullServer, s3rver } from './servers.mjs';
 
 const quick = process.argv.includes('--quick');
+/** The value of `--name=value`, or undefined. */
+const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 // --servers=local-oss,s3rver limits the run (development); the README's figures always come from a full run of all.
-const only = process.argv.find((a) => a.startsWith('--servers='))?.slice('--servers='.length).split(',');
+const only = arg('servers')?.split(',');
 // --profile=DIR: local-oss runs under --cpu-prof and leaves its profile in DIR (open it in Chrome DevTools).
-const profileDir = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+const profileDir = arg('profile');
 const step = (server, what) => process.stderr.write(`  ${server.name}: ${what}\n`);
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -22,8 +24,7 @@ const cfg = quick
 // Filling the listing bucket costs one PUT per key. A server that cannot store listKeys keys within fillSeconds
 // (Azurite here: ~130 PUT/s) is listed over the keys it got, and the table says so: the full run stays under
 // 10 minutes.
-const listKeysArg = process.argv.find((a) => a.startsWith('--list-keys='));
-if (listKeysArg) cfg.listKeys = Number(listKeysArg.slice('--list-keys='.length));
+if (arg('list-keys')) cfg.listKeys = Number(arg('list-keys'));
 
 function send(server, agent, op, body) {
   const r = server.request({ ...op, bodyLength: body ? (typeof body === 'number' ? body : body.length) : undefined });
@@ -58,6 +59,13 @@ function send(server, agent, op, body) {
   });
 }
 
+/** send(), refusing an answer that is not a success (its figure would flatter the server). */
+async function sendOk(server, agent, op, body) {
+  const res = await send(server, agent, op, body);
+  if (res.status >= 300) throw new Error(`${op.method} ${op.key ?? op.bucket} answered ${res.status}`);
+  return res;
+}
+
 /** `count` requests from `concurrency` workers; with `deadline` (performance.now() ms), stops issuing at it. */
 async function load(server, makeOp, count, concurrency, body, deadline = Infinity) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -84,8 +92,8 @@ async function load(server, makeOp, count, concurrency, body, deadline = Infinit
   lat.sort((a, b) => a - b);
   // A figure measured over failed requests would flatter the server: refuse it.
   if (failures) throw new Error(`${failures} of ${count} requests failed (first status ${firstFailure})`);
-  count = lat.length;
-  return { done: count, opsPerSec: count / s, p50: lat[Math.floor(lat.length / 2)], p99: lat[Math.floor(lat.length * 0.99)], failures, seconds: s };
+  const done = lat.length; // fewer than count when the deadline stopped it
+  return { done, opsPerSec: done / s, p50: lat[Math.floor(lat.length / 2)], p99: lat[Math.floor(lat.length * 0.99)], failures, seconds: s };
 }
 
 function rssOf(pid) {
@@ -113,11 +121,7 @@ async function measure(server, start) {
       process.stderr.write(`    failed: ${m.errors[name]}\n`);
     }
   };
-  const must = async (op, body) => {
-    const res = await send(server, agent, op, body);
-    if (res.status >= 300) throw new Error(`${op.method} ${op.key ?? op.bucket} answered ${res.status}`);
-    return res;
-  };
+  const must = (op, body) => sendOk(server, agent, op, body);
   m['startup ms (lower is better)'] = server.startupMs;
   await must({ method: 'PUT', bucket: b, createBucket: true });
   const small = Buffer.alloc(KiB, 1);
@@ -162,15 +166,13 @@ async function measure(server, start) {
     const fresh = await start({});
     try {
       const freshAgent = new Agent({ keepAlive: true });
-      const bucketRes = await send(fresh, freshAgent, { method: 'PUT', bucket: b, createBucket: true });
-      if (bucketRes.status >= 300) throw new Error(`create bucket answered ${bucketRes.status}`);
+      await sendOk(fresh, freshAgent, { method: 'PUT', bucket: b, createBucket: true });
       await new Promise((r) => setTimeout(r, 500)); // settle after start-up
       const base = rssOf(fresh.child.pid);
       let peak = base;
       const timer = setInterval(() => (peak = Math.max(peak, rssOf(fresh.child.pid))), 10);
       try {
-        const res = await send(fresh, freshAgent, { method: 'PUT', bucket: b, key: 'huge' }, cfg.rssPut);
-        if (res.status >= 300) throw new Error(`PUT answered ${res.status}`);
+        await sendOk(fresh, freshAgent, { method: 'PUT', bucket: b, key: 'huge' }, cfg.rssPut);
       } finally {
         clearInterval(timer);
         freshAgent.destroy();
@@ -255,10 +257,7 @@ try {
     await stop(server);
   }
 } finally {
-  for (const s of servers) {
-    s.child.kill('SIGKILL');
-    if (s.dataDir) rmSync(s.dataDir, { recursive: true, force: true });
-  }
+  for (const s of servers) await stop(s); // a no-op wait for those already stopped; their data goes either way
 }
 const ceiling = results.ceiling ?? {};
 // The null server holds no data: its RSS and its "copy" or "list" are not a ceiling for storing anything, only the
@@ -299,7 +298,7 @@ console.log(table);
 console.log(`\nmemcpy ceiling: ${fmt(ceiling['memcpy MB/s'])} MB/s; ratios > 1 mean local-oss is ahead (for "lower is better" rows the ratio is inverted).`);
 
 // --out=DIR writes the results there instead of bench/results/ (the CI smoke test writes to a temporary dir).
-const outArg = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+const outArg = arg('out');
 const outDir = outArg ? pathToFileURL(outArg.endsWith('/') ? outArg : outArg + '/') : new URL('./results/', import.meta.url);
 mkdirSync(outDir, { recursive: true });
 const stamp = { date: new Date().toISOString(), quick, node: process.version, config: cfg };
