@@ -22,7 +22,7 @@ import { checkNotImmutable } from './worm.js';
 function positionParam(ctx: OssContext): number {
   const p = ctx.state.query.get('position');
   if (p === undefined || p === '') throw new OssError('MissingArgument', { ArgumentName: 'position' });
-  if (!/^\d{1,16}$/.test(p)) throw invalidArgument('Position is not a valid number.', 'position', p);
+  if (!/^\d{1,16}$/.test(p)) throw invalidArgument('InvalidArgumentPosition', 'position', p);
   return Number(p);
 }
 

@@ -19,7 +19,7 @@ export async function putBucketPolicy(ctx: OssContext): Promise<void> {
   const raw = await readConfigBody(ctx, MAX_POLICY_BYTES).catch((err: unknown) => {
     // readConfigBody's only MalformedXML is a body over the limit.
     if (err instanceof OssError && err.code === 'MalformedXML') {
-      throw new OssError('InvalidPolicyDocument', { ErrorDetail: 'the policy is larger than 16 KB' }, undefined, '0030-00000001');
+      throw new OssError('InvalidPolicyDocument', { ErrorDetail: 'the policy is larger than 16 KB' }, '0030-00000001');
     }
     throw err;
   });
@@ -28,13 +28,13 @@ export async function putBucketPolicy(ctx: OssContext): Promise<void> {
   try {
     policyText = text.decode(raw);
   } catch {
-    throw new OssError('InvalidPolicyDocument', { ErrorDetail: 'the policy is not UTF-8' }, undefined, '0030-00000004');
+    throw new OssError('InvalidPolicyDocument', { ErrorDetail: 'the policy is not UTF-8' }, '0030-00000004');
   }
   try {
     parsePolicy(policyText);
   } catch (err) {
     if (!(err instanceof PolicyError)) throw err;
-    throw new OssError('InvalidPolicyDocument', { ErrorDetail: err.message }, undefined, policyErrorEc(err));
+    throw new OssError('InvalidPolicyDocument', { ErrorDetail: err.message }, policyErrorEc(err));
   }
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);

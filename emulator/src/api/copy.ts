@@ -31,7 +31,7 @@ export function copySourceObject(ctx: OssContext, bucket: BucketRecord, key: str
     throw new OssError('NoSuchKey', { Key: key });
   }
   // A delete marker cannot be copied: 404 (spec §3.2; the code for an explicit marker id is [U]).
-  if (o.isDeleteMarker) throw new OssError('NoSuchKey', { Key: key }, undefined, versionId ? '0016-00000307' : undefined);
+  if (o.isDeleteMarker) throw new OssError('NoSuchKey', { Key: key }, versionId ? '0016-00000307' : undefined);
   return o;
 }
 

@@ -28,7 +28,7 @@ function commonPrefixes(prefixes: string[], enc: 'url' | undefined): Record<stri
 function delimiterParam(value: string | undefined): string {
   const d = value ?? '';
   // OSS limits the delimiter to one character [I: DOCS ListObjects "delimiter … one character"].
-  if ([...d].length > 1) throw invalidArgument('The delimiter you specified is not valid.', 'delimiter', d);
+  if ([...d].length > 1) throw invalidArgument('InvalidArgumentDelimiter', 'delimiter', d);
   return d;
 }
 
@@ -62,7 +62,7 @@ function encodeToken(key: string): string {
 
 function decodeToken(token: string): string {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(token)) {
-    throw invalidArgument('The continuation token provided is incorrect.', 'continuation-token', token);
+    throw invalidArgument('InvalidArgumentContinuationToken', 'continuation-token', token);
   }
   return Buffer.from(token, 'base64').toString('utf8');
 }

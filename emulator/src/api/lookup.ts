@@ -7,7 +7,7 @@ import type { OssContext } from '../http/state.js';
 /** `?versionId=`: undefined when absent; an empty value is refused (spec §3.2). */
 export function versionIdParam(ctx: OssContext): string | undefined {
   const v = ctx.state.query.get('versionId');
-  if (v === '') throw invalidArgument('Version id can not be the empty string.', 'versionId', '', '0016-00000305');
+  if (v === '') throw invalidArgument('InvalidArgumentEmptyVersionId', 'versionId', '');
   return v;
 }
 

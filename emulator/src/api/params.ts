@@ -4,9 +4,9 @@ import { invalidArgument } from '../domain/errors.js';
 /** max-keys: an integer 1–1000 (DOCS ListObjects/ListBuckets); absent → the API's default. */
 export function parseMaxKeys(value: string | undefined, fallback: number, name = 'max-keys', ec?: string): number {
   if (value === undefined || value === '') return fallback;
-  if (!/^\d{1,10}$/.test(value)) throw invalidArgument(`Argument ${name} must be an integer.`, name, value, ec);
+  if (!/^\d{1,10}$/.test(value)) throw invalidArgument('InvalidArgumentNotInteger', name, value, ec);
   const n = Number(value);
-  if (n < 1 || n > 1000) throw invalidArgument(`Argument ${name} must be between 1 and 1000.`, name, value, ec);
+  if (n < 1 || n > 1000) throw invalidArgument('InvalidArgumentMaxKeysRange', name, value, ec);
   return n;
 }
 
@@ -19,6 +19,6 @@ export const MAX_KEYS_EC = { listObjects: '0015-00000402', listObjectVersions: '
 /** encoding-type: only `url` exists (spec §9). */
 export function parseEncodingType(value: string | undefined): 'url' | undefined {
   if (value === undefined || value === '') return undefined;
-  if (value !== 'url') throw invalidArgument('The encoding type you specified is not valid.', 'encoding-type', value);
+  if (value !== 'url') throw invalidArgument('InvalidArgumentEncodingType', 'encoding-type', value);
   return 'url';
 }

@@ -10,9 +10,9 @@ export async function putBucketVersioning(ctx: OssContext): Promise<void> {
   const conf = doc?.VersioningConfiguration;
   if (conf === undefined || conf === null || typeof conf !== 'object') throw new OssError('MalformedXML');
   const status = (conf as Record<string, unknown>).Status;
-  if (status === undefined) throw invalidArgument('The Versioning element must be specified.', 'Status');
+  if (status === undefined) throw invalidArgument('InvalidArgumentVersioningMissing', 'Status');
   if (status !== 'Enabled' && status !== 'Suspended') {
-    throw invalidArgument('Invalid versioning status.', 'Status', String(status));
+    throw invalidArgument('InvalidArgumentVersioningStatus', 'Status', String(status));
   }
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);

@@ -9,7 +9,7 @@ const OBJECT_ACLS: readonly ObjectAcl[] = ['default', ...BUCKET_ACLS];
 export function parseBucketAcl(value: string | undefined): Acl | undefined {
   if (value === undefined) return undefined;
   if (!(BUCKET_ACLS as readonly string[]).includes(value)) {
-    throw invalidArgument('no such bucket access control exists', 'x-oss-acl', value);
+    throw invalidArgument('InvalidArgumentBucketAcl', 'x-oss-acl', value);
   }
   return value as Acl;
 }
@@ -17,7 +17,7 @@ export function parseBucketAcl(value: string | undefined): Acl | undefined {
 export function parseObjectAcl(value: string | undefined): ObjectAcl | undefined {
   if (value === undefined) return undefined;
   if (!(OBJECT_ACLS as readonly string[]).includes(value)) {
-    throw invalidArgument('no such object access control exists', 'x-oss-object-acl', value);
+    throw invalidArgument('InvalidArgumentObjectAcl', 'x-oss-object-acl', value);
   }
   return value as ObjectAcl;
 }

@@ -11,7 +11,7 @@ export const MAX_PART_SIZE = 5 * 1024 ** 3;
 /** ArgumentName `PartNumber` and EC 0017-00000220 as in DOCS (help.aliyun.com/en/oss/user-guide/0017-00000220). */
 export function parsePartNumber(value: string | undefined): number {
   if (value === undefined || !/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > MAX_PART_NUMBER) {
-    throw invalidArgument('Part number must be an integer between 1 and 10000, inclusive.', 'PartNumber', value, '0017-00000220');
+    throw invalidArgument('InvalidArgumentPartNumber', 'PartNumber', value);
   }
   return Number(value);
 }

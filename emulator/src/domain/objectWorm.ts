@@ -21,7 +21,7 @@ function text(node: unknown, name: string): string | undefined {
 }
 
 function parseMode(mode: string | undefined): 'GOVERNANCE' | 'COMPLIANCE' {
-  if (mode !== 'GOVERNANCE' && mode !== 'COMPLIANCE') throw invalidArgument('Invalid retention mode.', 'Mode', mode);
+  if (mode !== 'GOVERNANCE' && mode !== 'COMPLIANCE') throw invalidArgument('InvalidArgumentRetentionMode', 'Mode', mode);
   return mode;
 }
 
@@ -29,14 +29,14 @@ export function parseObjectWormConfig(doc: Record<string, unknown> | undefined):
   const root = doc?.ObjectWormConfiguration;
   if (root === undefined || root === null || typeof root !== 'object') throw new OssError('MalformedXML');
   const enabled = text(root, 'ObjectWormEnabled');
-  if (enabled !== 'Enabled') throw invalidArgument('ObjectWormEnabled must be Enabled.', 'ObjectWormEnabled', enabled);
+  if (enabled !== 'Enabled') throw invalidArgument('InvalidArgumentObjectWormEnabled', 'ObjectWormEnabled', enabled);
   const retention = ((root as Record<string, unknown>).Rule as Record<string, unknown> | undefined)?.DefaultRetention;
   if (retention === undefined) return { enabled: true };
   const days = text(retention, 'Days');
   const years = text(retention, 'Years');
   if ((days === undefined) === (years === undefined)) throw new OssError('MalformedXML');
   const n = Number(days ?? years);
-  if (!Number.isInteger(n) || n < 1) throw invalidArgument('Invalid default retention period.', days ? 'Days' : 'Years', days ?? years);
+  if (!Number.isInteger(n) || n < 1) throw invalidArgument('InvalidArgumentRetentionPeriod', days ? 'Days' : 'Years', days ?? years);
   return { enabled: true, mode: parseMode(text(retention, 'Mode')), ...(days ? { days: n } : { years: n }) };
 }
 
@@ -46,7 +46,7 @@ export function parseRetention(doc: Record<string, unknown> | undefined, now: nu
   const mode = parseMode(text(root, 'Mode'));
   const until = text(root, 'RetainUntilDate');
   const t = until === undefined ? NaN : Date.parse(until);
-  if (Number.isNaN(t) || t <= now) throw invalidArgument('RetainUntilDate must be a future date.', 'RetainUntilDate', until);
+  if (Number.isNaN(t) || t <= now) throw invalidArgument('InvalidArgumentRetainUntilDate', 'RetainUntilDate', until);
   return { mode, retainUntilDate: until! };
 }
 

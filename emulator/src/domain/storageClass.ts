@@ -6,7 +6,7 @@ export const STORAGE_CLASSES = ['Standard', 'IA', 'Archive', 'ColdArchive', 'Dee
 export function parseStorageClass(value: string | undefined, name = 'x-oss-storage-class'): string | undefined {
   if (value === undefined) return undefined;
   if (!(STORAGE_CLASSES as readonly string[]).includes(value)) {
-    throw invalidArgument('Invalid storage class value.', name, value);
+    throw invalidArgument('InvalidArgumentStorageClass', name, value);
   }
   return value;
 }

@@ -1,6 +1,6 @@
 // Object tags (spec §1.5, §5): the x-oss-tagging header form, the Tagging XML document, the limits, and the
 // tagging directive of CopyObject.
-import { OssError } from './errors.js';
+import { OssError, invalidArgument } from './errors.js';
 import type { Tag } from './types.js';
 
 export const MAX_TAGS = 10;
@@ -42,7 +42,7 @@ export function parseTaggingHeader(value: string | undefined): Tag[] {
  */
 export function validateTags(tags: Tag[], from: 'header' | 'xml' = 'header'): void {
   if (tags.length > MAX_TAGS) throw new OssError('InvalidTagTooMany');
-  const invalid = (ec = '0010-00000217') => new OssError('InvalidTag', undefined, undefined, ec);
+  const invalid = (ec = '0010-00000217') => new OssError('InvalidTag', undefined, ec);
   const seen = new Set<string>();
   for (const { key, value } of tags) {
     if ([...key].length > MAX_TAG_KEY) throw invalid(from === 'xml' ? '0010-00000209' : undefined);
@@ -85,5 +85,5 @@ export function parseTaggingDirective(value: string | undefined): TaggingDirecti
   const v = value.toLowerCase();
   if (v === 'copy') return 'Copy';
   if (v === 'replace') return 'Replace';
-  throw new OssError('InvalidArgument', { ArgumentName: 'x-oss-tagging-directive', ArgumentValue: value });
+  throw invalidArgument('InvalidArgumentTaggingDirective', 'x-oss-tagging-directive', value);
 }

@@ -119,7 +119,7 @@ function refuse(ctx: OssContext, check: Check, ram: Decision, bucket: Decision):
     // One message for both layers (sic, docs/permissions.md §2); the EC tells them apart.
     const ec = ram === 'deny' && bucket === 'deny' ? '0003-00000203' : ram === 'deny' ? '0003-00000201' : '0003-00000101';
     const policyType = ram === 'deny' ? 'AccountLevelIdentityBasedPolicy' : 'ResourceBasedPolicy';
-    throw new OssError('AccessDeniedByPolicy', { AccessDeniedDetail: detail(ctx, check.action, 'ExplicitDeny', policyType) }, undefined, ec);
+    throw new OssError('AccessDeniedByPolicy', { AccessDeniedDetail: detail(ctx, check.action, 'ExplicitDeny', policyType) }, ec);
   }
   if (p.kind === 'anonymous') {
     throw new OssError(ctx.state.bucket === undefined ? 'AccessDeniedAnonymous' : ctx.state.key === undefined ? 'AccessDenied' : 'AccessDeniedBucketAcl');
