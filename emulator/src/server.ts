@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Store } from './store/store.js';
-import { createApp } from './http/routes.js';
+import { createApp } from './app.js';
 import { malformedHttpAnswer } from './http/errors.js';
 import type { EmulatorConfig } from './http/state.js';
 import type { WormCopyRule } from './domain/worm.js';

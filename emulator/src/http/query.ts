@@ -27,6 +27,10 @@ export function parseQuery(raw: string): QueryPairs {
 export class Query {
   constructor(readonly pairs: QueryPairs) {}
 
+  names(): string[] {
+    return this.pairs.map(([n]) => n);
+  }
+
   has(name: string): boolean {
     return this.pairs.some(([n]) => n === name);
   }

@@ -1,0 +1,108 @@
+// Routing on selectors (domain/subresources.ts): every selector OSS has × every method × bucket and object scope.
+// A request that no route serves is refused and changes nothing; in particular it never reaches the plain
+// operation of its method (DELETE ?tagging deleted the bucket: ../shared/evidence/sdk-suites-2026-12-01.md).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from 'local-oss';
+import { OSS_SELECTORS, UNSERVED_MODIFIERS } from '../../src/domain/subresources.js';
+import { routes } from '../../src/app.js';
+import { raw, startTestEmulator } from './support.js';
+
+const METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'] as const;
+const BUCKET = 'routing';
+const KEY = 'kept.txt';
+
+/** Every row of every table: what "changed nothing" is checked against. */
+function snapshot(emu: RunningEmulator): string {
+  const db = emu.store.db;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
+}
+
+function served(method: string, scope: 'bucket' | 'object', selector: string): boolean {
+  return routes.some((r) => r.method === method && r.scope === scope && (r.sub === selector || r.with?.includes(selector)));
+}
+
+describe('routing on selectors', () => {
+  let emu: RunningEmulator;
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+    expect((await raw(emu, { method: 'PUT', bucket: BUCKET })).status).toBe(200);
+    expect((await raw(emu, { method: 'PUT', bucket: BUCKET, key: KEY, body: 'hello', headers: { 'x-oss-tagging': 'a=1' } })).status).toBe(200);
+  });
+  afterAll(() => emu.close());
+
+  const cases = [...OSS_SELECTORS].flatMap((selector) =>
+    (['bucket', 'object'] as const).flatMap((scope) =>
+      METHODS.filter((m) => !served(m, scope, selector)).map((method) => ({ selector, scope, method })),
+    ),
+  );
+
+  it('refuses every selector × method × scope that no route serves, and changes nothing', async () => {
+    expect(cases.length).toBeGreaterThan(300);
+    const before = snapshot(emu);
+    const answers = new Map<string, number>();
+    for (const { selector, scope, method } of cases) {
+      const res = await raw(emu, {
+        method,
+        bucket: BUCKET,
+        key: scope === 'object' ? KEY : undefined,
+        query: [[selector, undefined]],
+        body: method === 'PUT' || method === 'POST' ? '<CreateBucketConfiguration><StorageClass>IA</StorageClass></CreateBucketConfiguration>' : undefined,
+      });
+      const what = `${method} ${scope} ?${selector}`;
+      expect([400, 405], what).toContain(res.status);
+      if (method !== 'HEAD') expect(res.text, what).toMatch(/<Code>(NotImplemented|MethodNotAllowed)<\/Code>/);
+      answers.set(what, res.status);
+    }
+    expect(snapshot(emu)).toBe(before);
+    // The three that destroyed or misanswered before (evidence "Safety"): refused as NotImplemented.
+    expect(answers.get('DELETE bucket ?tagging')).toBe(400);
+    expect(answers.get('GET bucket ?tagging')).toBe(400);
+    expect(answers.get('DELETE bucket ?overwriteConfig')).toBe(400);
+  });
+
+  it('answers GET /?regions (DescribeRegions) as NotImplemented, not as ListBuckets', async () => {
+    const res = await raw(emu, { method: 'GET', query: [['regions', undefined]] });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('<Code>NotImplemented</Code>');
+    expect(res.text).not.toContain('ListAllMyBucketsResult');
+  });
+
+  it('refuses modifiers it does not honour (callbacks, sequential uploads) instead of ignoring them', async () => {
+    const before = snapshot(emu);
+    for (const name of UNSERVED_MODIFIERS) {
+      const res = await raw(emu, { method: 'PUT', bucket: BUCKET, key: 'new.txt', query: [[name, 'x']], body: 'x' });
+      expect(res.status, name).toBe(400);
+      expect(res.text, name).toContain('<Code>NotImplemented</Code>');
+    }
+    const callback = await raw(emu, {
+      method: 'PUT',
+      bucket: BUCKET,
+      key: 'new.txt',
+      headers: { 'x-oss-callback': Buffer.from('{"callbackUrl":"http://127.0.0.1:1/"}').toString('base64') },
+      body: 'x',
+    });
+    expect(callback.status).toBe(400);
+    expect(callback.text).toContain('<Code>NotImplemented</Code>');
+    expect(snapshot(emu)).toBe(before);
+  });
+
+  it('ignores query parameters that are not selectors, as OSS does', async () => {
+    const res = await raw(emu, { method: 'GET', bucket: BUCKET, key: KEY, query: [['not-a-subresource', '1']] });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('hello');
+  });
+
+  it('answers NoSuchBucket before looking at the credentials', async () => {
+    const res = await raw(emu, {
+      method: 'GET',
+      bucket: 'no-such-bucket-here',
+      credentials: { accessKeyId: 'unknown-key', accessKeySecret: 'x' },
+    });
+    expect(res.status).toBe(404);
+    expect(res.text).toContain('<Code>NoSuchBucket</Code>');
+    const known = await raw(emu, { method: 'GET', bucket: BUCKET, credentials: { accessKeyId: 'unknown-key', accessKeySecret: 'x' } });
+    expect(known.status).toBe(403);
+    expect(known.text).toContain('<Code>InvalidAccessKeyId</Code>');
+  });
+});
