@@ -6,18 +6,15 @@
 import { createHash } from 'node:crypto';
 import { OssError, invalidArgument } from '../domain/errors.js';
 import { validateObjectKey } from '../domain/objectName.js';
-import { metadataFromHeaders } from '../domain/metadata.js';
-import { parseObjectAcl } from '../domain/acl.js';
-import { parseStorageClass } from '../domain/storageClass.js';
-import { parseTaggingHeader } from '../domain/tagging.js';
-import { encryptionHeaders, parseEncryption } from '../domain/encryption.js';
+import { encryptionHeaders } from '../domain/encryption.js';
 import { receiveContent } from '../http/body.js';
 import { writerEncryption } from './kms.js';
 import { sendEmpty } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
 import { setVersionHeader } from './objectHeaders.js';
-import { checkNotImmutable } from './worm.js';
+import { landAppend, landObject } from './landing.js';
+import { newObjectHeaders } from './objectRequest.js';
 
 function positionParam(ctx: OssContext): number {
   const p = ctx.state.query.get('position');
@@ -45,13 +42,8 @@ export async function appendObject(ctx: OssContext): Promise<void> {
     return existing;
   };
   const before = check();
-  const first = {
-    metadata: metadataFromHeaders(ctx.headers),
-    acl: parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default',
-    storageClass: parseStorageClass(ctx.get('x-oss-storage-class') || undefined) ?? bucket.storageClass,
-    tags: parseTaggingHeader(ctx.headers['x-oss-tagging'] as string | undefined),
-    encryption: parseEncryption(ctx.headers),
-  };
+  // Only the first append fixes metadata, ACL, class, tags and encryption (DOCS AppendObject).
+  const { forbidOverwrite, ...first } = newObjectHeaders(ctx, bucket);
 
   // Appends keep the encryption the object was created with.
   const pending = await receiveContent(ctx, undefined, writerEncryption(ctx, before?.encryption ?? first.encryption));
@@ -59,7 +51,6 @@ export async function appendObject(ctx: OssContext): Promise<void> {
   try {
     result = store.tx(() => {
       const b = requireBucket(ctx);
-      checkNotImmutable(ctx, b, key);
       const existing = check();
       const contentId = store.content.append(existing?.contentId ?? null, pending);
       const info = store.content.info(contentId)!;
@@ -70,25 +61,12 @@ export async function appendObject(ctx: OssContext): Promise<void> {
         .digest('hex')
         .toUpperCase();
       if (existing === undefined) {
-        const record = store.objects.write(b, key, {
-          lastModified: Date.now(),
-          size: info.size,
-          etag,
-          crc64: info.crc64,
-          objectType: 'Appendable',
-          ...first,
-          contentId,
+        return landObject(ctx, b.name, key, contentId, {
+          forbidOverwrite,
+          build: () => ({ lastModified: Date.now(), size: info.size, etag, crc64: info.crc64, objectType: 'Appendable', ...first, contentId }),
         });
-        return { bucket: b, record };
       }
-      const record = store.objects.replaceContent(existing.id, {
-        contentId,
-        size: info.size,
-        etag,
-        crc64: info.crc64,
-        lastModified: Date.now(),
-      });
-      return { bucket: b, record };
+      return landAppend(ctx, b, existing, { contentId, size: info.size, etag, crc64: info.crc64, lastModified: Date.now() });
     });
   } catch (err) {
     store.content.discard(pending);

@@ -15,8 +15,8 @@ import { exposesVersionId, type BucketRecord, type ObjectVersionRecord } from '.
 import { isoDate, quotedEtag, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
-import { checkOverwrite } from './write.js';
-import { policyOf } from './worm.js';
+import { bucketPolicyOf, landObject } from './landing.js';
+import { forbidOverwriteOf } from './objectRequest.js';
 import { checkCopy } from '../domain/worm.js';
 import { copySourceChecks } from '../domain/actions.js';
 import { arnContext, permit } from '../http/access.js';
@@ -111,7 +111,7 @@ export function copyObject(ctx: OssContext): void {
   const encryption = parseEncryption(h);
   const requestMetadata = metadataFromHeaders(h, '');
   if (requestMetadata.standard['content-type'] === '') delete requestMetadata.standard['content-type'];
-  const forbidOverwrite = ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
+  const forbidOverwrite = forbidOverwriteOf(ctx);
 
   const store = ctx.state.store;
   const result = store.tx(() => {
@@ -131,38 +131,31 @@ export function copyObject(ctx: OssContext): void {
       storageClass,
       encryption,
     });
-    checkOverwrite(ctx, destBucket, destKey, forbidOverwrite);
-    const destCurrent = store.objects.current(destBucket.name, destKey);
-    checkCopy(
-      ctx.state.config.wormCopyRule,
-      policyOf(ctx, sourceBucket),
-      policyOf(ctx, destBucket),
-      destCurrent && !destCurrent.isDeleteMarker ? destCurrent.lastModified : undefined,
-      Date.now(),
-    );
+    checkCopy(ctx.state.config.wormCopyRule, bucketPolicyOf(store, sourceBucket.name), bucketPolicyOf(store, destBucket.name), Date.now());
     // Bytes are shared unless the destination asks for SSE-KMS under another key than the source's: those are
     // re-encrypted under the destination's key, a chunk at a time (the one copy that costs its size).
     const destKms = kmsKeyIdOf(plan.encryption);
     if (destKms !== undefined) usableKmsKey(ctx, destKms);
     const contentId =
       destKms !== undefined && destKms !== kmsKeyIdOf(src.encryption) ? reencrypt(ctx, src, destKms) : src.contentId!;
-    // Hold the content while the destination's previous version (possibly the source itself) is replaced.
-    store.content.ref(contentId);
-    const record = store.objects.write(destBucket, destKey, {
-      lastModified: Date.now(),
-      size: src.size,
-      etag: src.etag,
-      crc64: src.crc64,
-      contentMd5: src.contentMd5,
-      objectType: src.objectType === 'Appendable' ? 'Normal' : src.objectType,
-      storageClass: plan.storageClass,
-      acl: plan.acl,
-      metadata: plan.metadata,
-      tags: plan.tags,
-      encryption: plan.encryption,
-      contentId,
+    // A copy is a put: the same funnel decides what it may replace (api/landing.ts).
+    const { record } = landObject(ctx, destBucket.name, destKey, contentId, {
+      forbidOverwrite,
+      build: () => ({
+        lastModified: Date.now(),
+        size: src.size,
+        etag: src.etag,
+        crc64: src.crc64,
+        contentMd5: src.contentMd5,
+        objectType: src.objectType === 'Appendable' ? 'Normal' : src.objectType,
+        storageClass: plan.storageClass,
+        acl: plan.acl,
+        metadata: plan.metadata,
+        tags: plan.tags,
+        encryption: plan.encryption,
+        contentId,
+      }),
     });
-    store.content.unref(contentId);
     return { notModified: false as const, record, destBucket, sourceBucket, src };
   });
 

@@ -4,11 +4,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { OssError } from '../domain/errors.js';
 import { validateObjectKey } from '../domain/objectName.js';
-import { metadataFromHeaders } from '../domain/metadata.js';
 import { parseObjectAcl } from '../domain/acl.js';
-import { parseStorageClass } from '../domain/storageClass.js';
-import { parseTaggingHeader } from '../domain/tagging.js';
-import { encryptionHeaders, parseEncryption } from '../domain/encryption.js';
+import { encryptionHeaders } from '../domain/encryption.js';
 import { parseCopySource } from '../domain/copySource.js';
 import { checkCopy } from '../domain/worm.js';
 import * as mp from '../domain/multipart.js';
@@ -21,8 +18,8 @@ import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
 import { resolveCopySource } from './copy.js';
 import { parseEncodingType, parseMaxKeys } from './params.js';
-import { checkOverwrite, landObject } from './write.js';
-import { policyOf } from './worm.js';
+import { bucketPolicyOf, checkForbidOverwrite, landObject } from './landing.js';
+import { newObjectHeaders } from './objectRequest.js';
 import { setVersionHeader } from './objectHeaders.js';
 
 function newUploadId(): string {
@@ -44,16 +41,9 @@ export function initiateMultipartUpload(ctx: OssContext): void {
   const enc = parseEncodingType(ctx.state.query.get('encoding-type'));
   const bucket = requireBucket(ctx);
   validateObjectKey(key);
-  const forbidOverwrite = ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
-  const options = {
-    metadata: metadataFromHeaders(ctx.headers),
-    acl: parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default',
-    storageClass: parseStorageClass(ctx.get('x-oss-storage-class') || undefined) ?? bucket.storageClass,
-    tags: parseTaggingHeader(ctx.get('x-oss-tagging') || undefined),
-    encryption: parseEncryption(ctx.headers),
-    forbidOverwrite,
-  };
-  checkOverwrite(ctx, bucket, key, forbidOverwrite);
+  const options = newObjectHeaders(ctx, bucket);
+  // Only forbid-overwrite is checked this early (spec §9.8); what the completion would remove is judged when it lands.
+  checkForbidOverwrite(ctx.state.store, bucket, key, options);
   writerEncryption(ctx, options.encryption); // an unknown or disabled key fails here, not at the first part
   const uploadId = newUploadId();
   ctx.state.store.tx(() =>
@@ -109,7 +99,7 @@ export function uploadPartCopy(ctx: OssContext): void {
     const { sourceBucket, src, decision } = resolveCopySource(ctx, source, destBucket);
     // Every failed condition is 412 here, unlike CopyObject's 304 (DOCS UploadPartCopy.md [U]).
     if (decision === 'not-modified') throw new OssError('PreconditionFailed');
-    checkCopy(ctx.state.config.wormCopyRule, policyOf(ctx, sourceBucket), policyOf(ctx, destBucket), undefined, Date.now());
+    checkCopy(ctx.state.config.wormCopyRule, bucketPolicyOf(store, sourceBucket.name), bucketPolicyOf(store, destBucket.name), Date.now());
     const range = mp.copySourceRange(header('x-oss-copy-source-range'), src.size);
     const whole = range.start === 0 && range.end === src.size;
     const contentId = store.content.compose([{ contentId: src.contentId!, start: range.start, end: range.end }]);

@@ -2,11 +2,7 @@
 // Each handler parses the request, asks the domain, applies the change in one transaction, renders.
 import { OssError } from '../domain/errors.js';
 import { validateObjectKey } from '../domain/objectName.js';
-import { metadataFromHeaders } from '../domain/metadata.js';
-import { parseObjectAcl } from '../domain/acl.js';
-import { parseStorageClass } from '../domain/storageClass.js';
-import { parseTaggingHeader } from '../domain/tagging.js';
-import { encryptionHeaders, parseEncryption } from '../domain/encryption.js';
+import { encryptionHeaders } from '../domain/encryption.js';
 import { evaluateGetConditions } from '../domain/conditions.js';
 import { parseRange } from '../domain/range.js';
 import type { BucketRecord } from '../domain/types.js';
@@ -22,26 +18,20 @@ import { requireBucket } from './bucket.js';
 import { readableObject, versionIdParam } from './lookup.js';
 import { setObjectHeaders, setVersionHeader } from './objectHeaders.js';
 import { parseEncodingType } from './params.js';
-import { checkOverwrite, writeObject } from './write.js';
-import { checkNotImmutable, policyOf } from './worm.js';
-import { isProtected } from '../domain/worm.js';
-import { checkDeletable } from '../domain/objectWorm.js';
+import { checkLanding, landReceived, protectionOf } from './landing.js';
+import { newObjectHeaders } from './objectRequest.js';
+import { checkRemovable } from '../domain/immutability.js';
+import { planDelete, removedVersionId } from '../domain/versioning.js';
 
 export async function putObject(ctx: OssContext): Promise<void> {
   const key = ctx.state.key!;
   const bucket = requireBucket(ctx);
   validateObjectKey(key);
-  const h = ctx.headers;
-  const metadata = metadataFromHeaders(h);
-  const acl = parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default';
-  const storageClass = parseStorageClass(ctx.get('x-oss-storage-class') || undefined) ?? bucket.storageClass;
-  const tags = parseTaggingHeader(h['x-oss-tagging'] as string | undefined);
-  const encryption = parseEncryption(h);
-  const forbidOverwrite = ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
-  checkOverwrite(ctx, bucket, key, forbidOverwrite); // fail before the body is read; re-checked when committing
+  const { metadata, acl, storageClass, tags, encryption, forbidOverwrite } = newObjectHeaders(ctx, bucket);
+  checkLanding(ctx, bucket, key, { forbidOverwrite }); // before the body is read; landObject checks again at commit
 
   const pending = await receiveContent(ctx, undefined, writerEncryption(ctx, encryption));
-  const written = await writeObject(ctx, bucket.name, key, pending, {
+  const written = await landReceived(ctx, bucket.name, key, pending, {
     forbidOverwrite,
     build: (b, contentId) => ({
       lastModified: Date.now(),
@@ -153,20 +143,20 @@ interface DeleteOutcome {
   deleteMarkerVersionId?: string;
 }
 
-/** One key's delete inside the caller's transaction (spec §4): a version by id, or the current object. */
+/**
+ * One key's delete inside the caller's transaction (spec §4): a version by id, or the current object as the
+ * bucket's versioning plans it. What it removes for good must be removable (domain/immutability.ts).
+ */
 function deleteOne(ctx: OssContext, bucket: BucketRecord, key: string, versionId: string | undefined): DeleteOutcome {
   const objects = ctx.state.store.objects;
-  // Protected objects cannot be deleted (spec §6.2); a specific old version is judged by its own time.
-  if (versionId !== undefined) {
-    const target = objects.version(bucket.name, key, versionId);
-    if (target) checkDeletable(target, ctx.get('x-oss-bypass-governance-retention').toLowerCase() === 'true', Date.now());
-    const policy = policyOf(ctx, bucket);
-    if (target && !target.isDeleteMarker && isProtected(target.lastModified, policy, Date.now())) throw new OssError('FileImmutable');
-    const removed = objects.removeVersion(bucket.name, key, versionId);
-    return { versionId, deleteMarker: removed?.isDeleteMarker ? true : undefined };
+  const plan = versionId === undefined ? planDelete(bucket.versioning) : undefined;
+  const removed = plan === undefined ? versionId : removedVersionId(plan);
+  if (removed !== undefined) checkRemovable(objects.version(bucket.name, key, removed), protectionOf(ctx, bucket.name));
+  if (plan === undefined) {
+    const gone = objects.removeVersion(bucket.name, key, versionId!);
+    return { versionId, deleteMarker: gone?.isDeleteMarker ? true : undefined };
   }
-  checkNotImmutable(ctx, bucket, key);
-  const { marker } = objects.deleteCurrent(bucket, key, Date.now());
+  const { marker } = objects.deleteCurrent(bucket.name, key, Date.now(), plan);
   return marker ? { deleteMarker: true, deleteMarkerVersionId: marker.versionId } : {};
 }
 

@@ -2,20 +2,27 @@
 // Put/GetObjectLegalHold.
 import { OssError } from '../domain/errors.js';
 import * as ow from '../domain/objectWorm.js';
+import { checkObjectWormSetup } from '../domain/immutability.js';
 import { readXml } from '../http/body.js';
+import { bucketPolicyOf } from './landing.js';
 import { sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
 import { readableObject, versionIdParam } from './lookup.js';
 import { setVersionHeader } from './objectHeaders.js';
 
-function config(ctx: OssContext, bucket: string): ow.ObjectWormConfig | undefined {
+export function objectWormOf(ctx: OssContext, bucket: string): ow.ObjectWormConfig | undefined {
   return ctx.state.store.buckets.getDocument<ow.ObjectWormConfig>(bucket, 'object_worm');
 }
+const config = objectWormOf;
 
 export async function putBucketObjectWormConfiguration(ctx: OssContext): Promise<void> {
   const conf = ow.parseObjectWormConfig(await readXml(ctx));
-  ctx.state.store.tx(() => ctx.state.store.buckets.setDocument(requireBucket(ctx).name, 'object_worm', conf));
+  ctx.state.store.tx(() => {
+    const bucket = requireBucket(ctx);
+    checkObjectWormSetup(bucket.versioning, bucketPolicyOf(ctx.state.store, bucket.name), Date.now());
+    ctx.state.store.buckets.setDocument(bucket.name, 'object_worm', conf);
+  });
   sendEmpty(ctx);
 }
 

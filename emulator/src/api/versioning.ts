@@ -1,6 +1,9 @@
 // Put/GetBucketVersioning (spec §4): never-versioned → Enabled ↔ Suspended, never back.
 import { OssError, invalidArgument } from '../domain/errors.js';
+import { checkVersioningChange } from '../domain/immutability.js';
 import { readXml } from '../http/body.js';
+import { bucketPolicyOf } from './landing.js';
+import { objectWormOf } from './objectWorm.js';
 import { sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
@@ -16,6 +19,7 @@ export async function putBucketVersioning(ctx: OssContext): Promise<void> {
   }
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
+    checkVersioningChange(status, bucketPolicyOf(ctx.state.store, bucket.name), objectWormOf(ctx, bucket.name)?.enabled === true, Date.now());
     ctx.state.store.buckets.setVersioning(bucket.name, status);
   });
   sendEmpty(ctx);

@@ -1,6 +1,8 @@
 // Bucket retention policy APIs (spec §6.1): Initiate / Abort / Complete / Extend / GetBucketWorm.
 import * as worm from '../domain/worm.js';
-import { checkDeletable } from '../domain/objectWorm.js';
+import { checkBucketWormSetup } from '../domain/immutability.js';
+import { bucketPolicyOf } from './landing.js';
+import { objectWormOf } from './objectWorm.js';
 import { OssError } from '../domain/errors.js';
 import type { BucketRecord } from '../domain/types.js';
 import { readXml } from '../http/body.js';
@@ -8,8 +10,8 @@ import { sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
 
-export function policyOf(ctx: OssContext, bucket: Pick<BucketRecord, 'name'>): worm.WormPolicy | undefined {
-  return ctx.state.store.buckets.getDocument<worm.WormPolicy>(bucket.name, 'worm');
+function policyOf(ctx: OssContext, bucket: Pick<BucketRecord, 'name'>): worm.WormPolicy | undefined {
+  return bucketPolicyOf(ctx.state.store, bucket.name);
 }
 
 async function retentionDays(ctx: OssContext, root: string): Promise<string | undefined> {
@@ -24,6 +26,7 @@ export async function initiateBucketWorm(ctx: OssContext): Promise<void> {
   const days = await retentionDays(ctx, 'InitiateWormConfiguration');
   const policy = ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
+    checkBucketWormSetup(bucket.versioning, objectWormOf(ctx, bucket.name)?.enabled === true);
     const p = worm.initiate(policyOf(ctx, bucket), days, Date.now());
     ctx.state.store.buckets.setDocument(bucket.name, 'worm', p);
     return p;
@@ -71,20 +74,4 @@ export function getBucketWorm(ctx: OssContext): void {
     CreationDate: worm.wormDate(p.createdAt),
     ...(p.state === 'InProgress' ? { ExpirationDate: worm.wormDate(p.createdAt + worm.IN_PROGRESS_TTL) } : {}),
   });
-}
-
-/**
- * A write or delete over the key's current object while it is protected → 409 FileImmutable: by the bucket's
- * retention policy (spec §6.2), or, where the write would destroy that version (unversioned bucket), by its own
- * retention or legal hold (spec §6.3).
- */
-export function checkNotImmutable(ctx: OssContext, bucket: Pick<BucketRecord, 'name' | 'versioning'>, key: string): void {
-  const current = ctx.state.store.objects.current(bucket.name, key);
-  if (current === undefined || current.isDeleteMarker) return;
-  const now = Date.now();
-  if (bucket.versioning === undefined) {
-    checkDeletable(current, ctx.get('x-oss-bypass-governance-retention').toLowerCase() === 'true', now);
-  }
-  const policy = policyOf(ctx, bucket);
-  if (policy !== undefined && worm.isProtected(current.lastModified, policy, now)) throw new OssError('FileImmutable');
 }

@@ -21,8 +21,8 @@ export function parseMetadataDirective(value: string | undefined): MetadataDirec
 }
 
 export interface CopyRequest {
-  sourceBucket: Pick<BucketRecord, 'name' | 'region'>;
-  destBucket: Pick<BucketRecord, 'name' | 'region' | 'storageClass'>;
+  sourceBucket: Pick<BucketRecord, 'name'>;
+  destBucket: Pick<BucketRecord, 'name' | 'storageClass'>;
   destKey: string;
   source: Pick<ObjectVersionRecord, 'key' | 'size' | 'metadata' | 'tags' | 'isLatest' | 'storageClass'>;
   metadataDirective: MetadataDirective;
@@ -41,14 +41,11 @@ export interface CopyPlan {
   acl: ObjectAcl;
   storageClass: string;
   encryption?: Encryption;
-  /** Same bucket and key as the current source version: a metadata update (spec §1.10). */
-  ontoItself: boolean;
 }
 
 export function planCopy(r: CopyRequest): CopyPlan {
-  // Cross-region copies are refused before anything else about the objects (spec §1.11).
-  if (r.sourceBucket.region !== r.destBucket.region) throw new OssError('AccessDeniedCrossRegion');
   const sameBucket = r.sourceBucket.name === r.destBucket.name;
+  // Same bucket and key as the current source version: a metadata update (spec §1.10).
   const ontoItself = sameBucket && r.source.key === r.destKey && r.source.isLatest;
   const rewrites = r.encryption !== undefined || (r.storageClass !== undefined && r.storageClass !== r.source.storageClass);
   if (!sameBucket && r.source.size > MAX_COPY_SIZE) throw new OssError('EntityTooLarge');
@@ -73,6 +70,5 @@ export function planCopy(r: CopyRequest): CopyPlan {
     acl: r.acl ?? 'default',
     storageClass: r.storageClass ?? r.destBucket.storageClass,
     encryption: r.encryption,
-    ontoItself,
   };
 }

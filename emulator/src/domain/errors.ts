@@ -111,6 +111,29 @@ export const catalogue = {
   WORMConfigurationAlreadyExists: { status: 409, message: 'The WORM Configuration already exists.' },
   WORMConfigurationLocked: { status: 403, message: 'The WORM Configuration is locked.' },
   InvalidRequest: { status: 400, message: 'Invalid Request.' },
+  // Set-ups OSS refuses (domain/immutability.ts): the refusal and the ECs are documented, the code and message are [I].
+  InvalidRequestObjectWormVersioning: {
+    code: 'InvalidRequest',
+    status: 400,
+    message: 'Object-level retention requires versioning to be enabled for the bucket.',
+  },
+  InvalidRequestObjectWormBucketWorm: {
+    code: 'InvalidRequest',
+    status: 400,
+    message: 'Object-level retention and a bucket retention policy cannot be enabled for the same bucket.',
+  },
+  InvalidRequestBucketWormVersioning: {
+    code: 'InvalidRequest',
+    status: 400,
+    message: 'A retention policy cannot be configured for a bucket with versioning.',
+    ec: '0027-00000003',
+  },
+  InvalidRequestVersioningBucketWorm: {
+    code: 'InvalidRequest',
+    status: 400,
+    message: 'Versioning cannot be enabled for a bucket with a retention policy.',
+    ec: '0012-00000006',
+  },
   InvalidObjectState: { status: 403, message: 'The operation is not valid for the object\'s state.' },
   RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },
   KeyTooLongError: { status: 400, message: 'Your key is too long.' },

@@ -1,7 +1,7 @@
 // Object-level retention and legal hold (spec §6.3, PY2 models/object_worm.py): a bucket switch enables it;
-// each object version may carry a retention (GOVERNANCE or COMPLIANCE until a date) and a legal hold. A held or
-// retained version cannot be deleted [I: code FileImmutable as for bucket WORM]; GOVERNANCE yields to
-// x-oss-bypass-governance-retention: true. COMPLIANCE can only be extended (shortening → AccessDenied).
+// each object version may carry a retention (GOVERNANCE or COMPLIANCE until a date) and a legal hold. What that
+// protects, and from which writes and deletes, is domain/immutability.ts. COMPLIANCE can only be extended
+// (shortening → AccessDenied).
 import { OssError, invalidArgument } from './errors.js';
 import type { ObjectVersionRecord } from './types.js';
 
@@ -62,13 +62,4 @@ export function parseLegalHold(doc: Record<string, unknown> | undefined): 'ON' |
   const status = text(doc?.LegalHold, 'Status');
   if (status !== 'ON' && status !== 'OFF') throw new OssError('MalformedXML');
   return status;
-}
-
-/** A version under an unexpired retention (not bypassed) or a legal hold cannot be deleted. */
-export function checkDeletable(o: Pick<ObjectVersionRecord, 'retention' | 'legalHold'>, bypassGovernance: boolean, now: number): void {
-  if (o.legalHold === 'ON') throw new OssError('FileImmutable');
-  const r = o.retention;
-  if (r && Date.parse(r.retainUntilDate) > now && !(r.mode === 'GOVERNANCE' && bypassGovernance)) {
-    throw new OssError('FileImmutable');
-  }
 }

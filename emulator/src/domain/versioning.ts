@@ -29,3 +29,12 @@ export function planDelete(state: VersioningState): DeletePlan {
   if (state === undefined) return { kind: 'remove' };
   return { kind: 'marker', ...planWrite(state) };
 }
+
+/**
+ * The id of the existing version a write or delete removes for good, if any: the `null` version, unless versioning
+ * is Enabled (where a write only stacks a new version and a delete a marker). What domain/immutability.ts checks.
+ */
+export function removedVersionId(plan: WritePlan | DeletePlan): string | undefined {
+  if ('kind' in plan) return plan.kind === 'remove' || plan.replacesNullVersion ? NULL_VERSION : undefined;
+  return plan.replacesNullVersion ? NULL_VERSION : undefined;
+}

@@ -71,24 +71,13 @@ export function isProtected(lastModified: number, policy: WormPolicy | undefined
 /**
  * CopyObject and WORM (spec §6.2): the SDK documentation says a copy fails with FileImmutable when the source or
  * the destination bucket has a retention policy ('documented', the default); whether OSS only refuses copies that
- * overwrite a protected object is [U] — 'protected-only' applies that narrower rule.
+ * overwrite a protected object is [U] — 'protected-only' applies that narrower rule, which is the landing funnel's
+ * own (domain/immutability.ts), so under it this check adds nothing.
  */
 export type WormCopyRule = 'documented' | 'protected-only';
 
-export function checkCopy(
-  rule: WormCopyRule,
-  sourcePolicy: WormPolicy | undefined,
-  destPolicy: WormPolicy | undefined,
-  destCurrentLastModified: number | undefined,
-  now: number,
-): void {
-  if (rule === 'documented') {
-    if (activePolicy(sourcePolicy, now) || activePolicy(destPolicy, now)) throw new OssError('FileImmutable');
-    return;
-  }
-  if (destCurrentLastModified !== undefined && isProtected(destCurrentLastModified, destPolicy, now)) {
-    throw new OssError('FileImmutable');
-  }
+export function checkCopy(rule: WormCopyRule, sourcePolicy: WormPolicy | undefined, destPolicy: WormPolicy | undefined, now: number): void {
+  if (rule === 'documented' && (activePolicy(sourcePolicy, now) || activePolicy(destPolicy, now))) throw new OssError('FileImmutable');
 }
 
 /** `2020-10-15T15:50:32` — no fraction, no zone, as GetBucketWorm writes it (spec §6.1). */

@@ -3,8 +3,7 @@
 import type { Db } from './db.js';
 import type { ContentStore } from './content.js';
 import type { Encryption, ObjectAcl, ObjectMetadata, ObjectType, ObjectVersionRecord, Tag } from '../domain/types.js';
-import { NULL_VERSION, planDelete, planWrite } from '../domain/versioning.js';
-import type { VersioningState } from '../domain/types.js';
+import { NULL_VERSION, type DeletePlan, type WritePlan } from '../domain/versioning.js';
 
 interface ObjectRow {
   id: number;
@@ -105,9 +104,6 @@ export class ObjectStore {
       setAcl: db.prepare('UPDATE objects SET acl = ? WHERE id = ?'),
       setRetention: db.prepare('UPDATE objects SET retention = ? WHERE id = ?'),
       setLegalHold: db.prepare('UPDATE objects SET legal_hold = ? WHERE id = ?'),
-      setMeta: db.prepare(
-        'UPDATE objects SET metadata = ?, last_modified = ?, storage_class = ?, encryption = ?, acl = ?, tags = ? WHERE id = ?',
-      ),
     };
   }
 
@@ -126,30 +122,28 @@ export class ObjectStore {
     return row && toRecord(row);
   }
 
-  /** Writes a new current version per the bucket's versioning state (spec §4) and returns it. */
-  write(bucket: { name: string; versioning: VersioningState }, key: string, obj: NewObject): ObjectVersionRecord {
-    const plan = planWrite(bucket.versioning);
-    if (plan.replacesNullVersion) this.removeVersion(bucket.name, key, NULL_VERSION);
-    this.stmt.demote.run(bucket.name, key);
+  /**
+   * Lands a new current version as planned by domain/versioning.ts (api/landing.ts made the plan and checked what
+   * it removes). The new content is referenced before the replaced `null` version lets go of its own, which may be
+   * the same content (a copy onto itself).
+   */
+  write(bucket: string, key: string, obj: NewObject, plan: WritePlan): ObjectVersionRecord {
     this.content.ref(obj.contentId);
-    const id = this.insertRow(bucket.name, key, plan.versionId, false, obj);
+    if (plan.replacesNullVersion) this.removeVersion(bucket, key, NULL_VERSION);
+    this.stmt.demote.run(bucket, key);
+    const id = this.insertRow(bucket, key, plan.versionId, false, obj);
     return this.byId(id)!;
   }
 
-  /** DeleteObject without a version id (spec §4): remove, or stack a delete marker. */
-  deleteCurrent(
-    bucket: { name: string; versioning: VersioningState },
-    key: string,
-    now: number,
-  ): { marker?: ObjectVersionRecord } {
-    const plan = planDelete(bucket.versioning);
+  /** DeleteObject without a version id, as planned (spec §4): remove, or stack a delete marker. */
+  deleteCurrent(bucket: string, key: string, now: number, plan: DeletePlan): { marker?: ObjectVersionRecord } {
     if (plan.kind === 'remove') {
-      this.removeVersion(bucket.name, key, NULL_VERSION);
+      this.removeVersion(bucket, key, NULL_VERSION);
       return {};
     }
-    if (plan.replacesNullVersion) this.removeVersion(bucket.name, key, NULL_VERSION);
-    this.stmt.demote.run(bucket.name, key);
-    const id = this.insertRow(bucket.name, key, plan.versionId, true, {
+    if (plan.replacesNullVersion) this.removeVersion(bucket, key, NULL_VERSION);
+    this.stmt.demote.run(bucket, key);
+    const id = this.insertRow(bucket, key, plan.versionId, true, {
       lastModified: now,
       size: 0,
       etag: '',
@@ -202,30 +196,6 @@ export class ObjectStore {
 
   setAcl(id: number, acl: ObjectAcl): void {
     this.stmt.setAcl.run(acl, id);
-  }
-
-  /** Copy onto itself in place (spec §1.10): metadata, class, encryption, ACL and tags change; bytes stay. */
-  updateInPlace(
-    id: number,
-    u: {
-      metadata: ObjectMetadata;
-      lastModified: number;
-      storageClass: string;
-      encryption?: Encryption;
-      acl: ObjectAcl;
-      tags: Tag[];
-    },
-  ): ObjectVersionRecord {
-    this.stmt.setMeta.run(
-      JSON.stringify(u.metadata),
-      u.lastModified,
-      u.storageClass,
-      u.encryption ? JSON.stringify(u.encryption) : null,
-      u.acl,
-      JSON.stringify(u.tags),
-      id,
-    );
-    return this.byId(id)!;
   }
 
   private insertRow(

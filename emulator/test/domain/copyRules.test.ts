@@ -3,8 +3,8 @@ import { codeOf } from './support.js';
 import { GiB, parseMetadataDirective, planCopy, type CopyRequest } from '../../src/domain/copyRules.js';
 
 const base: CopyRequest = {
-  sourceBucket: { name: 'src', region: 'cn-hangzhou' },
-  destBucket: { name: 'dst', region: 'cn-hangzhou', storageClass: 'Standard' },
+  sourceBucket: { name: 'src' },
+  destBucket: { name: 'dst', storageClass: 'Standard' },
   destKey: 'copy.txt',
   source: {
     key: 'a.txt',
@@ -38,7 +38,6 @@ describe('planCopy (spec §1.4–1.11)', () => {
 
   it('a copy onto the current version of itself uses the request metadata whatever the directive', () => {
     const plan = planCopy({ ...base, destBucket: { ...base.destBucket, name: 'src' }, destKey: 'a.txt' });
-    expect(plan.ontoItself).toBe(true);
     expect(plan.metadata.user).toEqual({ editor: 'bob' });
   });
 
@@ -46,8 +45,7 @@ describe('planCopy (spec §1.4–1.11)', () => {
     expect(planCopy({ ...base, taggingDirective: 'Replace', requestTags: [{ key: 'x', value: 'y' }] }).tags).toEqual([{ key: 'x', value: 'y' }]);
   });
 
-  it('refuses cross-region copies and sources over the size limits', () => {
-    expect(code(() => planCopy({ ...base, destBucket: { ...base.destBucket, region: 'cn-shanghai' } }))).toBe('AccessDenied');
+  it('refuses sources over the size limits', () => {
     const huge = { ...base.source, size: 5 * GiB + 1 };
     expect(code(() => planCopy({ ...base, source: huge }))).toBe('EntityTooLarge');
     expect(code(() => planCopy({ ...base, source: huge, destBucket: { ...base.destBucket, name: 'src' } }))).toBe('ok');

@@ -36,11 +36,11 @@ describe('retention policy state machine (spec §6)', () => {
     expect(worm.isProtected(10 * DAY, undefined, 11 * DAY)).toBe(false);
   });
 
-  it('copy rule: documented refuses any WORM bucket, protected-only only an overwrite', () => {
+  it('copy rule: documented refuses any WORM bucket; protected-only leaves the overwrite to the landing funnel', () => {
     const p: worm.WormPolicy = { wormId: 'X', state: 'Locked', retentionDays: 1, createdAt: 0 };
-    expect(code(() => worm.checkCopy('documented', p, undefined, undefined, 10))).toBe('FileImmutable');
-    expect(code(() => worm.checkCopy('documented', undefined, undefined, undefined, 10))).toBe('ok');
-    expect(code(() => worm.checkCopy('protected-only', p, undefined, undefined, 10))).toBe('ok');
-    expect(code(() => worm.checkCopy('protected-only', undefined, p, 5, 10))).toBe('FileImmutable');
+    expect(code(() => worm.checkCopy('documented', p, undefined, 10))).toBe('FileImmutable');
+    expect(code(() => worm.checkCopy('documented', undefined, p, 10))).toBe('FileImmutable');
+    expect(code(() => worm.checkCopy('documented', undefined, undefined, 10))).toBe('ok');
+    expect(code(() => worm.checkCopy('protected-only', p, p, 10))).toBe('ok');
   });
 });

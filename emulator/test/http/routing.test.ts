@@ -5,18 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { OSS_SELECTORS, UNSERVED_MODIFIERS } from '../../src/domain/subresources.js';
 import { routes } from '../../src/app.js';
-import { raw, startTestEmulator } from './support.js';
+import { raw, snapshot, startTestEmulator } from './support.js';
 
 const METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'] as const;
 const BUCKET = 'routing';
 const KEY = 'kept.txt';
-
-/** Every row of every table: what "changed nothing" is checked against. */
-function snapshot(emu: RunningEmulator): string {
-  const db = emu.store.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
-}
 
 function served(method: string, scope: 'bucket' | 'object', selector: string): boolean {
   return routes.some((r) => r.method === method && r.scope === scope && (r.sub === selector || r.with?.includes(selector)));

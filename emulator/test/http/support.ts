@@ -113,3 +113,10 @@ export function errorCode(res: RawResponse): string | undefined {
 export function xmlValue(text: string, tag: string): string | undefined {
   return new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(text)?.[1];
 }
+
+/** Every row of every table of an in-process emulator: what "the request changed nothing" is checked against. */
+export function snapshot(emu: RunningEmulator): string {
+  const db = emu.store.db;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
+}

@@ -1,0 +1,106 @@
+// The one landing funnel (style.md "a copy is a put"; moto's copy_object ends in put_object). Every operation that
+// lands object bytes under a key — PutObject, CopyObject, CompleteMultipartUpload, AppendObject — ends in
+// landObject, which asks domain/versioning.ts which existing version the write removes and checks exactly that one
+// against legal holds, object retention and the bucket retention policy (domain/immutability.ts), and the current
+// object against x-oss-forbid-overwrite, in the transaction that commits it: a refused write leaves nothing behind.
+import { OssError } from '../domain/errors.js';
+import { checkRemovable, type Protection } from '../domain/immutability.js';
+import { planWrite, removedVersionId, type WritePlan } from '../domain/versioning.js';
+import type { WormPolicy } from '../domain/worm.js';
+import type { BucketRecord, ObjectVersionRecord } from '../domain/types.js';
+import type { PendingContent } from '../store/content.js';
+import type { NewObject } from '../store/objects.js';
+import type { Store } from '../store/store.js';
+import type { OssContext } from '../http/state.js';
+
+export function bucketPolicyOf(store: Store, bucket: string): WormPolicy | undefined {
+  return store.buckets.getDocument<WormPolicy>(bucket, 'worm');
+}
+
+/** What protects the versions of a bucket against this request (its bypass header, now). */
+export function protectionOf(ctx: OssContext, bucket: string): Protection {
+  return {
+    bucketPolicy: bucketPolicyOf(ctx.state.store, bucket),
+    bypassGovernance: ctx.get('x-oss-bypass-governance-retention').toLowerCase() === 'true',
+    now: Date.now(),
+  };
+}
+
+/**
+ * x-oss-forbid-overwrite (spec §1.6): 409 FileAlreadyExists when a current, non-marker object exists; ignored
+ * when the bucket's versioning is Enabled or Suspended.
+ */
+export function checkForbidOverwrite(store: Store, bucket: BucketRecord, key: string, rules: LandingRules): void {
+  if (!rules.forbidOverwrite || bucket.versioning !== undefined) return;
+  const current = store.objects.current(bucket.name, key);
+  if (current !== undefined && !current.isDeleteMarker) throw new OssError('FileAlreadyExists', { Key: key }, rules.forbidOverwriteEc);
+}
+
+export interface LandingRules {
+  forbidOverwrite: boolean;
+  /** The EC of FileAlreadyExists when it differs by API (CompleteMultipartUpload's). */
+  forbidOverwriteEc?: string;
+}
+
+/**
+ * Every refusal a landing of `key` can meet, against the bucket as it is now; returns the version plan. Run at
+ * commit time by landObject, and by handlers before they read a body, so a refused upload is not read first.
+ */
+export function checkLanding(ctx: OssContext, bucket: BucketRecord, key: string, rules: LandingRules): WritePlan {
+  const store = ctx.state.store;
+  checkForbidOverwrite(store, bucket, key, rules);
+  const plan = planWrite(bucket.versioning);
+  const removed = removedVersionId(plan);
+  if (removed !== undefined) checkRemovable(store.objects.version(bucket.name, key, removed), protectionOf(ctx, bucket.name));
+  return plan;
+}
+
+export interface Landing extends LandingRules {
+  build(bucket: BucketRecord, contentId: number): NewObject;
+}
+
+export interface Landed {
+  bucket: BucketRecord;
+  record: ObjectVersionRecord;
+}
+
+/**
+ * Lands `content` (new chunks, or an existing content id to share) as the key's new current version, inside the
+ * caller's transaction.
+ */
+export function landObject(ctx: OssContext, bucketName: string, key: string, content: PendingContent | number, landing: Landing): Landed {
+  const store = ctx.state.store;
+  const bucket = store.buckets.get(bucketName);
+  if (bucket === undefined) throw new OssError('NoSuchBucket', { BucketName: bucketName });
+  const plan = checkLanding(ctx, bucket, key, landing);
+  const contentId = typeof content === 'number' ? content : store.content.commit(content);
+  const record = store.objects.write(bucket.name, key, landing.build(bucket, contentId), plan);
+  return { bucket, record };
+}
+
+/**
+ * AppendObject onto an existing Appendable object rewrites that version in place: it is replaced as much as by an
+ * overwrite, so it passes the same protection check.
+ */
+export function landAppend(
+  ctx: OssContext,
+  bucket: BucketRecord,
+  existing: ObjectVersionRecord,
+  update: { contentId: number; size: number; etag: string; crc64: string; lastModified: number },
+): Landed {
+  checkRemovable(existing, protectionOf(ctx, bucket.name));
+  return { bucket, record: ctx.state.store.objects.replaceContent(existing.id, update) };
+}
+
+/**
+ * Lands a received body, in a group commit with the other writes of the moment (Store.groupTx); on refusal its
+ * chunks are deleted.
+ */
+export async function landReceived(ctx: OssContext, bucketName: string, key: string, content: PendingContent, landing: Landing): Promise<Landed> {
+  try {
+    return await ctx.state.store.groupTx(() => landObject(ctx, bucketName, key, content, landing));
+  } catch (err) {
+    ctx.state.store.content.discard(content);
+    throw err;
+  }
+}

@@ -1,0 +1,34 @@
+// The headers every request that creates an object from a body shares — PutObject, AppendObject's first append,
+// InitiateMultipartUpload (spec §9.2, §9.8: "the same metadata/ACL/storage-class/tagging/SSE/forbid-overwrite
+// headers as PutObject") — parsed once. CopyObject reads them under its directives (api/copy.ts).
+import { metadataFromHeaders } from '../domain/metadata.js';
+import { parseObjectAcl } from '../domain/acl.js';
+import { parseStorageClass } from '../domain/storageClass.js';
+import { parseTaggingHeader } from '../domain/tagging.js';
+import { parseEncryption } from '../domain/encryption.js';
+import type { BucketRecord, Encryption, ObjectAcl, ObjectMetadata, Tag } from '../domain/types.js';
+import type { OssContext } from '../http/state.js';
+
+export interface NewObjectHeaders {
+  metadata: ObjectMetadata;
+  acl: ObjectAcl;
+  storageClass: string;
+  tags: Tag[];
+  encryption?: Encryption;
+  forbidOverwrite: boolean;
+}
+
+export function forbidOverwriteOf(ctx: OssContext): boolean {
+  return ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
+}
+
+export function newObjectHeaders(ctx: OssContext, bucket: Pick<BucketRecord, 'storageClass'>): NewObjectHeaders {
+  return {
+    metadata: metadataFromHeaders(ctx.headers),
+    acl: parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default',
+    storageClass: parseStorageClass(ctx.get('x-oss-storage-class') || undefined) ?? bucket.storageClass,
+    tags: parseTaggingHeader(ctx.get('x-oss-tagging') || undefined),
+    encryption: parseEncryption(ctx.headers),
+    forbidOverwrite: forbidOverwriteOf(ctx),
+  };
+}
