@@ -400,6 +400,26 @@ export class OssClient {
     return base(await this.send({ method: 'DELETE', bucket: req.bucket, key: req.key, query }));
   }
 
+  // ---- bucket tags (PY2 put_bucket_tags / get_bucket_tags / delete_bucket_tags) ----------------------------
+
+  async putBucketTags(req: { bucket: string; tagging: { tagSet: M.Tag[] } }): Promise<M.ResultBase> {
+    const body = buildXml('Tagging', { TagSet: { Tag: req.tagging.tagSet.map((t) => ({ Key: t.key, Value: t.value })) } });
+    const headers = { 'content-md5': createHash('md5').update(body).digest('base64') };
+    return base(await this.send({ method: 'PUT', bucket: req.bucket, query: [['tagging', undefined]], headers, body }));
+  }
+
+  async getBucketTags(req: { bucket: string }): Promise<M.ResultBase & { tagging: { tagSet: M.Tag[] } }> {
+    const res = await this.send({ method: 'GET', bucket: req.bucket, query: [['tagging', undefined]] });
+    const set = ((await this.xml(res)).Tagging as Node | undefined)?.TagSet as Node | undefined;
+    const tagSet = asArray(set?.Tag as Node[]).map((t) => ({ key: str(t, 'Key') ?? '', value: str(t, 'Value') ?? '' }));
+    return { ...base(res), tagging: { tagSet } };
+  }
+
+  /** `tagging` names the keys to delete (PY2 DeleteBucketTagsRequest.tagging: "k1,k2"); all tags without it. */
+  async deleteBucketTags(req: { bucket: string; tagging?: string }): Promise<M.ResultBase> {
+    return base(await this.send({ method: 'DELETE', bucket: req.bucket, query: [['tagging', req.tagging]] }));
+  }
+
   // ---- bucket retention policy (WORM) and object retention -------------------------------------------------
 
   async initiateBucketWorm(req: { bucket: string; retentionPeriodInDays: number }): Promise<M.ResultBase & { wormId?: string }> {
@@ -434,6 +454,36 @@ export class OssClient {
         expirationDate: str(w, 'ExpirationDate'),
       },
     };
+  }
+
+  /** PY2 put_bucket_object_worm_configuration: object-level retention, with an optional default retention. */
+  async putBucketObjectWormConfiguration(req: {
+    bucket: string;
+    objectWormConfiguration: { objectWormEnabled: 'Enabled'; rule?: { defaultRetention: { mode: string; days?: number; years?: number } } };
+  }): Promise<M.ResultBase> {
+    const conf = req.objectWormConfiguration;
+    const retention = conf.rule?.defaultRetention;
+    const body = buildXml('ObjectWormConfiguration', {
+      ObjectWormEnabled: conf.objectWormEnabled,
+      ...(retention
+        ? {
+            Rule: {
+              DefaultRetention: {
+                Mode: retention.mode,
+                ...(retention.days !== undefined ? { Days: String(retention.days) } : {}),
+                ...(retention.years !== undefined ? { Years: String(retention.years) } : {}),
+              },
+            },
+          }
+        : {}),
+    });
+    const headers = { 'content-md5': createHash('md5').update(body).digest('base64') };
+    return base(await this.send({ method: 'PUT', bucket: req.bucket, query: [['objectWorm', undefined]], headers, body }));
+  }
+
+  async getBucketObjectWormConfiguration(req: { bucket: string }): Promise<M.ResultBase & { objectWormConfiguration: { objectWormEnabled?: string } }> {
+    const res = await this.send({ method: 'GET', bucket: req.bucket, query: [['objectWorm', undefined]] });
+    return { ...base(res), objectWormConfiguration: { objectWormEnabled: str((await this.xml(res)).ObjectWormConfiguration, 'ObjectWormEnabled') } };
   }
 
   async putObjectRetention(req: M.ObjectTarget & { retention: { mode: string; retainUntilDate: string }; bypassGovernanceRetention?: boolean }): Promise<M.ResultBase> {
