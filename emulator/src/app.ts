@@ -28,8 +28,7 @@ import * as worm from './api/worm.js';
 import * as multipart from './api/multipart.js';
 import * as objectWorm from './api/objectWorm.js';
 import * as bucketPolicy from './api/bucketPolicy.js';
-import { requestChecks, type ApiName } from './domain/actions.js';
-import { DEFAULT_KMS_KEY_ID } from './domain/encryption.js';
+import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 
 type Scope = 'service' | 'bucket' | 'object';
 
@@ -130,12 +129,8 @@ const LISTINGS: ApiName[] = ['ListObjects', 'ListObjectVersions', 'ListMultipart
 /** The actions the request needs from its route and headers (the rest is the handler's, once it knows more). */
 function authorizeRoute(ctx: OssContext, route: Route): void {
   const { bucket, key, query } = ctx.state;
-  const header = (name: string) => ctx.get(name);
-  const kmsKeyId = header('x-oss-server-side-encryption') === 'KMS' ? header('x-oss-server-side-encryption-key-id') || DEFAULT_KMS_KEY_ID : undefined;
-  // A copy sets tags only with the Replace directive; with Copy, the source's tags are checked once it is resolved.
-  const setsTags =
-    header('x-oss-tagging') !== '' && (route.api !== 'CopyObject' || header('x-oss-tagging-directive').toLowerCase() === 'replace');
-  const checks = requestChecks(route.api, arnContext(ctx, bucket), { bucket, key, versionId: query.has('versionId'), setsTags, kmsKeyId });
+  const facts = { bucket, key, versionId: query.has('versionId'), ...headerFacts(route.api, (name) => ctx.get(name)) };
+  const checks = requestChecks(route.api, arnContext(ctx, bucket), facts);
   permit(ctx, checks, { acl: { access: route.access, bucket, key }, listing: LISTINGS.includes(route.api) });
 }
 

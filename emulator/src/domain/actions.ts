@@ -1,6 +1,7 @@
 // What each API needs from a RAM or bucket policy: the actions real OSS checks and the resource each applies to
 // (docs/permissions.md §1, one row per API with its source). Pure: the HTTP layer supplies the request's facts.
-import { kmsResource, ossResource } from './policy.js';
+import { kmsArn, ossArn, type ArnContext } from './policy.js';
+import { DEFAULT_KMS_KEY_ID } from './encryption.js';
 
 export type ApiName =
   | 'ListBuckets' | 'PutBucket' | 'DeleteBucket' | 'GetBucketInfo' | 'GetBucketLocation' | 'GetBucketAcl'
@@ -19,22 +20,6 @@ export interface Check {
   resource: string;
 }
 
-/** Where ARNs are built: the bucket's region and the account that owns every bucket of the emulator. */
-export interface ArnContext {
-  region: string;
-  account: string;
-}
-
-/** `acs:oss:{region}:{owner}:{bucket}[/{key}]` (docs/permissions.md §1, ACT21 Resource); the account for ListBuckets. */
-export function ossArn(at: ArnContext, bucket?: string, key?: string): string {
-  return bucket === undefined ? `acs:oss:${at.region}:${at.account}:*` : ossResource(at.region, at.account, bucket, key);
-}
-
-/** The KMS resource form is [U] (docs/permissions.md §3). */
-function kmsArn(at: ArnContext, keyId: string): string {
-  return kmsResource(at.region, at.account, keyId);
-}
-
 /** The request facts that change which actions an API needs. */
 export interface RequestFacts {
   bucket?: string;
@@ -45,6 +30,18 @@ export interface RequestFacts {
   setsTags?: boolean;
   /** SSE-KMS on a write: the KMS key whose kms:GenerateDataKey and kms:Decrypt the caller needs. */
   kmsKeyId?: string;
+}
+
+/**
+ * The facts a request's headers give before its handler runs: SSE-KMS on a write names the key whose permissions it
+ * needs; x-oss-tagging needs oss:PutObjectTagging — on a copy only with the Replace directive (with Copy, the
+ * source's tags are checked once it is resolved: copySourceChecks).
+ */
+export function headerFacts(api: ApiName, header: (name: string) => string): Pick<RequestFacts, 'setsTags' | 'kmsKeyId'> {
+  const kmsKeyId =
+    header('x-oss-server-side-encryption') === 'KMS' ? header('x-oss-server-side-encryption-key-id') || DEFAULT_KMS_KEY_ID : undefined;
+  const setsTags = header('x-oss-tagging') !== '' && (api !== 'CopyObject' || header('x-oss-tagging-directive').toLowerCase() === 'replace');
+  return { setsTags, ...(kmsKeyId !== undefined ? { kmsKeyId } : {}) };
 }
 
 const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {

@@ -97,11 +97,6 @@ export function loadConfigFile(path: string): IdentitiesConfig {
   }
 }
 
-/** The user or STS credential an access key id belongs to. */
-export function findIdentity(config: IdentitiesConfig, accessKeyId: string): Identity | undefined {
-  return config.users.find((u) => u.accessKeyId === accessKeyId) ?? config.sts.find((s) => s.accessKeyId === accessKeyId);
-}
-
 function readConfig(doc: unknown): IdentitiesConfig {
   const top = record(doc, 'config');
   only(top, ['accountId', 'users', 'sts', 'kms'], '');

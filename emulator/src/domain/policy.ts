@@ -72,7 +72,7 @@ export interface Caller {
 export interface PolicyRequest {
   /** e.g. `oss:GetObject`, `kms:Decrypt` */
   action: string;
-  /** e.g. `acs:oss:cn-hangzhou:1000000000000000:bucket/key` (see ossResource) */
+  /** e.g. `acs:oss:cn-hangzhou:1000000000000000:bucket/key` (see ossArn) */
   resource: string;
   /** Condition keys (any case) → value; undefined = the key is absent from the request. */
   context: Record<string, string | undefined>;
@@ -85,14 +85,24 @@ export type Decision = 'allow' | 'deny' | 'implicit-deny';
 // ---------------------------------------------------------------------------------------------------------------
 // Resource names
 
-/** `acs:oss:{region}:{account}:{bucket}` or, with a key, `…:{bucket}/{key}`. */
-export function ossResource(region: string, account: string, bucket: string, key?: string): string {
-  return `acs:oss:${region}:${account}:${bucket}${key === undefined ? '' : `/${key}`}`;
+/** Where ARNs are built: the bucket's region and the account that owns every bucket of the emulator. */
+export interface ArnContext {
+  region: string;
+  account: string;
 }
 
-/** `acs:kms:{region}:{account}:key/{keyId}`. */
-export function kmsResource(region: string, account: string, keyId: string): string {
-  return `acs:kms:${region}:${account}:key/${keyId}`;
+/**
+ * `acs:oss:{region}:{account}:{bucket}[/{key}]` (docs/permissions.md §1, ACT21 Resource); `…:*`, the account,
+ * for ListBuckets.
+ */
+export function ossArn(at: ArnContext, bucket?: string, key?: string): string {
+  if (bucket === undefined) return `acs:oss:${at.region}:${at.account}:*`;
+  return `acs:oss:${at.region}:${at.account}:${bucket}${key === undefined ? '' : `/${key}`}`;
+}
+
+/** `acs:kms:{region}:{account}:key/{keyId}`; the KMS resource form is [U] (docs/permissions.md §3). */
+export function kmsArn(at: ArnContext, keyId: string): string {
+  return `acs:kms:${at.region}:${at.account}:key/${keyId}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@
 // Every API names its actions in domain/actions.ts; handlers with more to check once they have resolved something
 // (a copy's source, an encrypted object, the keys of a multi-delete) call permit() themselves, before any write.
 import { randomBytes } from 'node:crypto';
-import { ossArn, type ArnContext, type Check } from '../domain/actions.js';
+import type { Check } from '../domain/actions.js';
+import { ossArn, type ArnContext } from '../domain/policy.js';
 import { OssError } from '../domain/errors.js';
 import { evaluate, parsePolicy, type Caller, type Decision, type Policy } from '../domain/policy.js';
 import type { OssContext } from './state.js';

@@ -79,8 +79,3 @@ export async function receiveContent(
     throw err;
   }
 }
-
-/** Deletes chunks that were received but will not be committed (a later check refused the request). */
-export function discardContent(ctx: OssContext, pending: PendingContent): void {
-  ctx.state.store.content.discard(pending);
-}

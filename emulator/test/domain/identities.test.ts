@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, findIdentity, loadConfigFile, parseConfig } from '../../src/domain/identities.js';
+import { ConfigError, loadConfigFile, parseConfig } from '../../src/domain/identities.js';
 import { OWNER } from '../../src/domain/owner.js';
-import { evaluate, ossResource } from '../../src/domain/policy.js';
+import { evaluate, ossArn } from '../../src/domain/policy.js';
 
 const EXAMPLE_YAML = `
 users:
@@ -81,8 +81,8 @@ describe('parseConfig', () => {
   });
 
   it('the parsed policies drive evaluate', () => {
-    const copier = findIdentity(parseConfig(EXAMPLE_YAML, 'yaml'), 'copier-id')!;
-    const req = (action: string, bucket: string) => ({ action, resource: ossResource('cn-hangzhou', OWNER.ID, bucket, 'k'), context: {} });
+    const copier = parseConfig(EXAMPLE_YAML, 'yaml').users.find((u) => u.accessKeyId === 'copier-id')!;
+    const req = (action: string, bucket: string) => ({ action, resource: ossArn({ region: 'cn-hangzhou', account: OWNER.ID }, bucket, 'k'), context: {} });
     expect(evaluate(copier.policies, req('oss:GetObject', 'src-bucket'))).toBe('allow');
     expect(evaluate(copier.policies, req('oss:DeleteObject', 'src-bucket'))).toBe('implicit-deny');
   });
@@ -106,13 +106,6 @@ describe('parseConfig', () => {
   it('every section is optional', () => {
     expect(parseConfig('{}', 'json')).toEqual({ accountId: OWNER.ID, users: [], sts: [], kms: { keys: [] } });
     expect(parseConfig('users: []\nkms:\n', 'yaml')).toEqual({ accountId: OWNER.ID, users: [], sts: [], kms: { keys: [] } });
-  });
-
-  it('findIdentity finds users and STS credentials by access key id', () => {
-    const config = parseConfig(EXAMPLE_YAML, 'yaml');
-    expect(findIdentity(config, 'copier-id')?.kind).toBe('user');
-    expect(findIdentity(config, 'STS.temp-id')?.kind).toBe('sts');
-    expect(findIdentity(config, 'nobody')).toBeUndefined();
   });
 
   it('rejects text that is not JSON / YAML', () => {

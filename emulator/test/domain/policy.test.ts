@@ -6,15 +6,15 @@ import {
   actionMatches,
   conditionsHold,
   evaluate,
-  kmsResource,
-  ossResource,
+  kmsArn,
+  ossArn,
   parsePolicy,
   principalMatches,
   resourceMatches,
   wildcardMatch,
 } from '../../src/domain/policy.js';
 
-const obj = (bucket: string, key: string) => ossResource('cn-hangzhou', '1000000000000000', bucket, key);
+const obj = (bucket: string, key: string) => ossArn({ region: 'cn-hangzhou', account: '1000000000000000' }, bucket, key);
 const policy = (...Statement: unknown[]): Policy => parsePolicy({ Version: '1', Statement });
 const request = (action: string, resource: string, context: Record<string, string | undefined> = {}, caller?: Caller) => ({
   action,
@@ -151,8 +151,8 @@ describe('wildcards', () => {
     expect(resourceMatches('acs:oss:*:*:src/*', obj('src', 'a/b.txt'))).toBe(true);
     expect(resourceMatches('acs:oss:*:*:src/*', obj('src2', 'a'))).toBe(false);
     expect(resourceMatches('acs:oss:*:*:src', obj('src', 'a'))).toBe(false); // the bucket is not its objects
-    expect(resourceMatches('acs:oss:*:*:src', ossResource('cn-hangzhou', '1', 'src'))).toBe(true);
-    expect(resourceMatches('acs:oss:*:*:*', ossResource('cn-hangzhou', '1', 'any'))).toBe(true);
+    expect(resourceMatches('acs:oss:*:*:src', ossArn({ region: 'cn-hangzhou', account: '1' }, 'src'))).toBe(true);
+    expect(resourceMatches('acs:oss:*:*:*', ossArn({ region: 'cn-hangzhou', account: '1' }, 'any'))).toBe(true);
     expect(resourceMatches('acs:oss:*:*:src/A*', obj('src', 'a.txt'))).toBe(false);
     expect(resourceMatches('acs:oss:*:*:Src/*', obj('src', 'a.txt'))).toBe(false);
     expect(resourceMatches('ACS:OSS:*:*:src/*', obj('src', 'a.txt'))).toBe(true);
@@ -160,10 +160,10 @@ describe('wildcards', () => {
     expect(resourceMatches('acs:oss:*:1000000000000000:src/dir/*', obj('src', 'dir/x'))).toBe(true);
     expect(resourceMatches('acs:oss:*:2000000000000000:src/*', obj('src', 'x'))).toBe(false);
     expect(resourceMatches('*', obj('src', 'x'))).toBe(true);
-    expect(resourceMatches('acs:kms:*:*:key/my-key', kmsResource('cn-hangzhou', '1', 'my-key'))).toBe(true);
-    expect(resourceMatches('acs:kms:*:*:key/*', kmsResource('cn-hangzhou', '1', 'other'))).toBe(true);
-    expect(resourceMatches('acs:kms:*:*:key/my-key', kmsResource('cn-hangzhou', '1', 'my-key-2'))).toBe(false);
-    expect(resourceMatches('acs:oss:*:*:src/*', kmsResource('cn-hangzhou', '1', 'src/x'))).toBe(false);
+    expect(resourceMatches('acs:kms:*:*:key/my-key', kmsArn({ region: 'cn-hangzhou', account: '1' }, 'my-key'))).toBe(true);
+    expect(resourceMatches('acs:kms:*:*:key/*', kmsArn({ region: 'cn-hangzhou', account: '1' }, 'other'))).toBe(true);
+    expect(resourceMatches('acs:kms:*:*:key/my-key', kmsArn({ region: 'cn-hangzhou', account: '1' }, 'my-key-2'))).toBe(false);
+    expect(resourceMatches('acs:oss:*:*:src/*', kmsArn({ region: 'cn-hangzhou', account: '1' }, 'src/x'))).toBe(false);
   });
 
   it('a key holding * or ? is matched literally by a literal pattern', () => {
@@ -206,9 +206,9 @@ describe('evaluate', () => {
 
   it('KMS actions on key resources', () => {
     const p = [policy({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: 'acs:kms:*:*:key/my-key' })];
-    expect(evaluate(p, request('kms:Decrypt', kmsResource('cn-hangzhou', '1', 'my-key')))).toBe('allow');
-    expect(evaluate(p, request('kms:Decrypt', kmsResource('cn-hangzhou', '1', 'other-key')))).toBe('implicit-deny');
-    expect(evaluate(p, request('kms:Encrypt', kmsResource('cn-hangzhou', '1', 'my-key')))).toBe('implicit-deny');
+    expect(evaluate(p, request('kms:Decrypt', kmsArn({ region: 'cn-hangzhou', account: '1' }, 'my-key')))).toBe('allow');
+    expect(evaluate(p, request('kms:Decrypt', kmsArn({ region: 'cn-hangzhou', account: '1' }, 'other-key')))).toBe('implicit-deny');
+    expect(evaluate(p, request('kms:Encrypt', kmsArn({ region: 'cn-hangzhou', account: '1' }, 'my-key')))).toBe('implicit-deny');
   });
 
   it('a statement applies only when its conditions hold (the RAM StringLike oss:Prefix example)', () => {
@@ -218,7 +218,7 @@ describe('evaluate', () => {
         { Effect: 'Allow', Action: 'oss:ListObjects', Resource: 'acs:oss:*:*:myphotos', Condition: { StringLike: { 'oss:Prefix': 'hangzhou/2015/*' } } },
       ),
     ];
-    const bucket = ossResource('cn-hangzhou', '1', 'myphotos');
+    const bucket = ossArn({ region: 'cn-hangzhou', account: '1' }, 'myphotos');
     expect(evaluate(p, request('oss:ListObjects', bucket, { 'oss:Prefix': 'hangzhou/2015/x' }))).toBe('allow');
     expect(evaluate(p, request('oss:ListObjects', bucket, { 'oss:Prefix': 'hangzhou/2016/' }))).toBe('implicit-deny');
     expect(evaluate(p, request('oss:ListObjects', bucket, {}))).toBe('implicit-deny');
