@@ -28,6 +28,7 @@ import * as worm from './api/worm.js';
 import * as multipart from './api/multipart.js';
 import * as objectWorm from './api/objectWorm.js';
 import * as bucketPolicy from './api/bucketPolicy.js';
+import * as liveChannel from './api/liveChannel.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 
 type Scope = 'service' | 'bucket' | 'object';
@@ -69,6 +70,7 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'bucketInfo', access: 'owner', api: 'GetBucketInfo', handler: bucket.getBucketInfo },
   { method: 'GET', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'GetBucketVersioning', handler: versioning.getBucketVersioning },
   { method: 'GET', scope: 'bucket', sub: 'versions', access: 'read', api: 'ListObjectVersions', handler: list.listObjectVersions },
+  { method: 'GET', scope: 'bucket', sub: 'live', access: 'owner', api: 'ListLiveChannel', handler: liveChannel.listLiveChannel },
   { method: 'GET', scope: 'bucket', sub: 'uploads', access: 'read', api: 'ListMultipartUploads', handler: multipart.listMultipartUploads },
   { method: 'GET', scope: 'bucket', when: (ctx) => ctx.state.query.get('list-type') === '2', access: 'read', api: 'ListObjects', handler: list.listObjectsV2 },
   { method: 'GET', scope: 'bucket', access: 'read', api: 'ListObjects', handler: list.listObjects },

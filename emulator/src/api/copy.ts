@@ -14,6 +14,7 @@ import { parseMetadataDirective, planCopy } from '../domain/copyRules.js';
 import { exposesVersionId, type BucketRecord, type ObjectVersionRecord } from '../domain/types.js';
 import { isoDate, quotedEtag, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
+import type { Store } from '../store/store.js';
 import { requireBucket } from './bucket.js';
 import { bucketPolicyOf, landObject } from './landing.js';
 import { forbidOverwriteOf } from './objectRequest.js';
@@ -23,8 +24,8 @@ import { arnContext, permit } from '../http/access.js';
 import { checkDecryptable, kmsKeyIdOf, usableKmsKey } from './kms.js';
 
 /** The source version a copy reads (spec §3.2, §4): delete markers and missing versions fail as OSS does. */
-export function copySourceObject(ctx: OssContext, bucket: BucketRecord, key: string, versionId?: string): ObjectVersionRecord {
-  const objects = ctx.state.store.objects;
+export function copySourceObject(store: Store, bucket: BucketRecord, key: string, versionId?: string): ObjectVersionRecord {
+  const objects = store.objects;
   const o = versionId === undefined ? objects.current(bucket.name, key) : objects.version(bucket.name, key, versionId);
   if (o === undefined) {
     if (versionId !== undefined) throw new OssError('NoSuchVersion', { Key: key, VersionId: versionId });
@@ -50,7 +51,7 @@ export function resolveCopySource(
   const sourceBucket = requireBucket(ctx, source.bucket);
   validateObjectKey(source.key);
   if (sourceBucket.region !== destBucket.region) throw new OssError('AccessDeniedCrossRegion');
-  const src = copySourceObject(ctx, sourceBucket, source.key, source.versionId);
+  const src = copySourceObject(ctx.state.store, sourceBucket, source.key, source.versionId);
   const sourceKmsKey = kmsKeyIdOf(src.encryption);
   const checks = copySourceChecks(
     arnContext(ctx, sourceBucket.name),
@@ -82,8 +83,8 @@ export function resolveCopySource(
 const EMPTY_MD5 = '1B2M2Y8AsgTpgAmY7PhCfg==';
 
 /** A new content with the source's bytes, encrypted under `keyId` (inside the caller's transaction). */
-function reencrypt(ctx: OssContext, src: ObjectVersionRecord, keyId: string): number {
-  const content = ctx.state.store.content;
+function reencrypt(store: Store, src: ObjectVersionRecord, keyId: string): number {
+  const content = store.content;
   const writer = content.createWriter({ encryption: { keyId } });
   try {
     for (const slice of content.slices(src.contentId!, 0, src.size)) writer.write(slice);
@@ -137,7 +138,7 @@ export function copyObject(ctx: OssContext): void {
     const destKms = kmsKeyIdOf(plan.encryption);
     if (destKms !== undefined) usableKmsKey(ctx, destKms);
     const contentId =
-      destKms !== undefined && destKms !== kmsKeyIdOf(src.encryption) ? reencrypt(ctx, src, destKms) : src.contentId!;
+      destKms !== undefined && destKms !== kmsKeyIdOf(src.encryption) ? reencrypt(store, src, destKms) : src.contentId!;
     // A copy is a put: the same funnel decides what it may replace (api/landing.ts).
     const { record } = landObject(ctx, destBucket.name, destKey, contentId, {
       forbidOverwrite,

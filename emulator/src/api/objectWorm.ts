@@ -7,14 +7,14 @@ import { readXml } from '../http/body.js';
 import { bucketPolicyOf } from './landing.js';
 import { sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
+import type { Store } from '../store/store.js';
 import { requireBucket } from './bucket.js';
 import { readableObject, versionIdParam } from './lookup.js';
 import { setVersionHeader } from './objectHeaders.js';
 
-export function objectWormOf(ctx: OssContext, bucket: string): ow.ObjectWormConfig | undefined {
-  return ctx.state.store.buckets.getDocument<ow.ObjectWormConfig>(bucket, 'object_worm');
+export function objectWormOf(store: Store, bucket: string): ow.ObjectWormConfig | undefined {
+  return store.buckets.getDocument<ow.ObjectWormConfig>(bucket, 'object_worm');
 }
-const config = objectWormOf;
 
 export async function putBucketObjectWormConfiguration(ctx: OssContext): Promise<void> {
   const conf = ow.parseObjectWormConfig(await readXml(ctx));
@@ -27,7 +27,7 @@ export async function putBucketObjectWormConfiguration(ctx: OssContext): Promise
 }
 
 export function getBucketObjectWormConfiguration(ctx: OssContext): void {
-  const conf = config(ctx, requireBucket(ctx).name);
+  const conf = objectWormOf(ctx.state.store, requireBucket(ctx).name);
   // A bucket that never enabled it [U: the error real OSS gives]: an empty configuration.
   sendXml(ctx, 'ObjectWormConfiguration', conf?.enabled
     ? {
@@ -40,7 +40,7 @@ export function getBucketObjectWormConfiguration(ctx: OssContext): void {
 }
 
 function requireEnabled(ctx: OssContext, bucket: string): void {
-  if (!config(ctx, bucket)?.enabled) throw new OssError('InvalidRequest');
+  if (!objectWormOf(ctx.state.store, bucket)?.enabled) throw new OssError('InvalidRequest');
 }
 
 export async function putObjectRetention(ctx: OssContext): Promise<void> {

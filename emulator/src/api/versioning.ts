@@ -19,7 +19,7 @@ export async function putBucketVersioning(ctx: OssContext): Promise<void> {
   }
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
-    checkVersioningChange(status, bucketPolicyOf(ctx.state.store, bucket.name), objectWormOf(ctx, bucket.name)?.enabled === true, Date.now());
+    checkVersioningChange(status, bucketPolicyOf(ctx.state.store, bucket.name), objectWormOf(ctx.state.store, bucket.name)?.enabled === true, Date.now());
     ctx.state.store.buckets.setVersioning(bucket.name, status);
   });
   sendEmpty(ctx);

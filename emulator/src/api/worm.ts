@@ -26,7 +26,7 @@ export async function initiateBucketWorm(ctx: OssContext): Promise<void> {
   const days = await retentionDays(ctx, 'InitiateWormConfiguration');
   const policy = ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
-    checkBucketWormSetup(bucket.versioning, objectWormOf(ctx, bucket.name)?.enabled === true);
+    checkBucketWormSetup(bucket.versioning, objectWormOf(ctx.state.store, bucket.name)?.enabled === true);
     const p = worm.initiate(policyOf(ctx, bucket), days, Date.now());
     ctx.state.store.buckets.setDocument(bucket.name, 'worm', p);
     return p;

@@ -12,7 +12,7 @@ export type ApiName =
   | 'DeleteObject' | 'DeleteMultipleObjects' | 'CopyObject' | 'AppendObject' | 'PutObjectAcl' | 'GetObjectAcl'
   | 'PutObjectTagging' | 'GetObjectTagging' | 'DeleteObjectTagging' | 'PutObjectRetention' | 'GetObjectRetention'
   | 'PutObjectLegalHold' | 'GetObjectLegalHold' | 'InitiateMultipartUpload' | 'UploadPart' | 'UploadPartCopy'
-  | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts';
+  | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts' | 'ListLiveChannel';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -57,6 +57,7 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   ListObjects: 'oss:ListObjects',
   ListObjectVersions: 'oss:ListObjectVersions',
   ListMultipartUploads: 'oss:ListMultipartUploads',
+  ListLiveChannel: 'oss:ListLiveChannel',
   InitiateBucketWorm: 'oss:InitiateBucketWorm',
   AbortBucketWorm: 'oss:AbortBucketWorm',
   CompleteBucketWorm: 'oss:CompleteBucketWorm',
