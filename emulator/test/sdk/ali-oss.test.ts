@@ -100,4 +100,11 @@ describe('ali-oss', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('hello world');
   });
+
+  it('lists buckets through an IP endpoint, where it sends Host: .oss-<region>.aliyuncs.com (sdk-suites-2026-12-01)', async () => {
+    // ali-oss puts `${bucket}.` before the region host even when there is no bucket: the empty label is the service.
+    const result = await client.listBuckets();
+    expect(result.res.status).toBe(200);
+    expect(result.buckets.map((b: { name: string }) => b.name)).toContain('ali-bucket');
+  });
 });
