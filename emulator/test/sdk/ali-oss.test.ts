@@ -107,4 +107,18 @@ describe('ali-oss', () => {
     expect(result.res.status).toBe(200);
     expect(result.buckets.map((b: { name: string }) => b.name)).toContain('ali-bucket');
   });
+
+  it('PutBucketAcl answers Location: /<bucket>, and creates a bucket that does not exist ([ALI] bucket.test.js)', async () => {
+    const existing = await client.putBucketACL('ali-bucket', 'public-read');
+    expect(existing.res.headers.location).toBe('/ali-bucket');
+    expect(existing.bucket).toBe('ali-bucket');
+    expect((await client.getBucketACL('ali-bucket')).acl).toBe('public-read');
+    await client.putBucketACL('ali-bucket', 'private');
+
+    const created = await client.putBucketACL('ali-acl-new', 'public-read');
+    expect(created.res.status).toBe(200);
+    expect(created.bucket).toBe('ali-acl-new');
+    expect((await client.getBucketACL('ali-acl-new')).acl).toBe('public-read');
+    await client.deleteBucket('ali-acl-new');
+  });
 });
