@@ -121,4 +121,15 @@ describe('ali-oss', () => {
     expect((await client.getBucketACL('ali-acl-new')).acl).toBe('public-read');
     await client.deleteBucket('ali-acl-new');
   });
+
+  it('puts a read stream of known length, sent with both Content-Length and Transfer-Encoding: chunked', async () => {
+    const { Readable } = await import('node:stream');
+    const body = Buffer.from('streamed body');
+    const stream = Readable.from([body.subarray(0, 5), body.subarray(5)]);
+    // As ali-oss's live suite does ([ALI] object.test.js "should add object with readstream"): putStream() adds
+    // Transfer-Encoding: chunked next to the caller's Content-Length.
+    const put = await client.put('stream.txt', stream, { headers: { 'Content-Length': body.length } });
+    expect(put.res.status).toBe(200);
+    expect((await client.get('stream.txt')).content.toString()).toBe('streamed body');
+  });
 });
