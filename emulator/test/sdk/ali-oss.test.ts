@@ -132,4 +132,23 @@ describe('ali-oss', () => {
     expect(put.res.status).toBe(200);
     expect((await client.get('stream.txt')).content.toString()).toBe('streamed body');
   });
+
+  it('signs and stores UTF-8 metadata sent raw with headerEncoding latin1, V1 and V4, byte-exact', async () => {
+    for (const authorizationV4 of [false, true]) {
+      const latin1 = new OSS({
+        region: `oss-${emu.region}`,
+        endpoint: emu.url,
+        accessKeyId: emu.accessKeyId,
+        accessKeySecret: emu.accessKeySecret,
+        bucket: 'ali-bucket',
+        headerEncoding: 'latin1',
+        authorizationV4,
+      });
+      const put = await latin1.put('unicode.txt', Buffer.from('x'), { meta: { unicode: '测试' } });
+      expect(put.res.status).toBe(200);
+      const head = await latin1.head('unicode.txt');
+      // Node hands response header bytes over as latin1: the UTF-8 bytes came back unchanged.
+      expect(Buffer.from(head.res.headers['x-oss-meta-unicode'], 'latin1').toString('utf8')).toBe('测试');
+    }
+  });
 });
