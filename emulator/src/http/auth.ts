@@ -190,6 +190,11 @@ function verifyV4Presigned(ctx: OssContext): void {
     throw new OssError('AccessDeniedExpired', { ServerTime: new Date().toISOString() });
   }
   const additional = q.get('x-oss-additional-headers');
+  const additionalHeaders = additional ? additional.split(';') : [];
+  // Every header the URL says was signed must come with the request: 400, not a signature mismatch (errors.ts).
+  if (additionalHeaders.some((name) => ctx.headers[name.toLowerCase()] === undefined)) {
+    throw new OssError('InvalidArgumentAdditionalHeaders', { ArgumentName: 'x-oss-additional-headers', ArgumentValue: additional! });
+  }
   verifyV4(
     ctx,
     {
@@ -197,7 +202,7 @@ function verifyV4Presigned(ctx: OssContext): void {
       date: parts[1]!,
       region: parts[2]!,
       product: parts[3]!,
-      additionalHeaders: additional ? additional.split(';') : [],
+      additionalHeaders,
       signature,
     },
     datetime,

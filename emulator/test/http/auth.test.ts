@@ -166,6 +166,29 @@ describe('presigned URLs', () => {
   });
 });
 
+describe('V4 presigned URL with x-oss-additional-headers', () => {
+  it('needs the headers it names: without them 400 InvalidArgument, with them 200 (GO2 TestPresign: 400, then 200)', async () => {
+    const creds = { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret };
+    const headers = { email: 'demo@aliyun.com', name: 'aliyun' };
+    const req: SignableRequest = { method: 'PUT', bucket: 'auth', key: 'extra.txt', query: [], headers };
+    const query = presignV4(req, creds, { region: emu.region, datetime: v4Now(), expiresSeconds: 60, additionalHeaders: ['email', 'name'] });
+    expect(query).toContainEqual(['x-oss-additional-headers', 'email;name']);
+    const url = `${emu.url}/auth/extra.txt?${encodeQuery(query)}`;
+
+    const without = await rawHttp(url, 'PUT', {}, 'body');
+    expect(without.status).toBe(400);
+    expect(errorCode(without)).toBe('InvalidArgument');
+    expect(without.headers.get('x-oss-ec')).toBe('0002-00000077');
+    const oneOfTwo = await rawHttp(url, 'PUT', { email: headers.email }, 'body');
+    expect(oneOfTwo.status).toBe(400);
+    expect((await raw(emu, { method: 'HEAD', bucket: 'auth', key: 'extra.txt' })).status).toBe(404);
+
+    expect((await rawHttp(url, 'PUT', headers, 'body')).status).toBe(200);
+    // Sent with another value, the header no longer matches what was signed: 403, as for any signed header.
+    expect((await rawHttp(url, 'PUT', { ...headers, name: 'other' }, 'body')).status).toBe(403);
+  });
+});
+
 describe('anonymous access', () => {
   it('is refused on a private bucket and allowed to read a public-read one', async () => {
     const denied = await raw(emu, { method: 'GET', bucket: 'auth', key: 'a b+c.txt', sign: 'none' });
