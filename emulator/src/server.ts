@@ -39,6 +39,11 @@ export interface EmulatorOptions {
    * file. Without one the owner's key pair is the only identity and may do everything.
    */
   config?: IdentitiesConfig | string;
+  /**
+   * What ListBuckets and GetBucketInfo report as ExtranetEndpoint and IntranetEndpoint, e.g.
+   * `http://oss.example.test:9500`; by default the scheme and host each request came on (api/endpoints.ts).
+   */
+  publicEndpoint?: string;
 }
 
 export interface RunningEmulator {
@@ -104,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountId: identities?.accountId ?? OWNER.ID,
     kmsKeysDeclared: (identities?.kms.keys.length ?? 0) > 0,
     wormCopyRule: options.wormCopyRule ?? 'documented',
+    ...(options.publicEndpoint ? { publicEndpoint: options.publicEndpoint } : {}),
   };
 
   const store = Store.open(dataDir);

@@ -8,7 +8,7 @@ import type { BucketRecord } from '../domain/types.js';
 import { readXml } from '../http/body.js';
 import { isoDate, sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
-import { extranetEndpoint, intranetEndpoint, locationOf } from './endpoints.js';
+import { bucketEndpoints, locationOf } from './endpoints.js';
 
 /** The bucket a request addresses, or NoSuchBucket (with the BucketName element real OSS adds). */
 export function requireBucket(ctx: OssContext, name = ctx.state.bucket!): BucketRecord {
@@ -86,8 +86,8 @@ export function getBucketInfo(ctx: OssContext): void {
       CreationDate: isoDate(b.createdAt),
       CrossRegionReplication: 'Disabled',
       DataRedundancyType: b.dataRedundancyType,
-      ExtranetEndpoint: extranetEndpoint(b.region),
-      IntranetEndpoint: intranetEndpoint(b.region),
+      ExtranetEndpoint: bucketEndpoints(ctx, b.region).extranet,
+      IntranetEndpoint: bucketEndpoints(ctx, b.region).intranet,
       Location: locationOf(b.region),
       Name: b.name,
       ResourceGroupId: '',
