@@ -8,6 +8,7 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--data ${DEFAULT_DATA_DIR} | --in-memory] [--region ${DEFAULT_REGION}]
                  [--access-key-id ID --access-key-secret SECRET] [--regions r1,r2]
                  [--worm-copy-rule documented|protected-only] [--config identities.yaml|.json]
+                 [--public-endpoint http://host:port (reported as buckets' Extranet/IntranetEndpoint)]
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
 const FLAGS = {
@@ -21,6 +22,7 @@ const FLAGS = {
   'access-key-secret': { type: 'string' },
   'worm-copy-rule': { type: 'string' },
   config: { type: 'string' },
+  'public-endpoint': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     accessKeySecret,
     wormCopyRule,
     config: opt('config') === undefined ? undefined : resolve(opt('config')!),
+    publicEndpoint: opt('public-endpoint'),
   }).catch((err: Error) => fail(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.

@@ -1,5 +1,5 @@
 // startEmulator(): the in-process API (tests, the CLI and the testcontainers module all start the emulator here).
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Store } from './store/store.js';
 import { createApp } from './app.js';
@@ -39,6 +39,11 @@ export interface EmulatorOptions {
    * file. Without one the owner's key pair is the only identity and may do everything.
    */
   config?: IdentitiesConfig | string;
+  /**
+   * What ListBuckets and GetBucketInfo report as ExtranetEndpoint and IntranetEndpoint, e.g.
+   * `http://oss.example.test:9500`; by default the scheme and host each request came on (api/endpoints.ts).
+   */
+  publicEndpoint?: string;
 }
 
 export interface RunningEmulator {
@@ -53,6 +58,31 @@ export interface RunningEmulator {
   dataDir?: string;
   store: Store;
   close(): Promise<void>;
+}
+
+/** RFC 9110 §5.6.2 token (header names) and §5.5 field-value octets (HTAB, SP–~, obs-text 0x80–0xFF). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * OSS accepts a request carrying both `Content-Length` and `Transfer-Encoding: chunked` (ali-oss `put()` of a read
+ * stream with a `Content-Length` header, its live test "should add object with readstream"; sdk-suites-2026-12-01.md),
+ * and reads the chunked body. Node's strict parser refuses it (HPE_INVALID_TRANSFER_ENCODING) and offers no switch
+ * for this rule alone, only `insecureHTTPParser`, which also lets through header bytes and framing it would refuse.
+ * This puts back, per request, the checks that matter once the head is parsed: header names are tokens, values
+ * hold no control characters (they would otherwise reach stored metadata and fail when echoed back), and a
+ * Transfer-Encoding must end in `chunked` (RFC 9112 §6.3: otherwise the request length cannot be determined).
+ * With both headers the chunked framing wins and Content-Length is ignored (RFC 9112 §6.1), so the body read is
+ * exactly what was framed. Lenient parsing still accepts bare-LF line ends and loose chunk-extension spacing:
+ * harmless here, since local-oss talks to SDKs directly and no proxy in front of it frames requests differently.
+ */
+function strictAgain(req: IncomingMessage): boolean {
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (!TOKEN.test(raw[i]!) || !FIELD_VALUE.test(raw[i + 1]!)) return false;
+  }
+  const te = req.headers['transfer-encoding'];
+  return te === undefined || /(^|,)\s*chunked\s*$/i.test(te);
 }
 
 /** Strips the `oss-` prefix some users and ali-oss write regions with (spec §8.4). */
@@ -79,18 +109,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountId: identities?.accountId ?? OWNER.ID,
     kmsKeysDeclared: (identities?.kms.keys.length ?? 0) > 0,
     wormCopyRule: options.wormCopyRule ?? 'documented',
+    ...(options.publicEndpoint ? { publicEndpoint: options.publicEndpoint } : {}),
   };
 
   const store = Store.open(dataDir);
   // Declared keys keep their master key across restarts; only their state follows the file.
   for (const key of identities?.kms.keys ?? []) store.kms.declare(key.keyId, { enabled: key.enabled });
   const app = createApp({ store, config });
+  const handle = app.callback();
   const server: Server = createServer(
     // Large uploads may take longer than Node's default 5-minute request timeout; headers must still come quickly.
     // The header section is capped at 16 KiB whatever --max-http-header-size says: 8 KiB of user metadata plus
     // signing headers fit; OSS documents no limit of its own, so the 431 beyond it is [I].
-    { requestTimeout: 0, headersTimeout: 60_000, keepAliveTimeout: 65_000, maxHeaderSize: 16 * 1024 },
-    app.callback(),
+    // insecureHTTPParser: see strictAgain() below.
+    { requestTimeout: 0, headersTimeout: 60_000, keepAliveTimeout: 65_000, maxHeaderSize: 16 * 1024, insecureHTTPParser: true },
+    (req, res) => {
+      if (strictAgain(req)) return handle(req, res);
+      // What the strict parser would have refused: the same 400 the clientError handler answers, then close.
+      res.socket?.end(malformedHttpAnswer(false));
+    },
   );
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // Unparseable HTTP never reaches Koa: answer an OSS-style 400 (431 for oversized headers), and keep serving.

@@ -24,3 +24,12 @@ export function uriEncode(s: string, keepSlash = false): string {
   const encoded = encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
   return keepSlash ? encoded.replace(/%2F/g, '/') : encoded;
 }
+
+/**
+ * Header values lose their leading and trailing SP and HTAB only, the optional whitespace HTTP strips
+ * (RFC 9110 §5.5): what OSS reads from the wire. String.trim() would also drop U+00A0 and the like, which are
+ * sent and so signed by OSS.
+ */
+export function trimOws(value: string): string {
+  return value.replace(/^[ \t]+|[ \t]+$/g, '');
+}

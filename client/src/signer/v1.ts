@@ -1,6 +1,6 @@
 // Signature V1: `Authorization: OSS <AccessKeyId>:<Signature>` (spec §8.2; PY2 signer/v1.py, GO2 signer/v1.go).
 import { createHmac } from 'node:crypto';
-import type { Credentials, SignableRequest } from './request.js';
+import { trimOws, type Credentials, type SignableRequest } from './request.js';
 
 /**
  * Query parameters PY2's SignerV1 always puts in the canonical resource: `SignerV1._subresource_key_set`,
@@ -53,7 +53,7 @@ export function v1CanonicalResource(req: SignableRequest): string {
 /** x-oss-* headers: names lower-case, values trimmed, sorted by name in byte order. */
 export function v1CanonicalHeaders(headers: Record<string, string>): string {
   return Object.entries(headers)
-    .map(([name, value]) => [name.toLowerCase(), value.trim()] as const)
+    .map(([name, value]) => [name.toLowerCase(), trimOws(value)] as const)
     .filter(([name]) => name.startsWith('x-oss-'))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => `${name}:${value}\n`)
@@ -76,8 +76,12 @@ export function v1StringToSign(req: SignableRequest, date: string): string {
   ].join('\n');
 }
 
-export function v1Signature(stringToSign: string, accessKeySecret: string): string {
-  return createHmac('sha1', accessKeySecret).update(stringToSign, 'utf8').digest('base64');
+/**
+ * `encoding` is how the string maps to the signed bytes: 'utf8' for text (what clients sign), 'latin1' when each
+ * code unit already is one byte, as the emulator rebuilds the string from the header bytes it received.
+ */
+export function v1Signature(stringToSign: string, accessKeySecret: string, encoding: 'utf8' | 'latin1' = 'utf8'): string {
+  return createHmac('sha1', accessKeySecret).update(stringToSign, encoding).digest('base64');
 }
 
 /** The Authorization header value; the caller sends `date` as x-oss-date (or Date). */

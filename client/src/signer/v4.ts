@@ -1,6 +1,6 @@
 // Signature V4: `OSS4-HMAC-SHA256 Credential=…,AdditionalHeaders=…,Signature=…` (spec §8.4; PY2 signer/v4.py).
 import { createHash, createHmac } from 'node:crypto';
-import { uriEncode, type Credentials, type SignableRequest } from './request.js';
+import { trimOws, uriEncode, type Credentials, type SignableRequest } from './request.js';
 
 export const V4_ALGORITHM = 'OSS4-HMAC-SHA256';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
@@ -38,7 +38,7 @@ export function v4AdditionalHeaders(headers: Record<string, string>, requested: 
 export function v4CanonicalRequest(req: SignableRequest, additionalHeaders: string[]): string {
   const additional = new Set(additionalHeaders);
   const headers = Object.entries(req.headers)
-    .map(([name, value]) => [name.toLowerCase(), value.trim()] as const)
+    .map(([name, value]) => [name.toLowerCase(), trimOws(value)] as const)
     .filter(([name]) => isDefaultSigned(name) || additional.has(name))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => `${name}:${value}\n`)
@@ -58,8 +58,9 @@ export function v4Scope(date: string, region: string, product = 'oss'): string {
   return `${date}/${region}/${product}/aliyun_v4_request`;
 }
 
-export function v4StringToSign(datetime: string, scope: string, canonicalRequest: string): string {
-  return [V4_ALGORITHM, datetime, scope, createHash('sha256').update(canonicalRequest, 'utf8').digest('hex')].join('\n');
+/** `encoding` as for v1Signature: 'latin1' when the canonical request was rebuilt from received header bytes. */
+export function v4StringToSign(datetime: string, scope: string, canonicalRequest: string, encoding: 'utf8' | 'latin1' = 'utf8'): string {
+  return [V4_ALGORITHM, datetime, scope, createHash('sha256').update(canonicalRequest, encoding).digest('hex')].join('\n');
 }
 
 // The key depends only on the secret, the day, the region and the product: derived once, not with four HMACs per

@@ -8,7 +8,7 @@ import type { BucketRecord } from '../domain/types.js';
 import { readXml } from '../http/body.js';
 import { isoDate, sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
-import { extranetEndpoint, intranetEndpoint, locationOf } from './endpoints.js';
+import { bucketEndpoints, locationOf } from './endpoints.js';
 
 /** The bucket a request addresses, or NoSuchBucket (with the BucketName element real OSS adds). */
 export function requireBucket(ctx: OssContext, name = ctx.state.bucket!): BucketRecord {
@@ -44,22 +44,23 @@ export async function putBucket(ctx: OssContext): Promise<void> {
       redundancy = r;
     }
   }
-  const store = ctx.state.store;
-  store.tx(() => {
-    // Re-creating an existing bucket: 409 [U] — OSS documents BucketAlreadyExists for a taken name; whether the
-    // owner gets 200 instead is for the conformance suite to record (spec §9.1).
-    if (store.buckets.get(name) !== undefined) throw new OssError('BucketAlreadyExists', { BucketName: name });
-    store.buckets.create({
-      name,
-      region: regionOfRequest(ctx),
-      createdAt: Date.now(),
-      acl: acl ?? 'private',
-      storageClass,
-      dataRedundancyType: redundancy,
-    });
-  });
+  ctx.state.store.tx(() => createBucket(ctx, name, { acl: acl ?? 'private', storageClass, dataRedundancyType: redundancy }));
   ctx.set('Location', `/${name}`);
   sendEmpty(ctx);
+}
+
+/** Bucket creation, for PutBucket and for PutBucketAcl on a missing bucket (api/acl.ts); call inside a tx. */
+export function createBucket(
+  ctx: OssContext,
+  name: string,
+  settings: Pick<BucketRecord, 'acl' | 'storageClass' | 'dataRedundancyType'>,
+): void {
+  validateBucketName(name);
+  const store = ctx.state.store;
+  // Re-creating an existing bucket: 409 [U] — OSS documents BucketAlreadyExists for a taken name; whether the
+  // owner gets 200 instead is for the conformance suite to record (spec §9.1).
+  if (store.buckets.get(name) !== undefined) throw new OssError('BucketAlreadyExists', { BucketName: name });
+  store.buckets.create({ name, region: regionOfRequest(ctx), createdAt: Date.now(), ...settings });
 }
 
 export function deleteBucket(ctx: OssContext): void {
@@ -85,8 +86,8 @@ export function getBucketInfo(ctx: OssContext): void {
       CreationDate: isoDate(b.createdAt),
       CrossRegionReplication: 'Disabled',
       DataRedundancyType: b.dataRedundancyType,
-      ExtranetEndpoint: extranetEndpoint(b.region),
-      IntranetEndpoint: intranetEndpoint(b.region),
+      ExtranetEndpoint: bucketEndpoints(ctx, b.region).extranet,
+      IntranetEndpoint: bucketEndpoints(ctx, b.region).intranet,
       Location: locationOf(b.region),
       Name: b.name,
       ResourceGroupId: '',

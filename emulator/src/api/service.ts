@@ -2,7 +2,7 @@
 import { OWNER } from '../domain/owner.js';
 import type { OssContext } from '../http/state.js';
 import { isoDate, sendXml } from '../http/render.js';
-import { extranetEndpoint, intranetEndpoint, locationOf } from './endpoints.js';
+import { bucketEndpoints, locationOf } from './endpoints.js';
 import { MAX_KEYS_EC, parseMaxKeys } from './params.js';
 
 export function listBuckets(ctx: OssContext): void {
@@ -26,8 +26,8 @@ export function listBuckets(ctx: OssContext): void {
   body.Buckets = {
     Bucket: buckets.map((b) => ({
       CreationDate: isoDate(b.createdAt),
-      ExtranetEndpoint: extranetEndpoint(b.region),
-      IntranetEndpoint: intranetEndpoint(b.region),
+      ExtranetEndpoint: bucketEndpoints(ctx, b.region).extranet,
+      IntranetEndpoint: bucketEndpoints(ctx, b.region).intranet,
       Location: locationOf(b.region),
       Name: b.name,
       Region: b.region,

@@ -147,6 +147,15 @@ export const catalogue = {
   // InvalidArgument variants: one code, several documented messages (spec §3.2, §8.2, §8.3).
   InvalidArgumentAuthorization: { code: 'InvalidArgument', status: 400, message: 'Authorization header is invalid.' },
   InvalidArgumentDate: { code: 'InvalidArgument', status: 400, message: 'OSS authentication requires a valid Date.' },
+  // A presigned URL whose x-oss-additional-headers names a header the request lacks: 400 (GO2
+  // client_integration_test.go TestPresign, headers "email;name" left out, asserts only the status). The code and
+  // message are [I]; the EC is DOCS 0002-00000077 (that condition for signed URLs; its example is a V2 URL).
+  InvalidArgumentAdditionalHeaders: {
+    code: 'InvalidArgument',
+    status: 400,
+    message: 'The request lacks a header that x-oss-additional-headers says was signed.',
+    ec: '0002-00000077',
+  },
   InvalidArgumentAuthorizationTwice: {
     code: 'InvalidArgument',
     status: 400,

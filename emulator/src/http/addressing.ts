@@ -1,5 +1,6 @@
 // Where the bucket and key come from (spec §8.6): virtual-hosted requests name the bucket in the Host
-// (`<bucket>.oss-<region>.aliyuncs.com`, also what ali-oss sends to an IP endpoint, or `<bucket>.localhost`);
+// (`<bucket>.oss-<region>.aliyuncs.com`, also what ali-oss sends to an IP endpoint, or `<bucket>.localhost`;
+// an empty bucket label, `.oss-<region>.aliyuncs.com`, is the service host);
 // everything else is path style, `/<bucket>/<key>`. The path is always percent-decoded; `+` is a literal plus.
 import type { Next } from 'koa';
 import { OssError } from '../domain/errors.js';
@@ -45,7 +46,9 @@ export function resolveAddress(hostHeader: string, rawPath: string): Address {
   if (!isIp && labels.length >= 2) {
     const first = labels[0]!;
     const rest = labels.slice(1).join('.');
-    const serviceHost = first.startsWith('oss-') || rest === 'aliyuncs.com' || labels[1] === 'oss';
+    // An empty first label is the service: ali-oss sends `Host: .oss-<region>.aliyuncs.com` for ListBuckets when
+    // its endpoint is an IP (`lib/common/utils/createRequest.js` joins bucket and host; sdk-suites-2026-12-01.md).
+    const serviceHost = first === '' || first.startsWith('oss-') || rest === 'aliyuncs.com' || labels[1] === 'oss';
     if ((host.endsWith('.aliyuncs.com') && !serviceHost) || rest === 'localhost') hostBucket = first;
   }
 

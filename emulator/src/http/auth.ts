@@ -27,17 +27,31 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function signable(ctx: OssContext, dropQuery: string[] = []): SignableRequest {
+// Signatures are checked over bytes. OSS signs header values as the bytes sent: UTF-8 such as
+// `x-oss-meta-unicode: 测试` is accepted and stored as is ([PY1f] tests/test_object.py
+// test_put_object_with_unicode_header; ali-oss `headerEncoding: 'latin1'` signs `Buffer.from(s, 'latin1')`,
+// lib/common/signUtils.js computeSignature). Node hands header bytes over as latin1 strings, one code unit per
+// byte, so the emulator builds the whole string to sign that way ("binary") and hashes it as latin1: the
+// decoded key and query values are turned into their UTF-8 bytes too. V4 percent-encodes the path and query, so
+// only its headers carry such bytes. Strings shown back in SignatureDoesNotMatch are decoded as UTF-8 again.
+const binary = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+const readable = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
+
+/** The request as received; with `v1`, the resource part (bucket, key, query values) as binary strings. */
+function signable(ctx: OssContext, scheme: 'v1' | 'v4', dropQuery: string[] = []): SignableRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(ctx.headers)) {
     if (value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  const { bucket, key } = ctx.state;
+  const query = ctx.state.query.pairs.filter(([name]) => !dropQuery.includes(name));
+  if (scheme === 'v4') return { method: ctx.method, bucket, key, query, headers };
   return {
     method: ctx.method,
-    bucket: ctx.state.bucket,
-    key: ctx.state.key,
-    query: ctx.state.query.pairs.filter(([name]) => !dropQuery.includes(name)),
+    bucket: bucket === undefined ? undefined : binary(bucket),
+    key: key === undefined ? undefined : binary(key),
+    query: query.map(([name, value]) => [binary(name), value === undefined ? undefined : binary(value)]),
     headers,
   };
 }
@@ -83,15 +97,15 @@ function parseV4Date(s: string): number {
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
 }
 
-function hexBytes(s: string): string {
-  return Array.from(Buffer.from(s, 'utf8'), (b) => b.toString(16).padStart(2, '0')).join(' ');
+function hexBytes(binaryString: string): string {
+  return Array.from(Buffer.from(binaryString, 'latin1'), (b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 
 /** SignatureDoesNotMatch carries what we signed, so a client can see where it differs (spec §8.2). */
 function checkV1(stringToSign: string, secret: string, provided: string, accessKeyId: string): void {
-  if (sameSecret(v1Signature(stringToSign, secret), provided)) return;
+  if (sameSecret(v1Signature(stringToSign, secret, 'latin1'), provided)) return;
   throw new OssError('SignatureDoesNotMatch', {
-    StringToSign: stringToSign,
+    StringToSign: readable(stringToSign),
     SignatureProvided: provided,
     StringToSignBytes: hexBytes(stringToSign),
     OSSAccessKeyId: accessKeyId,
@@ -107,7 +121,7 @@ function verifyV1Header(ctx: OssContext, authorization: string): void {
   const time = Date.parse(date);
   if (date === '' || Number.isNaN(time)) throw new OssError('InvalidArgumentDate');
   checkSkew(time, date);
-  checkV1(v1StringToSign(signable(ctx), date), secret, provided, accessKeyId);
+  checkV1(v1StringToSign(signable(ctx, 'v1'), date), secret, provided, accessKeyId);
   signedBy(ctx, accessKeyId, 'v1');
 }
 
@@ -122,13 +136,13 @@ function verifyV4(
   if (!datetime.startsWith(a.date)) throw new OssError('SignatureDoesNotMatchV4');
   const canonical = v4CanonicalRequest(request, a.additionalHeaders);
   const scope = v4Scope(a.date, a.region, a.product);
-  const stringToSign = v4StringToSign(datetime, scope, canonical);
+  const stringToSign = v4StringToSign(datetime, scope, canonical, 'latin1');
   const expected = v4Signature(v4SigningKey(secret, a.date, a.region, a.product), stringToSign);
   if (!sameSecret(expected, a.signature)) {
     throw new OssError('SignatureDoesNotMatchV4', {
       StringToSign: stringToSign,
       SignatureProvided: a.signature,
-      CanonicalRequest: canonical,
+      CanonicalRequest: readable(canonical),
       OSSAccessKeyId: a.accessKeyId,
     });
   }
@@ -142,7 +156,7 @@ function verifyV4Header(ctx: OssContext, authorization: string): void {
   const time = parseV4Date(datetime);
   if (Number.isNaN(time)) throw new OssError('InvalidArgumentDate');
   checkSkew(time, datetime);
-  verifyV4(ctx, a, datetime, signable(ctx), 'v4');
+  verifyV4(ctx, a, datetime, signable(ctx, 'v4'), 'v4');
 }
 
 function verifyV1Presigned(ctx: OssContext): void {
@@ -155,7 +169,7 @@ function verifyV1Presigned(ctx: OssContext): void {
   if (!/^\d+$/.test(expires) || Number(expires) * 1000 < Date.now()) {
     throw new OssError('AccessDeniedExpired', { Expires: expires, ServerTime: new Date().toISOString() });
   }
-  checkV1(v1StringToSign(signable(ctx), expires), secret, provided, accessKeyId);
+  checkV1(v1StringToSign(signable(ctx, 'v1'), expires), secret, provided, accessKeyId);
   signedBy(ctx, accessKeyId, 'presign-v1');
 }
 
@@ -176,6 +190,11 @@ function verifyV4Presigned(ctx: OssContext): void {
     throw new OssError('AccessDeniedExpired', { ServerTime: new Date().toISOString() });
   }
   const additional = q.get('x-oss-additional-headers');
+  const additionalHeaders = additional ? additional.split(';') : [];
+  // Every header the URL says was signed must come with the request: 400, not a signature mismatch (errors.ts).
+  if (additionalHeaders.some((name) => ctx.headers[name.toLowerCase()] === undefined)) {
+    throw new OssError('InvalidArgumentAdditionalHeaders', { ArgumentName: 'x-oss-additional-headers', ArgumentValue: additional! });
+  }
   verifyV4(
     ctx,
     {
@@ -183,11 +202,11 @@ function verifyV4Presigned(ctx: OssContext): void {
       date: parts[1]!,
       region: parts[2]!,
       product: parts[3]!,
-      additionalHeaders: additional ? additional.split(';') : [],
+      additionalHeaders,
       signature,
     },
     datetime,
-    signable(ctx, ['x-oss-signature']),
+    signable(ctx, 'v4', ['x-oss-signature']),
     'presign-v4',
   );
 }

@@ -20,6 +20,8 @@ export interface EmulatorConfig {
   accountId: string;
   /** The config file declares KMS keys: other key ids are unknown instead of created on first use. */
   kmsKeysDeclared: boolean;
+  /** Reported as every bucket's Extranet/IntranetEndpoint when set (api/endpoints.ts). */
+  publicEndpoint?: string;
 }
 
 export type Principal =

@@ -1,6 +1,6 @@
 // Signatures, presigned URLs, anonymous access and addressing (spec §8).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presignV1, presignV4, encodeQuery, signV1, type SignableRequest } from '@local-oss/client';
+import { presignV1, presignV4, encodeQuery, signV1, signV4, type SignableRequest } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
 import { encodeKey, errorCode, raw, rawHttp, startTestEmulator, v4Now, xmlValue } from './support.js';
 
@@ -78,6 +78,49 @@ describe('V1 and V4 header signatures', () => {
   });
 });
 
+describe('non-ASCII header bytes (audit 2026-12-01 #7)', () => {
+  // OSS signs header values as the bytes sent and stores them so ([PY1f] tests/test_object.py
+  // test_put_object_with_unicode_header sends `x-oss-meta-unicode: 测试` as UTF-8). A client signs the text, whose
+  // UTF-8 is what goes on the wire; Node sends a string's code units as bytes, hence the latin1 form below.
+  const wire = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+  const value = '测试 丠 é'; // 丠 is E4 B8 A0: its last byte is U+00A0 read as latin1, which String.trim() drops
+
+  it('V1 and V4 signatures hold over UTF-8 header bytes, and the metadata comes back byte-exact', async () => {
+    const creds = { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret };
+    for (const scheme of ['v1', 'v4'] as const) {
+      const key = `unicode-${scheme}.txt`;
+      const headers: Record<string, string> = { 'x-oss-meta-unicode': value, 'x-oss-meta-tail': '丠' };
+      const req: SignableRequest = { method: 'PUT', bucket: 'auth', key, query: [], headers };
+      let signedHeaders: Record<string, string>;
+      if (scheme === 'v1') {
+        headers['x-oss-date'] = new Date().toUTCString();
+        signedHeaders = { ...headers, authorization: signV1(req, creds, headers['x-oss-date']) };
+      } else {
+        headers['x-oss-content-sha256'] = 'UNSIGNED-PAYLOAD';
+        const signed = signV4(req, creds, { region: emu.region, datetime: v4Now() });
+        signedHeaders = { ...headers, ...signed.headers, authorization: signed.authorization };
+      }
+      const onWire = Object.fromEntries(Object.entries(signedHeaders).map(([k, v]) => [k, wire(v)]));
+      // A Buffer body: with a string body Node writes the head together with it as UTF-8, not byte per code unit.
+      const put = await rawHttp(`${emu.url}/auth/${key}`, 'PUT', onWire, Buffer.from('x'));
+      expect(put.status, `${scheme}: ${put.text}`).toBe(200);
+      const head = await raw(emu, { method: 'HEAD', bucket: 'auth', key });
+      expect(Buffer.from(head.headers.get('x-oss-meta-unicode')!, 'latin1').toString('utf8')).toBe(value);
+      expect(Buffer.from(head.headers.get('x-oss-meta-tail')!, 'latin1')).toEqual(Buffer.from('丠', 'utf8'));
+    }
+  });
+
+  it('shows the StringToSign of a mismatch as UTF-8, with its bytes', async () => {
+    const headers: Record<string, string> = { 'x-oss-date': new Date().toUTCString(), 'x-oss-meta-unicode': '测试' };
+    const req: SignableRequest = { method: 'PUT', bucket: 'auth', key: '测.txt', query: [], headers };
+    const authorization = signV1(req, { accessKeyId: emu.accessKeyId, accessKeySecret: 'wrong' }, headers['x-oss-date']!);
+    const res = await rawHttp(`${emu.url}/auth/${encodeKey('测.txt')}`, 'PUT', { ...headers, 'x-oss-meta-unicode': wire('测试'), authorization }, Buffer.from('x'));
+    expect(errorCode(res)).toBe('SignatureDoesNotMatch');
+    expect(xmlValue(res.text, 'StringToSign')).toContain('x-oss-meta-unicode:测试\n/auth/测.txt');
+    expect(xmlValue(res.text, 'StringToSignBytes')).toContain('e6 b5 8b e8 af 95 0a 2f 61 75 74 68 2f e6 b5 8b');
+  });
+});
+
 describe('presigned URLs', () => {
   const creds = () => ({ accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret });
   const req = (): SignableRequest => ({ method: 'GET', bucket: 'auth', key: 'a b+c.txt', query: [], headers: {} });
@@ -120,6 +163,29 @@ describe('presigned URLs', () => {
       expect(bad.status).toBe(403);
       expect(xmlValue(await bad.text(), 'Code')).toBe('SignatureDoesNotMatch');
     }
+  });
+});
+
+describe('V4 presigned URL with x-oss-additional-headers', () => {
+  it('needs the headers it names: without them 400 InvalidArgument, with them 200 (GO2 TestPresign: 400, then 200)', async () => {
+    const creds = { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret };
+    const headers = { email: 'demo@aliyun.com', name: 'aliyun' };
+    const req: SignableRequest = { method: 'PUT', bucket: 'auth', key: 'extra.txt', query: [], headers };
+    const query = presignV4(req, creds, { region: emu.region, datetime: v4Now(), expiresSeconds: 60, additionalHeaders: ['email', 'name'] });
+    expect(query).toContainEqual(['x-oss-additional-headers', 'email;name']);
+    const url = `${emu.url}/auth/extra.txt?${encodeQuery(query)}`;
+
+    const without = await rawHttp(url, 'PUT', {}, 'body');
+    expect(without.status).toBe(400);
+    expect(errorCode(without)).toBe('InvalidArgument');
+    expect(without.headers.get('x-oss-ec')).toBe('0002-00000077');
+    const oneOfTwo = await rawHttp(url, 'PUT', { email: headers.email }, 'body');
+    expect(oneOfTwo.status).toBe(400);
+    expect((await raw(emu, { method: 'HEAD', bucket: 'auth', key: 'extra.txt' })).status).toBe(404);
+
+    expect((await rawHttp(url, 'PUT', headers, 'body')).status).toBe(200);
+    // Sent with another value, the header no longer matches what was signed: 403, as for any signed header.
+    expect((await rawHttp(url, 'PUT', { ...headers, name: 'other' }, 'body')).status).toBe(403);
   });
 });
 

@@ -59,6 +59,22 @@ describe('PutBucket, ListBuckets, GetBucketInfo, DeleteBucket', () => {
     expect(bad.status).toBe(400);
     expect(errorCode(bad)).toBe('InvalidArgument');
   });
+
+  it('PutBucketAcl answers Location: /<bucket> and, on a missing bucket, creates it as PutBucket would ([ALI], [JAVA] BucketAclTest)', async () => {
+    const put = await raw(emu, { method: 'PUT', bucket: 'acl-bucket', query: [['acl', undefined]], headers: { 'x-oss-acl': 'private' } });
+    expect(put.headers.get('location')).toBe('/acl-bucket');
+    const created = await raw(emu, { method: 'PUT', bucket: 'acl-created', query: [['acl', undefined]], headers: { 'x-oss-acl': 'public-read' } });
+    expect(created.status).toBe(200);
+    expect(created.headers.get('location')).toBe('/acl-created');
+    const info = await raw(emu, { method: 'GET', bucket: 'acl-created', query: [['bucketInfo', undefined]] });
+    expect(xmlValue(info.text, 'Grant')).toBe('public-read');
+    expect(xmlValue(info.text, 'StorageClass')).toBe('Standard');
+    expect(xmlValue(info.text, 'Location')).toBe(`oss-${emu.region}`);
+    // The creation is PutBucket's: an invalid name is refused the same way, and nothing is created.
+    const badName = await raw(emu, { method: 'PUT', bucket: 'Bad_Name', query: [['acl', undefined]], headers: { 'x-oss-acl': 'private' } });
+    expect(errorCode(badName)).toBe('InvalidBucketName');
+    expect((await raw(emu, { method: 'DELETE', bucket: 'acl-created' })).status).toBe(204);
+  });
 });
 
 describe('object ACL', () => {
