@@ -136,6 +136,9 @@ function authorizeRoute(ctx: OssContext, route: Route): void {
   permit(ctx, checks, { acl: { access: route.access, bucket, key }, listing: LISTINGS.includes(route.api) });
 }
 
+/** PutBucketAcl on a missing bucket creates it, as PutBucket does (api/bucket.ts createBucket). */
+const CREATE_BUCKET: ApiName[] = ['PutBucket', 'PutBucketAcl'];
+
 /** Kept between the routing step and dispatch, which auth separates. */
 const chosen = new WeakMap<OssContext, Route>();
 
@@ -143,9 +146,9 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   const r = findRoute(ctx);
   // A missing bucket is answered before the credentials are looked at: OSS answers 404 NoSuchBucket to an unknown
   // AccessKeyId (evidence sdk-suites "The bucket is checked before the credentials"; PY2 tests/integration
-  // *_fail tests, is_bucket_exist). PutBucket creates it, so it is the one API that skips this.
+  // *_fail tests, is_bucket_exist). The APIs that create a bucket skip this.
   const bucket = ctx.state.bucket;
-  if (bucket !== undefined && r.api !== 'PutBucket' && ctx.state.store.buckets.get(bucket) === undefined) {
+  if (bucket !== undefined && !CREATE_BUCKET.includes(r.api) && ctx.state.store.buckets.get(bucket) === undefined) {
     throw new OssError('NoSuchBucket', { BucketName: bucket });
   }
   chosen.set(ctx, r);
