@@ -178,14 +178,20 @@ export const catalogue = {
   InvalidArgumentMetadataDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid metadata directive.' },
   InvalidArgumentCompleteAll: { code: 'InvalidArgument', status: 400, message: 'Should not speficy both complete all header and http body.' },
   InvalidTagTooMany: { code: 'InvalidTag', status: 400, message: 'Object tags cannot be greater than 10.', ec: '0010-00000218' },
+  // V4 scope region (http/auth.ts checkSigningRegion): oss2 live tests test_exception_ec, test_sign (the second's code is [I]).
+  InvalidArgumentSigningRegion: {
+    code: 'InvalidArgument',
+    status: 400,
+    message: 'Invalid signing region in Authorization header.',
+    ec: '0002-00000226',
+  },
+  InvalidArgumentCredentialRegion: { code: 'InvalidArgument', status: 400, message: 'The signing region in credential is invalid.' },
   // InvalidArgument with ArgumentName/ArgumentValue (spec §3.2): one entry per documented message.
   InvalidArgumentNotInteger: { code: 'InvalidArgument', status: 400, message: 'Argument {ArgumentName} must be an integer.' },
   InvalidArgumentMaxKeysRange: { code: 'InvalidArgument', status: 400, message: 'Argument {ArgumentName} must be between 1 and 1000.' },
   InvalidArgumentEncodingType: { code: 'InvalidArgument', status: 400, message: 'The encoding type you specified is not valid.' },
   InvalidArgumentDelimiter: { code: 'InvalidArgument', status: 400, message: 'The delimiter you specified is not valid.' },
   InvalidArgumentContinuationToken: { code: 'InvalidArgument', status: 400, message: 'The continuation token provided is incorrect.' },
-  InvalidArgumentVersioningMissing: { code: 'InvalidArgument', status: 400, message: 'The Versioning element must be specified.' },
-  InvalidArgumentVersioningStatus: { code: 'InvalidArgument', status: 400, message: 'Invalid versioning status.' },
   InvalidArgumentPosition: { code: 'InvalidArgument', status: 400, message: 'Position is not a valid number.' },
   InvalidArgumentPartNumber: {
     code: 'InvalidArgument',

@@ -125,6 +125,19 @@ function verifyV1Header(ctx: OssContext, authorization: string): void {
   signedBy(ctx, accessKeyId, 'v1');
 }
 
+/**
+ * A V4 scope names the region it was signed for: that of the bucket when it exists, else that of the endpoint host
+ * when it names one. oss2's live test_exception_ec test_3_exception_head_err signs for `cn-hangzhou-test-1` against a
+ * cn-hangzhou bucket and gets 400 InvalidArgument "Invalid signing region in Authorization header." EC 0002-00000226;
+ * its test_sign_v4_no_region presigns with an empty region and gets "The signing region in credential is invalid.".
+ */
+function checkSigningRegion(ctx: OssContext, region: string, scheme: 'v4' | 'presign-v4'): void {
+  const bucket = ctx.state.bucket === undefined ? undefined : ctx.state.store.buckets.get(ctx.state.bucket);
+  const expected = bucket?.region ?? ctx.state.hostRegion;
+  if (region !== '' && (expected === undefined || region === expected)) return;
+  throw new OssError(scheme === 'v4' ? 'InvalidArgumentSigningRegion' : 'InvalidArgumentCredentialRegion');
+}
+
 function verifyV4(
   ctx: OssContext,
   a: { accessKeyId: string; date: string; region: string; product: string; additionalHeaders: string[]; signature: string },
@@ -133,6 +146,7 @@ function verifyV4(
   scheme: 'v4' | 'presign-v4',
 ): void {
   const secret = secretOf(ctx, a.accessKeyId);
+  checkSigningRegion(ctx, a.region, scheme);
   if (!datetime.startsWith(a.date)) throw new OssError('SignatureDoesNotMatchV4');
   const canonical = v4CanonicalRequest(request, a.additionalHeaders);
   const scope = v4Scope(a.date, a.region, a.product);

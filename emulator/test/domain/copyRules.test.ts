@@ -36,6 +36,13 @@ describe('planCopy (spec §1.4–1.11)', () => {
     expect(plan.metadata).toEqual({ standard: { 'content-type': 'text/plain' }, user: { editor: 'bob' } });
   });
 
+  it('REPLACE keeps the source client-side-encryption-* metadata (PY2 live suite test_different_bucket_single_replace_meta_and_tag)', () => {
+    const cse = { 'client-side-encryption-key': 'k', 'client-side-encryption-start': 's', owner: 'alice' };
+    const source = { ...base.source, metadata: { standard: { 'content-type': 'text/plain' }, user: cse } };
+    const plan = planCopy({ ...base, source, metadataDirective: 'REPLACE' });
+    expect(plan.metadata.user).toEqual({ 'client-side-encryption-key': 'k', 'client-side-encryption-start': 's', editor: 'bob' });
+  });
+
   it('a copy onto the current version of itself uses the request metadata whatever the directive', () => {
     const plan = planCopy({ ...base, destBucket: { ...base.destBucket, name: 'src' }, destKey: 'a.txt' });
     expect(plan.metadata.user).toEqual({ editor: 'bob' });

@@ -220,15 +220,25 @@ describe('addressing', () => {
 
   it('takes a new bucket region from the endpoint host or the V4 scope', async () => {
     await raw(emu, { method: 'PUT', bucket: 'in-shanghai', virtualHost: true, region: 'cn-shanghai', sign: 'v1' });
-    const loc = await raw(emu, { method: 'GET', bucket: 'in-shanghai', query: [['location', undefined]] });
+    const loc = await raw(emu, { method: 'GET', bucket: 'in-shanghai', query: [['location', undefined]], sign: 'v1' });
     expect(xmlValue(loc.text, 'LocationConstraint')).toBe('oss-cn-shanghai');
 
     await raw(emu, { method: 'PUT', bucket: 'scoped-shanghai', region: 'cn-shanghai' });
-    const loc2 = await raw(emu, { method: 'GET', bucket: 'scoped-shanghai', query: [['location', undefined]] });
+    const loc2 = await raw(emu, { method: 'GET', bucket: 'scoped-shanghai', query: [['location', undefined]], region: 'cn-shanghai' });
     expect(xmlValue(loc2.text, 'LocationConstraint')).toBe('oss-cn-shanghai');
 
     await raw(emu, { method: 'PUT', bucket: 'default-region', sign: 'v1' });
     const loc3 = await raw(emu, { method: 'GET', bucket: 'default-region', query: [['location', undefined]] });
     expect(xmlValue(loc3.text, 'LocationConstraint')).toBe('oss-cn-hangzhou');
+  });
+
+  it('refuses a V4 scope for another region than the bucket\'s (oss2 live test_exception_ec, test_sign)', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'region-checked', sign: 'v1' });
+    const head = await raw(emu, { method: 'GET', bucket: 'region-checked', region: 'cn-hangzhou-test-1' });
+    expect(head.status).toBe(400);
+    expect(errorCode(head)).toBe('InvalidArgument');
+    expect(xmlValue(head.text, 'Message')).toBe('Invalid signing region in Authorization header.');
+    expect(head.headers.get('x-oss-ec')).toBe('0002-00000226');
+    expect((await raw(emu, { method: 'GET', bucket: 'region-checked' })).status).toBe(200);
   });
 });
