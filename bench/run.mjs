@@ -22,8 +22,8 @@ const cfg = quick
   ? { small: 300, large: 16 * MiB, largeReps: 2, listKeys: 2000, fillSeconds: 20, rssPut: 128 * MiB }
   : { small: 3000, large: 64 * MiB, largeReps: 5, listKeys: 100_000, fillSeconds: 150, rssPut: 1024 * MiB };
 // Filling the listing bucket costs one PUT per key. A server that cannot store listKeys keys within fillSeconds
-// (Azurite here: ~130 PUT/s) is listed over the keys it got, and the table says so: the full run stays under
-// 10 minutes.
+// (Azurite here: bench/README.md, "Harness changes") is listed over the keys it got, and the table says so: the
+// full run stays under 10 minutes.
 if (arg('list-keys')) cfg.listKeys = Number(arg('list-keys'));
 
 function send(server, agent, op, body) {
@@ -161,8 +161,8 @@ async function measure(server, start) {
     m[`PUT ${cfg.rssPut / MiB} MiB MB/s`] = cfg.rssPut / MiB / ((performance.now() - t0) / 1000);
   });
   await run(`RSS during a ${cfg.rssPut / MiB} MiB PUT`, async () => {
-    // Peak RSS of a freshly started server while one big body streams in (issue 8: < 150 MiB): fresh, so what
-    // the earlier steps left in its heap does not count. Growth over its idle RSS shows the body is streamed.
+    // Peak RSS of a freshly started server while one big body streams in (target: bench/README.md, "Latest full
+    // run"): fresh, so what the earlier steps left in its heap does not count. Growth over its idle RSS shows the body is streamed.
     const fresh = await start({});
     try {
       const freshAgent = new Agent({ keepAlive: true });

@@ -1,13 +1,14 @@
 // CRC-64/XZ (ECMA-182 polynomial, reflected, init and xorout all ones): the checksum OSS sends as
-// x-oss-hash-crc64ecma (spec §7). Bytes go through hash-wasm's CRC-64, whose default polynomial is this one: it
-// measured ~1,500 MB/s and ~1.8 µs per 1 KiB call here, against ~720 MB/s and 7–26 µs for crc64-ecma182.js (which
-// stays as the tests' reference implementation). Combining two CRCs without the bytes (zlib's crc32_combine method
-// over GF(2)) lets the emulator compute the CRC of a copy, an append or a multipart object from its parts' CRCs,
-// and continues a running CRC here.
+// x-oss-hash-crc64ecma (spec §7). Bytes go through hash-wasm's CRC-64, whose default polynomial is this one: it is
+// about twice as fast as crc64-ecma182.js on large buffers and far cheaper per small call (bench/README.md,
+// "CRC-64"); crc64-ecma182.js stays as the tests' reference implementation. Combining two CRCs without the bytes
+// (zlib's crc32_combine method over GF(2)) lets the emulator compute the CRC of a copy, an append or a multipart
+// object from its parts' CRCs, and continues a running CRC here.
 import { createRequire } from 'node:module';
 import type { IHasher } from 'hash-wasm';
 
-// Only the CRC-64 bundle of hash-wasm: its index loads every algorithm (~40 ms of the emulator's start-up).
+// Only the CRC-64 bundle of hash-wasm: its index loads every algorithm, which showed in the emulator's start-up
+// (bench/README.md, "Start-up").
 const { createCRC64 } = createRequire(import.meta.url)('hash-wasm/dist/crc64.umd.min.js') as {
   createCRC64(): Promise<IHasher>;
 };

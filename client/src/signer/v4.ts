@@ -64,7 +64,8 @@ export function v4StringToSign(datetime: string, scope: string, canonicalRequest
 }
 
 // The key depends only on the secret, the day, the region and the product: derived once, not with four HMACs per
-// request (issue 8 profile). A few entries suffice (one per key pair and region in use); the oldest goes first.
+// request (bench/README.md, "V4 signing keys"). A few entries suffice (one per key pair and region in use); the
+// oldest goes first.
 const signingKeys = new Map<string, Buffer>();
 const MAX_SIGNING_KEYS = 64;
 

@@ -1,6 +1,6 @@
 // The one error catalogue: every OSS error the emulator can answer, with its status, message and EC written once.
 // Throw sites name the code (and, where one code carries several documented messages, a message key) only.
-// Sources: spec §3 (../shared/spec/oss-semantics.md), the OSS HTTP 400/403/404/409 troubleshooting catalogues.
+// Sources: spec §3 (docs/behaviour.md), the OSS HTTP 400/403/404/409 troubleshooting catalogues.
 // ECs are informational on real OSS ("not stable"); where none is known we send none rather than invent one.
 
 export interface CatalogueEntry {

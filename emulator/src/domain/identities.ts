@@ -70,7 +70,8 @@ export type ConfigFormat = 'json' | 'yaml';
 export function parseConfig(text: string, format: ConfigFormat): IdentitiesConfig {
   let doc: unknown;
   try {
-    // The YAML parser is loaded only for a YAML file: most runs have none, and it costs ~40 ms of start-up.
+    // The YAML parser is loaded only for a YAML file: most runs have none, and it weighs on start-up (bench/README.md,
+    // "Start-up").
     doc = format === 'json' ? JSON.parse(text) : (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
   } catch (err) {
     throw new ConfigError(`config is not valid ${format.toUpperCase()}: ${(err as Error).message}`);

@@ -4,7 +4,8 @@ import type { Next } from 'koa';
 import type { OssContext } from './state.js';
 import { Query, parseQuery } from './query.js';
 
-// Random bytes drawn 4 KiB at a time: randomBytes(12) per request cost ~20 µs (issue 8 profile).
+// Random bytes drawn 4 KiB at a time: a randomBytes(12) call per request showed in the profile (bench/README.md,
+// "Request ids").
 const idPool = Buffer.alloc(12 * 341);
 let idAt = idPool.length;
 

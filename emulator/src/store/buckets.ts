@@ -31,9 +31,9 @@ export class BucketStore {
   private readonly stmt;
   /**
    * Committed rows by name. Every request reads its bucket several times (authorisation, ARN region, policy, the
-   * handler), which the issue 8 profile showed as the largest cost of a small request. Each change to a row drops its
-   * entry (a missing row is never cached, so a new bucket needs nothing); entries are only filled outside
-   * transactions, so a rolled-back change is never remembered.
+   * handler), the largest cost of a small request in the profile (bench/README.md, "Bucket row cache"). Each change
+   * to a row drops its entry (a missing row is never cached, so a new bucket needs nothing); entries are only filled
+   * outside transactions, so a rolled-back change is never remembered.
    */
   private readonly rows = new Map<string, BucketRow>();
 

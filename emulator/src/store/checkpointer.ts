@@ -1,7 +1,6 @@
 // Moves WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside whichever commit crosses the
-// threshold: it copies the WAL into the database file and fsyncs both, and every request waited behind it (issue 8
-// profile: most of a small PUT's time; measured on 4 KiB pages, 4,900 vs 9,100 small commits/s and 127 vs 371 MB/s
-// of 1 MiB chunk inserts with the checkpoint inline vs elsewhere). Here a worker thread with a connection of its own
+// threshold: it copies the WAL into the database file and fsyncs both, and every request waited behind it (most of a
+// small PUT's time in the profile: bench/README.md, "Checkpointer"). Here a worker thread with a connection of its own
 // runs PASSIVE checkpoints, which never block the writer, so the main connection only appends to the WAL
 // (synchronous=NORMAL: no fsync on commit). Durability is unchanged: a commit is in the WAL before it is
 // acknowledged, and the checkpoint still fsyncs before the WAL is reused.
@@ -45,8 +44,8 @@ const STOP_WAIT_MS = 10_000;
 
 /**
  * WAL frames (64 KiB pages) past which a streaming writer waits for the checkpoint to catch up: a writer that never
- * pauses keeps SQLite from restarting the WAL, which then grows without bound (2.4 GiB after 2 GiB of PUTs, measured)
- * and slows every page lookup and the recovery after a crash.
+ * pauses keeps SQLite from restarting the WAL, which then grows without bound and slows every page lookup and the
+ * recovery after a crash (bench/README.md, "WAL bound").
  */
 const WAL_LIMIT_FRAMES = 4096;
 const SETTLE_WAIT_MS = 5_000;

@@ -2,9 +2,9 @@
 // WAL + synchronous=NORMAL: a committed transaction survives a process crash (SIGKILL), which is the promise the
 // emulator makes (an acknowledged write is never lost). Pages of 64 KiB (set before the file has any table): SQLite
 // writes a WAL frame per page with its own syscalls and looks every page up in a WAL index that grows with the WAL,
-// so 1 MiB chunk blobs on 4 KiB pages cost twice the CPU (issue 8: a 1 GiB PUT at 108 vs 219 MB/s, 11.9 vs 6.0 ms
-// of CPU per MiB). The price is paid by lone small writes, whose few touched pages are written whole: a 1 KiB PUT
-// at concurrency 1 runs ~420 vs ~710/s; under concurrency the group commit (Store.groupTx) shares those pages.
+// so 1 MiB chunk blobs on 4 KiB pages cost about twice the CPU. The price is paid by lone small writes, whose few
+// touched pages are written whole; under concurrency the group commit (Store.groupTx) shares those pages
+// (bench/README.md, "Page size").
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

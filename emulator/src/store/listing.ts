@@ -59,8 +59,8 @@ export class Listing {
   private readonly stmt;
 
   constructor(db: Db) {
-    // Only the listed columns: reading and parsing whole rows (metadata and tags JSON) for 1000 entries was half of
-    // a page's time in the issue 8 profile.
+    // Only the listed columns: reading and parsing whole rows (metadata and tags JSON) for 1000 entries dominated a
+    // page's time (bench/README.md, "Listing columns").
     this.stmt = {
       currentAfter: db.prepare(
         `SELECT ${LISTED_COLUMNS} FROM objects WHERE bucket = ? AND is_latest = 1 AND is_delete_marker = 0 AND key > ? AND key >= ?

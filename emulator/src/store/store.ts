@@ -49,7 +49,7 @@ export class Store {
    * Group commit: runs `fn` in a transaction shared with the other writes queued in the same event-loop turn, each
    * in a savepoint of its own (a refused write undoes only itself), and settles them all after the one COMMIT. The
    * outcome is the same as running them one after another; what is saved is the commit, whose WAL frames cost more
-   * than a small PUT's own work (issue 8 profile: ~200 µs of ~600 µs).
+   * than a small PUT's own work (bench/README.md, "Group commit").
    */
   groupTx<T>(fn: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
