@@ -136,8 +136,12 @@ function authorizeRoute(ctx: OssContext, route: Route): void {
   permit(ctx, checks, { acl: { access: route.access, bucket, key }, listing: LISTINGS.includes(route.api) });
 }
 
-/** PutBucketAcl on a missing bucket creates it, as PutBucket does (api/bucket.ts createBucket). */
-const CREATE_BUCKET: ApiName[] = ['PutBucket', 'PutBucketAcl'];
+/**
+ * APIs whose handler looks the bucket up itself: PutBucketAcl on a missing bucket creates it, as PutBucket does
+ * (api/bucket.ts createBucket); PutBucketObjectWormConfiguration validates its body first (evidence sdk-suites: a bad
+ * body is 400 MalformedXML, EC 0015-00000231, before the bucket lookup).
+ */
+const OWN_BUCKET_LOOKUP: ApiName[] = ['PutBucket', 'PutBucketAcl', 'PutBucketObjectWormConfiguration'];
 
 /** Kept between the routing step and dispatch, which auth separates. */
 const chosen = new WeakMap<OssContext, Route>();
@@ -146,9 +150,9 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   const r = findRoute(ctx);
   // A missing bucket is answered before the credentials are looked at: OSS answers 404 NoSuchBucket to an unknown
   // AccessKeyId (evidence sdk-suites "The bucket is checked before the credentials"; PY2 tests/integration
-  // *_fail tests, is_bucket_exist). The APIs that create a bucket skip this.
+  // *_fail tests, is_bucket_exist), except for the APIs that look it up themselves.
   const bucket = ctx.state.bucket;
-  if (bucket !== undefined && !CREATE_BUCKET.includes(r.api) && ctx.state.store.buckets.get(bucket) === undefined) {
+  if (bucket !== undefined && !OWN_BUCKET_LOOKUP.includes(r.api) && ctx.state.store.buckets.get(bucket) === undefined) {
     throw new OssError('NoSuchBucket', { BucketName: bucket });
   }
   chosen.set(ctx, r);

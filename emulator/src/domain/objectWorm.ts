@@ -25,16 +25,19 @@ function parseMode(mode: string | undefined): 'GOVERNANCE' | 'COMPLIANCE' {
   return mode;
 }
 
+/** A body that is not an ObjectWormConfiguration: MalformedXML with EC 0015-00000231 (evidence sdk-suites). */
+const MALFORMED_EC = '0015-00000231';
+
 export function parseObjectWormConfig(doc: Record<string, unknown> | undefined): ObjectWormConfig {
   const root = doc?.ObjectWormConfiguration;
-  if (root === undefined || root === null || typeof root !== 'object') throw new OssError('MalformedXML');
+  if (root === undefined || root === null || typeof root !== 'object') throw new OssError('MalformedXML', {}, MALFORMED_EC);
   const enabled = text(root, 'ObjectWormEnabled');
   if (enabled !== 'Enabled') throw invalidArgument('InvalidArgumentObjectWormEnabled', 'ObjectWormEnabled', enabled);
   const retention = ((root as Record<string, unknown>).Rule as Record<string, unknown> | undefined)?.DefaultRetention;
   if (retention === undefined) return { enabled: true };
   const days = text(retention, 'Days');
   const years = text(retention, 'Years');
-  if ((days === undefined) === (years === undefined)) throw new OssError('MalformedXML');
+  if ((days === undefined) === (years === undefined)) throw new OssError('MalformedXML', {}, MALFORMED_EC);
   const n = Number(days ?? years);
   if (!Number.isInteger(n) || n < 1) throw invalidArgument('InvalidArgumentRetentionPeriod', days ? 'Days' : 'Years', days ?? years);
   return { enabled: true, mode: parseMode(text(retention, 'Mode')), ...(days ? { days: n } : { years: n }) };

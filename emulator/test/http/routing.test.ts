@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { OSS_SELECTORS, UNSERVED_MODIFIERS } from '../../src/domain/subresources.js';
 import { routes } from '../../src/app.js';
-import { raw, snapshot, startTestEmulator } from './support.js';
+import { errorCode, raw, snapshot, startTestEmulator } from './support.js';
 
 const METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'] as const;
 const BUCKET = 'routing';
@@ -105,6 +105,9 @@ describe('routing on selectors', () => {
     });
     expect(res.status).toBe(404);
     expect(res.text).toContain('<Code>NoSuchBucket</Code>');
+    // PutBucketObjectWormConfiguration reads its body first: a bad one is MalformedXML even on a missing bucket.
+    const worm = await raw(emu, { method: 'PUT', bucket: 'no-such-bucket-here', query: [['objectWorm', undefined]], body: '<Nope/>' });
+    expect([worm.status, errorCode(worm), worm.headers.get('x-oss-ec')]).toEqual([400, 'MalformedXML', '0015-00000231']);
     const known = await raw(emu, { method: 'GET', bucket: BUCKET, credentials: { accessKeyId: 'unknown-key', accessKeySecret: 'x' } });
     expect(known.status).toBe(403);
     expect(known.text).toContain('<Code>InvalidAccessKeyId</Code>');
