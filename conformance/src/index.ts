@@ -10,5 +10,5 @@ export { PythonV2Driver } from './drivers/python-v2.js';
 export { AliOssDriver } from './drivers/ali-oss.js';
 export { consoleReport } from './report/console.js';
 export { jsonReport, junitReport } from './report/files.js';
-export { Masker, maskOutcome, recordingOf, formatRecording, parseRecording, compare, comparisonReport, RECORDING_FORMAT } from './recording.js';
+export { Masker, maskOutcome, recordingOf, formatRecording, parseRecording, compare, comparisonReport, keepUnavailable, RECORDING_FORMAT } from './recording.js';
 export type { Answer, Recording, RecordedScenario, Difference, Comparison } from './recording.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Masker, compare, formatRecording, maskOutcome, parseRecording, type Recording } from '@local-oss/conformance';
+import { Masker, compare, formatRecording, keepUnavailable, maskOutcome, parseRecording, type Recording } from '@local-oss/conformance';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const BASELINE = join(root, 'fixtures/recordings/emulator.json');
@@ -86,6 +86,39 @@ describe('compare', () => {
     expect(compare(rec([], 'raw', 'skip'), rec([ok])).notCompared[0]!.why).toMatch(/skipped in the recording/);
     const other = { ...rec([ok]), results: [{ ...rec([ok]).results[0]!, scenario: 's-2' }] };
     expect(compare(rec([ok]), other).notCompared).toEqual([{ scenario: 's-2', driver: 'raw', why: 'not in the recording' }]);
+  });
+
+  // python-v2 where the SDK is not installed: the runner's placeholder lines, one per scenario.
+  const noSdk = 'the Python SDK v2 (alibabacloud_oss_v2) is not installed for python3 (to run it: pip install alibabacloud-oss-v2, …)';
+  const unavailable = (scenario: string): Recording['results'][number] => ({ scenario, driver: 'python-v2', status: 'skip', reason: noSdk, unavailable: true, answers: [] });
+  const both = (raw: typeof ok, py: Recording['results'][number]): Recording => ({ ...rec([]), results: [{ scenario: 's-1', driver: 'raw', status: 'pass', answers: [raw] }, py] });
+
+  it('treats a driver unavailable here as absent, and still compares everything present', () => {
+    const recorded = both(ok, { scenario: 's-1', driver: 'python-v2', status: 'pass', answers: [{ ...ok, headers: { etag: '"{etag:7}"' } }] });
+    const same = compare(recorded, both(ok, unavailable('s-1')));
+    expect(same.differences).toEqual([]);
+    expect(same.notCompared).toEqual([{ scenario: 's-1', driver: 'python-v2', why: `python-v2 is not available here: ${noSdk}` }]);
+    // Everything else still is.
+    const changed = compare(recorded, both({ ...ok, status: 404 }, unavailable('s-1')));
+    expect(changed.differences.map((d) => `${d.driver} ${d.path}`)).toEqual(['raw answers[0].status']);
+  });
+
+  it('treats a driver that was unavailable where the recording was made as absent, not compared through another driver', () => {
+    const c = compare(both(ok, unavailable('s-1')), both(ok, { scenario: 's-1', driver: 'python-v2', status: 'pass', answers: [{ ...ok, status: 500 }] }));
+    expect(c.differences).toEqual([]);
+    expect(c.notCompared).toEqual([{ scenario: 's-1', driver: 'python-v2', why: `python-v2 was not available where the recording was made: ${noSdk}` }]);
+  });
+
+  it('a re-recording keeps the earlier answers of a driver unavailable here, for the same target only', () => {
+    const earlier = { scenario: 's-1', driver: 'python-v2', status: 'pass' as const, answers: [ok] };
+    const previous = both(ok, earlier);
+    const now = both({ ...ok, status: 404 }, unavailable('s-1'));
+    const { recording, kept } = keepUnavailable(previous, now);
+    expect(recording.results).toEqual([now.results[0], earlier]);
+    expect([...kept]).toEqual([['python-v2', 1]]);
+    // Another target's answers are not this one's; a line the earlier recording lacks stays a placeholder.
+    expect(keepUnavailable({ ...previous, target: { ...previous.target, real: true } }, now).recording).toEqual(now);
+    expect(keepUnavailable(rec([ok]), now).recording.results[1]).toEqual(unavailable('s-1'));
   });
 
   it('reads back what it writes, one scenario × driver a line, and refuses a file that is not a recording', () => {
