@@ -1,8 +1,9 @@
 // Recordings (issue 5 §5): masking keeps what is meaningful and drops what a run generates; compare finds every
 // difference; and `--record` / `--compare` work end to end through the CLI against a separately started local-oss
-// (`--target url`), whose answers must match the committed baseline of the in-process emulator.
+// (`--target url`), whose answers must match the committed baseline of the in-process emulator, also where a
+// driver cannot run (the Python SDK v2 not installed).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,7 +131,7 @@ describe('compare', () => {
   });
 });
 
-describe('oss-conformance --record / --compare against a separately started local-oss (--target url)', () => {
+describe('oss-conformance --record / --compare through the CLI', () => {
   let emulator: ReturnType<typeof spawn>;
   let endpoint: string;
   let dir: string;
@@ -153,17 +154,16 @@ describe('oss-conformance --record / --compare against a separately started loca
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const cli = (args: string[]) =>
+  const ossConformance = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
     new Promise<{ code: number; stdout: string }>((resolve) => {
-      const p = spawn(process.execPath, [join(root, 'conformance/dist/cli.js'), '--target', 'url', '--endpoint', endpoint, '--second-region', 'cn-shanghai', '--driver', 'raw,client', ...args], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const p = spawn(process.execPath, [join(root, 'conformance/dist/cli.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
       let stdout = '';
       p.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
       p.on('exit', (code) => resolve({ code: code ?? -1, stdout }));
     });
+  const cli = (args: string[]) => ossConformance(['--target', 'url', '--endpoint', endpoint, '--second-region', 'cn-shanghai', '--driver', 'raw,client', ...args]);
 
-  it('answers every scenario it can run as the committed baseline of the emulator does', async () => {
+  it('a separately started local-oss (--target url) answers every scenario it can run as the committed baseline does', async () => {
     const { code, stdout } = await cli(['--compare', BASELINE, '--record', join(dir, 'url.json')]);
     expect(stdout).toContain('0 difference(s) from the recording');
     expect(code).toBe(0);
@@ -176,6 +176,26 @@ describe('oss-conformance --record / --compare against a separately started loca
     const copies = [...new Set(recorded.results.map((r) => r.scenario).filter((id) => /^copy-\d+$/.test(id)))];
     expect(copies.length).toBeGreaterThan(60);
     expect(copies.filter((id) => !ran.has(id))).toEqual([]);
+  });
+
+  it('without the Python SDK v2: python-v2 skipped with the reason, the rest compared, and a re-recording keeps its answers', async () => {
+    const rerecording = join(dir, 'baseline-copy.json');
+    copyFileSync(BASELINE, rerecording);
+    // A LOCAL_OSS_PY2_SDK that names no checkout makes the SDK unavailable on any machine.
+    const noSdk = join(dir, 'no-sdk');
+    const args = ['--target', 'emulator', '--driver', 'raw,python-v2', '--only', 'copy-01', '--compare', BASELINE, '--record', rerecording];
+    const { code, stdout } = await ossConformance(args, { ...process.env, LOCAL_OSS_PY2_SDK: noSdk });
+    expect(stdout).toMatch(new RegExp(`skip ×1: LOCAL_OSS_PY2_SDK=${noSdk} is not a checkout .*pip install alibabacloud-oss-v2`));
+    expect(stdout).toContain('0 difference(s) from the recording, 1 scenario × driver not compared');
+    expect(stdout).toContain('not compared ×1: python-v2 is not available here: LOCAL_OSS_PY2_SDK=');
+    expect(stdout).toContain(`kept 1 answer(s) of python-v2 from ${rerecording}: python-v2 is not available here`);
+    expect(code).toBe(0);
+    const line = (r: Recording, driver: string) => r.results.find((x) => x.scenario === 'copy-01' && x.driver === driver);
+    const baseline = parseRecording(readFileSync(BASELINE, 'utf8'));
+    const rerecorded = parseRecording(readFileSync(rerecording, 'utf8'));
+    expect(line(rerecorded, 'python-v2')).toEqual(line(baseline, 'python-v2'));
+    expect(line(rerecorded, 'raw')).toEqual(line(baseline, 'raw'));
+    expect(rerecorded.results).toHaveLength(2);
   });
 
   it('reports a difference from a recording and exits 1', async () => {
