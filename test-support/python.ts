@@ -1,75 +1,42 @@
-// Runs the official Python SDK v2 (vendored in ../shared/sdks, see its SOURCE.md) from tests. It needs Debian's
-// python3 with python3-requests, python3-pycryptodome and python3-crcmod, plus a folder on PYTHONPATH linking
-// `Crypto` to Debian's `Cryptodome`. Tests skip with a printed reason when that is missing, unless
-// REQUIRE_PYTHON=1 (set by .ci/run), which turns the skip into a failure.
+// Python for tests. The official Python SDK v2 is the user's own (conformance/src/pythonSdk.ts finds it): tests that
+// need it skip with a printed reason naming how to install it, and fail instead under REQUIRE_PY2_SDK=1. Its sample
+// scripts exist only in a source checkout (LOCAL_OSS_PY2_SDK). REQUIRE_PYTHON=1 (.ci/run) is about Debian's python3
+// with python3-requests, python3-pycryptodome and python3-crcmod, which CI installs: tests that need only that fail
+// rather than skip when it is broken.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findPythonSdkV2, PY2_SDK_ENV, type PythonSdkV2 } from '@local-oss/conformance';
 
 const run = promisify(execFile);
-const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
-export const SDK_ROOT = resolve(repo, '../shared/sdks/alibabacloud-oss-python-sdk-v2');
-const CRYPTODOME = '/usr/lib/python3/dist-packages/Cryptodome';
+export const DEBIAN_PYTHON = '/usr/bin/python3';
 
-/** Debian's interpreter first: a pyenv or venv python3 on PATH does not see the Debian packages. */
-const CANDIDATES = ['/usr/bin/python3', 'python3'];
-
-export interface PythonSdk {
-  python: string;
-  env: NodeJS.ProcessEnv;
-}
-
-export type PythonSdkLookup = ({ ok: true } & PythonSdk) | { ok: false; reason: string };
-
-let found: Promise<PythonSdkLookup> | undefined;
-
-/** "missing Python module 'crcmod'" from a ModuleNotFoundError, else the last line python printed. */
-function failureReason(python: string, stderr: string): string {
-  const missing = /No module named '([^']+)'/.exec(stderr);
-  if (missing) return `${python}: missing Python module '${missing[1]}'`;
-  return `${python}: ${stderr.trim().split('\n').pop()}`;
-}
-
-async function locate(): Promise<PythonSdkLookup> {
-  if (!existsSync(join(SDK_ROOT, 'alibabacloud_oss_v2'))) return { ok: false, reason: `the Python SDK v2 is not at ${SDK_ROOT}` };
-  const shim = join(tmpdir(), 'local-oss-python-shim');
-  mkdirSync(shim, { recursive: true });
-  if (existsSync(CRYPTODOME) && !existsSync(join(shim, 'Crypto'))) {
-    try {
-      symlinkSync(CRYPTODOME, join(shim, 'Crypto'));
-    } catch {
-      // another worker made it first
-    }
+/** undefined when Debian's python3 imports requests, crcmod and Cryptodome; else why not (thrown under REQUIRE_PYTHON=1). */
+export async function debianPythonOrSkipReason(): Promise<string | undefined> {
+  let reason: string | undefined;
+  try {
+    await run(DEBIAN_PYTHON, ['-c', 'import requests, crcmod, Cryptodome'], { timeout: 30_000 });
+  } catch (err) {
+    const e = err as { code?: string; stderr?: string };
+    const missing = /No module named '([^']+)'/.exec(e.stderr ?? '')?.[1];
+    reason = e.code === 'ENOENT' ? `${DEBIAN_PYTHON} not found` : missing ? `${DEBIAN_PYTHON} lacks the module '${missing}'` : `${DEBIAN_PYTHON}: ${String(err)}`;
+    reason += ' (apt-get install -y python3-requests python3-pycryptodome python3-crcmod)';
   }
-  const env = { ...process.env, PYTHONPATH: [shim, SDK_ROOT].join(':'), PYTHONDONTWRITEBYTECODE: '1' };
-  let lastError = 'python3 not found';
-  for (const python of CANDIDATES) {
-    try {
-      await run(python, ['-c', 'import requests, crcmod, Crypto.Cipher, alibabacloud_oss_v2'], { env, timeout: 30_000 });
-      return { ok: true, python, env };
-    } catch (err) {
-      const e = err as { stderr?: string; code?: string };
-      lastError = e.code === 'ENOENT' ? `${python} not found` : failureReason(python, e.stderr ?? String(err));
-    }
-  }
-  return { ok: false, reason: `${lastError} (apt-get install -y python3-requests python3-pycryptodome python3-crcmod)` };
+  if (reason && process.env.REQUIRE_PYTHON === '1') throw new Error(`REQUIRE_PYTHON=1 but ${reason}`);
+  return reason;
 }
 
-/** Finds a python3 that can import the SDK (looked up once per process). */
-export function findPythonSdk(): Promise<PythonSdkLookup> {
-  found ??= locate();
-  return found;
-}
+const SAMPLES_NEED_CHECKOUT = `the SDK's sample scripts are only in a source checkout (to run them: ${PY2_SDK_ENV}=/path/to/alibabacloud-oss-python-sdk-v2 checkout)`;
 
-/** undefined when the SDK can run; otherwise the reason to skip (or a thrown error under REQUIRE_PYTHON=1). */
-export async function pythonOrSkipReason(): Promise<string | undefined> {
-  const sdk = await findPythonSdk();
-  if (sdk.ok) return undefined;
-  if (process.env.REQUIRE_PYTHON === '1') throw new Error(`REQUIRE_PYTHON=1 but the Python SDK v2 cannot run: ${sdk.reason}`);
-  return sdk.reason;
+/**
+ * undefined when the SDK can run (with `samples`: and its sample scripts are there); otherwise the reason to skip,
+ * thrown under REQUIRE_PY2_SDK=1.
+ */
+export async function pythonSdkV2OrSkipReason(opts: { samples?: boolean } = {}): Promise<string | undefined> {
+  const sdk = await findPythonSdkV2();
+  const reason = !sdk.ok ? sdk.reason : opts.samples && sdk.checkout === undefined ? SAMPLES_NEED_CHECKOUT : undefined;
+  if (reason && process.env.REQUIRE_PY2_SDK === '1') throw new Error(`REQUIRE_PY2_SDK=1 but ${reason}`);
+  return reason;
 }
 
 export interface PythonRun {
@@ -78,15 +45,15 @@ export interface PythonRun {
   stderr: string;
 }
 
-async function sdk(): Promise<PythonSdk> {
-  const s = await findPythonSdk();
+async function sdk(): Promise<PythonSdkV2> {
+  const s = await findPythonSdkV2();
   if (!s.ok) throw new Error(s.reason);
   return s;
 }
 
-function exec(python: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<PythonRun> {
+function exec(python: string, args: string[], env: NodeJS.ProcessEnv, cwd: string | undefined, timeoutMs: number): Promise<PythonRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(python, args, { env, cwd: SDK_ROOT });
+    const child = spawn(python, args, { env, cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -105,17 +72,19 @@ export interface Credentials {
   accessKeySecret: string;
 }
 
-/** Runs `sample/<name>` unchanged, with the credentials in OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET. */
+/** Runs the checkout's `sample/<name>` unchanged, with the credentials in OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET. */
 export async function runPythonSample(
   name: string,
   args: string[],
   creds: Credentials & { timeoutMs?: number },
 ): Promise<PythonRun> {
-  const { python, env } = await sdk();
+  const { python, env, checkout } = await sdk();
+  if (checkout === undefined) throw new Error(SAMPLES_NEED_CHECKOUT);
   return exec(
     python,
-    [join(SDK_ROOT, 'sample', name), ...args],
+    [join(checkout, 'sample', name), ...args],
     { ...env, OSS_ACCESS_KEY_ID: creds.accessKeyId, OSS_ACCESS_KEY_SECRET: creds.accessKeySecret },
+    checkout,
     creds.timeoutMs ?? 60_000,
   );
 }
@@ -123,7 +92,7 @@ export async function runPythonSample(
 /** Runs an inline script with the SDK importable. */
 export async function runPythonScript(code: string, extraEnv: Record<string, string> = {}, timeoutMs = 60_000): Promise<PythonRun> {
   const { python, env } = await sdk();
-  return exec(python, ['-c', code], { ...env, ...extraEnv }, timeoutMs);
+  return exec(python, ['-c', code], { ...env, ...extraEnv }, undefined, timeoutMs);
 }
 
 /** A runner for samples against one emulator: adds --region/--endpoint and fails loudly on a non-zero exit. */

@@ -13,18 +13,32 @@ import { PythonV2Driver } from './drivers/python-v2.js';
 import { AliOssDriver } from './drivers/ali-oss.js';
 import { consoleReport } from './report/console.js';
 import { jsonReport, junitReport } from './report/files.js';
-import { compare, comparisonReport, formatRecording, parseRecording, recordingOf, type Comparison } from './recording.js';
+import { compare, comparisonReport, formatRecording, keepUnavailable, parseRecording, recordingOf, type Comparison, type Recording } from './recording.js';
 
 const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver client,ali-oss,raw,raw-v1,python-v2]
        [--endpoint URL --region R --access-key-id ID --access-key-secret S [--second-region R2]]   (url target)
        [--only copy-01,copy-02] [--tags copy,versioning] [--skip-tags slow]
        [--report junit=FILE] [--report json=FILE] [--allow-worm-lock]
-       [--record FILE]    (write what the target answered, normalised, for a later --compare)
+       [--record FILE]    (write what the target answered, normalised, for a later --compare; a driver that cannot
+                           run here keeps what FILE already holds for it)
        [--compare FILE]   (report every difference from a recording; exit code 1 when there is one)
        [--ram-users FILE]   (url/oss targets: key pairs of the RAM users the permission scenarios act as)
        --print-ram-policies | --print-local-oss-config   (print what the selected scenarios' RAM users need, and exit)
 The oss target reads OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, OSS_REGION [, OSS_ENDPOINT, OSS_REGION_2, OSS_ENDPOINT_2];
 --ram-users defaults to OSS_CONFORMANCE_RAM_USERS.`;
+
+/** The recording to write over FILE: FILE's answers stay for the drivers that could not run here. */
+function rerecorded(file: string, recording: Recording): Recording {
+  let previous: Recording;
+  try {
+    previous = parseRecording(readFileSync(file, 'utf8'), file);
+  } catch {
+    return recording; // no earlier recording there: nothing to keep
+  }
+  const { recording: merged, kept } = keepUnavailable(previous, recording);
+  for (const [driver, n] of kept) console.log(`kept ${n} answer(s) of ${driver} from ${file}: ${driver} is not available here`);
+  return merged;
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -108,7 +122,7 @@ async function main(): Promise<number> {
     const results = await run.execute();
     console.log(consoleReport(results));
     const recording = recordingOf(target.info, results);
-    if (values.record) writeFileSync(values.record, formatRecording(recording));
+    if (values.record) writeFileSync(values.record, formatRecording(rerecorded(values.record, recording)));
     let comparison: Comparison | undefined;
     if (baseline) {
       comparison = compare(baseline, recording);

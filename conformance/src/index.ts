@@ -7,8 +7,10 @@ export { ramUsersOf, emulatorKeyPair, localOssIdentities, readRamUsersFile } fro
 export { RawDriver } from './drivers/raw.js';
 export { ClientDriver } from './drivers/client.js';
 export { PythonV2Driver } from './drivers/python-v2.js';
+export { findPythonSdkV2, locatePythonSdkV2, PY2_SDK_ENV, PY2_SDK_HOW } from './pythonSdk.js';
+export type { PythonSdkV2, PythonSdkV2Lookup } from './pythonSdk.js';
 export { AliOssDriver } from './drivers/ali-oss.js';
 export { consoleReport } from './report/console.js';
 export { jsonReport, junitReport } from './report/files.js';
-export { Masker, maskOutcome, recordingOf, formatRecording, parseRecording, compare, comparisonReport, RECORDING_FORMAT } from './recording.js';
+export { Masker, maskOutcome, recordingOf, formatRecording, parseRecording, compare, comparisonReport, keepUnavailable, RECORDING_FORMAT } from './recording.js';
 export type { Answer, Recording, RecordedScenario, Difference, Comparison } from './recording.js';

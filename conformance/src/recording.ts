@@ -27,6 +27,8 @@ export interface RecordedScenario {
   driver: string;
   status: Status;
   reason?: string;
+  /** The driver could not run where this was recorded (Result.unavailable): a placeholder, not an answer. */
+  unavailable?: true;
   recorded?: Record<string, unknown>;
   answers: Answer[];
 }
@@ -170,6 +172,7 @@ export function recordingOf(target: { name: string; region: string; real: boolea
       driver: r.driver,
       status: r.status,
       ...(r.status === 'skip' ? { reason: r.reason } : {}),
+      ...(r.unavailable ? { unavailable: true as const } : {}),
       ...(r.recorded ? { recorded: r.recorded } : {}),
       answers: r.answers ?? [],
     })),
@@ -192,6 +195,25 @@ export function parseRecording(text: string, file = 'recording'): Recording {
   return doc;
 }
 
+/**
+ * A re-recording made where a driver is unavailable (the Python SDK v2 not installed) keeps what an earlier recording
+ * of the same target holds for that driver, instead of replacing its answers with placeholders: the answers stay for
+ * the runs that have the driver, and a run with it shows whether they still hold.
+ */
+export function keepUnavailable(previous: Recording, current: Recording): { recording: Recording; kept: Map<string, number> } {
+  const kept = new Map<string, number>();
+  const [a, b] = [previous.target, current.target];
+  const same = a.name === b.name && a.region === b.region && a.real === b.real;
+  const results = current.results.map((line) => {
+    if (!same || !line.unavailable) return line;
+    const earlier = previous.results.find((p) => p.scenario === line.scenario && p.driver === line.driver && !p.unavailable);
+    if (earlier === undefined) return line;
+    kept.set(line.driver, (kept.get(line.driver) ?? 0) + 1);
+    return earlier;
+  });
+  return { recording: { ...current, results }, kept };
+}
+
 export interface Difference {
   scenario: string;
   driver: string;
@@ -205,7 +227,7 @@ export interface Difference {
 
 export interface Comparison {
   differences: Difference[];
-  /** Scenario × driver run here and absent from the recording, or skipped on either side (nothing to compare). */
+  /** Scenario × driver absent from the recording, skipped on either side, or of a driver unavailable on either side. */
   notCompared: { scenario: string; driver: string; why: string }[];
 }
 
@@ -213,14 +235,24 @@ export interface Comparison {
 export function compare(recorded: Recording, actual: Recording): Comparison {
   const out: Comparison = { differences: [], notCompared: [] };
   for (const a of actual.results) {
+    const notCompared = (why: string) => out.notCompared.push({ scenario: a.scenario, driver: a.driver, why });
+    // A driver that cannot run on one side is absent there: its placeholders are neither answers nor differences.
+    if (a.unavailable) {
+      notCompared(`${a.driver} is not available here: ${a.reason ?? ''}`);
+      continue;
+    }
     const mine = recorded.results.filter((r) => r.scenario === a.scenario);
     const r = mine.find((x) => x.driver === a.driver) ?? mine.find((x) => x.status !== 'skip');
     if (r === undefined) {
-      out.notCompared.push({ scenario: a.scenario, driver: a.driver, why: 'not in the recording' });
+      notCompared('not in the recording');
+      continue;
+    }
+    if (r.unavailable) {
+      notCompared(`${a.driver} was not available where the recording was made: ${r.reason ?? ''}`);
       continue;
     }
     if (a.status === 'skip' || r.status === 'skip') {
-      out.notCompared.push({ scenario: a.scenario, driver: a.driver, why: `skipped ${a.status === 'skip' ? 'here' : 'in the recording'}: ${(a.status === 'skip' ? a.reason : r.reason) ?? ''}` });
+      notCompared(`skipped ${a.status === 'skip' ? 'here' : 'in the recording'}: ${(a.status === 'skip' ? a.reason : r.reason) ?? ''}`);
       continue;
     }
     const diff = (path: string, x: unknown, y: unknown) =>

@@ -17,6 +17,8 @@ export interface Result {
   driver: string;
   status: Status;
   reason?: string;
+  /** Skipped because the driver cannot run here at all (its SDK is not installed …): nothing learned, nothing refuted. */
+  unavailable?: true;
   recorded?: Record<string, unknown>;
   /** Every call the scenario made and what came back, masked for recordings (recording.ts). */
   answers?: Answer[];
@@ -103,7 +105,7 @@ export class Run {
       for (const driver of this.o.drivers) {
         const unavailable = await driver.unavailable();
         if (unavailable) {
-          for (const s of scenarios) report({ scenario: s.id, title: s.title, driver: driver.name, status: 'skip', reason: unavailable, ms: 0 });
+          for (const s of scenarios) report({ scenario: s.id, title: s.title, driver: driver.name, status: 'skip', reason: unavailable, unavailable: true, ms: 0 });
           continue;
         }
         const ctx = await this.fixtures(driver);

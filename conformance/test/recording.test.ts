@@ -1,13 +1,14 @@
 // Recordings (issue 5 §5): masking keeps what is meaningful and drops what a run generates; compare finds every
 // difference; and `--record` / `--compare` work end to end through the CLI against a separately started local-oss
-// (`--target url`), whose answers must match the committed baseline of the in-process emulator.
+// (`--target url`), whose answers must match the committed baseline of the in-process emulator, also where a
+// driver cannot run (the Python SDK v2 not installed).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Masker, compare, formatRecording, maskOutcome, parseRecording, type Recording } from '@local-oss/conformance';
+import { Masker, compare, formatRecording, keepUnavailable, maskOutcome, parseRecording, type Recording } from '@local-oss/conformance';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const BASELINE = join(root, 'fixtures/recordings/emulator.json');
@@ -88,6 +89,39 @@ describe('compare', () => {
     expect(compare(rec([ok]), other).notCompared).toEqual([{ scenario: 's-2', driver: 'raw', why: 'not in the recording' }]);
   });
 
+  // python-v2 where the SDK is not installed: the runner's placeholder lines, one per scenario.
+  const noSdk = 'the Python SDK v2 (alibabacloud_oss_v2) is not installed for python3 (to run it: pip install alibabacloud-oss-v2, …)';
+  const unavailable = (scenario: string): Recording['results'][number] => ({ scenario, driver: 'python-v2', status: 'skip', reason: noSdk, unavailable: true, answers: [] });
+  const both = (raw: typeof ok, py: Recording['results'][number]): Recording => ({ ...rec([]), results: [{ scenario: 's-1', driver: 'raw', status: 'pass', answers: [raw] }, py] });
+
+  it('treats a driver unavailable here as absent, and still compares everything present', () => {
+    const recorded = both(ok, { scenario: 's-1', driver: 'python-v2', status: 'pass', answers: [{ ...ok, headers: { etag: '"{etag:7}"' } }] });
+    const same = compare(recorded, both(ok, unavailable('s-1')));
+    expect(same.differences).toEqual([]);
+    expect(same.notCompared).toEqual([{ scenario: 's-1', driver: 'python-v2', why: `python-v2 is not available here: ${noSdk}` }]);
+    // Everything else still is.
+    const changed = compare(recorded, both({ ...ok, status: 404 }, unavailable('s-1')));
+    expect(changed.differences.map((d) => `${d.driver} ${d.path}`)).toEqual(['raw answers[0].status']);
+  });
+
+  it('treats a driver that was unavailable where the recording was made as absent, not compared through another driver', () => {
+    const c = compare(both(ok, unavailable('s-1')), both(ok, { scenario: 's-1', driver: 'python-v2', status: 'pass', answers: [{ ...ok, status: 500 }] }));
+    expect(c.differences).toEqual([]);
+    expect(c.notCompared).toEqual([{ scenario: 's-1', driver: 'python-v2', why: `python-v2 was not available where the recording was made: ${noSdk}` }]);
+  });
+
+  it('a re-recording keeps the earlier answers of a driver unavailable here, for the same target only', () => {
+    const earlier = { scenario: 's-1', driver: 'python-v2', status: 'pass' as const, answers: [ok] };
+    const previous = both(ok, earlier);
+    const now = both({ ...ok, status: 404 }, unavailable('s-1'));
+    const { recording, kept } = keepUnavailable(previous, now);
+    expect(recording.results).toEqual([now.results[0], earlier]);
+    expect([...kept]).toEqual([['python-v2', 1]]);
+    // Another target's answers are not this one's; a line the earlier recording lacks stays a placeholder.
+    expect(keepUnavailable({ ...previous, target: { ...previous.target, real: true } }, now).recording).toEqual(now);
+    expect(keepUnavailable(rec([ok]), now).recording.results[1]).toEqual(unavailable('s-1'));
+  });
+
   it('reads back what it writes, one scenario × driver a line, and refuses a file that is not a recording', () => {
     const r = rec([ok]);
     const text = formatRecording(r);
@@ -97,7 +131,7 @@ describe('compare', () => {
   });
 });
 
-describe('oss-conformance --record / --compare against a separately started local-oss (--target url)', () => {
+describe('oss-conformance --record / --compare through the CLI', () => {
   let emulator: ReturnType<typeof spawn>;
   let endpoint: string;
   let dir: string;
@@ -120,17 +154,16 @@ describe('oss-conformance --record / --compare against a separately started loca
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const cli = (args: string[]) =>
+  const ossConformance = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
     new Promise<{ code: number; stdout: string }>((resolve) => {
-      const p = spawn(process.execPath, [join(root, 'conformance/dist/cli.js'), '--target', 'url', '--endpoint', endpoint, '--second-region', 'cn-shanghai', '--driver', 'raw,client', ...args], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const p = spawn(process.execPath, [join(root, 'conformance/dist/cli.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
       let stdout = '';
       p.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
       p.on('exit', (code) => resolve({ code: code ?? -1, stdout }));
     });
+  const cli = (args: string[]) => ossConformance(['--target', 'url', '--endpoint', endpoint, '--second-region', 'cn-shanghai', '--driver', 'raw,client', ...args]);
 
-  it('answers every scenario it can run as the committed baseline of the emulator does', async () => {
+  it('a separately started local-oss (--target url) answers every scenario it can run as the committed baseline does', async () => {
     const { code, stdout } = await cli(['--compare', BASELINE, '--record', join(dir, 'url.json')]);
     expect(stdout).toContain('0 difference(s) from the recording');
     expect(code).toBe(0);
@@ -143,6 +176,26 @@ describe('oss-conformance --record / --compare against a separately started loca
     const copies = [...new Set(recorded.results.map((r) => r.scenario).filter((id) => /^copy-\d+$/.test(id)))];
     expect(copies.length).toBeGreaterThan(60);
     expect(copies.filter((id) => !ran.has(id))).toEqual([]);
+  });
+
+  it('without the Python SDK v2: python-v2 skipped with the reason, the rest compared, and a re-recording keeps its answers', async () => {
+    const rerecording = join(dir, 'baseline-copy.json');
+    copyFileSync(BASELINE, rerecording);
+    // A LOCAL_OSS_PY2_SDK that names no checkout makes the SDK unavailable on any machine.
+    const noSdk = join(dir, 'no-sdk');
+    const args = ['--target', 'emulator', '--driver', 'raw,python-v2', '--only', 'copy-01', '--compare', BASELINE, '--record', rerecording];
+    const { code, stdout } = await ossConformance(args, { ...process.env, LOCAL_OSS_PY2_SDK: noSdk });
+    expect(stdout).toMatch(new RegExp(`skip ×1: LOCAL_OSS_PY2_SDK=${noSdk} is not a checkout .*pip install alibabacloud-oss-v2`));
+    expect(stdout).toContain('0 difference(s) from the recording, 1 scenario × driver not compared');
+    expect(stdout).toContain('not compared ×1: python-v2 is not available here: LOCAL_OSS_PY2_SDK=');
+    expect(stdout).toContain(`kept 1 answer(s) of python-v2 from ${rerecording}: python-v2 is not available here`);
+    expect(code).toBe(0);
+    const line = (r: Recording, driver: string) => r.results.find((x) => x.scenario === 'copy-01' && x.driver === driver);
+    const baseline = parseRecording(readFileSync(BASELINE, 'utf8'));
+    const rerecorded = parseRecording(readFileSync(rerecording, 'utf8'));
+    expect(line(rerecorded, 'python-v2')).toEqual(line(baseline, 'python-v2'));
+    expect(line(rerecorded, 'raw')).toEqual(line(baseline, 'raw'));
+    expect(rerecorded.results).toHaveLength(2);
   });
 
   it('reports a difference from a recording and exits 1', async () => {

@@ -1,16 +1,14 @@
 // python-v2: the official Python SDK v2 behind adapters/python_v2_adapter.py, one process per identity, speaking
 // line-delimited JSON over stdio (protocol in conformance/README.md), so a Go or Java SDK can plug in the same way.
+// The SDK is the user's own install (pythonSdk.ts); where there is none the driver is unavailable, saying how to
+// get it, and the runner reports its scenarios skipped.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, type Api, type Credentials, type Driver, type Outcome, type Params, type TargetInfo } from '../model.js';
+import { findPythonSdkV2 } from '../pythonSdk.js';
 
 const ADAPTER = fileURLToPath(new URL('../../adapters/python_v2_adapter.py', import.meta.url));
-/** The vendored SDK (see ../shared/sdks/alibabacloud-oss-python-sdk-v2/SOURCE.md), or PYTHON_SDK_V2_PATH. */
-const SDK = process.env.PYTHON_SDK_V2_PATH ?? resolve(fileURLToPath(new URL('../../../../shared/sdks/alibabacloud-oss-python-sdk-v2', import.meta.url)));
 
 interface Reply {
   id: number;
@@ -33,10 +31,7 @@ export class PythonV2Driver implements Driver {
   private nextId = 1;
   private started?: Promise<string | undefined>;
 
-  constructor(
-    private readonly target: TargetInfo,
-    private readonly python = process.env.PYTHON ?? '/usr/bin/python3',
-  ) {}
+  constructor(private readonly target: TargetInfo) {}
 
   unavailable(): Promise<string | undefined> {
     this.started ??= this.start();
@@ -45,26 +40,15 @@ export class PythonV2Driver implements Driver {
 
   /** Another adapter process: the adapter protocol takes its key pair from the environment, once. */
   withCredentials(credentials: Credentials): PythonV2Driver {
-    return new PythonV2Driver({ ...this.target, ...credentials }, this.python);
+    return new PythonV2Driver({ ...this.target, ...credentials });
   }
 
-  private start(): Promise<string | undefined> {
-    if (!existsSync(join(SDK, 'alibabacloud_oss_v2'))) return Promise.resolve(`the Python SDK v2 is not at ${SDK} (set PYTHON_SDK_V2_PATH)`);
-    // Debian ships pycryptodome as Cryptodome; the SDK imports Crypto (SOURCE.md).
-    const shim = join(tmpdir(), 'local-oss-python-shim');
-    mkdirSync(shim, { recursive: true });
-    const dome = '/usr/lib/python3/dist-packages/Cryptodome';
-    if (existsSync(dome) && !existsSync(join(shim, 'Crypto'))) {
-      try {
-        symlinkSync(dome, join(shim, 'Crypto'));
-      } catch {
-        // made concurrently
-      }
-    }
-    const child = spawn(this.python, [ADAPTER], {
+  private async start(): Promise<string | undefined> {
+    const sdk = await findPythonSdkV2();
+    if (!sdk.ok) return sdk.reason;
+    const child = spawn(sdk.python, [ADAPTER], {
       env: {
-        ...process.env,
-        PYTHONPATH: [shim, SDK, process.env.PYTHONPATH].filter(Boolean).join(':'),
+        ...sdk.env,
         OSS_ENDPOINT: this.target.endpoint,
         OSS_REGION: this.target.region,
         OSS_REGION_2: this.target.secondRegion ?? '',
@@ -89,7 +73,7 @@ export class PythonV2Driver implements Driver {
         this.waiting.get(msg.id)?.(msg);
         this.waiting.delete(msg.id);
       });
-      child.on('error', (err) => resolveStart(`cannot run ${this.python}: ${err.message}`));
+      child.on('error', (err) => resolveStart(`cannot run ${sdk.python}: ${err.message}`));
       child.on('exit', (code) => {
         if (!ready) resolveStart(`the Python adapter exited (${code}): ${stderr.trim().split('\n').pop()}`);
         for (const [id, reply] of this.waiting) reply({ id, clientError: `adapter exited: ${stderr}` });

@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OssClient } from '@local-oss/client';
 import { fileURLToPath } from 'node:url';
 import { IMAGE, buildImage, docker, dockerOrSkipReason, run } from '../../../test-support/docker.js';
-import { pythonOrSkipReason, runPythonSample } from '../../../test-support/python.js';
+import { pythonSdkV2OrSkipReason, runPythonSample } from '../../../test-support/python.js';
 
 const skipReason = await dockerOrSkipReason();
 if (skipReason) console.warn(`skipping Docker image tests: ${skipReason}`);
+const sampleSkipReason = await pythonSdkV2OrSkipReason({ samples: true });
+if (!skipReason && sampleSkipReason) console.warn(`skipping the Python sample against Docker: ${sampleSkipReason}`);
 
 /**
  * node:http, not fetch: while the container starts, docker-proxy accepts and resets connections, and Node 20's
@@ -85,12 +87,7 @@ describe.skipIf(skipReason !== undefined)('Docker image', () => {
     expect((await get.content()).toString()).toBe('hello world');
   });
 
-  it('runs the Python SDK v2 copy_object.py sample unchanged', async () => {
-    const reason = await pythonOrSkipReason();
-    if (reason) {
-      console.warn(`skipping the Python sample against Docker: ${reason}`);
-      return;
-    }
+  it.skipIf(sampleSkipReason !== undefined)('runs the Python SDK v2 copy_object.py sample unchanged', async () => {
     const out = await runPythonSample(
       'copy_object.py',
       ['--region', 'cn-hangzhou', '--endpoint', endpoint, '--bucket', 'docker-bucket', '--key', 'py-copy.txt', '--source_bucket', 'docker-bucket', '--source_key', 'a.txt'],

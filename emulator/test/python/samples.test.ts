@@ -2,10 +2,10 @@
 // (issue 3, 4). Each sample prints the result fields; we check what it printed and what the emulator stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { pythonOrSkipReason, runPythonSample, sampleRunner } from '../../../test-support/python.js';
+import { pythonSdkV2OrSkipReason, runPythonSample, sampleRunner } from '../../../test-support/python.js';
 import { raw, startTestEmulator } from '../http/support.js';
 
-const skipReason = await pythonOrSkipReason();
+const skipReason = await pythonSdkV2OrSkipReason({ samples: true });
 if (skipReason) console.warn(`skipping Python SDK v2 sample tests: ${skipReason}`);
 
 describe.skipIf(skipReason !== undefined)('Python SDK v2 samples', () => {

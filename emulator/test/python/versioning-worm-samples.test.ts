@@ -1,10 +1,10 @@
 // Issue 4: the Python SDK v2's own samples for versioning, tagging, bucket WORM and object retention, unchanged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { pythonOrSkipReason, runPythonSample, sampleRunner } from '../../../test-support/python.js';
+import { pythonSdkV2OrSkipReason, runPythonSample, sampleRunner } from '../../../test-support/python.js';
 import { raw, startTestEmulator } from '../http/support.js';
 
-const skipReason = await pythonOrSkipReason();
+const skipReason = await pythonSdkV2OrSkipReason({ samples: true });
 if (skipReason) console.warn(`skipping Python SDK v2 versioning/WORM samples: ${skipReason}`);
 
 describe.skipIf(skipReason !== undefined)('Python SDK v2 samples: versioning, tagging, WORM, retention', () => {
