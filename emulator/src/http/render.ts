@@ -27,9 +27,13 @@ export function httpDate(ms: number): string {
   return new Date(ms).toUTCString();
 }
 
-/** ISO 8601 with milliseconds, as in XML bodies (`2019-04-09T03:45:32.000Z`). */
+/**
+ * ISO 8601 in XML bodies: whole seconds with a `.000Z` fraction, the same second Last-Modified shows. Captures:
+ * oss2 unittests/test_object.py::test_copy_object `<LastModified>2015-12-12T00:37:53.000Z</LastModified>`, the
+ * Go SDK v2 ListParts capture `2023-11-22T05:42:34.000Z`; oss2's parser accepts nothing else (`\.000Z$`).
+ */
 export function isoDate(ms: number): string {
-  return new Date(ms).toISOString();
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString();
 }
 
 export function quotedEtag(etag: string): string {
