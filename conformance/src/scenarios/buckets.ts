@@ -58,7 +58,8 @@ export const bucketScenarios: Scenario[] = [
       const bucket = await ctx.freshBucket('full');
       const key = ctx.key('obj');
       ok(await ctx.call('PutObject', { bucket, key, body: 'x' }));
-      fails(await ctx.call('DeleteBucket', { bucket }), 409, 'BucketNotEmpty', 'The bucket you tried to delete is not empty.');
+      // Message as captured (audit #8: DeleteBucket doc sample; Go SDK v2 testMockDeleteBucketErrorCases).
+      fails(await ctx.call('DeleteBucket', { bucket }), 409, 'BucketNotEmpty', 'The bucket has objects. Please delete them first.');
       ok(await ctx.call('HeadObject', { bucket, key }));
     },
   },

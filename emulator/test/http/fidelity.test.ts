@@ -50,3 +50,38 @@ describe('audit #1: XML timestamps are whole seconds and agree with Last-Modifie
     expect(Date.parse(listed)).toBe(Date.parse(head.headers.get('last-modified')!));
   });
 });
+
+describe('audit #8, #9, #11, #26: captured messages', () => {
+  const message = (text: string) => xmlValue(text, 'Message');
+
+  it('BucketNotEmpty: "The bucket has objects. Please delete them first."', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'fidelity-full' });
+    await put('k', 'x', {}, 'fidelity-full');
+    const res = await raw(emu, { method: 'DELETE', bucket: 'fidelity-full' });
+    expect([res.status, errorCode(res), message(res.text)]).toEqual([409, 'BucketNotEmpty', 'The bucket has objects. Please delete them first.']);
+  });
+
+  it('ObjectNotAppendable: "The object is not appendable"', async () => {
+    await put('normal');
+    const res = await raw(emu, { method: 'POST', bucket, key: 'normal', query: [['append', undefined], ['position', '1']], body: 'y' });
+    expect([res.status, errorCode(res), message(res.text)]).toEqual([409, 'ObjectNotAppendable', 'The object is not appendable']);
+  });
+
+  it('EntityTooSmall: "Your proposed upload smaller than the minimum allowed size." (sic)', async () => {
+    const id = await initiate('small');
+    const etags: string[] = [];
+    for (const n of [1, 2]) {
+      const p = await raw(emu, { method: 'PUT', bucket, key: 'small', query: [['partNumber', String(n)], ['uploadId', id]], body: 'tiny' });
+      etags.push(p.headers.get('etag')!);
+    }
+    const body = `<CompleteMultipartUpload>${etags.map((e, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${e}</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
+    const res = await raw(emu, { method: 'POST', bucket, key: 'small', query: [['uploadId', id]], body });
+    expect([res.status, errorCode(res), message(res.text)]).toEqual([400, 'EntityTooSmall', 'Your proposed upload smaller than the minimum allowed size.']);
+  });
+
+  it('InvalidRange: "The requested range cannot be satisfied" (no period)', async () => {
+    await put('ranged', 'abc');
+    const res = await raw(emu, { method: 'GET', bucket, key: 'ranged', headers: { range: 'bytes=10-20', 'x-oss-range-behavior': 'standard' } });
+    expect([res.status, errorCode(res), message(res.text)]).toEqual([416, 'InvalidRange', 'The requested range cannot be satisfied']);
+  });
+});
