@@ -2,7 +2,7 @@
 // ListMultipartUploads. Parts are contents like objects; UploadPartCopy and Complete only write extent lists, so
 // a multipart copy of any size costs the same.
 import { createHash, randomBytes } from 'node:crypto';
-import { OssError } from '../domain/errors.js';
+import { OssError, invalidArgument } from '../domain/errors.js';
 import { validateObjectKey } from '../domain/objectName.js';
 import { metadataFromHeaders } from '../domain/metadata.js';
 import { parseObjectAcl } from '../domain/acl.js';
@@ -12,7 +12,7 @@ import { encryptionHeaders, parseEncryption } from '../domain/encryption.js';
 import { parseCopySource } from '../domain/copySource.js';
 import { checkCopy } from '../domain/worm.js';
 import * as mp from '../domain/multipart.js';
-import { exposesVersionId } from '../domain/types.js';
+import { exposesVersionId, type BucketRecord } from '../domain/types.js';
 import type { UploadRecord } from '../store/uploads.js';
 import { readXml, receiveContent } from '../http/body.js';
 import { writerEncryption } from './kms.js';
@@ -29,12 +29,12 @@ function newUploadId(): string {
   return randomBytes(16).toString('hex').toUpperCase();
 }
 
-/** The upload a request names, for this bucket and key, or 404 NoSuchUpload. */
-function requireUpload(ctx: OssContext): UploadRecord {
+/** The upload a request names, for this bucket and key, or 404 NoSuchUpload with the API's EC. */
+function requireUpload(ctx: OssContext, api: keyof typeof mp.MULTIPART_EC.noSuchUpload): UploadRecord {
   const id = ctx.state.query.get('uploadId') ?? '';
   const upload = ctx.state.store.uploads.get(id);
   if (upload === undefined || upload.bucket !== ctx.state.bucket || upload.key !== ctx.state.key) {
-    throw new OssError('NoSuchUpload', { UploadId: id });
+    throw new OssError('NoSuchUpload', { UploadId: id }, mp.MULTIPART_EC.noSuchUpload[api]);
   }
   return upload;
 }
@@ -71,13 +71,13 @@ export function initiateMultipartUpload(ctx: OssContext): void {
 export async function uploadPart(ctx: OssContext): Promise<void> {
   const partNumber = mp.parsePartNumber(ctx.state.query.get('partNumber'));
   requireBucket(ctx);
-  const initiated = requireUpload(ctx);
+  const initiated = requireUpload(ctx, 'UploadPart');
   const pending = await receiveContent(ctx, mp.MAX_PART_SIZE, writerEncryption(ctx, initiated.options.encryption));
   const store = ctx.state.store;
   const etag = pending.md5.toString('hex').toUpperCase();
   try {
     store.tx(() => {
-      const upload = requireUpload(ctx);
+      const upload = requireUpload(ctx, 'UploadPart');
       const contentId = store.content.commit(pending);
       store.uploads.putPart(upload.uploadId, {
         partNumber,
@@ -100,12 +100,14 @@ export async function uploadPart(ctx: OssContext): Promise<void> {
 
 export function uploadPartCopy(ctx: OssContext): void {
   const partNumber = mp.parsePartNumber(ctx.state.query.get('partNumber'));
-  const source = parseCopySource(ctx.get('x-oss-copy-source'));
+  const sourceHeader = ctx.get('x-oss-copy-source');
+  if (!sourceHeader.startsWith('/')) throw new OssError('InvalidArgumentCopySource', {}, mp.MULTIPART_EC.partCopySource);
+  const source = parseCopySource(sourceHeader);
   const header = (name: string) => ctx.get(name) || undefined;
   const store = ctx.state.store;
   const result = store.tx(() => {
     const destBucket = requireBucket(ctx);
-    const upload = requireUpload(ctx);
+    const upload = requireUpload(ctx, 'UploadPartCopy');
     const { sourceBucket, src, decision } = resolveCopySource(ctx, source, destBucket);
     // Every failed condition is 412 here, unlike CopyObject's 304 (DOCS UploadPartCopy.md [U]).
     if (decision === 'not-modified') throw new OssError('PreconditionFailed');
@@ -129,20 +131,34 @@ export function uploadPartCopy(ctx: OssContext): void {
   sendXml(ctx, 'CopyPartResult', { LastModified: isoDate(result.lastModified), ETag: quotedEtag(result.etag) });
 }
 
+/** forbid-overwrite at Complete: FileAlreadyExists with Complete's own EC (0042-00000214), not PutObject's. */
+function completeOverwriteCheck(ctx: OssContext, bucket: BucketRecord, key: string, forbid: boolean): void {
+  try {
+    checkOverwrite(ctx, bucket, key, forbid);
+  } catch (err) {
+    if (err instanceof OssError && err.code === 'FileAlreadyExists') {
+      throw new OssError('FileAlreadyExists', err.details, mp.MULTIPART_EC.completeForbidOverwrite);
+    }
+    throw err;
+  }
+}
+
 export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
   const key = ctx.state.key!;
   const enc = parseEncodingType(ctx.state.query.get('encoding-type'));
   const completeAll = ctx.get('x-oss-complete-all').toLowerCase() === 'yes';
   const doc = await readXml(ctx);
-  if (completeAll && doc !== undefined) throw new OssError('InvalidArgumentCompleteAll');
-  if (!completeAll && doc === undefined) throw new OssError('MalformedXML');
+  if (completeAll && doc !== undefined) {
+    throw invalidArgument('InvalidArgumentCompleteAll', 'x-oss-complete-all', ctx.get('x-oss-complete-all'), mp.MULTIPART_EC.completeAllWithBody);
+  }
+  if (!completeAll && doc === undefined) throw new OssError('MalformedXML', {}, mp.MULTIPART_EC.completeMalformedXml);
   const requested = completeAll ? undefined : mp.requestedParts(doc);
   const aclHeader = parseObjectAcl(ctx.get('x-oss-object-acl') || undefined);
   const forbidHeader = ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
   const store = ctx.state.store;
   const written = store.tx(() => {
     const bucket = requireBucket(ctx);
-    const upload = requireUpload(ctx);
+    const upload = requireUpload(ctx, 'CompleteMultipartUpload');
     const stored = store.uploads.allParts(upload.uploadId);
     const chosen = requested ? mp.selectParts(requested, stored) : (mp.checkSizes(stored), stored);
     if (chosen.length === 0) throw new OssError('InvalidPart');
@@ -150,6 +166,7 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
     const contentId = store.content.compose(chosen.map((p) => ({ contentId: contents.get(p.partNumber)!, start: 0, end: p.size })));
     const info = store.content.info(contentId)!;
     const opts = upload.options;
+    completeOverwriteCheck(ctx, bucket, key, opts.forbidOverwrite || forbidHeader);
     // Inside the completion's transaction: the whole completion commits or nothing does.
     const result = landObject(ctx, bucket.name, key, contentId, {
       forbidOverwrite: opts.forbidOverwrite || forbidHeader,
@@ -185,14 +202,14 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
 export function abortMultipartUpload(ctx: OssContext): void {
   ctx.state.store.tx(() => {
     requireBucket(ctx);
-    ctx.state.store.uploads.remove(requireUpload(ctx).uploadId);
+    ctx.state.store.uploads.remove(requireUpload(ctx, 'AbortMultipartUpload').uploadId);
   });
   sendEmpty(ctx, 204);
 }
 
 export function listParts(ctx: OssContext): void {
   requireBucket(ctx);
-  const upload = requireUpload(ctx);
+  const upload = requireUpload(ctx, 'ListParts');
   const q = ctx.state.query;
   const enc = parseEncodingType(q.get('encoding-type'));
   const maxParts = parseMaxKeys(q.get('max-parts'), 1000, 'max-parts');

@@ -95,10 +95,12 @@ export const catalogue = {
   NoSuchWORMConfiguration: { status: 404, message: 'The WORM Configuration does not exist.' },
   NoSuchWORMId: { code: 'NoSuchWORMConfiguration', status: 404, message: 'The specified WORM ID does not exist.' },
   NoSuchTagSet: { status: 404, message: 'There is no tag set associated with the bucket.' },
+  // No EC: real NotImplemented answers carry none (sdk-suites-2026-12-01 "NotImplemented answers carry no EC").
   NotImplemented: { status: 400, message: 'A header you provided implies functionality that is not implemented.' },
   // Audit #9: Java TestConstants.OBJECT_NOT_APPENDABLE_ERR, the 409 doc table, a live log in cnpm/cnpmcore.
   ObjectNotAppendable: { status: 409, message: 'The object is not appendable' },
-  PositionNotEqualToLength: { status: 409, message: 'Position is not equal to file length' },
+  // EC captured: Go SDK v2 testMockAppendObjectErrorCases (HostId demo-walker-6961), audit #10.
+  PositionNotEqualToLength: { status: 409, message: 'Position is not equal to file length', ec: '0026-00000016' },
   PreconditionFailed: { status: 412, message: 'At least one of the pre-conditions you specified did not hold.' },
   RequestTimeTooSkewed: { status: 403, message: 'The difference between the request time and the current time is too large.' },
   SignatureDoesNotMatch: {

@@ -85,3 +85,63 @@ describe('audit #8, #9, #11, #26: captured messages', () => {
     expect([res.status, errorCode(res), message(res.text)]).toEqual([416, 'InvalidRange', 'The requested range cannot be satisfied']);
   });
 });
+
+describe('audit #10, #12-#15, sdk-suites: per-API ECs', () => {
+  const ec = (res: { headers: Headers; text: string }) => [res.headers.get('x-oss-ec'), xmlValue(res.text, 'EC')];
+
+  it('NoSuchUpload carries each API\'s EC', async () => {
+    await put('mp-src', 'source');
+    const q: [string, string | undefined][] = [['uploadId', 'NOSUCHUPLOAD']];
+    const part: [string, string | undefined][] = [['partNumber', '1'], ...q];
+    const cases: [string, Promise<{ status: number; headers: Headers; text: string }>][] = [
+      ['0042-00000104', raw(emu, { method: 'PUT', bucket, key: 'nu', query: part, body: 'x' })],
+      ['0042-00000311', raw(emu, { method: 'PUT', bucket, key: 'nu', query: part, headers: { 'x-oss-copy-source': `/${bucket}/mp-src` } })],
+      ['0042-00000002', raw(emu, { method: 'DELETE', bucket, key: 'nu', query: q })],
+      ['0042-00000002', raw(emu, { method: 'GET', bucket, key: 'nu', query: q })],
+      ['0042-00000216', raw(emu, { method: 'POST', bucket, key: 'nu', query: q, body: '<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>"A"</ETag></Part></CompleteMultipartUpload>' })],
+    ];
+    for (const [expected, pending] of cases) {
+      const res = await pending;
+      expect([res.status, errorCode(res)]).toEqual([404, 'NoSuchUpload']);
+      expect(ec(res)).toEqual([expected, expected]);
+    }
+  });
+
+  it('PositionNotEqualToLength: 0026-00000016', async () => {
+    const first = await raw(emu, { method: 'POST', bucket, key: 'app', query: [['append', undefined], ['position', '0']], body: 'abc' });
+    expect(first.status).toBe(200);
+    const res = await raw(emu, { method: 'POST', bucket, key: 'app', query: [['append', undefined], ['position', '1']], body: 'd' });
+    expect([res.status, errorCode(res), ...ec(res)]).toEqual([409, 'PositionNotEqualToLength', '0026-00000016', '0026-00000016']);
+  });
+
+  it('Complete: complete-all with a body names the header (0042-00000216); no body is MalformedXML 0042-00000205', async () => {
+    const id = await initiate('ca');
+    const body = '<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>"A"</ETag></Part></CompleteMultipartUpload>';
+    const both = await raw(emu, { method: 'POST', bucket, key: 'ca', query: [['uploadId', id]], headers: { 'x-oss-complete-all': 'yes' }, body });
+    expect([both.status, errorCode(both)]).toEqual([400, 'InvalidArgument']);
+    expect(both.text).toMatch(/<HostId>[^<]*<\/HostId>\s*<ArgumentName>x-oss-complete-all<\/ArgumentName>\s*<ArgumentValue>yes<\/ArgumentValue>\s*<EC>0042-00000216<\/EC>/);
+    const none = await raw(emu, { method: 'POST', bucket, key: 'ca', query: [['uploadId', id]] });
+    expect([none.status, errorCode(none), ...ec(none)]).toEqual([400, 'MalformedXML', '0042-00000205', '0042-00000205']);
+  });
+
+  it('Complete with x-oss-forbid-overwrite over an existing key: FileAlreadyExists 0042-00000214', async () => {
+    await put('taken');
+    const id = await initiate('taken');
+    const p = await raw(emu, { method: 'PUT', bucket, key: 'taken', query: [['partNumber', '1'], ['uploadId', id]], body: 'new' });
+    const body = `<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>${p.headers.get('etag')}</ETag></Part></CompleteMultipartUpload>`;
+    const res = await raw(emu, { method: 'POST', bucket, key: 'taken', query: [['uploadId', id]], headers: { 'x-oss-forbid-overwrite': 'true' }, body });
+    expect([res.status, errorCode(res), ...ec(res)]).toEqual([409, 'FileAlreadyExists', '0042-00000214', '0042-00000214']);
+  });
+
+  it('UploadPartCopy with a copy source lacking the leading / : InvalidArgument 0042-00000301', async () => {
+    const id = await initiate('pc');
+    const res = await raw(emu, { method: 'PUT', bucket, key: 'pc', query: [['partNumber', '1'], ['uploadId', id]], headers: { 'x-oss-copy-source': `${bucket}/mp-src` } });
+    expect([res.status, errorCode(res), ...ec(res)]).toEqual([400, 'InvalidArgument', '0042-00000301', '0042-00000301']);
+  });
+
+  it('NotImplemented carries no EC', async () => {
+    const res = await raw(emu, { method: 'GET', bucket, query: [['cors', undefined]] });
+    expect([res.status, errorCode(res)]).toEqual([400, 'NotImplemented']);
+    expect(ec(res)).toEqual([null, undefined]);
+  });
+});
