@@ -124,10 +124,15 @@ export function uploadPartCopy(ctx: OssContext): void {
         : createHash('md5').update(`${src.etag}:${range.start}-${range.end}`).digest('hex').toUpperCase();
     const lastModified = Date.now();
     store.uploads.putPart(upload.uploadId, { partNumber, etag, size: info.size, crc64: info.crc64, lastModified, contentId });
-    return { etag, lastModified, crc64: info.crc64, sourceBucket, src };
+    return { etag, lastModified, crc64: info.crc64, sourceBucket, src, range };
   });
   if (exposesVersionId(result.sourceBucket)) ctx.set('x-oss-copy-source-version-id', result.src.versionId);
   ctx.set('x-oss-hash-crc64ecma', result.crc64);
+  // The part's ETag and the copied range travel as headers too, beside the body: oss2
+  // unittests/test_multipart.py::test_upload_part_copy (request 566B6C09D5A340D61A73D677) shows
+  // `Content-Range: bytes 0-102399/204800` and `ETag`; ali-oss and oss2 read the part ETag from the header (audit #2).
+  ctx.set('ETag', quotedEtag(result.etag));
+  ctx.set('Content-Range', `bytes ${result.range.start}-${result.range.end - 1}/${result.src.size}`);
   sendXml(ctx, 'CopyPartResult', { LastModified: isoDate(result.lastModified), ETag: quotedEtag(result.etag) });
 }
 

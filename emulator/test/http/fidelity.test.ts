@@ -145,3 +145,22 @@ describe('audit #10, #12-#15, sdk-suites: per-API ECs', () => {
     expect(ec(res)).toEqual([null, undefined]);
   });
 });
+
+describe('audit #2: UploadPartCopy answers ETag and Content-Range headers beside CopyPartResult', () => {
+  it('sends the part ETag and bytes first-last/size of the source', async () => {
+    await put('pc-src', Buffer.alloc(2048, 'z'));
+    const id = await initiate('pc-dst');
+    const res = await raw(emu, {
+      method: 'PUT',
+      bucket,
+      key: 'pc-dst',
+      query: [['partNumber', '1'], ['uploadId', id]],
+      headers: { 'x-oss-copy-source': `/${bucket}/pc-src`, 'x-oss-copy-source-range': 'bytes=0-1023' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBe(xmlValue(res.text, 'ETag'));
+    expect(res.headers.get('content-range')).toBe('bytes 0-1023/2048');
+    const whole = await raw(emu, { method: 'PUT', bucket, key: 'pc-dst', query: [['partNumber', '2'], ['uploadId', id]], headers: { 'x-oss-copy-source': `/${bucket}/pc-src` } });
+    expect(whole.headers.get('content-range')).toBe('bytes 0-2047/2048');
+  });
+});
