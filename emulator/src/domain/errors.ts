@@ -44,7 +44,14 @@ export const catalogue = {
   // its code and message are [I].
   KeyNotFound: { status: 404, message: 'The specified parameter KMS keyId is not found.', ec: '0005-00000208' },
   KmsKeyDisabled: { status: 409, message: 'The specified KMS key is disabled.', ec: '0005-00000214' },
-  BucketAlreadyExists: { status: 409, message: 'The requested bucket name is not available.', ec: '0015-00000104' },
+  // For a name another account holds (not reachable with the emulator's one account; PutBucket on one's own answers
+  // 200). Full message: Java TestConstants.BUCKET_ALREADY_EXIST_ERR, Go SDK v2 testInvokeOperationErrorCases.
+  BucketAlreadyExists: {
+    status: 409,
+    message:
+      'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.',
+    ec: '0015-00000104',
+  },
   // Captured (audit #8): DeleteBucket doc sample, Go SDK v2 testMockDeleteBucketErrorCases, Java
   // TestConstants.BUCKET_NOT_EMPTY_ERR. The 409 summary table's "is not empty" wording appears in no response.
   BucketNotEmpty: { status: 409, message: 'The bucket has objects. Please delete them first.', ec: '0015-00000301' },
