@@ -260,11 +260,13 @@ export function listMultipartUploads(ctx: OssContext): void {
   const prefixes: string[] = [];
   let truncated = false;
   let last: { key: string; uploadId: string } | undefined;
-  // Uploads are few; fold common prefixes while walking them in key order.
+  // Uploads are few; fold common prefixes while walking them in key order. A key-marker that is a common prefix
+  // (the NextKeyMarker of a page that ended on one) resumes after everything under it: each CommonPrefix appears
+  // once across pages (oss2 live tests/test_iterator.py::test_upload_iterator; audit #5).
   for (const u of ctx.state.store.uploads.list(bucket.name, { prefix, keyMarker, uploadIdMarker, limit: 100_000 })) {
     const at = delimiter ? u.key.indexOf(delimiter, prefix.length) : -1;
     const cp = at >= 0 ? u.key.slice(0, at + delimiter.length) : undefined;
-    if (cp !== undefined && prefixes.includes(cp)) continue;
+    if (cp !== undefined && (cp === keyMarker || prefixes.includes(cp))) continue;
     if (uploads.length + prefixes.length === maxUploads) {
       truncated = true;
       break;
@@ -278,8 +280,10 @@ export function listMultipartUploads(ctx: OssContext): void {
     Bucket: bucket.name,
     KeyMarker: listValue(keyMarker, enc),
     UploadIdMarker: uploadIdMarker,
-    NextKeyMarker: truncated && last ? listValue(last.key, enc) : '',
-    NextUploadIdMarker: truncated && last ? last.uploadId : '',
+    // The last entry's markers even when not truncated: the Python SDK v2 integration test_client.py
+    // test_multipart_upload asserts next_key_marker == key on an untruncated page (sdk-suites-2026-12-01).
+    NextKeyMarker: last ? listValue(last.key, enc) : '',
+    NextUploadIdMarker: last ? last.uploadId : '',
     Delimiter: listValue(delimiter, enc),
     Prefix: listValue(prefix, enc),
     MaxUploads: String(maxUploads),

@@ -193,3 +193,36 @@ describe('audit #4: ListObjectsV2 continuation tokens survive QueryUnescape', ()
     expect(xmlValue(res.text, 'Key')).toBe('~~~2');
   });
 });
+
+describe('audit #5, sdk-suites: ListMultipartUploads paging', () => {
+  it('never repeats a CommonPrefix across pages with a delimiter', async () => {
+    const b = 'fidelity-uploads';
+    await raw(emu, { method: 'PUT', bucket: b });
+    for (const k of ['p/a', 'p/bb/1', 'p/bb/2', 'p/cc/1', 'p/cc/2', 'p/d', 'p/ee/1']) await initiate(k, b);
+    const seen: string[] = [];
+    let keyMarker = '';
+    let uploadIdMarker = '';
+    for (let page = 0; page < 10; page++) {
+      const res = await raw(emu, {
+        method: 'GET',
+        bucket: b,
+        query: [['uploads', undefined], ['prefix', 'p/'], ['delimiter', '/'], ['max-uploads', '2'], ['key-marker', keyMarker], ['upload-id-marker', uploadIdMarker]],
+      });
+      expect(res.status).toBe(200);
+      for (const m of res.text.matchAll(/<(?:Key|CommonPrefixes><Prefix)>([^<]*)</g)) seen.push(m[1]!);
+      if (xmlValue(res.text, 'IsTruncated') !== 'true') break;
+      keyMarker = xmlValue(res.text, 'NextKeyMarker')!;
+      uploadIdMarker = xmlValue(res.text, 'NextUploadIdMarker')!;
+    }
+    expect(seen.sort()).toEqual(['p/a', 'p/bb/', 'p/cc/', 'p/d', 'p/ee/']);
+  });
+
+  it('sends NextKeyMarker and NextUploadIdMarker of the last upload on an untruncated page', async () => {
+    const b = 'fidelity-uploads-one';
+    await raw(emu, { method: 'PUT', bucket: b });
+    const id = await initiate('only', b);
+    const res = await raw(emu, { method: 'GET', bucket: b, query: [['uploads', undefined]] });
+    expect(xmlValue(res.text, 'IsTruncated')).toBe('false');
+    expect([xmlValue(res.text, 'NextKeyMarker'), xmlValue(res.text, 'NextUploadIdMarker')]).toEqual(['only', id]);
+  });
+});
