@@ -166,7 +166,8 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
     const upload = requireUpload(ctx, 'CompleteMultipartUpload');
     const stored = store.uploads.allParts(upload.uploadId);
     const chosen = requested ? mp.selectParts(requested, stored) : (mp.checkSizes(stored), stored);
-    if (chosen.length === 0) throw new OssError('InvalidPart');
+    // complete-all with nothing uploaded has nothing to join [I]; an explicit empty list is a 0-byte object (above).
+    if (!requested && chosen.length === 0) throw new OssError('InvalidPart');
     const contents = new Map(stored.map((p) => [p.partNumber, p.contentId]));
     const contentId = store.content.compose(chosen.map((p) => ({ contentId: contents.get(p.partNumber)!, start: 0, end: p.size })));
     const info = store.content.info(contentId)!;

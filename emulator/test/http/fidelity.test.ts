@@ -226,3 +226,22 @@ describe('audit #5, sdk-suites: ListMultipartUploads paging', () => {
     expect([xmlValue(res.text, 'NextKeyMarker'), xmlValue(res.text, 'NextUploadIdMarker')]).toEqual(['only', id]);
   });
 });
+
+describe('sdk-suites: an empty CompleteMultipartUpload completes a 0-byte object', () => {
+  it('the Go Uploader\'s body for an empty stream lands an empty Multipart object', async () => {
+    const id = await initiate('empty-mp');
+    const res = await raw(emu, { method: 'POST', bucket, key: 'empty-mp', query: [['uploadId', id]], body: '<CompleteMultipartUpload></CompleteMultipartUpload>' });
+    expect(res.status, res.text).toBe(200);
+    expect(xmlValue(res.text, 'ETag')).toMatch(/^"[0-9A-F]{32}-0"$/);
+    const got = await raw(emu, { method: 'GET', bucket, key: 'empty-mp' });
+    expect([got.status, got.body.length, got.headers.get('x-oss-object-type')]).toEqual([200, 0, 'Multipart']);
+    const gone = await raw(emu, { method: 'GET', bucket, key: 'empty-mp', query: [['uploadId', id]] });
+    expect(errorCode(gone)).toBe('NoSuchUpload');
+  });
+
+  it('a body that is not a part list stays MalformedXML', async () => {
+    const id = await initiate('empty-mp2');
+    const res = await raw(emu, { method: 'POST', bucket, key: 'empty-mp2', query: [['uploadId', id]], body: '<CompleteMultipartUpload><Foo>1</Foo></CompleteMultipartUpload>' });
+    expect([res.status, errorCode(res)]).toEqual([400, 'MalformedXML']);
+  });
+});
