@@ -1,6 +1,7 @@
 // PutObject, GetObject, HeadObject, GetObjectMeta, DeleteObject, DeleteMultipleObjects (spec §9.2–9.4).
 // Each handler parses the request, asks the domain, applies the change in one transaction, renders.
-import { OssError } from '../domain/errors.js';
+import { OssError, invalidArgument } from '../domain/errors.js';
+import { isWellFormedVersionId } from '../domain/versionId.js';
 import { validateObjectKey } from '../domain/objectName.js';
 import { metadataFromHeaders } from '../domain/metadata.js';
 import { parseObjectAcl } from '../domain/acl.js';
@@ -173,10 +174,14 @@ function deleteOne(ctx: OssContext, bucket: BucketRecord, key: string, versionId
 export function deleteObject(ctx: OssContext): void {
   const key = ctx.state.key!;
   const versionId = versionIdParam(ctx);
-  const outcome = ctx.state.store.tx(() => deleteOne(ctx, requireBucket(ctx), key, versionId));
+  const { bucket, outcome } = ctx.state.store.tx(() => {
+    const b = requireBucket(ctx);
+    return { bucket: b, outcome: deleteOne(ctx, b, key, versionId) };
+  });
   if (outcome.deleteMarker) ctx.set('x-oss-delete-marker', 'true');
   const shown = outcome.deleteMarkerVersionId ?? outcome.versionId;
-  if (shown !== undefined) ctx.set('x-oss-version-id', shown);
+  // An unversioned bucket shows no version id, even for `?versionId=null` (sdk-suites-2026-12-01).
+  if (shown !== undefined && exposesVersionId(bucket)) ctx.set('x-oss-version-id', shown);
   sendEmpty(ctx, 204);
 }
 
@@ -197,7 +202,13 @@ export async function deleteMultipleObjects(ctx: OssContext): Promise<void> {
     const versionId = typeof entry.VersionId === 'string' ? entry.VersionId : undefined;
     return { key: entry.Key, versionId };
   });
-  for (const item of items) validateObjectKey(item.key);
+  for (const item of items) {
+    validateObjectKey(item.key);
+    // A malformed <VersionId> refuses the whole request before anything is deleted (audit #16).
+    if (item.versionId !== undefined && !isWellFormedVersionId(item.versionId)) {
+      throw invalidArgument('InvalidArgumentVersionId', 'VersionId', item.versionId);
+    }
+  }
   // Every key's permission before any is deleted: a refusal changes nothing [I] (docs/permissions.md §1).
   permit(ctx, deleteChecks(arnContext(ctx, bucket.name), bucket.name, items), { acl: { access: 'write', bucket: bucket.name } });
   const quiet = String(del.Quiet ?? 'false').toLowerCase() === 'true';

@@ -1,5 +1,6 @@
 // Fidelity on the evidence (issue 18): each block pins one difference the audit of 2026-12-01 found between the
 // emulator and a captured real-OSS answer (../shared/evidence/audit-2026-12-01.md, sdk-suites-2026-12-01.md).
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { errorCode, raw, startTestEmulator, xmlValue } from './support.js';
@@ -243,5 +244,32 @@ describe('sdk-suites: an empty CompleteMultipartUpload completes a 0-byte object
     const id = await initiate('empty-mp2');
     const res = await raw(emu, { method: 'POST', bucket, key: 'empty-mp2', query: [['uploadId', id]], body: '<CompleteMultipartUpload><Foo>1</Foo></CompleteMultipartUpload>' });
     expect([res.status, errorCode(res)]).toEqual([400, 'MalformedXML']);
+  });
+});
+
+describe('audit #16, sdk-suites: malformed version ids; ?versionId=null on an unversioned bucket', () => {
+  const md5 = (x: string) => createHash('md5').update(x).digest('base64');
+
+  it('DeleteMultipleObjects with <VersionId>234</VersionId> on a versioned bucket → InvalidArgument, nothing deleted', async () => {
+    const b = 'fidelity-versioned';
+    await raw(emu, { method: 'PUT', bucket: b });
+    const v = await raw(emu, { method: 'PUT', bucket: b, query: [['versioning', undefined]], body: '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>' });
+    expect(v.status).toBe(200);
+    await put('test-key', 'x', {}, b);
+    const xml = '<Delete><Quiet>false</Quiet><Object><Key>test-key</Key></Object><Object><Key>test-key</Key><VersionId>234</VersionId></Object></Delete>';
+    const res = await raw(emu, { method: 'POST', bucket: b, query: [['delete', undefined]], headers: { 'content-md5': md5(xml) }, body: xml });
+    expect([res.status, errorCode(res)]).toEqual([400, 'InvalidArgument']);
+    expect((await raw(emu, { method: 'HEAD', bucket: b, key: 'test-key' })).status).toBe(200);
+    const one = await raw(emu, { method: 'DELETE', bucket: b, key: 'test-key', query: [['versionId', '234']] });
+    expect([one.status, errorCode(one)]).toEqual([400, 'InvalidArgument']);
+    expect((await raw(emu, { method: 'HEAD', bucket: b, key: 'test-key' })).status).toBe(200);
+  });
+
+  it('DELETE ?versionId=null on an unversioned bucket answers 204 without x-oss-version-id', async () => {
+    await put('plain-del');
+    const res = await raw(emu, { method: 'DELETE', bucket, key: 'plain-del', query: [['versionId', 'null']] });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('x-oss-version-id')).toBeNull();
+    expect((await raw(emu, { method: 'HEAD', bucket, key: 'plain-del' })).status).toBe(404);
   });
 });
