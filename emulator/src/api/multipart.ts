@@ -198,7 +198,8 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
   for (const [name, value] of Object.entries(encryptionHeaders(written.record.encryption))) ctx.set(name, value);
   sendXml(ctx, 'CompleteMultipartUploadResult', {
     ...(enc ? { EncodingType: enc } : {}),
-    Location: `http://${ctx.state.host}/${written.bucket.name}/${listValue(key, enc)}`,
+    // A URL: its path keeps `/` even where the Key element encodes it.
+    Location: `http://${ctx.state.host}/${written.bucket.name}/${listValue(key, enc).replace(/%2F/g, '/')}`,
     Bucket: written.bucket.name,
     Key: listValue(key, enc),
     ETag: quotedEtag(written.record.etag),

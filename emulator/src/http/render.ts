@@ -41,12 +41,12 @@ export function quotedEtag(etag: string): string {
 }
 
 /**
- * Listing values under `encoding-type=url` (spec §9): percent-encoded like the SDKs decode them, `/` literal,
- * space as %20 and `+` as %2B so that neither Python's unquote nor Go's QueryUnescape misreads them.
+ * Key, Prefix, Delimiter and marker values under `encoding-type=url`: percent-encoded, `/` included (`%2F`), space as
+ * %20 and `+` as %2B so that neither Python's unquote nor Go's QueryUnescape misreads them. Captures (audit #17): Go
+ * SDK v2 ListParts `<Key>demo%2Fgp-%0C%0A%0B</Key>` and Complete `<Key>demo%2Fmultipart.data</Key>`; Python SDK v2
+ * tests/unit/models/test_bucket_basic.py ListVersionsResult `<Prefix>demo%2F</Prefix>`, `<Delimiter>%2F</Delimiter>`.
  */
 export function listValue(value: string, encodingType: string | undefined): string {
   if (encodingType !== 'url') return value;
-  return encodeURIComponent(value)
-    .replace(/%2F/g, '/')
-    .replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }

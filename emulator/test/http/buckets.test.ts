@@ -129,7 +129,7 @@ describe('ListObjects and ListObjectsV2', () => {
     });
     expect(res.text).toContain('<EncodingType>url</EncodingType>');
     expect(all(res.text, 'Key')).toEqual(['b%20c.txt', 'c%2Bd.txt', 'z.txt', '%E4%B8%AD%E6%96%87.txt']);
-    expect(xmlValue(res.text, 'StartAfter')).toBe('a/b/3.txt');
+    expect(xmlValue(res.text, 'StartAfter')).toBe('a%2Fb%2F3.txt'); // `/` too (audit #17)
   });
 
   it('shows Owner in v2 only with fetch-owner=true', async () => {

@@ -273,3 +273,40 @@ describe('audit #16, sdk-suites: malformed version ids; ?versionId=null on an un
     expect((await raw(emu, { method: 'HEAD', bucket, key: 'plain-del' })).status).toBe(404);
   });
 });
+
+describe('audit #17: encoding-type=url percent-encodes / in every listing value', () => {
+  it('ListObjects, V2, ListObjectVersions, ListMultipartUploads, ListParts, Initiate and Complete', async () => {
+    const b = 'fidelity-enc';
+    await raw(emu, { method: 'PUT', bucket: b });
+    await put('demo/a b', 'x', {}, b);
+    await put('demo/sub/c', 'x', {}, b);
+    const enc: [string, string | undefined] = ['encoding-type', 'url'];
+    const paging: [string, string | undefined][] = [['prefix', 'demo/'], ['delimiter', '/'], ['max-keys', '1'], enc];
+    const v1 = await raw(emu, { method: 'GET', bucket: b, query: [...paging, ['marker', 'demo/']] });
+    expect(v1.text).toContain('<Prefix>demo%2F</Prefix>');
+    expect(v1.text).toContain('<Marker>demo%2F</Marker>');
+    expect(v1.text).toContain('<Delimiter>%2F</Delimiter>');
+    expect(v1.text).toContain('<Key>demo%2Fa%20b</Key>');
+    expect(v1.text).toContain('<NextMarker>demo%2Fa%20b</NextMarker>');
+    const v2 = await raw(emu, { method: 'GET', bucket: b, query: [['list-type', '2'], ['start-after', 'demo/a b'], ...paging] });
+    expect(v2.text).toContain('<StartAfter>demo%2Fa%20b</StartAfter>');
+    expect(v2.text).toContain('<CommonPrefixes><Prefix>demo%2Fsub%2F</Prefix></CommonPrefixes>');
+    const versions = await raw(emu, { method: 'GET', bucket: b, query: [['versions', undefined], ...paging] });
+    expect(versions.text).toContain('<Key>demo%2Fa%20b</Key>');
+    expect(versions.text).toContain('<NextKeyMarker>demo%2Fa%20b</NextKeyMarker>');
+
+    const init = await raw(emu, { method: 'POST', bucket: b, key: 'demo/mp', query: [['uploads', undefined], enc] });
+    expect(init.text).toContain('<Key>demo%2Fmp</Key>');
+    const id = xmlValue(init.text, 'UploadId')!;
+    const uploads = await raw(emu, { method: 'GET', bucket: b, query: [['uploads', undefined], ['prefix', 'demo/'], enc] });
+    expect(uploads.text).toContain('<Key>demo%2Fmp</Key>');
+    expect(uploads.text).toContain('<Prefix>demo%2F</Prefix>');
+    const p = await raw(emu, { method: 'PUT', bucket: b, key: 'demo/mp', query: [['partNumber', '1'], ['uploadId', id]], body: 'x' });
+    const parts = await raw(emu, { method: 'GET', bucket: b, key: 'demo/mp', query: [['uploadId', id], enc] });
+    expect(parts.text).toContain('<Key>demo%2Fmp</Key>');
+    const body = `<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>${p.headers.get('etag')}</ETag></Part></CompleteMultipartUpload>`;
+    const done = await raw(emu, { method: 'POST', bucket: b, key: 'demo/mp', query: [['uploadId', id], enc], body });
+    expect(done.text).toContain('<Key>demo%2Fmp</Key>');
+    expect(xmlValue(done.text, 'Location')).toMatch(/\/fidelity-enc\/demo\/mp$/);
+  });
+});
