@@ -49,7 +49,9 @@ export async function appendObject(ctx: OssContext): Promise<void> {
     metadata: metadataFromHeaders(ctx.headers),
     acl: parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default',
     storageClass: parseStorageClass(ctx.get('x-oss-storage-class') || undefined) ?? bucket.storageClass,
-    tags: parseTaggingHeader(ctx.headers['x-oss-tagging'] as string | undefined),
+    // Tags count only on the first append; later ones ignore x-oss-tagging unread, even >10 tags (oss2 live
+    // tests/test_object.py::test_append_object_with_tagging_wrong_num; audit #18).
+    tags: before === undefined ? parseTaggingHeader(ctx.headers['x-oss-tagging'] as string | undefined) : [],
     encryption: parseEncryption(ctx.headers),
   };
 

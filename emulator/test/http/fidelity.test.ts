@@ -310,3 +310,18 @@ describe('audit #17: encoding-type=url percent-encodes / in every listing value'
     expect(xmlValue(done.text, 'Location')).toMatch(/\/fidelity-enc\/demo\/mp$/);
   });
 });
+
+describe('audit #18: AppendObject ignores x-oss-tagging after the first append', () => {
+  it('a later append with 11 tags succeeds and leaves the tags as they were', async () => {
+    const first = await raw(emu, { method: 'POST', bucket, key: 'tag-app', query: [['append', undefined], ['position', '0']], body: 'a' });
+    expect(first.status).toBe(200);
+    const tags = Array.from({ length: 11 }, (_, i) => `k${i}=v${i}`).join('&');
+    const later = await raw(emu, { method: 'POST', bucket, key: 'tag-app', query: [['append', undefined], ['position', '1']], headers: { 'x-oss-tagging': tags }, body: 'b' });
+    expect(later.status, later.text).toBe(200);
+    const got = await raw(emu, { method: 'GET', bucket, key: 'tag-app', query: [['tagging', undefined]] });
+    expect(got.text).not.toContain('<Tag>');
+    // The first append still refuses them.
+    const fresh = await raw(emu, { method: 'POST', bucket, key: 'tag-app2', query: [['append', undefined], ['position', '0']], headers: { 'x-oss-tagging': tags }, body: 'a' });
+    expect([fresh.status, errorCode(fresh)]).toEqual([400, 'InvalidTag']);
+  });
+});
