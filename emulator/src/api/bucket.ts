@@ -83,6 +83,16 @@ export function getBucketLocation(ctx: OssContext): void {
   sendXml(ctx, 'LocationConstraint', locationOf(bucket.region));
 }
 
+/** Every account has a default resource group, so real buckets always name one (rg-… in the Go SDK v2 samples). */
+const DEFAULT_RESOURCE_GROUP = 'rg-default';
+
+/**
+ * Element order as the Go SDK v2 testMockGetBucketInfoSuccessCases / GetBucketInfo doc sample: … AccessControlList,
+ * Comment, (ServerSideEncryptionRule,) BucketPolicy, BlockPublicAccess (audit #20). Comment is empty (PutBucket
+ * stores none; oss2's live test_bucket_info only needs it present). New real buckets report BlockPublicAccess true
+ * (Python SDK v2 integration test_get_bucket_info), but the emulator has no PublicAccessBlock and lets public ACLs
+ * through, so it reports what it does: false.
+ */
 export function getBucketInfo(ctx: OssContext): void {
   const b = requireBucket(ctx);
   sendXml(ctx, 'BucketInfo', {
@@ -95,14 +105,16 @@ export function getBucketInfo(ctx: OssContext): void {
       IntranetEndpoint: intranetEndpoint(b.region),
       Location: locationOf(b.region),
       Name: b.name,
-      ResourceGroupId: '',
+      ResourceGroupId: DEFAULT_RESOURCE_GROUP,
       StorageClass: b.storageClass,
       TransferAcceleration: 'Disabled',
       ...(b.versioning ? { Versioning: b.versioning } : {}),
       Owner: { DisplayName: OWNER.DisplayName, ID: OWNER.ID },
       AccessControlList: { Grant: b.acl },
+      Comment: '',
       ServerSideEncryptionRule: { SSEAlgorithm: 'None' },
       BucketPolicy: { LogBucket: '', LogPrefix: '' },
+      BlockPublicAccess: 'false',
     },
   });
 }

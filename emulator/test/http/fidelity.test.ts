@@ -325,3 +325,11 @@ describe('audit #18: AppendObject ignores x-oss-tagging after the first append',
     expect([fresh.status, errorCode(fresh)]).toEqual([400, 'InvalidTag']);
   });
 });
+
+describe('audit #20, sdk-suites: GetBucketInfo carries Comment, BlockPublicAccess and a ResourceGroupId', () => {
+  it('in the captured order', async () => {
+    const res = await raw(emu, { method: 'GET', bucket, query: [['bucketInfo', undefined]] });
+    expect(xmlValue(res.text, 'ResourceGroupId')).toMatch(/^rg-.+/);
+    expect(res.text).toMatch(/<\/AccessControlList><Comment><\/Comment><ServerSideEncryptionRule>.*<\/BucketPolicy><BlockPublicAccess>false<\/BlockPublicAccess><\/Bucket>/s);
+  });
+});
