@@ -95,9 +95,10 @@ export function listObjectsV2(ctx: OssContext): void {
     ...(enc ? { EncodingType: enc } : {}),
     IsTruncated: String(page.isTruncated),
     ...(page.isTruncated && page.nextMarker !== undefined ? { NextContinuationToken: encodeToken(page.nextMarker) } : {}),
-    KeyCount: String(page.contents.length + page.commonPrefixes.length),
     ...(page.contents.length ? { Contents: page.contents.map((o) => contentsEntry(o, enc, fetchOwner)) } : {}),
     ...commonPrefixes(page.commonPrefixes, enc),
+    // Last, after Contents and CommonPrefixes (audit #25: the doc sample in Go SDK v2 testMockListObjectsV2SuccessCases).
+    KeyCount: String(page.contents.length + page.commonPrefixes.length),
   });
 }
 

@@ -193,6 +193,8 @@ export async function deleteMultipleObjects(ctx: OssContext): Promise<void> {
   if (ctx.get('content-md5') === '') throw new OssError('MissingArgument', { ArgumentName: 'Content-MD5' });
   const doc = await readXml(ctx);
   const del = doc?.Delete as Record<string, unknown> | undefined;
+  // Another root names itself (audit #27: Go SDK v2 api_op_object_test.go TestUnmarshalOutput_DeleteMultipleObjects).
+  if (doc !== undefined && del === undefined) throw new OssError('MalformedXML', { ErrorDetail: 'the root node is not named Delete.' });
   if (del === undefined || typeof del !== 'object') throw new OssError('MalformedXML');
   const entries = asArray(del.Object as unknown);
   if (entries.length === 0 || entries.length > MAX_DELETE_KEYS) throw new OssError('MalformedXML');

@@ -333,3 +333,42 @@ describe('audit #20, sdk-suites: GetBucketInfo carries Comment, BlockPublicAcces
     expect(res.text).toMatch(/<\/AccessControlList><Comment><\/Comment><ServerSideEncryptionRule>.*<\/BucketPolicy><BlockPublicAccess>false<\/BlockPublicAccess><\/Bucket>/s);
   });
 });
+
+describe('audit #21-#23, #25, #27: error documents and common headers', () => {
+  it('HEAD errors carry Content-Type application/xml and the Content-Length of the GET error body', async () => {
+    const get = await raw(emu, { method: 'GET', bucket, key: 'no-such-head' });
+    const head = await raw(emu, { method: 'HEAD', bucket, key: 'no-such-head' });
+    expect(head.status).toBe(404);
+    expect(head.headers.get('content-type')).toBe('application/xml');
+    const doc = Buffer.from(head.headers.get('x-oss-err')!, 'base64').toString('utf8');
+    expect(Number(head.headers.get('content-length'))).toBe(Buffer.byteLength(doc));
+    // The same document as GET's but for its request id.
+    expect(Number(head.headers.get('content-length'))).toBe(get.body.length);
+    expect(head.body.length).toBe(0);
+  });
+
+  it('error bodies are indented two spaces, one element a line', async () => {
+    const res = await raw(emu, { method: 'GET', bucket, key: 'no-such-indent' });
+    expect(res.text).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<Error>\n {2}<Code>NoSuchKey<\/Code>\n {2}<Message>The specified key does not exist\.<\/Message>\n {2}<RequestId>[0-9A-F]{24}<\/RequestId>\n {2}<HostId>[^<]+<\/HostId>\n {2}<Key>no-such-indent<\/Key>\n {2}<EC>0026-00000001<\/EC>\n {2}<RecommendDoc>[^<]+<\/RecommendDoc>\n<\/Error>$/,
+    );
+  });
+
+  it('x-oss-server-time on successes and errors alike', async () => {
+    for (const res of [await raw(emu, { method: 'GET', bucket, query: [['max-keys', '1']] }), await raw(emu, { method: 'GET', bucket, key: 'nope' }), await raw(emu, { method: 'HEAD', bucket, key: 'nope' })]) {
+      expect(res.headers.get('x-oss-server-time')).toMatch(/^\d+$/);
+    }
+  });
+
+  it('ListObjectsV2 writes KeyCount after Contents and CommonPrefixes', async () => {
+    const res = await raw(emu, { method: 'GET', bucket, query: [['list-type', '2'], ['delimiter', '/'], ['max-keys', '50']] });
+    expect(res.text).toMatch(/<\/CommonPrefixes><KeyCount>\d+<\/KeyCount><\/ListBucketResult>$/);
+    expect(res.text.indexOf('<KeyCount>')).toBeGreaterThan(res.text.lastIndexOf('</Contents>'));
+  });
+
+  it('DeleteMultipleObjects with another root element: MalformedXML with ErrorDetail', async () => {
+    const xml = '<Remove><Object><Key>k</Key></Object></Remove>';
+    const res = await raw(emu, { method: 'POST', bucket, query: [['delete', undefined]], headers: { 'content-md5': createHash('md5').update(xml).digest('base64') }, body: xml });
+    expect([res.status, errorCode(res), xmlValue(res.text, 'ErrorDetail'), xmlValue(res.text, 'EC')]).toEqual([400, 'MalformedXML', 'the root node is not named Delete.', '0016-00000608']);
+  });
+});
