@@ -10,6 +10,9 @@ import { parseTaggingHeader } from '../domain/tagging.js';
 import { encryptionHeaders, parseEncryption } from '../domain/encryption.js';
 import { evaluateGetConditions } from '../domain/conditions.js';
 import { parseRange } from '../domain/range.js';
+import { gzipApplies } from '../domain/compression.js';
+import { Readable, pipeline } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import type { BucketRecord } from '../domain/types.js';
 import { exposesVersionId } from '../domain/types.js';
 import { receiveContent, readXml } from '../http/body.js';
@@ -77,6 +80,13 @@ const RESPONSE_OVERRIDES: Record<string, string> = {
   'response-content-encoding': 'Content-Encoding',
 };
 
+/** A gzip stream of the content; an error or an early close on either side ends both (the read stream's pin too). */
+function gzipped(content: Buffer | Readable): Readable {
+  const gz = createGzip();
+  pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, gz, () => {});
+  return gz;
+}
+
 function readObject(ctx: OssContext, withBody: boolean): void {
   const bucket = requireBucket(ctx);
   const key = ctx.state.key!;
@@ -116,14 +126,31 @@ function readObject(ctx: OssContext, withBody: boolean): void {
   }
   const contentType = ctx.response.get('Content-Type') as string;
   const status = ctx.status;
+  const gzip = gzipApplies({
+    acceptEncoding: ctx.get('accept-encoding') || undefined,
+    contentType,
+    contentEncoding: (ctx.response.get('Content-Encoding') as string) || undefined,
+    size: o.size,
+    ranged: range !== undefined,
+  });
   if (withBody) {
-    ctx.body = end > start && o.contentId !== null ? ctx.state.store.content.body(o.contentId, start, end) : Buffer.alloc(0);
+    const content = end > start && o.contentId !== null ? ctx.state.store.content.body(o.contentId, start, end) : Buffer.alloc(0);
+    // Compressed as it streams: nothing is buffered, and the length is unknown, so the answer is chunked.
+    ctx.body = gzip ? gzipped(content) : content;
     ctx.status = status;
   } else {
     noBody(ctx, status);
   }
   // Koa derives Content-Type from the body (or drops it for none); OSS sends the stored one.
   ctx.set('Content-Type', contentType);
+  if (gzip) {
+    ctx.set('Content-Encoding', 'gzip');
+    ctx.set('Vary', 'Accept-Encoding');
+    ctx.remove('ETag');
+    ctx.remove('Accept-Ranges');
+    ctx.remove('Content-Length');
+    return;
+  }
   ctx.length = end - start;
 }
 

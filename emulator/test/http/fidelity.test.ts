@@ -372,3 +372,52 @@ describe('audit #21-#23, #25, #27: error documents and common headers', () => {
     expect([res.status, errorCode(res), xmlValue(res.text, 'ErrorDetail'), xmlValue(res.text, 'EC')]).toEqual([400, 'MalformedXML', 'the root node is not named Delete.', '0016-00000608']);
   });
 });
+
+describe('audit #19: GetObject with Accept-Encoding: gzip', () => {
+  const gz = { 'accept-encoding': 'gzip' };
+
+  it('gzips a text/plain object of 1024 bytes: chunked, no Content-Length, ETag or Accept-Ranges', async () => {
+    const body = Buffer.alloc(1024, 'a');
+    await put('gz/exact.txt', body, { 'content-type': 'text/plain' });
+    const res = await raw(emu, { method: 'GET', bucket, key: 'gz/exact.txt', headers: gz });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    expect(res.headers.get('content-length')).toBeNull();
+    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('accept-ranges')).toBeNull();
+    expect(res.headers.get('content-type')).toBe('text/plain');
+    const { gunzipSync } = await import('node:zlib');
+    expect(Buffer.compare(gunzipSync(res.body), body)).toBe(0);
+  });
+
+  it('streams a large JSON object compressed', async () => {
+    const body = Buffer.from(JSON.stringify(Array.from({ length: 200_000 }, (_, i) => ({ i }))));
+    await put('gz/big.json', body, { 'content-type': 'application/json; charset=utf-8' });
+    const res = await raw(emu, { method: 'GET', bucket, key: 'gz/big.json', headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const { gunzipSync } = await import('node:zlib');
+    expect(Buffer.compare(gunzipSync(res.body), body)).toBe(0);
+  });
+
+  it('leaves identity: under 1 KB, another type, a range, a stored Content-Encoding, no Accept-Encoding', async () => {
+    await put('gz/small.txt', Buffer.alloc(1023, 'a'), { 'content-type': 'text/plain' });
+    await put('gz/bin', Buffer.alloc(4096, 'a'), { 'content-type': 'application/octet-stream' });
+    await put('gz/pre.txt', Buffer.alloc(4096, 'a'), { 'content-type': 'text/plain', 'content-encoding': 'identity' });
+    await put('gz/br.txt', Buffer.alloc(4096, 'a'), { 'content-type': 'text/plain', 'content-encoding': 'br' });
+    const cases = [
+      await raw(emu, { method: 'GET', bucket, key: 'gz/small.txt', headers: gz }),
+      await raw(emu, { method: 'GET', bucket, key: 'gz/bin', headers: gz }),
+      await raw(emu, { method: 'GET', bucket, key: 'gz/br.txt', headers: gz }),
+      await raw(emu, { method: 'GET', bucket, key: 'gz/exact.txt', headers: { ...gz, range: 'bytes=0-99' } }),
+      await raw(emu, { method: 'GET', bucket, key: 'gz/exact.txt' }),
+      await raw(emu, { method: 'GET', bucket, key: 'gz/exact.txt', headers: { 'accept-encoding': 'gzip;q=0' } }),
+    ];
+    for (const res of cases) {
+      expect(res.headers.get('content-encoding') ?? 'none').not.toBe('gzip');
+      expect(Number(res.headers.get('content-length'))).toBe(res.body.length);
+    }
+    const identity = await raw(emu, { method: 'GET', bucket, key: 'gz/pre.txt', headers: gz });
+    expect(identity.headers.get('content-encoding')).toBe('gzip');
+  });
+});
