@@ -192,6 +192,7 @@ export const catalogue = {
   InvalidArgumentMetadataDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid metadata directive.' },
   InvalidArgumentCompleteAll: { code: 'InvalidArgument', status: 400, message: 'Should not speficy both complete all header and http body.' },
   InvalidTagTooMany: { code: 'InvalidTag', status: 400, message: 'Object tags cannot be greater than 10.', ec: '0010-00000218' },
+  InvalidArgumentTooLong: { code: 'InvalidArgument', status: 400, message: 'Argument {ArgumentName} is too long.' },
   InvalidArgumentPartEncryption: {
     code: 'InvalidArgument',
     status: 400,
