@@ -14,6 +14,7 @@ import * as tagging from './ops/tagging.js';
 import * as worm from './ops/worm.js';
 import * as multipart from './ops/multipart.js';
 import * as list from './ops/list.js';
+import * as region from './ops/region.js';
 
 export interface OssClientOptions extends TransportOptions {
   /** Skip the CRC-64 comparison of uploads and downloads (PY2 `disable_upload_crc64_check`). */
@@ -47,6 +48,15 @@ export class OssClient {
 
   getBucketInfo(req: M.GetBucketInfoRequest): Promise<M.GetBucketInfoResult> {
     return bucket.getBucketInfo(this.wire, req);
+  }
+
+  getBucketStat(req: M.GetBucketStatRequest): Promise<M.GetBucketStatResult> {
+    return bucket.getBucketStat(this.wire, req);
+  }
+
+  /** The regions the service answers for, with their endpoints (ops/region.ts). */
+  describeRegions(req: M.DescribeRegionsRequest = {}): Promise<M.DescribeRegionsResult> {
+    return region.describeRegions(this.wire, req);
   }
 
   putBucketVersioning(req: M.PutBucketVersioningRequest): Promise<M.PutBucketVersioningResult> {

@@ -29,6 +29,9 @@ import * as multipart from './api/multipart.js';
 import * as objectWorm from './api/objectWorm.js';
 import * as bucketPolicy from './api/bucketPolicy.js';
 import * as liveChannel from './api/liveChannel.js';
+import * as bucketTags from './api/bucketTags.js';
+import * as bucketStat from './api/bucketStat.js';
+import * as regions from './api/regions.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 
 type Scope = 'service' | 'bucket' | 'object';
@@ -51,6 +54,9 @@ export interface Route extends Selecting {
  */
 export const routes: Route[] = [
   { method: 'GET', scope: 'service', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
+  // ListBuckets filtered by a list of tags: `tagging` is a selector elsewhere, a parameter here (api/service.ts).
+  { method: 'GET', scope: 'service', sub: 'tagging', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
+  { method: 'GET', scope: 'service', sub: 'regions', access: 'owner', api: 'DescribeRegions', handler: regions.describeRegions },
 
   { method: 'POST', scope: 'bucket', sub: 'worm', access: 'owner', api: 'InitiateBucketWorm', handler: worm.initiateBucketWorm },
   { method: 'POST', scope: 'bucket', sub: 'wormExtend', with: ['wormId'], access: 'owner', api: 'ExtendBucketWorm', handler: worm.extendBucketWorm },
@@ -62,6 +68,10 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'policy', access: 'owner', api: 'PutBucketPolicy', handler: bucketPolicy.putBucketPolicy },
   { method: 'GET', scope: 'bucket', sub: 'policy', access: 'owner', api: 'GetBucketPolicy', handler: bucketPolicy.getBucketPolicy },
   { method: 'DELETE', scope: 'bucket', sub: 'policy', access: 'owner', api: 'DeleteBucketPolicy', handler: bucketPolicy.deleteBucketPolicy },
+  { method: 'PUT', scope: 'bucket', sub: 'tagging', access: 'owner', api: 'PutBucketTags', handler: bucketTags.putBucketTags },
+  { method: 'GET', scope: 'bucket', sub: 'tagging', access: 'owner', api: 'GetBucketTags', handler: bucketTags.getBucketTags },
+  { method: 'DELETE', scope: 'bucket', sub: 'tagging', access: 'owner', api: 'DeleteBucketTags', handler: bucketTags.deleteBucketTags },
+  { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },
   { method: 'PUT', scope: 'bucket', access: 'owner', api: 'PutBucket', handler: bucket.putBucket },

@@ -32,6 +32,10 @@ export interface ListBucketsRequest {
   prefix?: string;
   marker?: string;
   maxKeys?: number;
+  /** Only buckets tagged with this key (PY2 tag_key). */
+  tagKey?: string;
+  /** With tagKey: only buckets whose tag has this value (PY2 tag_value). */
+  tagValue?: string;
 }
 
 export interface ListBucketsResult extends ResultBase {
@@ -81,4 +85,30 @@ export type GetBucketVersioningRequest = BucketTarget;
 
 export interface GetBucketVersioningResult extends ResultBase {
   versionStatus?: string;
+}
+
+export type GetBucketStatRequest = BucketTarget;
+
+/** PY2 GetBucketStatResult: sizes in bytes, LastModifiedTime in seconds since the epoch. */
+export interface GetBucketStatResult extends ResultBase {
+  storage?: number;
+  objectCount?: number;
+  multiPartUploadCount?: number;
+  liveChannelCount?: number;
+  lastModifiedTime?: number;
+  standardStorage?: number;
+  standardObjectCount?: number;
+  infrequentAccessStorage?: number;
+  infrequentAccessRealStorage?: number;
+  infrequentAccessObjectCount?: number;
+  archiveStorage?: number;
+  archiveRealStorage?: number;
+  archiveObjectCount?: number;
+  coldArchiveStorage?: number;
+  coldArchiveRealStorage?: number;
+  coldArchiveObjectCount?: number;
+  deepColdArchiveStorage?: number;
+  deepColdArchiveRealStorage?: number;
+  deepColdArchiveObjectCount?: number;
+  deleteMarkerCount?: number;
 }

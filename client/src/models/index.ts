@@ -8,3 +8,4 @@ export * from './list.js';
 export * from './multipart.js';
 export * from './worm.js';
 export * from './presign.js';
+export * from './region.js';

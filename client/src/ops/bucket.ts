@@ -1,10 +1,16 @@
-// Bucket operations (PY2 models/bucket_basic.py): list, create, delete, location, info, versioning.
+// Bucket operations (PY2 models/bucket_basic.py): list, create, delete, location, info, stat, versioning.
 import { asArray, buildXml } from '../xml.js';
 import type * as M from '../models/index.js';
 import { base, bool, date, given, num, owner, str, type Node, type Wire } from './wire.js';
 
 export async function listBuckets(wire: Wire, req: M.ListBucketsRequest): Promise<M.ListBucketsResult> {
-  const query = given([['prefix', req.prefix], ['marker', req.marker], ['max-keys', req.maxKeys]]);
+  const query = given([
+    ['prefix', req.prefix],
+    ['marker', req.marker],
+    ['max-keys', req.maxKeys],
+    ['tag-key', req.tagKey],
+    ['tag-value', req.tagValue],
+  ]);
   const res = await wire.send({ method: 'GET', query });
   const root = (await wire.xml(res)).ListAllMyBucketsResult as Node;
   return {
@@ -75,4 +81,33 @@ export async function putBucketVersioning(wire: Wire, req: M.PutBucketVersioning
 export async function getBucketVersioning(wire: Wire, req: M.GetBucketVersioningRequest): Promise<M.GetBucketVersioningResult> {
   const res = await wire.send({ method: 'GET', bucket: req.bucket, query: [['versioning', undefined]] });
   return { ...base(res), versionStatus: str((await wire.xml(res)).VersioningConfiguration, 'Status') };
+}
+
+export async function getBucketStat(wire: Wire, req: M.GetBucketStatRequest): Promise<M.GetBucketStatResult> {
+  const res = await wire.send({ method: 'GET', bucket: req.bucket, query: [['stat', undefined]] });
+  const s = (await wire.xml(res)).BucketStat as Node | undefined;
+  const n = (name: string) => num(str(s, name));
+  return {
+    ...base(res),
+    storage: n('Storage'),
+    objectCount: n('ObjectCount'),
+    multiPartUploadCount: n('MultipartUploadCount'),
+    liveChannelCount: n('LiveChannelCount'),
+    lastModifiedTime: n('LastModifiedTime'),
+    standardStorage: n('StandardStorage'),
+    standardObjectCount: n('StandardObjectCount'),
+    infrequentAccessStorage: n('InfrequentAccessStorage'),
+    infrequentAccessRealStorage: n('InfrequentAccessRealStorage'),
+    infrequentAccessObjectCount: n('InfrequentAccessObjectCount'),
+    archiveStorage: n('ArchiveStorage'),
+    archiveRealStorage: n('ArchiveRealStorage'),
+    archiveObjectCount: n('ArchiveObjectCount'),
+    coldArchiveStorage: n('ColdArchiveStorage'),
+    coldArchiveRealStorage: n('ColdArchiveRealStorage'),
+    coldArchiveObjectCount: n('ColdArchiveObjectCount'),
+    deepColdArchiveStorage: n('DeepColdArchiveStorage'),
+    deepColdArchiveRealStorage: n('DeepColdArchiveRealStorage'),
+    deepColdArchiveObjectCount: n('DeepColdArchiveObjectCount'),
+    deleteMarkerCount: n('DeleteMarkerCount'),
+  };
 }

@@ -12,7 +12,8 @@ export type ApiName =
   | 'DeleteObject' | 'DeleteMultipleObjects' | 'CopyObject' | 'AppendObject' | 'PutObjectAcl' | 'GetObjectAcl'
   | 'PutObjectTagging' | 'GetObjectTagging' | 'DeleteObjectTagging' | 'PutObjectRetention' | 'GetObjectRetention'
   | 'PutObjectLegalHold' | 'GetObjectLegalHold' | 'InitiateMultipartUpload' | 'UploadPart' | 'UploadPartCopy'
-  | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts' | 'ListLiveChannel';
+  | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts' | 'ListLiveChannel'
+  | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -68,6 +69,11 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketPolicy: 'oss:PutBucketPolicy',
   GetBucketPolicy: 'oss:GetBucketPolicy',
   DeleteBucketPolicy: 'oss:DeleteBucketPolicy',
+  // Bucket tags: the actions are named …Tagging, not …Tags (bucket tagging SDK pages: "oss:PutBucketTagging").
+  PutBucketTags: 'oss:PutBucketTagging',
+  GetBucketTags: 'oss:GetBucketTagging',
+  DeleteBucketTags: 'oss:DeleteBucketTagging',
+  GetBucketStat: 'oss:GetBucketStat',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */
@@ -111,6 +117,7 @@ export function kmsChecks(at: ArnContext, keyId: string): Check[] {
  */
 export function requestChecks(api: ApiName, at: ArnContext, facts: RequestFacts): Check[] {
   if (api === 'ListBuckets') return [{ action: 'oss:ListBuckets', resource: ossArn(at) }];
+  if (api === 'DescribeRegions') return [{ action: 'oss:DescribeRegions', resource: ossArn(at) }];
   const bucketAction = BUCKET_ACTIONS[api];
   if (bucketAction !== undefined) return [{ action: bucketAction, resource: ossArn(at, facts.bucket) }];
   // DeleteMultipleObjects is checked per key by the handler (deleteChecks): the keys are in the body.

@@ -191,6 +191,8 @@ export const catalogue = {
   InvalidArgumentVersionId: { code: 'InvalidArgument', status: 400, message: 'Invalid version id specified.' },
   InvalidArgumentMetadataDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid metadata directive.' },
   InvalidArgumentCompleteAll: { code: 'InvalidArgument', status: 400, message: 'Should not speficy both complete all header and http body.' },
+  // PutBucketTags over 20 tags (domain/bucketTags.ts): the limit is documented, the code, message and EC are [I].
+  InvalidTagBucketTooMany: { code: 'InvalidTag', status: 400, message: 'Bucket tags cannot be greater than 20.' },
   InvalidTagTooMany: { code: 'InvalidTag', status: 400, message: 'Object tags cannot be greater than 10.', ec: '0010-00000218' },
   InvalidArgumentTooLong: { code: 'InvalidArgument', status: 400, message: 'Argument {ArgumentName} is too long.' },
   InvalidArgumentPartEncryption: {
@@ -232,6 +234,12 @@ export const catalogue = {
   InvalidArgumentRetainUntilDate: { code: 'InvalidArgument', status: 400, message: 'RetainUntilDate must be a future date.' },
   InvalidArgumentBucketAcl: { code: 'InvalidArgument', status: 400, message: 'no such bucket access control exists' },
   InvalidArgumentObjectAcl: { code: 'InvalidArgument', status: 400, message: 'no such object access control exists' },
+  // DescribeRegions ?regions=<id> for a region the emulator does not serve (api/regions.ts): code and message [I].
+  InvalidArgumentRegion: { code: 'InvalidArgument', status: 400, message: 'The region you specified is not valid.' },
+  // ListBuckets tag-value without tag-key (api/service.ts): code and message [I].
+  InvalidArgumentTagValue: { code: 'InvalidArgument', status: 400, message: 'The tag-value parameter requires tag-key.' },
+  // ListBuckets tagging that is not "k":"v" pairs, or sent with tag-key (api/service.ts): code and message [I].
+  InvalidArgumentTagging: { code: 'InvalidArgument', status: 400, message: 'The tagging parameter is not valid.' },
   InvalidArgumentStorageClass: { code: 'InvalidArgument', status: 400, message: 'Invalid storage class value.' },
   // The message for a bad x-oss-tagging-directive has no capture (evidence audit "Not compared"): the generic one.
   InvalidArgumentTaggingDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid Argument.' },

@@ -34,8 +34,9 @@ export const OSS_SELECTORS: ReadonlySet<string> = new Set([
  */
 export const UNSERVED_MODIFIERS: ReadonlySet<string> = new Set([
   'callback', 'callback-var', 'sequential',
-  // ListBuckets filters by bucket tag and resource group (ListBuckets API reference): not kept here yet.
-  'tag-key', 'tag-value', 'resource-group-id',
+  // ListBuckets' resource-group filter (ListBuckets API reference): resource groups are not kept here. Its tag-key /
+  // tag-value filters are served since bucket tags are (api/service.ts).
+  'resource-group-id',
 ]);
 
 /** Headers that ask for such a behaviour (x-oss-callback on PutObject / CompleteMultipartUpload). */

@@ -52,8 +52,11 @@ export function validateTags(tags: Tag[], from: 'header' | 'xml' = 'header'): vo
   }
 }
 
-/** The TagSet of a PutObjectTagging body (already parsed XML). */
-export function tagsFromXml(doc: Record<string, unknown> | undefined): Tag[] {
+/**
+ * The TagSet of a PutObjectTagging body (already parsed XML), checked against the object limits unless the caller
+ * checks its own (PutBucketTags: domain/bucketTags.ts).
+ */
+export function tagsFromXml(doc: Record<string, unknown> | undefined, opts = { validate: true }): Tag[] {
   const tagging = doc?.Tagging;
   if (tagging === undefined || tagging === null) throw new OssError('MalformedXML');
   if (tagging === '') return [];
@@ -69,7 +72,7 @@ export function tagsFromXml(doc: Record<string, unknown> | undefined): Tag[] {
     if (typeof Key !== 'string') throw new OssError('MalformedXML');
     return { key: Key, value: typeof Value === 'string' ? Value : '' };
   });
-  validateTags(tags, 'xml');
+  if (opts.validate) validateTags(tags, 'xml');
   return tags;
 }
 

@@ -2,6 +2,19 @@
 import type { Db } from './db.js';
 import type { Acl, BucketRecord, VersioningState } from '../domain/types.js';
 
+/** Bucket configurations kept in `bucket_documents` (migration 5), one JSON document per kind. */
+export type ConfigKind = 'tags' | 'overwrite' | 'encryption' | 'cors' | 'publicAccessBlock';
+/** Every per-bucket document: the two older ones are columns of the bucket row. */
+export type DocumentKind = 'worm' | 'object_worm' | ConfigKind;
+
+/** One condition of ListBuckets' tag filters: the tag key, and its value when given. */
+export interface TagFilter {
+  key: string;
+  value?: string;
+}
+
+type Statement = ReturnType<Db['prepare']>;
+
 interface BucketRow {
   name: string;
   region: string;
@@ -36,6 +49,12 @@ export class BucketStore {
    * outside transactions, so a rolled-back change is never remembered.
    */
   private readonly rows = new Map<string, BucketRow>();
+  /**
+   * Committed configuration documents by bucket and kind (null: none), for the same reason: every write asks for the
+   * bucket's overwrite rules and default encryption (api/landing.ts). Same discipline as `rows`.
+   */
+  private readonly configs = new Map<string, Map<ConfigKind, string | null>>();
+  private readonly tagged = new Map<number, Statement>();
 
   constructor(private readonly db: Db) {
     this.stmt = {
@@ -52,6 +71,9 @@ export class BucketStore {
         object_worm: db.prepare('UPDATE buckets SET object_worm = ? WHERE name = ?'),
       },
       setPolicy: db.prepare('UPDATE buckets SET policy = ? WHERE name = ?'),
+      getConfig: db.prepare('SELECT doc FROM bucket_documents WHERE bucket = ? AND kind = ?').pluck(),
+      putConfig: db.prepare('INSERT OR REPLACE INTO bucket_documents (bucket, kind, doc) VALUES (?, ?, ?)'),
+      deleteConfig: db.prepare('DELETE FROM bucket_documents WHERE bucket = ? AND kind = ?'),
       count: db.prepare('SELECT count(*) FROM buckets').pluck(),
       hasObjects: db.prepare('SELECT 1 FROM objects WHERE bucket = ? LIMIT 1').pluck(),
       hasUploads: db.prepare('SELECT 1 FROM uploads WHERE bucket = ? LIMIT 1').pluck(),
@@ -63,9 +85,34 @@ export class BucketStore {
     return row && toRecord(row);
   }
 
-  list(opts: { prefix: string; marker: string; limit: number }): BucketRecord[] {
+  /**
+   * A page of buckets by name; with `tags`, only those having every one of those tag keys (with that value, when
+   * given): ListBuckets tag-key / tag-value / tagging (api/service.ts).
+   */
+  list(opts: { prefix: string; marker: string; limit: number; tags?: TagFilter[] }): BucketRecord[] {
     const like = opts.prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-    return (this.stmt.list.all(opts.marker, like, opts.limit) as BucketRow[]).map(toRecord);
+    const tags = opts.tags ?? [];
+    if (tags.length === 0) return (this.stmt.list.all(opts.marker, like, opts.limit) as BucketRow[]).map(toRecord);
+    // A bucket has at most 20 tags (domain/bucketTags.ts): more distinct keys than that match nothing.
+    if (new Set(tags.map((t) => t.key)).size > 20) return [];
+    const args = tags.flatMap((t) => [t.key, t.value ?? null, t.value ?? null]);
+    return (this.taggedList(tags.length).all([opts.marker, like, ...args, opts.limit]) as BucketRow[]).map(toRecord);
+  }
+
+  /** The tag-filtered listing for `n` pairs, prepared once per n. */
+  private taggedList(n: number): Statement {
+    let stmt = this.tagged.get(n);
+    if (stmt === undefined) {
+      const pair = `EXISTS (SELECT 1 FROM bucket_documents d, json_each(d.doc) t
+        WHERE d.bucket = b.name AND d.kind = 'tags' AND json_extract(t.value, '$.key') = ?
+          AND (? IS NULL OR json_extract(t.value, '$.value') = ?))`;
+      stmt = this.db.prepare(
+        `SELECT b.* FROM buckets b WHERE b.name > ? AND b.name LIKE ? ESCAPE '\\'
+         AND ${Array.from({ length: n }, () => pair).join(' AND ')} ORDER BY b.name LIMIT ?`,
+      );
+      this.tagged.set(n, stmt);
+    }
+    return stmt;
   }
 
   count(): number {
@@ -81,8 +128,10 @@ export class BucketStore {
     return this.stmt.hasObjects.get(name) === undefined && this.stmt.hasUploads.get(name) === undefined;
   }
 
+  /** Deletes the bucket row; its configuration documents go with it (ON DELETE CASCADE). */
   delete(name: string): void {
     this.rows.delete(name);
+    this.configs.delete(name);
     this.stmt.delete.run(name);
   }
 
@@ -96,16 +145,23 @@ export class BucketStore {
     this.stmt.setVersioning.run(state, name);
   }
 
-  /** Bucket-level JSON documents (WORM policy, object-WORM configuration). */
-  getDocument<T>(name: string, column: 'worm' | 'object_worm'): T | undefined {
+  /** Bucket-level JSON documents (WORM policy, object-WORM configuration, the configurations of ConfigKind). */
+  getDocument<T>(name: string, kind: DocumentKind): T | undefined {
     // Parsed on every call: callers may change what they get back.
-    const text = this.row(name)?.[column];
+    const text = kind === 'worm' || kind === 'object_worm' ? this.row(name)?.[kind] : this.config(name, kind);
     return text ? (JSON.parse(text) as T) : undefined;
   }
 
-  setDocument(name: string, column: 'worm' | 'object_worm', value: unknown): void {
-    this.rows.delete(name);
-    this.stmt.setJson[column].run(value === undefined ? null : JSON.stringify(value), name);
+  /** Sets (or, with undefined, removes) a document; the bucket must exist. */
+  setDocument(name: string, kind: DocumentKind, value: unknown): void {
+    if (kind === 'worm' || kind === 'object_worm') {
+      this.rows.delete(name);
+      this.stmt.setJson[kind].run(value === undefined ? null : JSON.stringify(value), name);
+      return;
+    }
+    this.configs.delete(name);
+    if (value === undefined) this.stmt.deleteConfig.run(name, kind);
+    else this.stmt.putConfig.run(name, kind, JSON.stringify(value));
   }
 
   /** The bucket policy's text as it was put, or undefined. */
@@ -116,6 +172,19 @@ export class BucketStore {
   setPolicy(name: string, text: string | undefined): void {
     this.rows.delete(name);
     this.stmt.setPolicy.run(text ?? null, name);
+  }
+
+  private config(name: string, kind: ConfigKind): string | undefined {
+    const cached = this.configs.get(name)?.get(kind);
+    if (cached !== undefined) return cached ?? undefined;
+    const text = (this.stmt.getConfig.get(name, kind) as string | undefined) ?? null;
+    // Only for buckets that exist, so a name that never had a bucket leaves nothing behind.
+    if (!this.db.inTransaction && this.row(name) !== undefined) {
+      let byKind = this.configs.get(name);
+      if (byKind === undefined) this.configs.set(name, (byKind = new Map()));
+      byKind.set(kind, text);
+    }
+    return text ?? undefined;
   }
 
   private row(name: string): BucketRow | undefined {

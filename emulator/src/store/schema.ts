@@ -118,4 +118,15 @@ export const migrations: string[] = [
   `
   ALTER TABLE chunks DROP COLUMN refs;
   `,
+  // Issue 19: bucket configurations (tags, overwrite rules, default encryption, CORS, public access block) as one
+  // JSON document per bucket and kind, read and written only by store/buckets.ts getDocument / setDocument. A new kind
+  // needs no migration; the documents go with their bucket.
+  `
+  CREATE TABLE bucket_documents (
+    bucket TEXT NOT NULL REFERENCES buckets(name) ON DELETE CASCADE,
+    kind   TEXT NOT NULL,
+    doc    TEXT NOT NULL,
+    PRIMARY KEY (bucket, kind)
+  ) WITHOUT ROWID;
+  `,
 ];

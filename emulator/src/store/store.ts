@@ -7,6 +7,7 @@ import { BucketStore } from './buckets.js';
 import { ContentStore } from './content.js';
 import { KmsStore } from './kms.js';
 import { Listing } from './listing.js';
+import { StatsStore } from './stats.js';
 import { ObjectStore } from './objects.js';
 import { UploadStore } from './uploads.js';
 
@@ -17,6 +18,7 @@ export class Store {
   readonly objects: ObjectStore;
   readonly listing: Listing;
   readonly uploads: UploadStore;
+  readonly stats: StatsStore;
 
   private group: Array<{ fn: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }> = [];
 
@@ -30,6 +32,7 @@ export class Store {
     this.objects = new ObjectStore(db, this.content);
     this.listing = new Listing(db);
     this.uploads = new UploadStore(db, this.content);
+    this.stats = new StatsStore(db);
   }
 
   /** Opens (or creates) the store; `dataDir` undefined keeps everything in memory. */

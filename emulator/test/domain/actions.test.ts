@@ -10,6 +10,14 @@ describe('requestChecks', () => {
   it('bucket APIs check their action on the bucket ARN; ListBuckets on the account', () => {
     expect(requestChecks('ListObjects', at, { bucket: 'b' })).toEqual([{ action: 'oss:ListObjects', resource: 'acs:oss:cn-hangzhou:1000000000000000:b' }]);
     expect(requestChecks('ListBuckets', at, {})).toEqual([{ action: 'oss:ListBuckets', resource: 'acs:oss:cn-hangzhou:1000000000000000:*' }]);
+    expect(requestChecks('DescribeRegions', at, {})).toEqual([{ action: 'oss:DescribeRegions', resource: 'acs:oss:cn-hangzhou:1000000000000000:*' }]);
+  });
+
+  it('bucket tags are checked as the …Tagging actions (bucket tagging SDK pages)', () => {
+    expect(actions(requestChecks('PutBucketTags', at, { bucket: 'b' }))).toEqual(['oss:PutBucketTagging']);
+    expect(actions(requestChecks('GetBucketTags', at, { bucket: 'b' }))).toEqual(['oss:GetBucketTagging']);
+    expect(actions(requestChecks('DeleteBucketTags', at, { bucket: 'b' }))).toEqual(['oss:DeleteBucketTagging']);
+    expect(actions(requestChecks('GetBucketStat', at, { bucket: 'b' }))).toEqual(['oss:GetBucketStat']);
   });
 
   it('a versionId switches to the Version variant where OSS has one', () => {

@@ -1,7 +1,8 @@
 // The three requests that destroyed data when users first tried the emulator (../shared/evidence/
 // sdk-suites-2026-12-01.md "Safety"), through ali-oss, our client and raw HTTP: DeleteBucketTags deleted the
 // bucket, CopyObject replaced an object under legal hold, PutObject replaced a held `null` version in a Suspended
-// bucket. Each is now refused, and nothing changes.
+// bucket. The first is now served as what it is (the bucket and its objects stay); the others are refused, and
+// nothing changes.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OssClient, OssServiceError } from '@local-oss/client';
@@ -43,21 +44,23 @@ function holdNullVersion(bucket: string, key: string): void {
 }
 
 describe('DeleteBucketTags never deletes the bucket', () => {
-  it('ali-oss deleteBucketTags is refused as NotImplemented and the bucket is still there', async () => {
+  it('ali-oss deleteBucketTags deletes the tags only: the bucket is still there', async () => {
     await ali.putBucket('safety-tags-ali');
-    await expect(ali.deleteBucketTags('safety-tags-ali')).rejects.toMatchObject({ status: 400, code: 'NotImplemented' });
+    await ali.putBucketTags('safety-tags-ali', { a: '1' });
+    expect((await ali.deleteBucketTags('safety-tags-ali')).status).toBe(204);
     const info = await ali.getBucketInfo('safety-tags-ali');
     expect(info.bucket.Name).toBe('safety-tags-ali');
+    expect((await ali.getBucketTags('safety-tags-ali')).tag).toEqual({});
   });
 
-  it('our client and raw HTTP: refused, nothing changed', async () => {
+  it('our client and raw HTTP: 204, the bucket and its objects unchanged', async () => {
     await client.putBucket({ bucket: 'safety-tags' });
     await client.putObject({ bucket: 'safety-tags', key: 'a.txt', body: 'a' });
     const before = snapshot(emu);
-    const err = await serviceError(client.deleteBucketTags({ bucket: 'safety-tags' }));
-    expect([err.status, err.code]).toEqual([400, 'NotImplemented']);
+    expect((await client.deleteBucketTags({ bucket: 'safety-tags' })).statusCode).toBe(204);
     const rawDelete = await raw(emu, { method: 'DELETE', bucket: 'safety-tags', query: [['tagging', undefined]] });
-    expect([rawDelete.status, errorCode(rawDelete)]).toEqual([400, 'NotImplemented']);
+    expect(rawDelete.status).toBe(204);
+    // No tags were set: deleting them changes no row.
     expect(snapshot(emu)).toBe(before);
     expect((await client.getObject({ bucket: 'safety-tags', key: 'a.txt' })).statusCode).toBe(200);
   });
