@@ -14,6 +14,7 @@ import { parseMetadataDirective, planCopy } from '../domain/copyRules.js';
 import { exposesVersionId, type BucketRecord, type ObjectVersionRecord } from '../domain/types.js';
 import { isoDate, quotedEtag, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
+import { Pacer, trafficLimitOf } from '../http/pace.js';
 import type { Store } from '../store/store.js';
 import { requireBucket } from './bucket.js';
 import { bucketPolicyOf, landObject } from './landing.js';
@@ -95,7 +96,7 @@ function reencrypt(store: Store, src: ObjectVersionRecord, keyId: string): numbe
   }
 }
 
-export function copyObject(ctx: OssContext): void {
+export async function copyObject(ctx: OssContext): Promise<void> {
   const destKey = ctx.state.key!;
   const h = ctx.headers;
   const header = (name: string) => ctx.get(name) || undefined;
@@ -113,6 +114,7 @@ export function copyObject(ctx: OssContext): void {
   const requestMetadata = metadataFromHeaders(h, '');
   if (requestMetadata.standard['content-type'] === '') delete requestMetadata.standard['content-type'];
   const forbidOverwrite = forbidOverwriteOf(ctx);
+  const limit = trafficLimitOf(ctx);
 
   const store = ctx.state.store;
   const result = store.tx(() => {
@@ -166,6 +168,7 @@ export function copyObject(ctx: OssContext): void {
     return;
   }
   const { record, destBucket, sourceBucket, src } = result;
+  if (limit !== undefined) await new Pacer(limit).moved(src.size);
   ctx.set('ETag', quotedEtag(record.etag));
   ctx.set('x-oss-hash-crc64ecma', record.crc64);
   if (exposesVersionId(destBucket)) ctx.set('x-oss-version-id', record.versionId);

@@ -8,6 +8,7 @@ import { parseRange } from '../domain/range.js';
 import type { BucketRecord } from '../domain/types.js';
 import { exposesVersionId } from '../domain/types.js';
 import { receiveContent, readXml } from '../http/body.js';
+import { pacedBody, trafficLimitOf } from '../http/pace.js';
 import { arnContext, permit } from '../http/access.js';
 import { deleteChecks } from '../domain/actions.js';
 import { checkDecryptable, writerEncryption } from './kms.js';
@@ -70,6 +71,7 @@ function readObject(ctx: OssContext, withBody: boolean): void {
   const bucket = requireBucket(ctx);
   const key = ctx.state.key!;
   const o = readableObject(ctx, bucket, key, versionIdParam(ctx));
+  const limit = withBody ? trafficLimitOf(ctx) : undefined;
   if (withBody) checkDecryptable(ctx, bucket.name, o);
   const decision = evaluateGetConditions(
     {
@@ -106,7 +108,8 @@ function readObject(ctx: OssContext, withBody: boolean): void {
   const contentType = ctx.response.get('Content-Type') as string;
   const status = ctx.status;
   if (withBody) {
-    ctx.body = end > start && o.contentId !== null ? ctx.state.store.content.body(o.contentId, start, end) : Buffer.alloc(0);
+    const body = end > start && o.contentId !== null ? ctx.state.store.content.body(o.contentId, start, end) : Buffer.alloc(0);
+    ctx.body = limit === undefined ? body : pacedBody(body, limit);
     ctx.status = status;
   } else {
     noBody(ctx, status);

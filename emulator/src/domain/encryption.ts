@@ -14,17 +14,18 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 export function parseEncryption(headers: IncomingHttpHeaders): Encryption | undefined {
   const algorithm = header(headers, 'x-oss-server-side-encryption');
-  const dataAlgorithm = header(headers, 'x-oss-server-side-data-encryption');
+  // x-oss-server-side-data-encryption only means something with KMS: beside AES256, SM4 or no algorithm it is
+  // ignored and not echoed (oss2 live tests/test_server_side_encryotion.py test_put_object_with_encryption:
+  // AES256+SM4, SM4+SM4 and none+SM4 all store the object as if it were absent).
+  const dataAlgorithm = algorithm === 'KMS' ? header(headers, 'x-oss-server-side-data-encryption') : undefined;
   const keyId = header(headers, 'x-oss-server-side-encryption-key-id');
   if (algorithm === undefined) {
-    // The data-encryption and key-id headers only mean something with KMS [I].
-    if (dataAlgorithm !== undefined || keyId !== undefined) throw new OssError('InvalidEncryptionAlgorithmError');
+    // A key id only means something with KMS [I: whether OSS ignores it too is not captured].
+    if (keyId !== undefined) throw new OssError('InvalidEncryptionAlgorithmError');
     return undefined;
   }
   if (!ALGORITHMS.includes(algorithm)) throw new OssError('InvalidEncryptionAlgorithmError');
-  if (dataAlgorithm !== undefined && (algorithm !== 'KMS' || dataAlgorithm !== 'SM4')) {
-    throw new OssError('InvalidDataEncryptionAlgorithmError');
-  }
+  if (dataAlgorithm !== undefined && dataAlgorithm !== 'SM4') throw new OssError('InvalidDataEncryptionAlgorithmError');
   if (keyId !== undefined && algorithm !== 'KMS') throw new OssError('InvalidEncryptionAlgorithmError');
   return { algorithm, ...(dataAlgorithm ? { dataAlgorithm } : {}), ...(keyId ? { keyId } : {}) };
 }

@@ -178,6 +178,13 @@ export const catalogue = {
   InvalidArgumentMetadataDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid metadata directive.' },
   InvalidArgumentCompleteAll: { code: 'InvalidArgument', status: 400, message: 'Should not speficy both complete all header and http body.' },
   InvalidTagTooMany: { code: 'InvalidTag', status: 400, message: 'Object tags cannot be greater than 10.', ec: '0010-00000218' },
+  // domain/trafficLimit.ts: the EC page 0004-00000502 documents the refusal; code and message [I].
+  InvalidArgumentTrafficLimit: {
+    code: 'InvalidArgument',
+    status: 400,
+    message: 'The x-oss-traffic-limit must be an integer between 819200 and 838860800 (bit/s).',
+    ec: '0004-00000502',
+  },
   // V4 scope region (http/auth.ts checkSigningRegion): oss2 live tests test_exception_ec, test_sign (the second's code is [I]).
   InvalidArgumentSigningRegion: {
     code: 'InvalidArgument',

@@ -4,6 +4,7 @@ import { parseXml, XmlError } from '@local-oss/client';
 import { OssError } from '../domain/errors.js';
 import type { PendingContent, WriterOptions } from '../store/content.js';
 import type { OssContext } from './state.js';
+import { Pacer, trafficLimitOf } from './pace.js';
 
 /** OSS's largest single PUT (spec §9.2). */
 export const MAX_PUT_SIZE = 5 * 1024 ** 3;
@@ -60,6 +61,8 @@ export async function receiveContent(
   if (declared !== undefined && declared > maxSize) throw new OssError('EntityTooLargePut');
   const md5 = ctx.get('content-md5');
   if (md5 !== '' && !/^[A-Za-z0-9+/]{22}==$/.test(md5)) throw new OssError('InvalidDigest');
+  const limit = trafficLimitOf(ctx);
+  const pacer = limit === undefined ? undefined : new Pacer(limit);
 
   const writer = ctx.state.store.content.createWriter({ ...options, sizeHint: declared });
   try {
@@ -68,6 +71,7 @@ export async function receiveContent(
       size += chunk.length;
       if (size > maxSize) throw new OssError('EntityTooLargePut');
       writer.write(chunk);
+      if (pacer !== undefined) await pacer.moved(chunk.length);
       // A long body must not grow the WAL without bound: let the checkpoint catch up now and then.
       if (ctx.state.store.walFull()) await ctx.state.store.walSettled();
     }

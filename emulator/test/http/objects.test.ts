@@ -120,6 +120,27 @@ describe('PutObject / GetObject / HeadObject', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment');
   });
 
+  it('ignores x-oss-server-side-data-encryption unless the algorithm is KMS (oss2 live test_put_object_with_encryption)', async () => {
+    const cases: [string | undefined, string | undefined][] = [['AES256', undefined], ['SM4', undefined], [undefined, undefined], ['KMS', 'SM4']];
+    for (const [algorithm, expectedData] of cases) {
+      const headers: Record<string, string> = { 'x-oss-server-side-data-encryption': 'SM4' };
+      if (algorithm) headers['x-oss-server-side-encryption'] = algorithm;
+      const put = await raw(emu, { method: 'PUT', bucket: 'objects', key: `sse-${algorithm ?? 'none'}`, headers, body: 'a' });
+      expect(put.status, String(algorithm)).toBe(200);
+      const head = await raw(emu, { method: 'HEAD', bucket: 'objects', key: `sse-${algorithm ?? 'none'}` });
+      expect(head.headers.get('x-oss-server-side-encryption') ?? undefined, String(algorithm)).toBe(algorithm);
+      expect(head.headers.get('x-oss-server-side-data-encryption') ?? undefined, String(algorithm)).toBe(expectedData);
+    }
+    const bad = await raw(emu, {
+      method: 'PUT',
+      bucket: 'objects',
+      key: 'sse-bad',
+      headers: { 'x-oss-server-side-encryption': 'KMS', 'x-oss-server-side-data-encryption': 'AES' },
+      body: 'a',
+    });
+    expect(errorCode(bad)).toBe('InvalidDataEncryptionAlgorithmError');
+  });
+
   it('refuses a wrong Content-MD5 with InvalidDigest and stores nothing', async () => {
     const res = await raw(emu, {
       method: 'PUT',

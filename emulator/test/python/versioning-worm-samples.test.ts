@@ -52,13 +52,17 @@ describe.skipIf(skipReason !== undefined)('Python SDK v2 samples: versioning, ta
   });
 
   it('put_bucket_object_worm_configuration, put/get_object_retention, put/get_object_legal_hold', async () => {
-    await raw(emu, { method: 'PUT', bucket: 'py-retention', key: 'kept.txt', body: 'kept' });
+    // Object-level WORM needs versioning Enabled (PutBucketObjectWormConfiguration "Usage notes"; domain/immutability.ts).
+    await raw(emu, { method: 'PUT', bucket: 'py-retention', query: [['versioning', undefined]], body: '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>' });
+    const put = await raw(emu, { method: 'PUT', bucket: 'py-retention', key: 'kept.txt', body: 'kept' });
+    const versionId = put.headers.get('x-oss-version-id')!;
     expect(await sample('put_bucket_object_worm_configuration.py', ['--bucket', 'py-retention', '--mode', 'GOVERNANCE', '--days', '1'])).toMatch(/status code: 200/);
     expect(await sample('put_object_retention.py', ['--bucket', 'py-retention', '--key', 'kept.txt'])).toMatch(/status code: 200/);
     expect(await sample('get_object_retention.py', ['--bucket', 'py-retention', '--key', 'kept.txt'])).toMatch(/retention mode: COMPLIANCE, retain until date: \d{4}-/);
     expect(await sample('put_object_legal_hold.py', ['--bucket', 'py-retention', '--key', 'kept.txt'])).toMatch(/status code: 200/);
     expect(await sample('get_object_legal_hold.py', ['--bucket', 'py-retention', '--key', 'kept.txt'])).toContain('legal hold status: ON');
-    const del = await raw(emu, { method: 'DELETE', bucket: 'py-retention', key: 'kept.txt' });
+    // The held, retained version cannot be deleted; a delete marker over it removes nothing and is allowed.
+    const del = await raw(emu, { method: 'DELETE', bucket: 'py-retention', key: 'kept.txt', query: [['versionId', versionId]] });
     expect(del.status).toBe(409);
   });
 });
