@@ -71,6 +71,8 @@ export interface CorpusEntry {
   kind: 'capture' | 'live-assertion' | 'doc-sample' | 'live-recording';
   /** What was adapted from the source, or why the entry asserts what it does. */
   note?: string;
+  /** Entries under `pending/` only: why the emulator does not match yet (a fix landing, or a difference left open). */
+  pending?: string;
   setup?: Step[];
   request: Step;
   expect: Expect;

@@ -6,6 +6,8 @@ import { CorpusRun, CORPUS_FORMAT, emulatorTarget, loadCorpus, sourceText, type 
 
 const dir = fileURLToPath(new URL('../../fixtures/recordings/real-oss/', import.meta.url));
 const files = loadCorpus(dir);
+// Real answers the emulator does not match yet, each saying why (a fix landing on main, or a difference left open).
+const pending = loadCorpus(`${dir}pending/`);
 const entries = files.flatMap((f) => f.entries.map((e) => ({ family: f.family, e })));
 
 let target: Target;
@@ -33,6 +35,18 @@ describe('corpus of real OSS answers against the emulator', () => {
   }
 });
 
+describe('corpus entries awaiting a fix (fixtures/recordings/real-oss/pending/)', () => {
+  // Not a gate: they differ today. One that matches has had its fix land: move it into the corpus (same family file).
+  it('each says why it is pending, and the ones that now match are named', async () => {
+    const all = pending.flatMap((f) => f.entries);
+    for (const e of all) expect(e.pending, e.id).toMatch(/\w/);
+    expect(all.filter((e) => results.has(e.id))).toEqual([]); // no id in both places
+    const out = await new CorpusRun({ target: target.info, files: pending }).execute();
+    const now = out.filter((r) => r.status === 'pass').map((r) => r.id);
+    if (now.length) console.warn(`pending corpus entries that now match (move them into the corpus): ${now.join(', ')}`);
+  });
+});
+
 describe('corpus machinery', () => {
   // A wrong expectation must show as a difference: the comparison is not vacuous.
   it('reports each field that differs, with the entry id and source', async () => {
@@ -57,7 +71,7 @@ describe('corpus machinery', () => {
           source: { doc: 'https://example.invalid/probe' },
           kind: 'doc-sample',
           request: { api: 'GetObject', params: { bucket: '{bucket}', key: '{id}/none' } },
-          expect: { status: 404, code: 'NoSuchKey', xml: { 'Error.Key': '{id}/none', 'Error.BucketName': '{bucket}' }, absentXml: ['Error.EC2'] },
+          expect: { status: 404, code: 'NoSuchKey', xml: { 'Error.Key': '{id}/none' }, absentXml: ['Error.EC2'] },
         },
       ],
     };
