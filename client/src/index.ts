@@ -13,6 +13,8 @@ export * from './signer/presign.js'; // V1/V4 presigned URLs and their verificat
 // Client
 export * from './transport.js';
 export * from './client.js';
+export { objectHeaders } from './ops/object.js'; // the request headers of the common object fields
+export { encodeCopySource } from './ops/copy.js'; // x-oss-copy-source as PY2 encodes it
 export * from './models/index.js';
 export * from './copier.js';
 export * from './transfer.js';

@@ -44,13 +44,16 @@ function escapeText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const builder = new XMLBuilder({
+const builderOptions = {
   ignoreAttributes: true,
   format: false,
   suppressEmptyNode: false,
   processEntities: false,
   tagValueProcessor: (_name: string, value: unknown) => (typeof value === 'string' ? escapeText(value) : (value as string)),
-});
+};
+const builder = new XMLBuilder(builderOptions);
+/** Two-space indentation, one element a line: how OSS writes its error documents. */
+const indentedBuilder = new XMLBuilder({ ...builderOptions, format: true, indentBy: '  ' });
 
 const MAX_DEPTH = 64;
 
@@ -85,8 +88,9 @@ export function parseXml(text: string): Record<string, unknown> {
 }
 
 /** A whole document: declaration + `<root>` built from `body` (arrays become repeated elements). */
-export function buildXml(root: string, body: object | string): string {
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + builder.build({ [root]: body });
+export function buildXml(root: string, body: object | string, options: { indent?: boolean } = {}): string {
+  const xml = options.indent ? (indentedBuilder.build({ [root]: body }) as string).trimEnd() : builder.build({ [root]: body });
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml;
 }
 
 export function asArray<T>(value: T | T[] | undefined | null): T[] {

@@ -1,11 +1,22 @@
 // Bucket models, named after PY2 models/bucket_basic.py in camelCase.
 import type { Owner, ResultBase } from './common.js';
 
+/** What names a bucket (the `bucket` field of every bucket request). */
+export interface BucketTarget {
+  bucket: string;
+}
+
 export interface PutBucketRequest {
   bucket: string;
   acl?: 'private' | 'public-read' | 'public-read-write';
   createBucketConfiguration?: { storageClass?: string; dataRedundancyType?: string };
 }
+
+export type PutBucketResult = ResultBase;
+
+export type DeleteBucketRequest = BucketTarget;
+
+export type DeleteBucketResult = ResultBase;
 
 export interface BucketProperties {
   name?: string;
@@ -33,6 +44,8 @@ export interface ListBucketsResult extends ResultBase {
   buckets: BucketProperties[];
 }
 
+export type GetBucketInfoRequest = BucketTarget;
+
 export interface GetBucketInfoResult extends ResultBase {
   bucketInfo: {
     name?: string;
@@ -47,15 +60,24 @@ export interface GetBucketInfoResult extends ResultBase {
   };
 }
 
+export type GetBucketLocationRequest = BucketTarget;
+
 export interface GetBucketLocationResult extends ResultBase {
   location?: string;
 }
 
-export interface GetAclResult extends ResultBase {
-  owner?: Owner;
-  acl?: string;
-  versionId?: string;
+export interface VersioningConfiguration {
+  status: 'Enabled' | 'Suspended';
 }
+
+export interface PutBucketVersioningRequest {
+  bucket: string;
+  versioningConfiguration: VersioningConfiguration;
+}
+
+export type PutBucketVersioningResult = ResultBase;
+
+export type GetBucketVersioningRequest = BucketTarget;
 
 export interface GetBucketVersioningResult extends ResultBase {
   versionStatus?: string;

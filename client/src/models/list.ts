@@ -31,6 +31,10 @@ export interface ObjectProperties {
   owner?: Owner;
 }
 
+export interface CommonPrefix {
+  prefix: string;
+}
+
 export interface ListObjectsResult extends ResultBase {
   name?: string;
   prefix?: string;
@@ -45,8 +49,10 @@ export interface ListObjectsResult extends ResultBase {
   isTruncated: boolean;
   encodingType?: string;
   contents: ObjectProperties[];
-  commonPrefixes: { prefix: string }[];
+  commonPrefixes: CommonPrefix[];
 }
+
+export type ListObjectsV2Result = ListObjectsResult;
 
 export interface ListObjectVersionsRequest {
   bucket: string;
@@ -69,5 +75,5 @@ export interface ListObjectVersionsResult extends ResultBase {
   nextVersionIdMarker?: string;
   versions: ObjectVersionProperties[];
   deleteMarkers: ObjectVersionProperties[];
-  commonPrefixes: { prefix: string }[];
+  commonPrefixes: CommonPrefix[];
 }

@@ -64,6 +64,8 @@ export interface GetObjectRequest extends ObjectTarget {
   responseContentDisposition?: string;
 }
 
+export type HeadObjectRequest = GetObjectRequest;
+
 export interface HeadObjectResult extends ResultBase {
   contentLength?: number;
   contentType?: string;
@@ -93,14 +95,26 @@ export interface GetObjectResult extends HeadObjectResult {
   content(): Promise<Buffer>;
 }
 
+export type GetObjectMetaRequest = ObjectTarget;
+
+export type GetObjectMetaResult = HeadObjectResult;
+
+export type DeleteObjectRequest = ObjectTarget;
+
 export interface DeleteObjectResult extends ResultBase {
   versionId?: string;
   deleteMarker?: boolean;
 }
 
+/** An object named in DeleteMultipleObjects. */
+export interface DeleteObject {
+  key: string;
+  versionId?: string;
+}
+
 export interface DeleteMultipleObjectsRequest {
   bucket: string;
-  objects: { key: string; versionId?: string }[];
+  objects: DeleteObject[];
   quiet?: boolean;
   encodingType?: 'url';
 }
@@ -115,18 +129,4 @@ export interface DeletedInfo {
 export interface DeleteMultipleObjectsResult extends ResultBase {
   deletedObjects: DeletedInfo[];
   encodingType?: string;
-}
-
-export interface Tag {
-  key: string;
-  value: string;
-}
-
-export interface PutObjectTaggingRequest extends ObjectTarget {
-  tagSet: Tag[];
-}
-
-export interface GetObjectTaggingResult extends ResultBase {
-  versionId?: string;
-  tagSet: Tag[];
 }

@@ -1,7 +1,7 @@
 // SSE-KMS at the API edge (issue 10): which emulated key a write encrypts with, and whether an encrypted object may
 // be read. Keys are declared in the config file or created on first use; once the config declares any key, an
 // undeclared id is unknown (KeyNotFound), so tests can exercise that error. The store encrypts the bytes
-// (store/content.ts, envelope encryption with AES-256-GCM).
+// (store/contentWriter.ts seals, store/content.ts unseals: envelope encryption with AES-256-GCM).
 import { decryptChecks } from '../domain/actions.js';
 import { DEFAULT_KMS_KEY_ID } from '../domain/encryption.js';
 import { OssError } from '../domain/errors.js';

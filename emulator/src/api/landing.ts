@@ -8,7 +8,7 @@ import { checkRemovable, type Protection } from '../domain/immutability.js';
 import { planWrite, removedVersionId, type WritePlan } from '../domain/versioning.js';
 import type { WormPolicy } from '../domain/worm.js';
 import type { BucketRecord, ObjectVersionRecord } from '../domain/types.js';
-import type { PendingContent } from '../store/content.js';
+import type { PendingContent } from '../store/contentWriter.js';
 import type { NewObject } from '../store/objects.js';
 import type { Store } from '../store/store.js';
 import type { OssContext } from '../http/state.js';

@@ -55,13 +55,19 @@ export function listObjects(ctx: OssContext): void {
   });
 }
 
-/** Continuation tokens are opaque to clients; ours carry the key to resume after. */
+/**
+ * Continuation tokens are opaque to clients; ours carry the key to resume after, in URL-safe base64 without padding
+ * so that no client decoding can change them: the Go SDK v2 QueryUnescapes NextContinuationToken under
+ * encoding-type=url (api_op_bucket.go unmarshalEncodeType), which turned a `+` into a space (audit #4). Real tokens
+ * are URL-safe too (ListObjectsV2 doc sample `CgJiYw--`).
+ */
 function encodeToken(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64');
+  return Buffer.from(key, 'utf8').toString('base64url');
 }
 
+/** Node's base64 decoder reads both alphabets, so tokens issued in standard base64 still resume. */
 function decodeToken(token: string): string {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(token)) {
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(token)) {
     throw invalidArgument('InvalidArgumentContinuationToken', 'continuation-token', token);
   }
   return Buffer.from(token, 'base64').toString('utf8');
@@ -89,9 +95,10 @@ export function listObjectsV2(ctx: OssContext): void {
     ...(enc ? { EncodingType: enc } : {}),
     IsTruncated: String(page.isTruncated),
     ...(page.isTruncated && page.nextMarker !== undefined ? { NextContinuationToken: encodeToken(page.nextMarker) } : {}),
-    KeyCount: String(page.contents.length + page.commonPrefixes.length),
     ...(page.contents.length ? { Contents: page.contents.map((o) => contentsEntry(o, enc, fetchOwner)) } : {}),
     ...commonPrefixes(page.commonPrefixes, enc),
+    // Last, after Contents and CommonPrefixes (audit #25: the doc sample in Go SDK v2 testMockListObjectsV2SuccessCases).
+    KeyCount: String(page.contents.length + page.commonPrefixes.length),
   });
 }
 

@@ -2,12 +2,14 @@
 // delete marker (spec §4: 404 on a current marker, 405 when a marker is addressed by id).
 import { OssError, invalidArgument } from '../domain/errors.js';
 import type { BucketRecord, ObjectVersionRecord } from '../domain/types.js';
+import { isWellFormedVersionId } from '../domain/versionId.js';
 import type { OssContext } from '../http/state.js';
 
-/** `?versionId=`: undefined when absent; an empty value is refused (spec §3.2). */
+/** `?versionId=`: undefined when absent; an empty (spec §3.2) or malformed (domain/versionId.ts) value is refused. */
 export function versionIdParam(ctx: OssContext): string | undefined {
   const v = ctx.state.query.get('versionId');
   if (v === '') throw invalidArgument('InvalidArgumentEmptyVersionId', 'versionId', '');
+  if (v !== undefined && !isWellFormedVersionId(v)) throw invalidArgument('InvalidArgumentVersionId', 'versionId', v);
   return v;
 }
 

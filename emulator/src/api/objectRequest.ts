@@ -22,12 +22,13 @@ export function forbidOverwriteOf(ctx: OssContext): boolean {
   return ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
 }
 
-export function newObjectHeaders(ctx: OssContext, bucket: Pick<BucketRecord, 'storageClass'>): NewObjectHeaders {
+/** `tags: false` leaves x-oss-tagging unread (AppendObject after the first append). */
+export function newObjectHeaders(ctx: OssContext, bucket: Pick<BucketRecord, 'storageClass'>, read = { tags: true }): NewObjectHeaders {
   return {
     metadata: metadataFromHeaders(ctx.headers),
     acl: parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default',
     storageClass: parseStorageClass(ctx.get('x-oss-storage-class') || undefined) ?? bucket.storageClass,
-    tags: parseTaggingHeader(ctx.get('x-oss-tagging') || undefined),
+    tags: read.tags ? parseTaggingHeader(ctx.get('x-oss-tagging') || undefined) : [],
     encryption: parseEncryption(ctx.headers),
     forbidOverwrite: forbidOverwriteOf(ctx),
   };

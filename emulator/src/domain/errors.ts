@@ -44,11 +44,21 @@ export const catalogue = {
   // its code and message are [I].
   KeyNotFound: { status: 404, message: 'The specified parameter KMS keyId is not found.', ec: '0005-00000208' },
   KmsKeyDisabled: { status: 409, message: 'The specified KMS key is disabled.', ec: '0005-00000214' },
-  BucketAlreadyExists: { status: 409, message: 'The requested bucket name is not available.', ec: '0015-00000104' },
-  BucketNotEmpty: { status: 409, message: 'The bucket you tried to delete is not empty.', ec: '0015-00000301' },
+  // For a name another account holds (not reachable with the emulator's one account; PutBucket on one's own answers
+  // 200). Full message: Java TestConstants.BUCKET_ALREADY_EXIST_ERR, Go SDK v2 testInvokeOperationErrorCases.
+  BucketAlreadyExists: {
+    status: 409,
+    message:
+      'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.',
+    ec: '0015-00000104',
+  },
+  // Captured (audit #8): DeleteBucket doc sample, Go SDK v2 testMockDeleteBucketErrorCases, Java
+  // TestConstants.BUCKET_NOT_EMPTY_ERR. The 409 summary table's "is not empty" wording appears in no response.
+  BucketNotEmpty: { status: 409, message: 'The bucket has objects. Please delete them first.', ec: '0015-00000301' },
   EntityTooLarge: { status: 400, message: 'Source object Length exceeds the maximum allowed size.' },
   EntityTooLargePut: { code: 'EntityTooLarge', status: 400, message: 'Your proposed upload exceeds the maximum allowed size.' },
-  EntityTooSmall: { status: 400, message: 'Your proposed upload is smaller than the minimum allowed size.' },
+  // Sic, no "is" (audit #11): Java TestConstants.ENTITY_TOO_SMALL_ERR, the OSS 400 doc table, an ali-oss user log.
+  EntityTooSmall: { status: 400, message: 'Your proposed upload smaller than the minimum allowed size.' },
   FileAlreadyExists: { status: 409, message: 'The object you specified already exists and can not be overwritten.', ec: '0026-00000006' },
   FileImmutable: { status: 409, message: 'The object you specified is immutable.' },
   InvalidAccessKeyId: { status: 403, message: 'The OSS Access Key Id you provided does not exist in our records.', ec: '0002-00000902' },
@@ -69,7 +79,8 @@ export const catalogue = {
     message: 'One or more of the specified parts could not be found or the specified entity tag might not have matched the part\'s entity tag.',
   },
   InvalidPartOrder: { status: 400, message: 'The list of parts was not in ascending order. Parts list must specified in order by part number.' },
-  InvalidRange: { status: 416, message: 'The requested range cannot be satisfied.' },
+  // No final period (audit #26): the OSS 416 doc page, Java TestConstants.INVALID_RANGE_ERR.
+  InvalidRange: { status: 416, message: 'The requested range cannot be satisfied' },
   InvalidTag: { status: 400, message: 'The tag provided was not a valid tag.' },
   InvalidTargetBucketForLogging: { status: 400, message: 'Invalid target bucket for logging.' },
   InvalidWORMConfiguration: { status: 400, message: 'Invalid WORM Configuration.' },
@@ -91,9 +102,12 @@ export const catalogue = {
   NoSuchWORMConfiguration: { status: 404, message: 'The WORM Configuration does not exist.' },
   NoSuchWORMId: { code: 'NoSuchWORMConfiguration', status: 404, message: 'The specified WORM ID does not exist.' },
   NoSuchTagSet: { status: 404, message: 'There is no tag set associated with the bucket.' },
+  // No EC: real NotImplemented answers carry none (sdk-suites-2026-12-01 "NotImplemented answers carry no EC").
   NotImplemented: { status: 400, message: 'A header you provided implies functionality that is not implemented.' },
-  ObjectNotAppendable: { status: 409, message: 'The operation is not valid for the current state of the object.' },
-  PositionNotEqualToLength: { status: 409, message: 'Position is not equal to file length' },
+  // Audit #9: Java TestConstants.OBJECT_NOT_APPENDABLE_ERR, the 409 doc table, a live log in cnpm/cnpmcore.
+  ObjectNotAppendable: { status: 409, message: 'The object is not appendable' },
+  // EC captured: Go SDK v2 testMockAppendObjectErrorCases (HostId demo-walker-6961), audit #10.
+  PositionNotEqualToLength: { status: 409, message: 'Position is not equal to file length', ec: '0026-00000016' },
   PreconditionFailed: { status: 412, message: 'At least one of the pre-conditions you specified did not hold.' },
   RequestTimeTooSkewed: { status: 403, message: 'The difference between the request time and the current time is too large.' },
   SignatureDoesNotMatch: {

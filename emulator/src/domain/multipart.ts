@@ -8,6 +8,27 @@ export const MIN_PART_SIZE = 100 * 1024;
 /** Largest part (GO2 MaxPartSize). */
 export const MAX_PART_SIZE = 5 * 1024 ** 3;
 
+/**
+ * The ECs multipart errors carry per API (the catalogue keeps each code's generic one). NoSuchUpload: the Python
+ * SDK v2 and Go SDK v2 integration suites (sdk-suites-2026-12-01). Complete: Go SDK v2
+ * testMockCompleteMultipartUploadErrorCases (MalformedXML 0042-00000205, request 655D94CCD11E55313348****;
+ * complete-all with a body 0042-00000216, request 655D9598CA31DC313626****); forbid-overwrite: EC page
+ * 0042-00000214. UploadPartCopy's copy source without a leading `/`: EC page 0042-00000301.
+ */
+export const MULTIPART_EC = {
+  noSuchUpload: {
+    UploadPart: '0042-00000104',
+    UploadPartCopy: '0042-00000311',
+    AbortMultipartUpload: '0042-00000002',
+    ListParts: '0042-00000002',
+    CompleteMultipartUpload: '0042-00000216',
+  },
+  completeMalformedXml: '0042-00000205',
+  completeAllWithBody: '0042-00000216',
+  completeForbidOverwrite: '0042-00000214',
+  partCopySource: '0042-00000301',
+} as const;
+
 /** ArgumentName `PartNumber` and EC 0017-00000220 as in DOCS (help.aliyun.com/en/oss/user-guide/0017-00000220). */
 export function parsePartNumber(value: string | undefined): number {
   if (value === undefined || !/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > MAX_PART_NUMBER) {
@@ -33,17 +54,21 @@ function unquote(etag: string): string {
 
 /** The <Part> list of a CompleteMultipartUpload body, already parsed. */
 export function requestedParts(doc: Record<string, unknown> | undefined): RequestedPart[] {
+  const malformed = () => new OssError('MalformedXML', {}, MULTIPART_EC.completeMalformedXml);
   const root = doc?.CompleteMultipartUpload;
-  if (root === undefined || root === null || typeof root !== 'object') throw new OssError('MalformedXML');
+  // An empty <CompleteMultipartUpload></CompleteMultipartUpload> lists no part and completes a 0-byte object: the
+  // Go SDK v2 Uploader sends it for an empty stream and real OSS accepts it (sdk-suites-2026-12-01).
+  if (root === '') return [];
+  if (root === undefined || root === null || typeof root !== 'object') throw malformed();
   const raw = (root as Record<string, unknown>).Part;
   const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  if (list.length === 0) throw new OssError('MalformedXML');
+  if (list.length === 0) throw malformed(); // other elements but no <Part>
   return list.map((p) => {
     const part = p as Record<string, unknown>;
     if (part === null || typeof part !== 'object' || typeof part.PartNumber !== 'string' || typeof part.ETag !== 'string') {
-      throw new OssError('MalformedXML');
+      throw malformed();
     }
-    if (!/^\d{1,5}$/.test(part.PartNumber)) throw new OssError('MalformedXML');
+    if (!/^\d{1,5}$/.test(part.PartNumber)) throw malformed();
     return { partNumber: Number(part.PartNumber), etag: unquote(part.ETag) };
   });
 }
@@ -74,7 +99,11 @@ export function checkSizes(parts: StoredPart[]): void {
   });
 }
 
-/** `<MD5 of the concatenated binary part MD5s>-<count>`, upper-case (S3 convention; OSS's derivation is [I]). */
+/**
+ * `<MD5 of the concatenated binary part MD5s>-<count>`, upper-case (S3 convention; OSS's derivation is [I]). With no
+ * part (an empty Complete) that is `D41D8CD98F00B204E9800998ECF8427E-0`: what OSS answers there is uncaptured [U],
+ * for the conformance suite to record.
+ */
 export function multipartEtag(parts: Pick<StoredPart, 'etag'>[]): string {
   const hash = createHash('md5');
   for (const p of parts) hash.update(Buffer.from(/^[0-9A-Fa-f]{32}$/.test(p.etag) ? p.etag : createHash('md5').update(p.etag).digest('hex'), 'hex'));

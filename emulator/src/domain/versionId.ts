@@ -15,7 +15,12 @@ export function newVersionId(): string {
   return `CAEQ${time}${tail}`;
 }
 
-/** The shapes accepted in a versionId parameter: `null` or an id made of these characters. */
+/**
+ * The shapes accepted as a version id: `null`, or an id of the real form, which always begins `CAEQ` (the base64 of
+ * its leading protobuf bytes). Anything else is InvalidArgument, not NoSuchVersion: oss2's live
+ * tests/test_object_versioning.py::test_delete_object_versions_with_invalid_arguments expects InvalidArgument for
+ * version id `234` (audit #16).
+ */
 export function isWellFormedVersionId(id: string): boolean {
-  return id === 'null' || /^[A-Za-z0-9._-]{1,256}$/.test(id);
+  return id === 'null' || /^CAEQ[A-Za-z0-9._-]{1,252}$/.test(id);
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { parseXml, XmlError } from '@local-oss/client';
 import { OssError } from '../domain/errors.js';
-import type { PendingContent, WriterOptions } from '../store/content.js';
+import type { PendingContent, WriterOptions } from '../store/contentWriter.js';
 import type { OssContext } from './state.js';
 import { Pacer, trafficLimitOf } from './pace.js';
 

@@ -20,7 +20,9 @@ export function errorDocument(err: OssError, requestId: string, hostId: string):
     body.EC = err.ec;
     body.RecommendDoc = `https://api.aliyun.com/troubleshoot?q=${err.ec}`;
   }
-  return buildXml('Error', body);
+  // Indented as real OSS writes it (audit #22: the Go SDK v2 captures, e.g. testMockCompleteMultipartUploadErrorCases,
+  // and the decoded x-oss-err of testMockHeadObjectErrorCases, request 6556E3AED11E553933CCDEDF).
+  return buildXml('Error', body, { indent: true });
 }
 
 const KEPT_ON_ERROR = new Set([
@@ -43,8 +45,12 @@ export function renderError(ctx: OssContext, err: OssError): void {
   }
   if (err.ec) ctx.set('x-oss-ec', err.ec);
   if (ctx.method === 'HEAD') {
+    // The headers a GET of the same error would carry, without its body (audit #21: Go SDK v2
+    // testMockHeadObjectErrorCases `Content-Type: application/xml`; oss2 unittests test_object_exists_false
+    // `Content-Length: 287` for a NoSuchKey document).
     ctx.set('x-oss-err', Buffer.from(xml).toString('base64'));
-    ctx.length = 0;
+    ctx.set('Content-Type', 'application/xml');
+    ctx.length = Buffer.byteLength(xml);
     return;
   }
   ctx.type = 'application/xml';
@@ -78,6 +84,7 @@ export function malformedHttpAnswer(headersTooLarge: boolean): string {
     'Connection: close',
     'Content-Length: 0',
     `x-oss-request-id: ${requestId}`,
+    'x-oss-server-time: 0',
     `x-oss-err: ${Buffer.from(xml).toString('base64')}`,
     'Server: AliyunOSS',
     `Date: ${new Date().toUTCString()}`,

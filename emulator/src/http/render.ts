@@ -27,9 +27,13 @@ export function httpDate(ms: number): string {
   return new Date(ms).toUTCString();
 }
 
-/** ISO 8601 with milliseconds, as in XML bodies (`2019-04-09T03:45:32.000Z`). */
+/**
+ * ISO 8601 in XML bodies: whole seconds with a `.000Z` fraction, the same second Last-Modified shows. Captures:
+ * oss2 unittests/test_object.py::test_copy_object `<LastModified>2015-12-12T00:37:53.000Z</LastModified>`, the
+ * Go SDK v2 ListParts capture `2023-11-22T05:42:34.000Z`; oss2's parser accepts nothing else (`\.000Z$`).
+ */
 export function isoDate(ms: number): string {
-  return new Date(ms).toISOString();
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString();
 }
 
 export function quotedEtag(etag: string): string {
@@ -37,12 +41,12 @@ export function quotedEtag(etag: string): string {
 }
 
 /**
- * Listing values under `encoding-type=url` (spec §9): percent-encoded like the SDKs decode them, `/` literal,
- * space as %20 and `+` as %2B so that neither Python's unquote nor Go's QueryUnescape misreads them.
+ * Key, Prefix, Delimiter and marker values under `encoding-type=url`: percent-encoded, `/` included (`%2F`), space as
+ * %20 and `+` as %2B so that neither Python's unquote nor Go's QueryUnescape misreads them. Captures (audit #17): Go
+ * SDK v2 ListParts `<Key>demo%2Fgp-%0C%0A%0B</Key>` and Complete `<Key>demo%2Fmultipart.data</Key>`; Python SDK v2
+ * tests/unit/models/test_bucket_basic.py ListVersionsResult `<Prefix>demo%2F</Prefix>`, `<Delimiter>%2F</Delimiter>`.
  */
 export function listValue(value: string, encodingType: string | undefined): string {
   if (encodingType !== 'url') return value;
-  return encodeURIComponent(value)
-    .replace(/%2F/g, '/')
-    .replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }

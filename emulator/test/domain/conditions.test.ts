@@ -12,10 +12,11 @@ const precondition = (c: Parameters<typeof evaluateConditions>[0]) => {
 };
 
 describe('conditional headers (spec §1.3)', () => {
-  it('if-match: quoted or bare ETag passes, another fails with 412 naming the header', () => {
+  // A copy's failure names If-Match / If-Unmodified-Since, as live OSS answers ali-oss (audit #6).
+  it('if-match: quoted or bare ETag passes, another fails with 412 naming If-Match (copies too)', () => {
     expect(precondition({ ifMatch: quoted })).toBe('proceed');
     expect(precondition({ ifMatch: target.etag.toLowerCase() })).toBe('proceed');
-    expect(precondition({ ifMatch: '"00"' })).toBe('PreconditionFailed:x-oss-copy-source-if-match');
+    expect(precondition({ ifMatch: '"00"' })).toBe('PreconditionFailed:If-Match');
   });
 
   it('if-none-match equal and if-modified-since equal-or-later → 304; unparsable dates pass', () => {
@@ -28,8 +29,8 @@ describe('conditional headers (spec §1.3)', () => {
   it('if-unmodified-since equal passes, earlier fails; 412 wins over 304 [I]', () => {
     expect(precondition({ ifUnmodifiedSince: 'Tue, 09 Apr 2019 03:45:32 GMT' })).toBe('proceed');
     expect(precondition({ ifUnmodifiedSince: 'Tue, 09 Apr 2019 03:45:31 GMT' })).toBe(
-      'PreconditionFailed:x-oss-copy-source-if-unmodified-since',
+      'PreconditionFailed:If-Unmodified-Since',
     );
-    expect(precondition({ ifMatch: '"00"', ifNoneMatch: quoted })).toBe('PreconditionFailed:x-oss-copy-source-if-match');
+    expect(precondition({ ifMatch: '"00"', ifNoneMatch: quoted })).toBe('PreconditionFailed:If-Match');
   });
 });

@@ -34,13 +34,10 @@ describe('PutBucket, ListBuckets, GetBucketInfo, DeleteBucket', () => {
     expect(xmlValue(acl.text, 'Grant')).toBe('public-read');
   });
 
-  it('refuses an invalid name, a taken name and deleting a non-empty bucket', async () => {
+  it('refuses an invalid name and deleting a non-empty bucket', async () => {
     const bad = await raw(emu, { method: 'PUT', bucket: 'Bad_Name' });
     expect(bad.status).toBe(400);
     expect(errorCode(bad)).toBe('InvalidBucketName');
-    const taken = await raw(emu, { method: 'PUT', bucket: 'bucket-one' });
-    expect(taken.status).toBe(409);
-    expect(errorCode(taken)).toBe('BucketAlreadyExists');
     await raw(emu, { method: 'PUT', bucket: 'bucket-one', key: 'x', body: 'x' });
     const notEmpty = await raw(emu, { method: 'DELETE', bucket: 'bucket-one' });
     expect(notEmpty.status).toBe(409);
@@ -48,6 +45,19 @@ describe('PutBucket, ListBuckets, GetBucketInfo, DeleteBucket', () => {
     await raw(emu, { method: 'DELETE', bucket: 'bucket-one', key: 'x' });
     expect((await raw(emu, { method: 'DELETE', bucket: 'bucket-one' })).status).toBe(204);
     expect(errorCode(await raw(emu, { method: 'GET', bucket: 'bucket-one' }))).toBe('NoSuchBucket');
+  });
+
+  it('PutBucket on one\'s own bucket answers 200, applies a new x-oss-acl and keeps the rest (audit #3)', async () => {
+    // PutBucket doc: an existing bucket whose requester is the owner → 200; Java CreateBucketTest.testPutWithCannedACL.
+    await raw(emu, { method: 'PUT', bucket: 'again-bucket', headers: { 'x-oss-acl': 'public-read' } });
+    await raw(emu, { method: 'PUT', bucket: 'again-bucket', key: 'kept', body: 'x' });
+    const again = await raw(emu, { method: 'PUT', bucket: 'again-bucket' });
+    expect([again.status, again.headers.get('location')]).toEqual([200, '/again-bucket']);
+    const grant = async () => xmlValue((await raw(emu, { method: 'GET', bucket: 'again-bucket', query: [['acl', undefined]] })).text, 'Grant');
+    expect(await grant()).toBe('public-read');
+    expect((await raw(emu, { method: 'PUT', bucket: 'again-bucket', headers: { 'x-oss-acl': 'private' } })).status).toBe(200);
+    expect(await grant()).toBe('private');
+    expect((await raw(emu, { method: 'HEAD', bucket: 'again-bucket', key: 'kept' })).status).toBe(200);
   });
 
   it('changes a bucket ACL and refuses an unknown one', async () => {
@@ -135,7 +145,7 @@ describe('ListObjects and ListObjectsV2', () => {
     });
     expect(res.text).toContain('<EncodingType>url</EncodingType>');
     expect(all(res.text, 'Key')).toEqual(['b%20c.txt', 'c%2Bd.txt', 'z.txt', '%E4%B8%AD%E6%96%87.txt']);
-    expect(xmlValue(res.text, 'StartAfter')).toBe('a/b/3.txt');
+    expect(xmlValue(res.text, 'StartAfter')).toBe('a%2Fb%2F3.txt'); // `/` too (audit #17)
   });
 
   it('shows Owner in v2 only with fetch-owner=true', async () => {

@@ -212,8 +212,8 @@ describe('GetObjectMeta, DeleteObject, DeleteMultipleObjects', () => {
     });
     expect(res.status).toBe(200);
     expect(res.text).toContain('<EncodingType>url</EncodingType>');
-    expect(res.text).toContain('<Key>m/a%20b</Key>');
-    expect(res.text).toContain('<Key>m/c%2Bd</Key>');
+    expect(res.text).toContain('<Key>m%2Fa%20b</Key>');
+    expect(res.text).toContain('<Key>m%2Fc%2Bd</Key>');
     expect((await raw(emu, { method: 'GET', bucket: 'objects', key: 'm/a b' })).status).toBe(404);
 
     const quietXml = '<Delete><Quiet>true</Quiet><Object><Key>m/none</Key></Object></Delete>';

@@ -105,7 +105,7 @@ async function check(r: FuzzRequest): Promise<{ status: number; code?: string }>
   expect(res.status, `${r.method} ${path}?${qs}`).toBeLessThan(500);
   if (res.status >= 400) {
     const doc = res.text || Buffer.from(res.headers.get('x-oss-err') ?? '', 'base64').toString('utf8');
-    expect(doc, `${r.method} ${path}?${qs}`).toMatch(/<Error><Code>[A-Za-z]+<\/Code><Message>/);
+    expect(doc, `${r.method} ${path}?${qs}`).toMatch(/<Error>\s*<Code>[A-Za-z]+<\/Code>\s*<Message>/);
     return { status: res.status, code: /<Code>([^<]*)<\/Code>/.exec(doc)?.[1] };
   }
   return { status: res.status };

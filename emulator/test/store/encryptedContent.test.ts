@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crc64, crc64ToString } from '@local-oss/client';
-import { CHUNK_SIZE } from '../../src/store/content.js';
+import { CHUNK_SIZE } from '../../src/store/contentWriter.js';
 import { migrations } from '../../src/store/schema.js';
 import { Store } from '../../src/store/store.js';
 import { MARKER, count, patterned, putContent, readContent, tempDataDir } from './support.js';

@@ -6,7 +6,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCheckpointer } from '../../src/store/checkpointer.js';
-import { CHUNK_SIZE } from '../../src/store/content.js';
+import { CHUNK_SIZE } from '../../src/store/contentWriter.js';
 import { Store } from '../../src/store/store.js';
 import { count, patterned, putContent, readContent, tempDataDir } from './support.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../src/store/store.js';
-import type { WriterOptions } from '../../src/store/content.js';
+import type { WriterOptions } from '../../src/store/contentWriter.js';
 
 /** Recognisable bytes: a marker followed by a counter, so a leak of any stretch of plaintext is visible. */
 export const MARKER = 'LOCAL-OSS-PLAINTEXT-MARKER';
