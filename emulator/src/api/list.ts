@@ -6,6 +6,7 @@ import type { ListedObject } from '../store/listing.js';
 import { exposesVersionId } from '../domain/types.js';
 import { isoDate, listValue, quotedEtag, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
+import type { Query } from '../http/query.js';
 import { requireBucket } from './bucket.js';
 import { MAX_KEYS_EC, parseEncodingType, parseMaxKeys } from './params.js';
 
@@ -30,6 +31,19 @@ function delimiterParam(value: string | undefined): string {
   // OSS limits the delimiter to one character [I: DOCS ListObjects "delimiter … one character"].
   if ([...d].length > 1) throw invalidArgument('InvalidArgumentDelimiter', 'delimiter', d);
   return d;
+}
+
+/**
+ * A prefix or marker longer than an object name can be is InvalidArgument (oss2 live tests/test_bucket_versioning.py
+ * test_list_object_versions_wrong: 1025 characters for prefix, key-marker, version-id-marker; the message, and 1024 as
+ * the last length accepted, are [I]).
+ */
+const MAX_LIST_NAME_BYTES = 1024;
+
+function nameParam(q: Query, name: string): string {
+  const value = q.get(name) ?? '';
+  if (Buffer.byteLength(value) > MAX_LIST_NAME_BYTES) throw invalidArgument('InvalidArgumentTooLong', name, value);
+  return value;
 }
 
 export function listObjects(ctx: OssContext): void {
@@ -113,9 +127,9 @@ export function listObjectVersions(ctx: OssContext): void {
   const bucket = requireBucket(ctx);
   const q = ctx.state.query;
   const enc = parseEncodingType(q.get('encoding-type'));
-  const prefix = q.get('prefix') ?? '';
-  const keyMarker = q.get('key-marker') ?? '';
-  const versionIdMarker = q.get('version-id-marker') ?? '';
+  const prefix = nameParam(q, 'prefix');
+  const keyMarker = nameParam(q, 'key-marker');
+  const versionIdMarker = nameParam(q, 'version-id-marker');
   const delimiter = delimiterParam(q.get('delimiter'));
   const maxKeys = parseMaxKeys(q.get('max-keys'), 100, 'max-keys', MAX_KEYS_EC.listObjectVersions);
   const page = ctx.state.store.listing.versions(bucket.name, {

@@ -6,24 +6,15 @@ import { parseObjectAcl } from '../domain/acl.js';
 import { parseStorageClass } from '../domain/storageClass.js';
 import { parseTaggingHeader } from '../domain/tagging.js';
 import { parseEncryption } from '../domain/encryption.js';
-import type { BucketRecord, Encryption, ObjectAcl, ObjectMetadata, Tag } from '../domain/types.js';
+import type { BucketRecord, NewObjectSettings } from '../domain/types.js';
 import type { OssContext } from '../http/state.js';
-
-export interface NewObjectHeaders {
-  metadata: ObjectMetadata;
-  acl: ObjectAcl;
-  storageClass: string;
-  tags: Tag[];
-  encryption?: Encryption;
-  forbidOverwrite: boolean;
-}
 
 export function forbidOverwriteOf(ctx: OssContext): boolean {
   return ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
 }
 
 /** `tags: false` leaves x-oss-tagging unread (AppendObject after the first append). */
-export function newObjectHeaders(ctx: OssContext, bucket: Pick<BucketRecord, 'storageClass'>, read = { tags: true }): NewObjectHeaders {
+export function newObjectHeaders(ctx: OssContext, bucket: Pick<BucketRecord, 'storageClass'>, read = { tags: true }): NewObjectSettings {
   return {
     metadata: metadataFromHeaders(ctx.headers),
     acl: parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default',

@@ -192,6 +192,12 @@ export const catalogue = {
   InvalidArgumentMetadataDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid metadata directive.' },
   InvalidArgumentCompleteAll: { code: 'InvalidArgument', status: 400, message: 'Should not speficy both complete all header and http body.' },
   InvalidTagTooMany: { code: 'InvalidTag', status: 400, message: 'Object tags cannot be greater than 10.', ec: '0010-00000218' },
+  InvalidArgumentTooLong: { code: 'InvalidArgument', status: 400, message: 'Argument {ArgumentName} is too long.' },
+  InvalidArgumentPartEncryption: {
+    code: 'InvalidArgument',
+    status: 400,
+    message: 'Server-side encryption headers are not allowed on UploadPart; the upload keeps the encryption it was initiated with.',
+  },
   // domain/trafficLimit.ts: the EC page 0004-00000502 documents the refusal; code and message [I].
   InvalidArgumentTrafficLimit: {
     code: 'InvalidArgument',

@@ -78,3 +78,16 @@ export interface ObjectVersionRecord {
 export function exposesVersionId(bucket: Pick<BucketRecord, 'versioning'>): boolean {
   return bucket.versioning !== undefined;
 }
+
+/**
+ * What a new object's request headers set (PutObject, AppendObject's first append, InitiateMultipartUpload — and
+ * an upload keeps them until it completes).
+ */
+export interface NewObjectSettings {
+  metadata: ObjectMetadata;
+  acl: ObjectAcl;
+  storageClass: string;
+  tags: Tag[];
+  encryption?: Encryption;
+  forbidOverwrite: boolean;
+}

@@ -97,18 +97,20 @@ function parseV4Date(s: string): number {
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
 }
 
+/** `50 55 54 0A 0A 0A …`: upper-case, each byte followed by a space (EC page 0002-00000040's sample; audit #24). */
 function hexBytes(binaryString: string): string {
-  return Array.from(Buffer.from(binaryString, 'latin1'), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  return Array.from(Buffer.from(binaryString, 'latin1'), (b) => `${b.toString(16).toUpperCase().padStart(2, '0')} `).join('');
 }
 
 /** SignatureDoesNotMatch carries what we signed, so a client can see where it differs (spec §8.2). */
 function checkV1(stringToSign: string, secret: string, provided: string, accessKeyId: string): void {
   if (sameSecret(v1Signature(stringToSign, secret, 'latin1'), provided)) return;
+  // In the order of EC page 0002-00000040's sample: OSSAccessKeyId, SignatureProvided, StringToSign, StringToSignBytes.
   throw new OssError('SignatureDoesNotMatch', {
-    StringToSign: readable(stringToSign),
-    SignatureProvided: provided,
-    StringToSignBytes: hexBytes(stringToSign),
     OSSAccessKeyId: accessKeyId,
+    SignatureProvided: provided,
+    StringToSign: readable(stringToSign),
+    StringToSignBytes: hexBytes(stringToSign),
   });
 }
 

@@ -2,23 +2,14 @@
 // A part holds a content reference like an object version does; replacing, aborting or completing releases it.
 import type { Db } from './db.js';
 import type { ContentStore } from './content.js';
-import type { Encryption, ObjectAcl, ObjectMetadata, Tag } from '../domain/types.js';
-
-export interface UploadOptions {
-  metadata: ObjectMetadata;
-  acl: ObjectAcl;
-  storageClass: string;
-  tags: Tag[];
-  encryption?: Encryption;
-  forbidOverwrite: boolean;
-}
+import type { NewObjectSettings } from '../domain/types.js';
 
 export interface UploadRecord {
   uploadId: string;
   bucket: string;
   key: string;
   initiated: number;
-  options: UploadOptions;
+  options: NewObjectSettings;
 }
 
 export interface PartRecord {
@@ -52,7 +43,7 @@ const toUpload = (r: UploadRow): UploadRecord => ({
   bucket: r.bucket,
   key: r.key,
   initiated: r.initiated,
-  options: JSON.parse(r.options) as UploadOptions,
+  options: JSON.parse(r.options) as NewObjectSettings,
 });
 
 const toPart = (r: PartRow): PartRecord => ({

@@ -33,6 +33,10 @@ describe('V1 and V4 header signatures', () => {
     );
     expect(xmlValue(res.text, "StringToSign")).toMatch(/^GET\n\n\n.+ GMT\nx-oss-date:.+ GMT\n\/auth\/a b\+c\.txt$/);
     expect(xmlValue(res.text, 'OSSAccessKeyId')).toBe(emu.accessKeyId);
+    // Element order and byte form of EC page 0002-00000040's sample (audit #24).
+    const order = [...res.text.matchAll(/<(\w+)>/g)].map((m) => m[1]).filter((n) => n !== 'Error');
+    expect(order).toEqual(['Code', 'Message', 'RequestId', 'HostId', 'OSSAccessKeyId', 'SignatureProvided', 'StringToSign', 'StringToSignBytes', 'EC', 'RecommendDoc']);
+    expect(xmlValue(res.text, 'StringToSignBytes')).toMatch(/^47 45 54 0A 0A 0A ([0-9A-F]{2} )+$/);
   });
 
   it('answers a wrong V4 secret with SignatureDoesNotMatch', async () => {
@@ -117,7 +121,7 @@ describe('non-ASCII header bytes (audit 2026-12-01 #7)', () => {
     const res = await rawHttp(`${emu.url}/auth/${encodeKey('测.txt')}`, 'PUT', { ...headers, 'x-oss-meta-unicode': wire('测试'), authorization }, Buffer.from('x'));
     expect(errorCode(res)).toBe('SignatureDoesNotMatch');
     expect(xmlValue(res.text, 'StringToSign')).toContain('x-oss-meta-unicode:测试\n/auth/测.txt');
-    expect(xmlValue(res.text, 'StringToSignBytes')).toContain('e6 b5 8b e8 af 95 0a 2f 61 75 74 68 2f e6 b5 8b');
+    expect(xmlValue(res.text, 'StringToSignBytes')).toContain('E6 B5 8B E8 AF 95 0A 2F 61 75 74 68 2F E6 B5 8B ');
   });
 });
 

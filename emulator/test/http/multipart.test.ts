@@ -83,6 +83,43 @@ describe('multipart upload', () => {
     expect((await raw(emu, { method: 'GET', bucket, key: 'bad.bin' })).status).toBe(404);
   });
 
+  it('ListParts reports the client-side encryption metadata the upload was initiated with (PY2 live test_encryption_client)', async () => {
+    const cse = {
+      'x-oss-meta-client-side-encryption-key': 'wrapped-key',
+      'x-oss-meta-client-side-encryption-start': 'iv',
+      'x-oss-meta-client-side-encryption-cek-alg': 'AES/CTR/NoPadding',
+      'x-oss-meta-client-side-encryption-wrap-alg': 'RSA/NONE/PKCS1Padding',
+      'x-oss-meta-client-side-encryption-data-size': '1048576',
+      'x-oss-meta-client-side-encryption-part-size': '102400',
+    };
+    const uploadId = await initiate('cse.bin', cse);
+    const list = await raw(emu, { method: 'GET', bucket, key: 'cse.bin', query: [['uploadId', uploadId]] });
+    expect(xmlValue(list.text, 'ClientEncryptionKey')).toBe('wrapped-key');
+    expect(xmlValue(list.text, 'ClientEncryptionStart')).toBe('iv');
+    expect(xmlValue(list.text, 'ClientEncryptionCekAlg')).toBe('AES/CTR/NoPadding');
+    expect(xmlValue(list.text, 'ClientEncryptionWrapAlg')).toBe('RSA/NONE/PKCS1Padding');
+    expect(xmlValue(list.text, 'ClientEncryptionDataSize')).toBe('1048576');
+    expect(xmlValue(list.text, 'ClientEncryptionPartSize')).toBe('102400');
+    const plain = await initiate('plain.bin');
+    const plainList = await raw(emu, { method: 'GET', bucket, key: 'plain.bin', query: [['uploadId', plain]] });
+    expect(plainList.text).not.toContain('ClientEncryption');
+  });
+
+  it('refuses SSE headers on UploadPart with InvalidArgument (oss2 live test_server_side_encryotion test_multipart_upload)', async () => {
+    const uploadId = await initiate('sse-part.bin', { 'x-oss-server-side-encryption': 'KMS' });
+    const part = await raw(emu, {
+      method: 'PUT',
+      bucket,
+      key: 'sse-part.bin',
+      query: [['partNumber', '1'], ['uploadId', uploadId]],
+      headers: { 'x-oss-server-side-encryption': 'KMS', 'x-oss-server-side-data-encryption': 'SM4' },
+      body: 'x',
+    });
+    expect([part.status, errorCode(part)]).toEqual([400, 'InvalidArgument']);
+    const list = await raw(emu, { method: 'GET', bucket, key: 'sse-part.bin', query: [['uploadId', uploadId]] });
+    expect(list.text).not.toContain('<Part>');
+  });
+
   it('UploadPartCopy copies a range; the parts join into the source bytes', async () => {
     const src = Buffer.alloc(300 * KiB);
     for (let i = 0; i < src.length; i++) src[i] = (i * 31) & 0xff;

@@ -105,6 +105,15 @@ describe('routing on selectors', () => {
     });
     expect(res.status).toBe(404);
     expect(res.text).toContain('<Code>NoSuchBucket</Code>');
+    // PutObjectRetention on a missing bucket: NoSuchBucket before the date is validated (evidence sdk-suites).
+    const retention = await raw(emu, {
+      method: 'PUT',
+      bucket: 'no-such-bucket-here',
+      key: 'k',
+      query: [['retention', undefined]],
+      body: '<Retention><Mode>GOVERNANCE</Mode><RetainUntilDate>not a date</RetainUntilDate></Retention>',
+    });
+    expect([retention.status, errorCode(retention)]).toEqual([404, 'NoSuchBucket']);
     // PutBucketObjectWormConfiguration reads its body first: a bad one is MalformedXML even on a missing bucket.
     const worm = await raw(emu, { method: 'PUT', bucket: 'no-such-bucket-here', query: [['objectWorm', undefined]], body: '<Nope/>' });
     expect([worm.status, errorCode(worm), worm.headers.get('x-oss-ec')]).toEqual([400, 'MalformedXML', '0015-00000231']);

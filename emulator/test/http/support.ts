@@ -1,10 +1,20 @@
 // Shared by the HTTP tests: an in-process emulator on a free port and hand-signed raw requests, so tests see
 // exactly the bytes OSS would send back (no SDK in between).
-import { signV1, signV4, type Credentials, type SignableRequest } from '@local-oss/client';
+import { OssClient, signV1, signV4, type Credentials, type OssClientOptions, type SignableRequest } from '@local-oss/client';
 import { startEmulator, type RunningEmulator, type EmulatorOptions } from 'local-oss';
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({ port: 0, inMemory: true, ...options });
+}
+
+/** Our client, signed with the emulator's owner key pair. */
+export function ownerClient(emu: RunningEmulator, options: Partial<OssClientOptions> = {}): OssClient {
+  return new OssClient({
+    endpoint: emu.url,
+    region: emu.region,
+    credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret },
+    ...options,
+  });
 }
 
 export interface RawRequest {

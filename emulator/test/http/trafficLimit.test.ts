@@ -56,6 +56,22 @@ describe('x-oss-traffic-limit', () => {
     expect(copy.ms).toBeGreaterThanOrEqual(MIN_MS);
   });
 
+  it('UploadPartCopy takes the copied range\'s size at the limit', async () => {
+    const init = await raw(emu, { method: 'POST', bucket: 'paced', key: 'parts.bin', query: [['uploads', undefined]] });
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(init.text)![1]!;
+    const part = await timed(() =>
+      raw(emu, {
+        method: 'PUT',
+        bucket: 'paced',
+        key: 'parts.bin',
+        query: [['partNumber', '1'], ['uploadId', uploadId]],
+        headers: { 'x-oss-copy-source': '/paced/source.bin', 'x-oss-traffic-limit': LIMIT },
+      }),
+    );
+    expect(part.value.status).toBe(200);
+    expect(part.ms).toBeGreaterThanOrEqual(MIN_MS);
+  });
+
   it('refuses a limit out of range with InvalidArgument, EC 0004-00000502, and stores nothing', async () => {
     const before = snapshot(emu);
     for (const bad of ['abc', '100', '999999999']) {

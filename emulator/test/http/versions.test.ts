@@ -21,6 +21,16 @@ function entries(text: string): string[] {
 }
 
 describe('ListObjectVersions', () => {
+  it('refuses over-long names and max-keys over 1000 with InvalidArgument (oss2 live test_list_object_versions_wrong)', async () => {
+    const long = 'a'.repeat(1025);
+    for (const [name, value] of [['prefix', long], ['key-marker', long], ['version-id-marker', long], ['delimiter', long], ['max-keys', '1001']]) {
+      const res = await raw(emu, { method: 'GET', bucket: 'pages', query: [['versions', undefined], [name!, value!]] });
+      expect([res.status, /<Code>([^<]*)<\/Code>/.exec(res.text)?.[1]], name).toEqual([400, 'InvalidArgument']);
+    }
+    const edge = await raw(emu, { method: 'GET', bucket: 'pages', query: [['versions', undefined], ['prefix', 'a'.repeat(1024)]] });
+    expect(edge.status).toBe(200);
+  });
+
   it('pages through every version, newest first within a key, with key-marker and version-id-marker', async () => {
     const seen: string[] = [];
     let keyMarker = '';

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OssClient } from '@local-oss/client';
+import { ownerClient } from '../http/support.js';
 import { startEmulator, type RunningEmulator } from 'local-oss';
 import { tempDataDir } from '../store/support.js';
 
@@ -23,7 +23,7 @@ describe('WAL size under one long upload', () => {
   });
 
   it(`stays well below the body's size while ${SIZE / MiB} MiB stream in, and the object reads back whole`, async () => {
-    const client = new OssClient({ endpoint: emu.url, region: emu.region, credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } });
+    const client = ownerClient(emu);
     await client.putBucket({ bucket: 'wal-bucket' });
     const wal = join(data.dir, 'local-oss.sqlite-wal');
     let largest = 0;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InconsistentCrcError, OssClient, OssServiceError } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
-import { startTestEmulator } from '../http/support.js';
+import { ownerClient, startTestEmulator } from '../http/support.js';
 
 let emu: RunningEmulator;
 let client: OssClient;
@@ -11,11 +11,7 @@ const bucket = 'client-bucket';
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  client = new OssClient({
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret },
-  });
+  client = ownerClient(emu);
   await client.putBucket({ bucket, createBucketConfiguration: { storageClass: 'Standard' } });
 });
 afterAll(() => emu.close());

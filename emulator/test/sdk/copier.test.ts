@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Copier, OssClient, crc64 } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
-import { startTestEmulator } from '../http/support.js';
+import { ownerClient, startTestEmulator } from '../http/support.js';
 
 let emu: RunningEmulator;
 let client: OssClient;
@@ -11,7 +11,7 @@ for (let i = 0; i < body.length; i++) body[i] = (i * 7) & 0xff;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  client = new OssClient({ endpoint: emu.url, region: emu.region, credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } });
+  client = ownerClient(emu);
   for (const bucket of ['cp-src', 'cp-dst']) await client.putBucket({ bucket });
   await client.putObject({ bucket: 'cp-src', key: 'big.bin', body, metadata: { origin: 'x' }, tagging: 't=1', contentType: 'application/x-big' });
 });

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OssClient, OssServiceError } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
-import { errorCode, raw, snapshot, startTestEmulator } from '../http/support.js';
+import { errorCode, ownerClient, raw, snapshot, startTestEmulator } from '../http/support.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,11 +19,7 @@ let ali: any;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  client = new OssClient({
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret },
-  });
+  client = ownerClient(emu);
   ali = new OSS({ region: `oss-${emu.region}`, endpoint: emu.url, accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret });
 });
 afterAll(() => emu.close());

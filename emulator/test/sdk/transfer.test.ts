@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Downloader, OssClient, Uploader, crc64 } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
-import { startTestEmulator } from '../http/support.js';
+import { ownerClient, startTestEmulator } from '../http/support.js';
 
 let emu: RunningEmulator;
 let client: OssClient;
@@ -15,7 +15,7 @@ const data = randomBytes(5 * 1024 * 1024 + 333);
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  client = new OssClient({ endpoint: emu.url, region: emu.region, credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } });
+  client = ownerClient(emu);
   await client.putBucket({ bucket: 'transfer' });
   writeFileSync(join(dir, 'up.bin'), data);
 });
