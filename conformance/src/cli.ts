@@ -13,6 +13,7 @@ import { PythonV2Driver } from './drivers/python-v2.js';
 import { AliOssDriver } from './drivers/ali-oss.js';
 import { consoleReport } from './report/console.js';
 import { jsonReport, junitReport } from './report/files.js';
+import { CorpusRun, corpusReport, formatCorpusAnswers, loadCorpus, type CorpusFile } from './corpus.js';
 import { compare, comparisonReport, formatRecording, keepUnavailable, parseRecording, recordingOf, type Comparison, type Recording } from './recording.js';
 
 const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver client,ali-oss,raw,raw-v1,python-v2]
@@ -22,6 +23,8 @@ const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver clie
        [--record FILE]    (write what the target answered, normalised, for a later --compare; a driver that cannot
                            run here keeps what FILE already holds for it)
        [--compare FILE]   (report every difference from a recording; exit code 1 when there is one)
+       [--corpus DIR]     (replay the corpus of real answers, fixtures/recordings/real-oss, instead of the scenarios;
+                           --only picks entry ids, --record FILE writes what the target answered to each entry)
        [--ram-users FILE]   (url/oss targets: key pairs of the RAM users the permission scenarios act as)
        --print-ram-policies | --print-local-oss-config   (print what the selected scenarios' RAM users need, and exit)
 The oss target reads OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, OSS_REGION [, OSS_ENDPOINT, OSS_REGION_2, OSS_ENDPOINT_2];
@@ -58,6 +61,7 @@ async function main(): Promise<number> {
       'ram-users': { type: 'string' },
       record: { type: 'string' },
       compare: { type: 'string' },
+      corpus: { type: 'string' },
       'print-ram-policies': { type: 'boolean' },
       'print-local-oss-config': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -79,6 +83,7 @@ async function main(): Promise<number> {
   const baseline = values.compare ? parseRecording(readFileSync(values.compare, 'utf8'), values.compare) : undefined;
   const ramUsersFile = values['ram-users'] ?? process.env.OSS_CONFORMANCE_RAM_USERS;
   const ramUsers = ramUsersFile ? readRamUsersFile(ramUsersFile) : undefined;
+  const corpus = values.corpus ? loadCorpus(values.corpus) : undefined;
   let target: Target;
   if (values.target === 'emulator') target = await emulatorTarget();
   else if (values.target === 'url') {
@@ -93,6 +98,8 @@ async function main(): Promise<number> {
     });
   } else if (values.target === 'oss') target = ossTarget(process.env, ramUsers);
   else throw new Error(`unknown target ${values.target}\n${USAGE}`);
+
+  if (corpus) return runCorpus(target, corpus, selection.only, values.record);
 
   const drivers: Driver[] = list(values.driver)!.map((name) => {
     if (name === 'client') return new ClientDriver(target.info);
@@ -134,6 +141,31 @@ async function main(): Promise<number> {
       writeFileSync(file, kind === 'junit' ? junitReport(results) : jsonReport(target.info, results, comparison));
     }
     return results.some((r) => r.status === 'fail') || (comparison?.differences.length ?? 0) > 0 ? 1 : 0;
+  } finally {
+    await target.close();
+  }
+}
+
+/** `--corpus DIR`: each entry replayed through the raw driver; exit code 1 when any real answer differs. */
+async function runCorpus(target: Target, files: CorpusFile[], only: string[] | undefined, record: string | undefined): Promise<number> {
+  const run = new CorpusRun({
+    target: target.info,
+    files,
+    only,
+    onPlan: (buckets) => {
+      if (target.info.real) console.log(`will create (and delete afterwards) these buckets:\n  ${buckets.join('\n  ')}`);
+    },
+  });
+  const onSignal = () => {
+    void run.cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const results = await run.execute();
+    console.log(corpusReport(results));
+    if (record) writeFileSync(record, formatCorpusAnswers(target.info, results));
+    return results.some((r) => r.status === 'fail') ? 1 : 0;
   } finally {
     await target.close();
   }

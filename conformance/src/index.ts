@@ -14,3 +14,6 @@ export { consoleReport } from './report/console.js';
 export { jsonReport, junitReport } from './report/files.js';
 export { Masker, maskOutcome, recordingOf, formatRecording, parseRecording, compare, comparisonReport, keepUnavailable, RECORDING_FORMAT } from './recording.js';
 export type { Answer, Recording, RecordedScenario, Difference, Comparison } from './recording.js';
+export { CorpusRun, loadCorpus, corpusReport, formatCorpusAnswers, flattenXml, sourceText, CORPUS_FORMAT } from './corpus.js';
+export type { CorpusEntry, CorpusFile, CorpusResult, CorpusDifference, Step, Expect, Match, Source } from './corpus.js';
+export { deleteBuckets } from './runner.js';

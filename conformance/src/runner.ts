@@ -215,24 +215,32 @@ export class Run {
 
   /** Deletes every object version, upload and bucket this run created (best effort, never throws). */
   async cleanup(): Promise<void> {
-    for (const { bucket, region } of this.created.splice(0).reverse()) {
-      try {
-        await this.admin.call('AbortBucketWorm', { bucket, region });
-        // OSS refuses to delete a bucket with unfinished multipart uploads (a scenario may die mid-upload).
-        for (let page = 0; page < 100; page++) {
-          const uploads = (await this.admin.call('ListMultipartUploads', { bucket, region })).data?.uploads ?? [];
-          if (uploads.length === 0) break;
-          for (const u of uploads) await this.admin.call('AbortMultipartUpload', { bucket, region, key: u.key, uploadId: u.uploadId });
-        }
-        for (let page = 0; page < 100; page++) {
-          const versions = (await this.admin.call('ListObjectVersions', { bucket, region })).data?.versions ?? [];
-          if (versions.length === 0) break;
-          for (const v of versions) await this.admin.call('DeleteObject', { bucket, region, key: v.key, versionId: v.versionId });
-        }
-        await this.admin.call('DeleteBucket', { bucket, region });
-      } catch {
-        // keep going: the rest still needs deleting
+    await deleteBuckets(this.admin, this.created.splice(0).reverse());
+  }
+}
+
+/**
+ * Deletes each bucket with every object version and unfinished upload in it, in the order given (best effort,
+ * never throws): what a run created, on any target. The corpus (corpus.ts) cleans up with it too.
+ */
+export async function deleteBuckets(admin: Driver, buckets: { bucket: string; region?: string }[]): Promise<void> {
+  for (const { bucket, region } of buckets) {
+    try {
+      await admin.call('AbortBucketWorm', { bucket, region });
+      // OSS refuses to delete a bucket with unfinished multipart uploads (a scenario may die mid-upload).
+      for (let page = 0; page < 100; page++) {
+        const uploads = (await admin.call('ListMultipartUploads', { bucket, region })).data?.uploads ?? [];
+        if (uploads.length === 0) break;
+        for (const u of uploads) await admin.call('AbortMultipartUpload', { bucket, region, key: u.key, uploadId: u.uploadId });
       }
+      for (let page = 0; page < 100; page++) {
+        const versions = (await admin.call('ListObjectVersions', { bucket, region })).data?.versions ?? [];
+        if (versions.length === 0) break;
+        for (const v of versions) await admin.call('DeleteObject', { bucket, region, key: v.key, versionId: v.versionId });
+      }
+      await admin.call('DeleteBucket', { bucket, region });
+    } catch {
+      // keep going: the rest still needs deleting
     }
   }
 }

@@ -5,7 +5,7 @@ import { request as requestTls } from 'node:https';
 import { parseErrorResponse, signV1, signV4, uriEncode, encodeQuery, type SignableRequest } from '@local-oss/client';
 import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
 import { resultData } from './resultXml.js';
-import { wireOf } from './rawWire.js';
+import { wireOf, type Wire } from './rawWire.js';
 
 export class RawDriver implements Driver {
   readonly name: string;
@@ -30,7 +30,14 @@ export class RawDriver implements Driver {
   }
 
   async call(api: Api, p: Params): Promise<Outcome> {
-    const w = wireOf(api, p);
+    return this.outcome(api, await this.send(wireOf(api, p), p));
+  }
+
+  /**
+   * Signs and sends one hand-described request (the corpus replays requests no `Api` names: AppendObject,
+   * DeleteMultipleObjects, GetObjectMeta …); `p` carries only the raw-only options (rawHeaders, signWithSecret …).
+   */
+  async send(w: Wire, p: Partial<Params> = {}): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...w.headers, ...p.rawHeaders })) if (v !== undefined) headers[k.toLowerCase()] = v;
     if (w.body !== undefined) headers['content-type'] ??= 'application/octet-stream';
@@ -69,8 +76,7 @@ export class RawDriver implements Driver {
       connect = new URL(`${base.protocol}//${base.hostname === 'localhost' ? '127.0.0.1' : `${w.bucket}.${base.hostname}`}${base.port ? ':' + base.port : ''}`);
     }
     const qs = encodeQuery(query.map(([k, v]): [string, string] => [k, v ?? '']));
-    const res = await send(connect, w.method, path + (qs ? `?${qs}` : ''), headers, w.body, p.omitContentLength);
-    return this.outcome(api, res);
+    return send(connect, w.method, path + (qs ? `?${qs}` : ''), headers, w.body, p.omitContentLength);
   }
 
   private outcome(api: Api, res: { status: number; headers: Record<string, string>; body: Buffer }): Outcome {

@@ -199,6 +199,9 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
     return result;
   });
   ctx.set('x-oss-hash-crc64ecma', written.record.crc64);
+  // The object's ETag also as a header, as after PutObject (OSS2 unittests/test_multipart.py::test_complete, a
+  // captured answer: `ETag: "1C787C506EABFB9B45EAAA8DB039F4B2-2"`, request id 566B6C0A05200A20B174994F).
+  ctx.set('ETag', quotedEtag(written.record.etag));
   setVersionHeader(ctx, written.bucket, written.record.versionId);
   for (const [name, value] of Object.entries(encryptionHeaders(written.record.encryption))) ctx.set(name, value);
   sendXml(ctx, 'CompleteMultipartUploadResult', {

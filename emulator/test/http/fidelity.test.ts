@@ -193,6 +193,14 @@ describe('audit #4: ListObjectsV2 continuation tokens survive QueryUnescape', ()
     const res = await raw(emu, { method: 'GET', bucket: 'fidelity-tokens', query: [['list-type', '2'], ['continuation-token', Buffer.from('~~~1').toString('base64')]] });
     expect(xmlValue(res.text, 'Key')).toBe('~~~2');
   });
+
+  it('refuses a token it did not issue, also one made of base64url characters (OSS2 live test_list_with_error_continuation_token)', async () => {
+    for (const token of ['err-token', 'fn5 MQ==', 'not_a-token']) {
+      const res = await raw(emu, { method: 'GET', bucket: 'fidelity-tokens', query: [['list-type', '2'], ['continuation-token', token]] });
+      expect(res.status, token).toBe(400);
+      expect(errorCode(res), token).toBe('InvalidArgument');
+    }
+  });
 });
 
 describe('audit #5, sdk-suites: ListMultipartUploads paging', () => {
