@@ -15,6 +15,7 @@ import * as worm from './ops/worm.js';
 import * as multipart from './ops/multipart.js';
 import * as list from './ops/list.js';
 import * as region from './ops/region.js';
+import * as overwrite from './ops/overwrite.js';
 
 export interface OssClientOptions extends TransportOptions {
   /** Skip the CRC-64 comparison of uploads and downloads (PY2 `disable_upload_crc64_check`). */
@@ -65,6 +66,20 @@ export class OssClient {
 
   getBucketVersioning(req: M.GetBucketVersioningRequest): Promise<M.GetBucketVersioningResult> {
     return bucket.getBucketVersioning(this.wire, req);
+  }
+
+  // ---- overwrite protection (ops/overwrite.ts) ---------------------------------------------------------------
+
+  putBucketOverwriteConfig(req: M.PutBucketOverwriteConfigRequest): Promise<M.PutBucketOverwriteConfigResult> {
+    return overwrite.putBucketOverwriteConfig(this.wire, req);
+  }
+
+  getBucketOverwriteConfig(req: M.GetBucketOverwriteConfigRequest): Promise<M.GetBucketOverwriteConfigResult> {
+    return overwrite.getBucketOverwriteConfig(this.wire, req);
+  }
+
+  deleteBucketOverwriteConfig(req: M.DeleteBucketOverwriteConfigRequest): Promise<M.DeleteBucketOverwriteConfigResult> {
+    return overwrite.deleteBucketOverwriteConfig(this.wire, req);
   }
 
   // ---- ACLs (ops/acl.ts) -------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import * as liveChannel from './api/liveChannel.js';
 import * as bucketTags from './api/bucketTags.js';
 import * as bucketStat from './api/bucketStat.js';
 import * as regions from './api/regions.js';
+import * as bucketOverwrite from './api/bucketOverwrite.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 
 type Scope = 'service' | 'bucket' | 'object';
@@ -71,6 +72,9 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'tagging', access: 'owner', api: 'PutBucketTags', handler: bucketTags.putBucketTags },
   { method: 'GET', scope: 'bucket', sub: 'tagging', access: 'owner', api: 'GetBucketTags', handler: bucketTags.getBucketTags },
   { method: 'DELETE', scope: 'bucket', sub: 'tagging', access: 'owner', api: 'DeleteBucketTags', handler: bucketTags.deleteBucketTags },
+  { method: 'PUT', scope: 'bucket', sub: 'overwriteConfig', access: 'owner', api: 'PutBucketOverwriteConfig', handler: bucketOverwrite.putBucketOverwriteConfig },
+  { method: 'GET', scope: 'bucket', sub: 'overwriteConfig', access: 'owner', api: 'GetBucketOverwriteConfig', handler: bucketOverwrite.getBucketOverwriteConfig },
+  { method: 'DELETE', scope: 'bucket', sub: 'overwriteConfig', access: 'owner', api: 'DeleteBucketOverwriteConfig', handler: bucketOverwrite.deleteBucketOverwriteConfig },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },

@@ -9,3 +9,4 @@ export * from './multipart.js';
 export * from './worm.js';
 export * from './presign.js';
 export * from './region.js';
+export * from './overwrite.js';

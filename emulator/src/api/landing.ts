@@ -2,8 +2,11 @@
 // lands object bytes under a key — PutObject, CopyObject, CompleteMultipartUpload, AppendObject — ends in
 // landObject, which asks domain/versioning.ts which existing version the write removes and checks exactly that one
 // against legal holds, object retention and the bucket retention policy (domain/immutability.ts), and the current
-// object against x-oss-forbid-overwrite, in the transaction that commits it: a refused write leaves nothing behind.
+// object against x-oss-forbid-overwrite and the bucket's overwrite rules (domain/overwrite.ts), in the transaction
+// that commits it: a refused write leaves nothing behind.
 import { OssError } from '../domain/errors.js';
+import { forbiddingRule, type OverwriteRule } from '../domain/overwrite.js';
+import { callerOf } from '../http/access.js';
 import { checkRemovable, type Protection } from '../domain/immutability.js';
 import { planWrite, removedVersionId, type WritePlan } from '../domain/versioning.js';
 import type { WormPolicy } from '../domain/worm.js';
@@ -36,6 +39,24 @@ export function checkForbidOverwrite(store: Store, bucket: BucketRecord, key: st
   if (current !== undefined && !current.isDeleteMarker) throw new OssError('FileAlreadyExists', { Key: key }, rules.forbidOverwriteEc);
 }
 
+/**
+ * The bucket's overwrite rules (PutBucketOverwriteConfig, spec §14.4): 409 FileAlreadyExists when a current,
+ * non-marker object exists and a rule matches its key and the requester; like x-oss-forbid-overwrite, without
+ * effect while versioning is Enabled or Suspended (user guide "Prevent file overwrites"). The EC is the API's own
+ * FileAlreadyExists EC [I: OSS's EC for a rule refusal is not captured].
+ */
+export function checkOverwriteRules(ctx: OssContext, bucket: BucketRecord, key: string, rules: LandingRules): void {
+  if (bucket.versioning !== undefined) return;
+  const store = ctx.state.store;
+  const config = store.buckets.getDocument<OverwriteRule[]>(bucket.name, 'overwrite');
+  if (config === undefined || config.length === 0) return;
+  const current = store.objects.current(bucket.name, key);
+  if (current === undefined || current.isDeleteMarker) return;
+  if (forbiddingRule(config, key, callerOf(ctx)?.ids ?? []) !== undefined) {
+    throw new OssError('FileAlreadyExists', { Key: key }, rules.forbidOverwriteEc);
+  }
+}
+
 export interface LandingRules {
   forbidOverwrite: boolean;
   /** The EC of FileAlreadyExists when it differs by API (CompleteMultipartUpload's). */
@@ -49,6 +70,7 @@ export interface LandingRules {
 export function checkLanding(ctx: OssContext, bucket: BucketRecord, key: string, rules: LandingRules): WritePlan {
   const store = ctx.state.store;
   checkForbidOverwrite(store, bucket, key, rules);
+  checkOverwriteRules(ctx, bucket, key, rules);
   const plan = planWrite(bucket.versioning);
   const removed = removedVersionId(plan);
   if (removed !== undefined) checkRemovable(store.objects.version(bucket.name, key, removed), protectionOf(ctx, bucket.name));

@@ -13,7 +13,8 @@ export type ApiName =
   | 'PutObjectTagging' | 'GetObjectTagging' | 'DeleteObjectTagging' | 'PutObjectRetention' | 'GetObjectRetention'
   | 'PutObjectLegalHold' | 'GetObjectLegalHold' | 'InitiateMultipartUpload' | 'UploadPart' | 'UploadPartCopy'
   | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts' | 'ListLiveChannel'
-  | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions';
+  | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
+  | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -74,6 +75,9 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   GetBucketTags: 'oss:GetBucketTagging',
   DeleteBucketTags: 'oss:DeleteBucketTagging',
   GetBucketStat: 'oss:GetBucketStat',
+  PutBucketOverwriteConfig: 'oss:PutBucketOverwriteConfig',
+  GetBucketOverwriteConfig: 'oss:GetBucketOverwriteConfig',
+  DeleteBucketOverwriteConfig: 'oss:DeleteBucketOverwriteConfig',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

@@ -101,6 +101,8 @@ export const catalogue = {
   NoSuchVersion: { status: 404, message: 'The specified version does not exist.', ec: '0012-00000203' },
   NoSuchWORMConfiguration: { status: 404, message: 'The WORM Configuration does not exist.' },
   NoSuchWORMId: { code: 'NoSuchWORMConfiguration', status: 404, message: 'The specified WORM ID does not exist.' },
+  // GetBucketOverwriteConfig without a configuration: 404 [S] API reference; the code and message are [I].
+  NoSuchOverwriteConfiguration: { status: 404, message: 'The bucket has no overwrite configuration.' },
   NoSuchTagSet: { status: 404, message: 'There is no tag set associated with the bucket.' },
   // No EC: real NotImplemented answers carry none (sdk-suites-2026-12-01 "NotImplemented answers carry no EC").
   NotImplemented: { status: 400, message: 'A header you provided implies functionality that is not implemented.' },
@@ -240,6 +242,11 @@ export const catalogue = {
   InvalidArgumentTagValue: { code: 'InvalidArgument', status: 400, message: 'The tag-value parameter requires tag-key.' },
   // ListBuckets tagging that is not "k":"v" pairs, or sent with tag-key (api/service.ts): code and message [I].
   InvalidArgumentTagging: { code: 'InvalidArgument', status: 400, message: 'The tagging parameter is not valid.' },
+  // PutBucketOverwriteConfig (domain/overwrite.ts): the limits are documented (API reference "Precautions"), the
+  // codes and messages are [I].
+  InvalidArgumentOverwriteRules: { code: 'InvalidArgument', status: 400, message: 'A bucket can have at most 100 overwrite rules.' },
+  InvalidArgumentOverwriteAction: { code: 'InvalidArgument', status: 400, message: 'The overwrite rule action must be forbid.' },
+  InvalidArgumentOverwriteRuleId: { code: 'InvalidArgument', status: 400, message: 'The overwrite rule ID must be unique.' },
   InvalidArgumentStorageClass: { code: 'InvalidArgument', status: 400, message: 'Invalid storage class value.' },
   // The message for a bad x-oss-tagging-directive has no capture (evidence audit "Not compared"): the generic one.
   InvalidArgumentTaggingDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid Argument.' },

@@ -81,7 +81,8 @@ function conditionContext(ctx: OssContext, listing: boolean): Record<string, str
   };
 }
 
-function callerOf(ctx: OssContext): Caller | undefined {
+/** Who is asking, as policies' Principal sees it (also the overwrite rules' Principals: api/landing.ts). */
+export function callerOf(ctx: OssContext): Caller | undefined {
   const p = ctx.state.principal;
   if (p.kind === 'anonymous') return undefined;
   const account = ctx.state.config.accountId;

@@ -18,6 +18,8 @@ describe('requestChecks', () => {
     expect(actions(requestChecks('GetBucketTags', at, { bucket: 'b' }))).toEqual(['oss:GetBucketTagging']);
     expect(actions(requestChecks('DeleteBucketTags', at, { bucket: 'b' }))).toEqual(['oss:DeleteBucketTagging']);
     expect(actions(requestChecks('GetBucketStat', at, { bucket: 'b' }))).toEqual(['oss:GetBucketStat']);
+    expect(actions(requestChecks('PutBucketOverwriteConfig', at, { bucket: 'b' }))).toEqual(['oss:PutBucketOverwriteConfig']);
+    expect(actions(requestChecks('DeleteBucketOverwriteConfig', at, { bucket: 'b' }))).toEqual(['oss:DeleteBucketOverwriteConfig']);
   });
 
   it('a versionId switches to the Version variant where OSS has one', () => {
