@@ -16,6 +16,7 @@ import * as multipart from './ops/multipart.js';
 import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
+import * as encryption from './ops/encryption.js';
 
 export interface OssClientOptions extends TransportOptions {
   /** Skip the CRC-64 comparison of uploads and downloads (PY2 `disable_upload_crc64_check`). */
@@ -80,6 +81,20 @@ export class OssClient {
 
   deleteBucketOverwriteConfig(req: M.DeleteBucketOverwriteConfigRequest): Promise<M.DeleteBucketOverwriteConfigResult> {
     return overwrite.deleteBucketOverwriteConfig(this.wire, req);
+  }
+
+  // ---- default encryption (ops/encryption.ts) ----------------------------------------------------------------
+
+  putBucketEncryption(req: M.PutBucketEncryptionRequest): Promise<M.PutBucketEncryptionResult> {
+    return encryption.putBucketEncryption(this.wire, req);
+  }
+
+  getBucketEncryption(req: M.GetBucketEncryptionRequest): Promise<M.GetBucketEncryptionResult> {
+    return encryption.getBucketEncryption(this.wire, req);
+  }
+
+  deleteBucketEncryption(req: M.DeleteBucketEncryptionRequest): Promise<M.DeleteBucketEncryptionResult> {
+    return encryption.deleteBucketEncryption(this.wire, req);
   }
 
   // ---- ACLs (ops/acl.ts) -------------------------------------------------------------------------------------

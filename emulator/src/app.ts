@@ -33,6 +33,7 @@ import * as bucketTags from './api/bucketTags.js';
 import * as bucketStat from './api/bucketStat.js';
 import * as regions from './api/regions.js';
 import * as bucketOverwrite from './api/bucketOverwrite.js';
+import * as bucketEncryption from './api/bucketEncryption.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 
 type Scope = 'service' | 'bucket' | 'object';
@@ -75,6 +76,9 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'overwriteConfig', access: 'owner', api: 'PutBucketOverwriteConfig', handler: bucketOverwrite.putBucketOverwriteConfig },
   { method: 'GET', scope: 'bucket', sub: 'overwriteConfig', access: 'owner', api: 'GetBucketOverwriteConfig', handler: bucketOverwrite.getBucketOverwriteConfig },
   { method: 'DELETE', scope: 'bucket', sub: 'overwriteConfig', access: 'owner', api: 'DeleteBucketOverwriteConfig', handler: bucketOverwrite.deleteBucketOverwriteConfig },
+  { method: 'PUT', scope: 'bucket', sub: 'encryption', access: 'owner', api: 'PutBucketEncryption', handler: bucketEncryption.putBucketEncryption },
+  { method: 'GET', scope: 'bucket', sub: 'encryption', access: 'owner', api: 'GetBucketEncryption', handler: bucketEncryption.getBucketEncryption },
+  { method: 'DELETE', scope: 'bucket', sub: 'encryption', access: 'owner', api: 'DeleteBucketEncryption', handler: bucketEncryption.deleteBucketEncryption },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },

@@ -61,6 +61,8 @@ export interface GetBucketInfoResult extends ResultBase {
     versioning?: string;
     extranetEndpoint?: string;
     intranetEndpoint?: string;
+    /** The bucket's default encryption (PY2 BucketInfo.sse_rule); sseAlgorithm `None` without one. */
+    sseRule?: { sseAlgorithm?: string; kmsMasterKeyId?: string; kmsDataEncryption?: string };
   };
 }
 

@@ -10,3 +10,4 @@ export * from './worm.js';
 export * from './presign.js';
 export * from './region.js';
 export * from './overwrite.js';
+export * from './encryption.js';

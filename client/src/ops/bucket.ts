@@ -69,6 +69,11 @@ export async function getBucketInfo(wire: Wire, req: M.GetBucketInfoRequest): Pr
       versioning: str(b, 'Versioning'),
       extranetEndpoint: str(b, 'ExtranetEndpoint'),
       intranetEndpoint: str(b, 'IntranetEndpoint'),
+      sseRule: {
+        sseAlgorithm: str(b?.ServerSideEncryptionRule, 'SSEAlgorithm'),
+        kmsMasterKeyId: str(b?.ServerSideEncryptionRule, 'KMSMasterKeyID'),
+        kmsDataEncryption: str(b?.ServerSideEncryptionRule, 'KMSDataEncryption'),
+      },
     },
   };
 }

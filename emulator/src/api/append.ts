@@ -47,8 +47,9 @@ export async function appendObject(ctx: OssContext): Promise<void> {
   // audit #18).
   const { forbidOverwrite, ...first } = newObjectHeaders(ctx, bucket, { tags: before === undefined });
 
-  // Appends keep the encryption the object was created with.
-  const pending = await receiveContent(ctx, undefined, writerEncryption(ctx, before?.encryption ?? first.encryption));
+  // Appends keep the encryption the object was created with (none stays none, whatever the request or the bucket's
+  // default rule says now).
+  const pending = await receiveContent(ctx, undefined, writerEncryption(ctx, before !== undefined ? before.encryption : first.encryption));
   let result;
   try {
     result = store.tx(() => {

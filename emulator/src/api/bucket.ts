@@ -9,6 +9,8 @@ import { readXml } from '../http/body.js';
 import { isoDate, sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { bucketEndpoints, locationOf } from './endpoints.js';
+import { encryptionRuleElements } from '../domain/bucketEncryption.js';
+import { bucketDefaultEncryption } from './landing.js';
 
 /** The bucket a request addresses, or NoSuchBucket (with the BucketName element real OSS adds). */
 export function requireBucket(ctx: OssContext, name = ctx.state.bucket!): BucketRecord {
@@ -94,7 +96,9 @@ const DEFAULT_RESOURCE_GROUP = 'rg-default';
  * Comment, (ServerSideEncryptionRule,) BucketPolicy, BlockPublicAccess (audit #20). Comment is empty (PutBucket
  * stores none; oss2's live test_bucket_info only needs it present). New real buckets report BlockPublicAccess true
  * (Python SDK v2 integration test_get_bucket_info), but the emulator has no PublicAccessBlock and lets public ACLs
- * through, so it reports what it does: false.
+ * through, so it reports what it does: false. ServerSideEncryptionRule is the bucket's default encryption
+ * (SSEAlgorithm, KMSMasterKeyID, KMSDataEncryption: PY2 tests/unit/models/test_bucket_basic.py GetBucketInfo sample;
+ * oss2 live test_bucket_encryption reads AES256 / KMS + key id there), `None` without one.
  */
 export function getBucketInfo(ctx: OssContext): void {
   const b = requireBucket(ctx);
@@ -115,7 +119,7 @@ export function getBucketInfo(ctx: OssContext): void {
       Owner: { DisplayName: OWNER.DisplayName, ID: OWNER.ID },
       AccessControlList: { Grant: b.acl },
       Comment: '',
-      ServerSideEncryptionRule: { SSEAlgorithm: 'None' },
+      ServerSideEncryptionRule: encryptionRuleElements(bucketDefaultEncryption(ctx.state.store, b.name) ?? { algorithm: 'None' }),
       BucketPolicy: { LogBucket: '', LogPrefix: '' },
       BlockPublicAccess: 'false',
     },

@@ -17,7 +17,7 @@ import type { OssContext } from '../http/state.js';
 import { Pacer, trafficLimitOf } from '../http/pace.js';
 import type { Store } from '../store/store.js';
 import { requireBucket } from './bucket.js';
-import { bucketPolicyOf, landObject } from './landing.js';
+import { bucketPolicyOf, landObject, newObjectEncryption } from './landing.js';
 import { forbidOverwriteOf } from './objectRequest.js';
 import { checkCopy } from '../domain/worm.js';
 import { copySourceChecks } from '../domain/actions.js';
@@ -135,6 +135,8 @@ export async function copyObject(ctx: OssContext): Promise<void> {
       encryption,
     });
     checkCopy(ctx.state.config.wormCopyRule, bucketPolicyOf(store, sourceBucket.name), bucketPolicyOf(store, destBucket.name), Date.now());
+    // Without SSE headers the destination takes its bucket's default rule, as any new object does (spec §14.5).
+    plan.encryption = newObjectEncryption(ctx, destBucket.name, plan.encryption);
     // Bytes are shared unless the destination asks for SSE-KMS under another key than the source's: those are
     // re-encrypted under the destination's key, a chunk at a time (the one copy that costs its size).
     const destKms = kmsKeyIdOf(plan.encryption);

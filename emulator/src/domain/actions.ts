@@ -14,7 +14,8 @@ export type ApiName =
   | 'PutObjectLegalHold' | 'GetObjectLegalHold' | 'InitiateMultipartUpload' | 'UploadPart' | 'UploadPartCopy'
   | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts' | 'ListLiveChannel'
   | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
-  | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig';
+  | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
+  | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -78,6 +79,9 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketOverwriteConfig: 'oss:PutBucketOverwriteConfig',
   GetBucketOverwriteConfig: 'oss:GetBucketOverwriteConfig',
   DeleteBucketOverwriteConfig: 'oss:DeleteBucketOverwriteConfig',
+  PutBucketEncryption: 'oss:PutBucketEncryption',
+  GetBucketEncryption: 'oss:GetBucketEncryption',
+  DeleteBucketEncryption: 'oss:DeleteBucketEncryption',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

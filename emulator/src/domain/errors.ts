@@ -103,6 +103,8 @@ export const catalogue = {
   NoSuchWORMId: { code: 'NoSuchWORMConfiguration', status: 404, message: 'The specified WORM ID does not exist.' },
   // GetBucketOverwriteConfig without a configuration: 404 [S] API reference; the code and message are [I].
   NoSuchOverwriteConfiguration: { status: 404, message: 'The bucket has no overwrite configuration.' },
+  // GetBucketEncryption without a rule [S] oss2 live test_bucket_encryption_wrong (exception class); message [I].
+  NoSuchServerSideEncryptionRule: { status: 404, message: 'The server side encryption configuration was not found.' },
   NoSuchTagSet: { status: 404, message: 'There is no tag set associated with the bucket.' },
   // No EC: real NotImplemented answers carry none (sdk-suites-2026-12-01 "NotImplemented answers carry no EC").
   NotImplemented: { status: 400, message: 'A header you provided implies functionality that is not implemented.' },
@@ -247,6 +249,9 @@ export const catalogue = {
   InvalidArgumentOverwriteRules: { code: 'InvalidArgument', status: 400, message: 'A bucket can have at most 100 overwrite rules.' },
   InvalidArgumentOverwriteAction: { code: 'InvalidArgument', status: 400, message: 'The overwrite rule action must be forbid.' },
   InvalidArgumentOverwriteRuleId: { code: 'InvalidArgument', status: 400, message: 'The overwrite rule ID must be unique.' },
+  // PutBucketEncryption AES256 / SM4 with a KMSMasterKeyID: InvalidArgument [S] oss2 live test_bucket_encryption_wrong;
+  // the message is [I].
+  InvalidArgumentKmsKeyWithoutKms: { code: 'InvalidArgument', status: 400, message: 'KMSMasterKeyID is applicable only when SSEAlgorithm is KMS.' },
   InvalidArgumentStorageClass: { code: 'InvalidArgument', status: 400, message: 'Invalid storage class value.' },
   // The message for a bad x-oss-tagging-directive has no capture (evidence audit "Not compared"): the generic one.
   InvalidArgumentTaggingDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid Argument.' },
