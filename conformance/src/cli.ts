@@ -12,6 +12,7 @@ import { ClientDriver } from './drivers/client.js';
 import { PythonV2Driver } from './drivers/python-v2.js';
 import { AliOssDriver } from './drivers/ali-oss.js';
 import { GoV1Driver } from './drivers/go-v1.js';
+import { OssClientDriver } from './drivers/oss-client.js';
 import { consoleReport } from './report/console.js';
 import { jsonReport, junitReport } from './report/files.js';
 import { compare, comparisonReport, formatRecording, keepUnavailable, parseRecording, recordingOf, type Comparison, type Recording } from './recording.js';
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
     if (name === 'python-v2') return new PythonV2Driver(target.info);
     if (name === 'ali-oss') return new AliOssDriver(target.info);
     if (name === 'go-v1') return new GoV1Driver(target.info);
+    if (name === 'oss-client') return new OssClientDriver(target.info);
     throw new Error(`unknown driver ${name} (have: client, ali-oss, raw, raw-v1, python-v2)`);
   });
   const run = new Run({
