@@ -17,7 +17,7 @@ import { consoleReport } from './report/console.js';
 import { jsonReport, junitReport } from './report/files.js';
 import { compare, comparisonReport, formatRecording, keepUnavailable, parseRecording, recordingOf, type Comparison, type Recording } from './recording.js';
 
-const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver client,ali-oss,raw,raw-v1,python-v2]
+const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver client,ali-oss,raw,raw-v1,python-v2,oss-client,go-v1]
        [--endpoint URL --region R --access-key-id ID --access-key-secret S [--second-region R2]]   (url target)
        [--only copy-01,copy-02] [--tags copy,versioning] [--skip-tags slow]
        [--report junit=FILE] [--report json=FILE] [--allow-worm-lock]
@@ -104,7 +104,7 @@ async function main(): Promise<number> {
     if (name === 'ali-oss') return new AliOssDriver(target.info);
     if (name === 'go-v1') return new GoV1Driver(target.info);
     if (name === 'oss-client') return new OssClientDriver(target.info);
-    throw new Error(`unknown driver ${name} (have: client, ali-oss, raw, raw-v1, python-v2)`);
+    throw new Error(`unknown driver ${name} (have: client, ali-oss, raw, raw-v1, python-v2, oss-client, go-v1)`);
   });
   const run = new Run({
     target: target.info,
