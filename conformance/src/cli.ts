@@ -11,12 +11,14 @@ import { RawDriver } from './drivers/raw.js';
 import { ClientDriver } from './drivers/client.js';
 import { PythonV2Driver } from './drivers/python-v2.js';
 import { AliOssDriver } from './drivers/ali-oss.js';
+import { GoV1Driver } from './drivers/go-v1.js';
+import { OssClientDriver } from './drivers/oss-client.js';
 import { consoleReport } from './report/console.js';
 import { jsonReport, junitReport } from './report/files.js';
 import { CorpusRun, corpusReport, formatCorpusAnswers, loadCorpus, type CorpusFile } from './corpus.js';
 import { compare, comparisonReport, formatRecording, keepUnavailable, parseRecording, recordingOf, type Comparison, type Recording } from './recording.js';
 
-const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver client,ali-oss,raw,raw-v1,python-v2]
+const USAGE = `usage: oss-conformance [--target emulator|url|oss] [--driver client,ali-oss,raw,raw-v1,python-v2,oss-client,go-v1]
        [--endpoint URL --region R --access-key-id ID --access-key-secret S [--second-region R2]]   (url target)
        [--only copy-01,copy-02] [--tags copy,versioning] [--skip-tags slow]
        [--report junit=FILE] [--report json=FILE] [--allow-worm-lock]
@@ -107,7 +109,9 @@ async function main(): Promise<number> {
     if (name === 'raw-v1') return new RawDriver(target.info, 'v1');
     if (name === 'python-v2') return new PythonV2Driver(target.info);
     if (name === 'ali-oss') return new AliOssDriver(target.info);
-    throw new Error(`unknown driver ${name} (have: client, ali-oss, raw, raw-v1, python-v2)`);
+    if (name === 'go-v1') return new GoV1Driver(target.info);
+    if (name === 'oss-client') return new OssClientDriver(target.info);
+    throw new Error(`unknown driver ${name} (have: client, ali-oss, raw, raw-v1, python-v2, oss-client, go-v1)`);
   });
   const run = new Run({
     target: target.info,
