@@ -17,6 +17,7 @@ import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
 import * as encryption from './ops/encryption.js';
+import * as cors from './ops/cors.js';
 
 export interface OssClientOptions extends TransportOptions {
   /** Skip the CRC-64 comparison of uploads and downloads (PY2 `disable_upload_crc64_check`). */
@@ -95,6 +96,24 @@ export class OssClient {
 
   deleteBucketEncryption(req: M.DeleteBucketEncryptionRequest): Promise<M.DeleteBucketEncryptionResult> {
     return encryption.deleteBucketEncryption(this.wire, req);
+  }
+
+  // ---- CORS (ops/cors.ts) ------------------------------------------------------------------------------------
+
+  putBucketCors(req: M.PutBucketCorsRequest): Promise<M.PutBucketCorsResult> {
+    return cors.putBucketCors(this.wire, req);
+  }
+
+  getBucketCors(req: M.GetBucketCorsRequest): Promise<M.GetBucketCorsResult> {
+    return cors.getBucketCors(this.wire, req);
+  }
+
+  deleteBucketCors(req: M.DeleteBucketCorsRequest): Promise<M.DeleteBucketCorsResult> {
+    return cors.deleteBucketCors(this.wire, req);
+  }
+
+  optionObject(req: M.OptionObjectRequest): Promise<M.OptionObjectResult> {
+    return cors.optionObject(this.wire, req);
   }
 
   // ---- ACLs (ops/acl.ts) -------------------------------------------------------------------------------------

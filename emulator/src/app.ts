@@ -1,7 +1,7 @@
 // The composition root: the whole request pipeline on one screen (style: s3rver lib/routes.js), and the one table
 // that maps method + scope + selector to an API handler. A request passes, in order:
 //   context (request id, Date, Server) → errors (OssError → XML / x-oss-err) → health → addressing (bucket, key)
-//   → route (this table; an unserved selector is refused here) → bucket exists (NoSuchBucket before credentials,
+//   → cors (OPTIONS preflights; Access-Control-* headers) → route (this table; an unserved selector is refused here) → bucket exists (NoSuchBucket before credentials,
 //   as OSS answers) → auth (V1/V4 headers, presigned URLs) → permissions (http/access.ts) → api/<family> handler.
 // Layers read top-down: this file uses http/ and api/; api/ uses http/, domain/ and store/; never the reverse.
 import Koa from 'koa';
@@ -34,6 +34,7 @@ import * as bucketStat from './api/bucketStat.js';
 import * as regions from './api/regions.js';
 import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
+import * as corsApi from './api/cors.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 
 type Scope = 'service' | 'bucket' | 'object';
@@ -79,6 +80,9 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'encryption', access: 'owner', api: 'PutBucketEncryption', handler: bucketEncryption.putBucketEncryption },
   { method: 'GET', scope: 'bucket', sub: 'encryption', access: 'owner', api: 'GetBucketEncryption', handler: bucketEncryption.getBucketEncryption },
   { method: 'DELETE', scope: 'bucket', sub: 'encryption', access: 'owner', api: 'DeleteBucketEncryption', handler: bucketEncryption.deleteBucketEncryption },
+  { method: 'PUT', scope: 'bucket', sub: 'cors', access: 'owner', api: 'PutBucketCors', handler: corsApi.putBucketCors },
+  { method: 'GET', scope: 'bucket', sub: 'cors', access: 'owner', api: 'GetBucketCors', handler: corsApi.getBucketCors },
+  { method: 'DELETE', scope: 'bucket', sub: 'cors', access: 'owner', api: 'DeleteBucketCors', handler: corsApi.deleteBucketCors },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },
@@ -207,6 +211,8 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>): Koa<OssSta
     return next();
   });
   app.use(addressing);
+  // CORS: OPTIONS preflights answered from the bucket's rules (never routed nor signed); Access-Control-* on the rest.
+  app.use(corsApi.cors);
   app.use(route);
   app.use(auth);
   app.use(dispatch);

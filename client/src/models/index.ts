@@ -11,3 +11,4 @@ export * from './presign.js';
 export * from './region.js';
 export * from './overwrite.js';
 export * from './encryption.js';
+export * from './cors.js';

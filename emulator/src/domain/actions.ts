@@ -15,7 +15,8 @@ export type ApiName =
   | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts' | 'ListLiveChannel'
   | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
-  | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption';
+  | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
+  | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -82,6 +83,9 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketEncryption: 'oss:PutBucketEncryption',
   GetBucketEncryption: 'oss:GetBucketEncryption',
   DeleteBucketEncryption: 'oss:DeleteBucketEncryption',
+  PutBucketCors: 'oss:PutBucketCors',
+  GetBucketCors: 'oss:GetBucketCors',
+  DeleteBucketCors: 'oss:DeleteBucketCors',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

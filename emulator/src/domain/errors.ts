@@ -105,6 +105,17 @@ export const catalogue = {
   NoSuchOverwriteConfiguration: { status: 404, message: 'The bucket has no overwrite configuration.' },
   // GetBucketEncryption without a rule [S] oss2 live test_bucket_encryption_wrong (exception class); message [I].
   NoSuchServerSideEncryptionRule: { status: 404, message: 'The server side encryption configuration was not found.' },
+  // CORS (api/cors.ts). NoSuchCORSConfiguration [S] oss2 exceptions.NoSuchCors and its live test_cors, message [I]. A
+  // preflight no rule allows: AccessForbidden with this message (sic "Requet") [S2] an OSS answer quoted in a CSDN
+  // post about OSS's CORS whitelist; the message for a bucket without CORS is [I].
+  NoSuchCORSConfiguration: { status: 404, message: 'The CORS configuration does not exist.' },
+  AccessForbiddenCors: {
+    code: 'AccessForbidden',
+    status: 403,
+    message:
+      "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Requet-Headers are not whitelisted by the resource's CORS spec.",
+  },
+  AccessForbiddenCorsDisabled: { code: 'AccessForbidden', status: 403, message: 'CORSResponse: CORS is not enabled for this bucket.' },
   NoSuchTagSet: { status: 404, message: 'There is no tag set associated with the bucket.' },
   // No EC: real NotImplemented answers carry none (sdk-suites-2026-12-01 "NotImplemented answers carry no EC").
   NotImplemented: { status: 400, message: 'A header you provided implies functionality that is not implemented.' },
@@ -252,6 +263,11 @@ export const catalogue = {
   // PutBucketEncryption AES256 / SM4 with a KMSMasterKeyID: InvalidArgument [S] oss2 live test_bucket_encryption_wrong;
   // the message is [I].
   InvalidArgumentKmsKeyWithoutKms: { code: 'InvalidArgument', status: 400, message: 'KMSMasterKeyID is applicable only when SSEAlgorithm is KMS.' },
+  // PutBucketCors limits (domain/cors.ts): documented in the API reference; codes and messages [I].
+  InvalidArgumentCorsRules: { code: 'InvalidArgument', status: 400, message: 'A bucket can have at most 10 CORS rules.' },
+  InvalidArgumentCorsMethod: { code: 'InvalidArgument', status: 400, message: 'Unsupported method {ArgumentValue} in AllowedMethod.' },
+  InvalidArgumentCorsWildcard: { code: 'InvalidArgument', status: 400, message: 'Too many wildcards in {ArgumentName}.' },
+  InvalidArgumentCorsVary: { code: 'InvalidArgument', status: 400, message: 'ResponseVary must be true or false.' },
   InvalidArgumentStorageClass: { code: 'InvalidArgument', status: 400, message: 'Invalid storage class value.' },
   // The message for a bad x-oss-tagging-directive has no capture (evidence audit "Not compared"): the generic one.
   InvalidArgumentTaggingDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid Argument.' },

@@ -20,6 +20,8 @@ describe('requestChecks', () => {
     expect(actions(requestChecks('GetBucketStat', at, { bucket: 'b' }))).toEqual(['oss:GetBucketStat']);
     expect(actions(requestChecks('PutBucketOverwriteConfig', at, { bucket: 'b' }))).toEqual(['oss:PutBucketOverwriteConfig']);
     expect(actions(requestChecks('DeleteBucketOverwriteConfig', at, { bucket: 'b' }))).toEqual(['oss:DeleteBucketOverwriteConfig']);
+    expect(actions(requestChecks('PutBucketEncryption', at, { bucket: 'b' }))).toEqual(['oss:PutBucketEncryption']);
+    expect(actions(requestChecks('PutBucketCors', at, { bucket: 'b' }))).toEqual(['oss:PutBucketCors']);
   });
 
   it('a versionId switches to the Version variant where OSS has one', () => {
