@@ -2,7 +2,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Store } from './store/store.js';
-import { createApp } from './app.js';
+import { createAdmin, createApp } from './app.js';
+import type { Admin } from './admin/admin.js';
 import { malformedHttpAnswer } from './http/errors.js';
 import type { EmulatorConfig } from './http/state.js';
 import type { WormCopyRule } from './domain/worm.js';
@@ -57,6 +58,8 @@ export interface RunningEmulator {
   /** undefined when in memory */
   dataDir?: string;
   store: Store;
+  /** Fault rules and the request log, the in-process face of the admin API (/-/faults, /-/requests). */
+  admin: Admin;
   close(): Promise<void>;
 }
 
@@ -115,7 +118,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = Store.open(dataDir);
   // Declared keys keep their master key across restarts; only their state follows the file.
   for (const key of identities?.kms.keys ?? []) store.kms.declare(key.keyId, { enabled: key.enabled });
-  const app = createApp({ store, config });
+  const admin = createAdmin();
+  const app = createApp({ store, config }, admin);
   const handle = app.callback();
   const server: Server = createServer(
     // Large uploads may take longer than Node's default 5-minute request timeout; headers must still come quickly.
@@ -159,6 +163,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accessKeySecret,
     dataDir,
     store,
+    admin,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
