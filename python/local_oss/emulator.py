@@ -65,9 +65,15 @@ class LocalOss:
         return OssV1Auth(self.access_key_id, self.access_key_secret)
 
     def session(self) -> requests.Session:
-        """A requests session that signs every request with the owner's key pair (V1)."""
+        """A requests session that signs every request with the owner's key pair (V1), and trusts the emulator's
+        CA for https_url when it has one."""
         s = requests.Session()
         s.auth = self.auth
+        if self.ca_file:
+            s.verify = self.ca_file
+            # Otherwise REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE in the environment would override s.verify (requests
+            # merges them over a session's own setting); the emulator is local, so no proxy settings are lost.
+            s.trust_env = False
         return s
 
     @functools.cached_property

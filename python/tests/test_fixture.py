@@ -122,3 +122,25 @@ def test_python_sdk_v2_client_when_installed(local_oss):
     client.put_bucket(oss.PutBucketRequest(bucket=b))
     client.put_object(oss.PutObjectRequest(bucket=b, key="k", body=b"from the sdk"))
     assert client.get_object(oss.GetObjectRequest(bucket=b, key="k")).body.read() == b"from the sdk"
+
+
+def test_https_with_the_printed_ca():
+    """A second emulator with --https-port 0: requests verifies it with the CA file the emulator printed."""
+    from local_oss import start
+
+    emu = start(args=["--https-port", "0"])
+    try:
+        assert emu.https_url and emu.https_url.startswith("https://127.0.0.1:")
+        assert emu.ca_file and emu.ca_file.endswith("ca.pem")
+        assert requests.get(emu.https_url + "/-/health", verify=emu.ca_file, timeout=10).json() == {"status": "ok"}
+        s = emu.session()  # trusts emu.ca_file
+        b = bucket_name("tls")
+        assert s.put(f"{emu.https_url}/{b}").status_code == 200
+        assert s.put(f"{emu.https_url}/{b}/k", data=b"over tls").status_code == 200
+        assert s.get(f"{emu.https_url}/{b}/k").content == b"over tls"
+        with pytest.raises(requests.exceptions.SSLError):
+            plain = requests.Session()
+            plain.trust_env = False  # the system bundle only, whatever REQUESTS_CA_BUNDLE says
+            plain.get(emu.https_url + "/-/health", timeout=10)
+    finally:
+        emu.stop()
