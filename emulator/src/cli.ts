@@ -10,6 +10,7 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--worm-copy-rule documented|protected-only] [--config identities.yaml|.json]
                  [--public-endpoint http://host:port (reported as buckets' Extranet/IntranetEndpoint)]
                  [--https-port N (0 = any free port) [--tls-cert cert.pem --tls-key key.pem]]
+                 [--seed DIR (sub-folders are buckets, their files objects; existing objects are kept)]
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
 const FLAGS = {
@@ -27,6 +28,7 @@ const FLAGS = {
   'https-port': { type: 'string' },
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
+  seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
     httpsPort,
     tlsCert: tlsCert === undefined ? undefined : resolve(tlsCert),
     tlsKey: tlsKey === undefined ? undefined : resolve(tlsKey),
+    seed: opt('seed') === undefined ? undefined : resolve(opt('seed')!),
   }).catch((err: Error) => fail(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.
@@ -111,6 +114,12 @@ async function main(): Promise<void> {
         ? [
             `  CA certificate: ${emulator.caCertPath}`,
             `  trust it: NODE_EXTRA_CA_CERTS / REQUESTS_CA_BUNDLE / SSL_CERT_FILE=${emulator.caCertPath}`,
+          ]
+        : []),
+      ...(emulator.seeded
+        ? [
+            `  seed: ${emulator.seeded.dir}: ${emulator.seeded.buckets} bucket(s) (${emulator.seeded.bucketsCreated} created), ` +
+              `${emulator.seeded.objectsWritten} object(s) written, ${emulator.seeded.objectsKept} kept`,
           ]
         : []),
     ].join('\n') + '\n',

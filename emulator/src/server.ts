@@ -4,6 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tlsMaterial, type TlsMaterial } from './tls.js';
+import { seedFrom, type SeedSummary } from './seed.js';
 import { Store } from './store/store.js';
 import { createAdmin, createApp } from './app.js';
 import type { Admin } from './admin/admin.js';
@@ -53,6 +54,8 @@ export interface EmulatorOptions {
   /** PEM files of the HTTPS certificate and key; without them a local CA in `<dataDir>/tls` signs one. */
   tlsCert?: string;
   tlsKey?: string;
+  /** A folder of buckets (sub-folders) and objects (their files) written at start, never overwriting (seed.ts). */
+  seed?: string;
 }
 
 export interface RunningEmulator {
@@ -69,6 +72,8 @@ export interface RunningEmulator {
   httpsUrl?: string;
   httpsPort?: number;
   caCertPath?: string;
+  /** What --seed wrote. */
+  seeded?: SeedSummary;
   store: Store;
   /** Fault rules and the request log, the in-process face of the admin API (/-/faults, /-/requests). */
   admin: Admin;
@@ -219,5 +224,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return closing;
     },
   };
+  // --- seed data (issue 23 item 4): written through this emulator's own HTTP pipeline, before anyone is told ---
+  if (options.seed !== undefined) {
+    const local = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : urlHost;
+    try {
+      running.seeded = await seedFrom(options.seed, { ...running, url: `http://${local}:${port}` });
+    } catch (err) {
+      await running.close();
+      throw err;
+    }
+    admin.requests.clear(); // the log starts with the users' requests, not the seed's
+  }
+  // --- end seed data ---
   return running;
 }
