@@ -30,6 +30,8 @@ import * as objectWorm from './api/objectWorm.js';
 import * as bucketPolicy from './api/bucketPolicy.js';
 import * as liveChannel from './api/liveChannel.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
+// --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
+import { Admin, isAdminPath } from './admin/admin.js';
 
 type Scope = 'service' | 'bucket' | 'object';
 
@@ -148,6 +150,7 @@ const chosen = new WeakMap<OssContext, Route>();
 
 async function route(ctx: OssContext, next: Next): Promise<void> {
   const r = findRoute(ctx);
+  chosen.set(ctx, r); // before the bucket check, so the request log names the API a NoSuchBucket answered
   // A missing bucket is answered before the credentials are looked at: OSS answers 404 NoSuchBucket to an unknown
   // AccessKeyId (evidence sdk-suites "The bucket is checked before the credentials"; PY2 tests/integration
   // *_fail tests, is_bucket_exist), except for the APIs that look it up themselves.
@@ -155,7 +158,6 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   if (bucket !== undefined && !OWN_BUCKET_LOOKUP.includes(r.api) && ctx.state.store.buckets.get(bucket) === undefined) {
     throw new OssError('NoSuchBucket', { BucketName: bucket });
   }
-  chosen.set(ctx, r);
   await next();
 }
 
@@ -165,7 +167,17 @@ async function dispatch(ctx: OssContext): Promise<void> {
   await r.handler(ctx);
 }
 
-export function createApp(state: Pick<OssState, 'store' | 'config'>): Koa<OssState> {
+/** The API the route step chose for this request, if it got that far (the request log and fault rules key on it). */
+function apiOf(ctx: OssContext): ApiName | undefined {
+  return chosen.get(ctx)?.api;
+}
+
+/** A fresh admin state (fault rules, request log) for an app; startEmulator keeps it to hand to in-process users. */
+export function createAdmin(): Admin {
+  return new Admin(new Set(routes.map((r) => r.api)));
+}
+
+export function createApp(state: Pick<OssState, 'store' | 'config'>, admin: Admin = createAdmin()): Koa<OssState> {
   const app = new Koa<OssState>();
   app.proxy = false;
   // Koa's default handler logs and answers 500; ours catches first, so this only sees socket-level trouble.
@@ -180,7 +192,9 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>): Koa<OssSta
     await next();
   });
   app.use(context);
+  app.use(admin.requests.middleware(apiOf, isAdminPath)); // admin: outside errors, so it sees the final answer
   app.use(errors);
+  app.use(admin.requests.errorTap()); // admin: the code of the error errors is about to render
   app.use(async (ctx, next) => {
     // Health is a plain path on the service host, before auth; a virtual-hosted bucket's key "-/health" is not it.
     if (ctx.path === '/-/health' && ctx.method === 'GET' && !/\.(aliyuncs\.com|localhost)(:\d+)?$/i.test(ctx.get('host'))) {
@@ -189,8 +203,10 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>): Koa<OssSta
     return next();
   });
   app.use(addressing);
+  app.use(admin.middleware()); // admin: /-/… on the service host, after addressing (its signature check needs it)
   app.use(route);
   app.use(auth);
+  app.use(admin.faults.middleware(apiOf)); // admin: API known, principal known, nothing read or changed yet
   app.use(dispatch);
   return app;
 }
