@@ -23,6 +23,7 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     LOCAL_OSS_HOST=0.0.0.0 \
     LOCAL_OSS_PORT=9500 \
+    LOCAL_OSS_HTTPS_PORT=9443 \
     LOCAL_OSS_DATA=/data
 WORKDIR /app
 COPY --from=build /app/package.json ./
@@ -35,7 +36,9 @@ RUN mkdir -p /data && chown 1000:1000 /data
 # No user database in the minimal base image: a numeric non-root uid is enough.
 USER 1000:1000
 VOLUME /data
-EXPOSE 9500
+# 9443: HTTPS, with a certificate signed by the local CA made on first start in /data/tls/ca.pem (the path is
+# printed; `docker cp <container>:/data/tls/ca.pem .` to trust it). LOCAL_OSS_HTTPS_PORT= (empty) turns it off.
+EXPOSE 9500 9443
 HEALTHCHECK --interval=5s --timeout=3s --start-period=5s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.LOCAL_OSS_PORT||9500)+'/-/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Exec form: node is PID 1's only child-free process and receives SIGTERM directly.

@@ -1,8 +1,9 @@
 // The composition root: the whole request pipeline on one screen (style: s3rver lib/routes.js), and the one table
 // that maps method + scope + selector to an API handler. A request passes, in order:
-//   context (request id, Date, Server) → errors (OssError → XML / x-oss-err) → health → addressing (bucket, key)
-//   → cors (OPTIONS preflights; Access-Control-* headers) → route (this table; an unserved selector is refused here) → bucket exists (NoSuchBucket before credentials,
-//   as OSS answers) → auth (V1/V4 headers, presigned URLs) → permissions (http/access.ts) → api/<family> handler.
+//   context (request id, Date, Server) → CORS headers (on the final answer) → errors (OssError → XML / x-oss-err)
+//   → health → addressing (bucket, key) → CORS preflight (OPTIONS) → route (this table; an unserved selector is
+//   refused here) → bucket exists (NoSuchBucket before credentials, as OSS answers) → auth (V1/V4 headers,
+//   presigned URLs) → permissions (http/access.ts) → api/<family> handler.
 // Layers read top-down: this file uses http/ and api/; api/ uses http/, domain/ and store/; never the reverse.
 import Koa from 'koa';
 import Router from '@koa/router';
@@ -36,6 +37,8 @@ import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
+// --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
+import { Admin, isAdminPath } from './admin/admin.js';
 
 type Scope = 'service' | 'bucket' | 'object';
 
@@ -170,6 +173,7 @@ const chosen = new WeakMap<OssContext, Route>();
 
 async function route(ctx: OssContext, next: Next): Promise<void> {
   const r = findRoute(ctx);
+  chosen.set(ctx, r); // before the bucket check, so the request log names the API a NoSuchBucket answered
   // A missing bucket is answered before the credentials are looked at: OSS answers 404 NoSuchBucket to an unknown
   // AccessKeyId (evidence sdk-suites "The bucket is checked before the credentials"; PY2 tests/integration
   // *_fail tests, is_bucket_exist), except for the APIs that look it up themselves.
@@ -177,7 +181,6 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   if (bucket !== undefined && !OWN_BUCKET_LOOKUP.includes(r.api) && ctx.state.store.buckets.get(bucket) === undefined) {
     throw new OssError('NoSuchBucket', { BucketName: bucket });
   }
-  chosen.set(ctx, r);
   await next();
 }
 
@@ -187,7 +190,17 @@ async function dispatch(ctx: OssContext): Promise<void> {
   await r.handler(ctx);
 }
 
-export function createApp(state: Pick<OssState, 'store' | 'config'>): Koa<OssState> {
+/** The API the route step chose for this request, if it got that far (the request log and fault rules key on it). */
+function apiOf(ctx: OssContext): ApiName | undefined {
+  return chosen.get(ctx)?.api;
+}
+
+/** A fresh admin state (fault rules, request log) for an app; startEmulator keeps it to hand to in-process users. */
+export function createAdmin(): Admin {
+  return new Admin(new Set(routes.map((r) => r.api)));
+}
+
+export function createApp(state: Pick<OssState, 'store' | 'config'>, admin: Admin = createAdmin()): Koa<OssState> {
   const app = new Koa<OssState>();
   app.proxy = false;
   // Koa's default handler logs and answers 500; ours catches first, so this only sees socket-level trouble.
@@ -202,7 +215,10 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>): Koa<OssSta
     await next();
   });
   app.use(context);
+  app.use(admin.requests.middleware(apiOf, isAdminPath)); // admin: outside errors, so it sees the final answer
+  app.use(corsApi.corsHeadersStep); // CORS: Access-Control-* on the final answer (outside errors, so errors too)
   app.use(errors);
+  app.use(admin.requests.errorTap()); // admin: the code of the error errors is about to render
   app.use(async (ctx, next) => {
     // Health is a plain path on the service host, before auth; a virtual-hosted bucket's key "-/health" is not it.
     if (ctx.path === '/-/health' && ctx.method === 'GET' && !/\.(aliyuncs\.com|localhost)(:\d+)?$/i.test(ctx.get('host'))) {
@@ -211,10 +227,11 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>): Koa<OssSta
     return next();
   });
   app.use(addressing);
-  // CORS: OPTIONS preflights answered from the bucket's rules (never routed nor signed); Access-Control-* on the rest.
-  app.use(corsApi.cors);
+  app.use(admin.middleware()); // admin: /-/… on the service host, after addressing (its signature check needs it)
+  app.use(corsApi.preflightStep); // CORS: OPTIONS answered from the bucket's rules, never routed nor signed
   app.use(route);
   app.use(auth);
+  app.use(admin.faults.middleware(apiOf)); // admin: API known, principal known, nothing read or changed yet
   app.use(dispatch);
   return app;
 }

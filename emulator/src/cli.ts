@@ -9,6 +9,9 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--access-key-id ID --access-key-secret SECRET] [--regions r1,r2]
                  [--worm-copy-rule documented|protected-only] [--config identities.yaml|.json]
                  [--public-endpoint http://host:port (reported as buckets' Extranet/IntranetEndpoint)]
+                 [--https-port N (0 = any free port) [--tls-cert cert.pem --tls-key key.pem]]
+                 [--seed DIR (sub-folders are buckets, their files objects; existing objects are kept)]
+                 [--clock-offset SECONDS (the emulator's clock ahead of real time; PUT /-/clock changes it)]
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
 const FLAGS = {
@@ -23,6 +26,11 @@ const FLAGS = {
   'worm-copy-rule': { type: 'string' },
   config: { type: 'string' },
   'public-endpoint': { type: 'string' },
+  'https-port': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'clock-offset': { type: 'string' },
+  'tls-key': { type: 'string' },
+  seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -64,6 +72,18 @@ async function main(): Promise<void> {
   }
   const wormCopyRule = opt('worm-copy-rule') ?? 'documented';
   if (wormCopyRule !== 'documented' && wormCopyRule !== 'protected-only') fail(`invalid --worm-copy-rule ${wormCopyRule}`);
+  const httpsText = opt('https-port');
+  const httpsPort = httpsText === undefined ? undefined : Number(httpsText);
+  if (httpsPort !== undefined && (!Number.isInteger(httpsPort) || httpsPort < 0 || httpsPort > 65535)) {
+    fail(`invalid --https-port ${JSON.stringify(httpsText)}`);
+  }
+  const tlsCert = opt('tls-cert');
+  const tlsKey = opt('tls-key');
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) fail('--tls-cert and --tls-key go together');
+  if (tlsCert !== undefined && httpsPort === undefined) fail('--tls-cert and --tls-key need --https-port');
+  const clockText = opt('clock-offset');
+  const clockOffsetSeconds = clockText === undefined ? undefined : Number(clockText);
+  if (clockOffsetSeconds !== undefined && !Number.isFinite(clockOffsetSeconds)) fail(`invalid --clock-offset ${JSON.stringify(clockText)}`);
   const inMemory = flag('in-memory');
   const host = opt('host') ?? DEFAULT_HOST;
 
@@ -79,17 +99,35 @@ async function main(): Promise<void> {
     wormCopyRule,
     config: opt('config') === undefined ? undefined : resolve(opt('config')!),
     publicEndpoint: opt('public-endpoint'),
+    httpsPort,
+    tlsCert: tlsCert === undefined ? undefined : resolve(tlsCert),
+    tlsKey: tlsKey === undefined ? undefined : resolve(tlsKey),
+    seed: opt('seed') === undefined ? undefined : resolve(opt('seed')!),
+    clockOffsetSeconds,
   }).catch((err: Error) => fail(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.
   process.stdout.write(
     [
       `local-oss listening on ${emulator.url}`,
+      ...(emulator.httpsUrl ? [`local-oss listening on ${emulator.httpsUrl}`] : []),
       `  region: ${emulator.region}${emulator.regions.length > 1 ? ` (also ${emulator.regions.slice(1).join(', ')})` : ''}`,
       `  data: ${emulator.dataDir ?? 'in memory (lost on exit)'}`,
       `  access key id: ${emulator.accessKeyId}`,
       `  access key secret: ${emulator.accessKeySecret}`,
       ...(opt('config') ? [`  identities: ${resolve(opt('config')!)}`] : []),
+      ...(emulator.caCertPath
+        ? [
+            `  CA certificate: ${emulator.caCertPath}`,
+            `  trust it: NODE_EXTRA_CA_CERTS / REQUESTS_CA_BUNDLE / SSL_CERT_FILE=${emulator.caCertPath}`,
+          ]
+        : []),
+      ...(emulator.seeded
+        ? [
+            `  seed: ${emulator.seeded.dir}: ${emulator.seeded.buckets} bucket(s) (${emulator.seeded.bucketsCreated} created), ` +
+              `${emulator.seeded.objectsWritten} object(s) written, ${emulator.seeded.objectsKept} kept`,
+          ]
+        : []),
     ].join('\n') + '\n',
   );
   if (!['127.0.0.1', '::1', 'localhost'].includes(host) && emulator.accessKeyId === DEFAULT_CREDENTIALS.accessKeyId) {

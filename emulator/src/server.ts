@@ -1,13 +1,19 @@
 // startEmulator(): the in-process API (tests, the CLI and the testcontainers module all start the emulator here).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tlsMaterial, type TlsMaterial } from './tls.js';
+import { seedFrom, type SeedSummary } from './seed.js';
 import { Store } from './store/store.js';
-import { createApp } from './app.js';
+import { createAdmin, createApp } from './app.js';
+import type { Admin } from './admin/admin.js';
 import { malformedHttpAnswer } from './http/errors.js';
 import type { EmulatorConfig } from './http/state.js';
 import type { WormCopyRule } from './domain/worm.js';
 import { loadConfigFile, type IdentitiesConfig } from './domain/identities.js';
 import { OWNER } from './domain/owner.js';
+import { Clock } from './domain/clock.js';
 
 /** The key pair a fresh emulator accepts when none is configured; printed at start so users can copy it. */
 export const DEFAULT_CREDENTIALS = {
@@ -34,6 +40,8 @@ export interface EmulatorOptions {
   accessKeySecret?: string;
   /** CopyObject and WORM buckets: 'documented' (default) or 'protected-only' (spec §6.2 [U]). */
   wormCopyRule?: WormCopyRule;
+  /** Seconds the emulator's clock runs ahead of (or, negative, behind) real time (domain/clock.ts). */
+  clockOffsetSeconds?: number;
   /**
    * RAM users, STS credentials and KMS keys (docs/permissions.md): a parsed config, or the path of a .json/.yaml
    * file. Without one the owner's key pair is the only identity and may do everything.
@@ -44,6 +52,13 @@ export interface EmulatorOptions {
    * `http://oss.example.test:9500`; by default the scheme and host each request came on (api/endpoints.ts).
    */
   publicEndpoint?: string;
+  /** Also serve HTTPS on this port (0 = a free one); undefined = HTTP only (tls.ts). */
+  httpsPort?: number;
+  /** PEM files of the HTTPS certificate and key; without them a local CA in `<dataDir>/tls` signs one. */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** A folder of buckets (sub-folders) and objects (their files) written at start, never overwriting (seed.ts). */
+  seed?: string;
 }
 
 export interface RunningEmulator {
@@ -56,7 +71,15 @@ export interface RunningEmulator {
   accessKeySecret: string;
   /** undefined when in memory */
   dataDir?: string;
+  /** With httpsPort: the HTTPS address, its port, and the local CA's certificate to trust (none with --tls-cert). */
+  httpsUrl?: string;
+  httpsPort?: number;
+  caCertPath?: string;
+  /** What --seed wrote. */
+  seeded?: SeedSummary;
   store: Store;
+  /** Fault rules and the request log, the in-process face of the admin API (/-/faults, /-/requests). */
+  admin: Admin;
   close(): Promise<void>;
 }
 
@@ -109,48 +132,74 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountId: identities?.accountId ?? OWNER.ID,
     kmsKeysDeclared: (identities?.kms.keys.length ?? 0) > 0,
     wormCopyRule: options.wormCopyRule ?? 'documented',
+    clock: new Clock(options.clockOffsetSeconds ?? 0),
     ...(options.publicEndpoint ? { publicEndpoint: options.publicEndpoint } : {}),
   };
 
   const store = Store.open(dataDir);
   // Declared keys keep their master key across restarts; only their state follows the file.
   for (const key of identities?.kms.keys ?? []) store.kms.declare(key.keyId, { enabled: key.enabled });
-  const app = createApp({ store, config });
+  const admin = createAdmin();
+  const app = createApp({ store, config }, admin);
   const handle = app.callback();
-  const server: Server = createServer(
-    // Large uploads may take longer than Node's default 5-minute request timeout; headers must still come quickly.
-    // The header section is capped at 16 KiB whatever --max-http-header-size says: 8 KiB of user metadata plus
-    // signing headers fit; OSS documents no limit of its own, so the 431 beyond it is [I].
-    // insecureHTTPParser: see strictAgain() below.
-    { requestTimeout: 0, headersTimeout: 60_000, keepAliveTimeout: 65_000, maxHeaderSize: 16 * 1024, insecureHTTPParser: true },
-    (req, res) => {
-      if (strictAgain(req)) return handle(req, res);
-      // What the strict parser would have refused: the same 400 the clientError handler answers, then close.
-      res.socket?.end(malformedHttpAnswer(false));
-    },
-  );
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    // Unparseable HTTP never reaches Koa: answer an OSS-style 400 (431 for oversized headers), and keep serving.
-    if (!socket.writable) return socket.destroy();
-    socket.end(malformedHttpAnswer(err.code === 'HPE_HEADER_OVERFLOW'));
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? DEFAULT_PORT, host, () => {
-        server.off('error', reject);
+  // Large uploads may take longer than Node's default 5-minute request timeout; headers must still come quickly.
+  // The header section is capped at 16 KiB whatever --max-http-header-size says: 8 KiB of user metadata plus
+  // signing headers fit; OSS documents no limit of its own, so the 431 beyond it is [I].
+  // insecureHTTPParser: see strictAgain() below.
+  const serverOptions = { requestTimeout: 0, headersTimeout: 60_000, keepAliveTimeout: 65_000, maxHeaderSize: 16 * 1024, insecureHTTPParser: true };
+  const onRequest = (req: IncomingMessage, res: import('node:http').ServerResponse) => {
+    if (strictAgain(req)) return handle(req, res);
+    // What the strict parser would have refused: the same 400 the clientError handler answers, then close.
+    res.socket?.end(malformedHttpAnswer(false));
+  };
+  const server: Server = createServer(serverOptions, onRequest);
+  // --- HTTPS (issue 23 item 2): the same app over TLS beside HTTP ---
+  let tls: TlsMaterial | undefined;
+  let httpsServer: Server | undefined;
+  if (options.httpsPort !== undefined) {
+    try {
+      tls = tlsMaterial({ dataDir, regions, certFile: options.tlsCert, keyFile: options.tlsKey });
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+    httpsServer = createHttpsServer({ ...serverOptions, cert: tls.cert, key: tls.key }, onRequest);
+    // A failed handshake (a client that does not trust the CA, plain HTTP on the TLS port) only costs its socket.
+    httpsServer.on('tlsClientError', (_err, socket) => socket.destroy());
+  }
+  // --- end HTTPS ---
+  for (const s of [server, httpsServer]) {
+    s?.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+      // Unparseable HTTP never reaches Koa: answer an OSS-style 400 (431 for oversized headers), and keep serving.
+      if (!socket.writable) return socket.destroy();
+      socket.end(malformedHttpAnswer(err.code === 'HPE_HEADER_OVERFLOW'));
+    });
+  }
+  const listen = (s: Server, port: number) =>
+    new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(port, host, () => {
+        s.off('error', reject);
         resolve();
       });
     });
+  try {
+    await listen(server, options.port ?? DEFAULT_PORT);
+    if (httpsServer) await listen(httpsServer, options.httpsPort!);
   } catch (err) {
+    server.close();
     store.close();
+    if (tls?.temporary) rmSync(tls.dir!, { recursive: true, force: true });
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const httpsPort = httpsServer ? (httpsServer.address() as AddressInfo).port : undefined;
   let closing: Promise<void> | undefined;
-  return {
+  const running: RunningEmulator = {
     url: `http://${urlHost}:${port}`,
+    ...(httpsPort !== undefined ? { httpsUrl: `https://${urlHost}:${httpsPort}`, httpsPort } : {}),
+    ...(tls?.caPath ? { caCertPath: tls.caPath } : {}),
     host,
     port,
     region,
@@ -159,17 +208,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accessKeySecret,
     dataDir,
     store,
+    admin,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => {
-          store.close();
-          resolve();
-        });
-        server.closeIdleConnections();
-        // In-flight requests get a moment to finish; then their sockets go.
-        setTimeout(() => server.closeAllConnections(), 1000).unref();
+      closing ??= Promise.all(
+        [server, httpsServer].filter((s): s is Server => s !== undefined).map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeIdleConnections();
+              // In-flight requests get a moment to finish; then their sockets go.
+              setTimeout(() => s.closeAllConnections(), 1000).unref();
+            }),
+        ),
+      ).then(() => {
+        store.close();
+        // An in-memory emulator's CA lived in a temp dir of its own: it goes with the run.
+        if (tls?.temporary) rmSync(tls.dir!, { recursive: true, force: true });
       });
       return closing;
     },
   };
+  // --- seed data (issue 23 item 4): written through this emulator's own HTTP pipeline, before anyone is told ---
+  if (options.seed !== undefined) {
+    const local = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : urlHost;
+    try {
+      running.seeded = await seedFrom(options.seed, { ...running, url: `http://${local}:${port}` });
+    } catch (err) {
+      await running.close();
+      throw err;
+    }
+    admin.requests.clear(); // the log starts with the users' requests, not the seed's
+  }
+  // --- end seed data ---
+  return running;
 }

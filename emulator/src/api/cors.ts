@@ -12,7 +12,6 @@ import {
 } from '../domain/cors.js';
 import { OssError } from '../domain/errors.js';
 import { readXml } from '../http/body.js';
-import { renderError } from '../http/errors.js';
 import { sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
@@ -71,22 +70,22 @@ function preflight(ctx: OssContext): void {
   sendEmpty(ctx);
 }
 
-/**
- * The CORS step of the pipeline (app.ts): answers OPTIONS itself, and adds the matching rule's Access-Control-*
- * headers to every other answer for a request with an Origin — errors included, which a browser must be able to
- * read [I] — plus `Vary: Origin` on every answer of a bucket whose ResponseVary is true (PutBucketCors API
- * reference: "returned whether or not the request is cross-origin or matches").
- */
-export async function cors(ctx: OssContext, next: Next): Promise<void> {
+/** Pipeline step after addressing (app.ts): answers OPTIONS itself, before routing and auth. */
+export async function preflightStep(ctx: OssContext, next: Next): Promise<void> {
   if (ctx.method === 'OPTIONS') return preflight(ctx);
+  return next();
+}
+
+/**
+ * Pipeline step outside `errors` (app.ts), so it sees the final answer, errors included — which a browser must be
+ * able to read [I]: adds the matching rule's Access-Control-* headers to the answer of a request with an Origin,
+ * and `Vary: Origin` to every answer of a bucket whose ResponseVary is true (PutBucketCors API reference: "returned
+ * whether or not the request is cross-origin or matches"). Preflights set their own.
+ */
+export async function corsHeadersStep(ctx: OssContext, next: Next): Promise<void> {
+  await next();
   const bucketName = ctx.state.bucket;
-  if (bucketName === undefined) return next();
-  try {
-    await next();
-  } catch (err) {
-    if (!(err instanceof OssError)) throw err;
-    renderError(ctx, err);
-  }
+  if (bucketName === undefined || ctx.method === 'OPTIONS' || ctx.headerSent) return;
   const config = corsOf(ctx, bucketName);
   if (config === undefined) return;
   if (config.responseVary) ctx.vary('Origin');

@@ -210,6 +210,8 @@ export const catalogue = {
   InvalidTagBucketTooMany: { code: 'InvalidTag', status: 400, message: 'Bucket tags cannot be greater than 20.' },
   InvalidTagTooMany: { code: 'InvalidTag', status: 400, message: 'Object tags cannot be greater than 10.', ec: '0010-00000218' },
   InvalidArgumentTooLong: { code: 'InvalidArgument', status: 400, message: 'Argument {ArgumentName} is too long.' },
+  // The admin API's own (README "Admin API"): not an OSS answer, an OSS-shaped one.
+  InvalidArgumentClockOffset: { code: 'InvalidArgument', status: 400, message: 'PUT /-/clock takes {"offsetSeconds": <number>}.' },
   InvalidArgumentPartEncryption: {
     code: 'InvalidArgument',
     status: 400,
