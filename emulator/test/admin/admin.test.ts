@@ -283,7 +283,7 @@ describe('GET /-/requests', () => {
 
   it('names the API of a request refused before the handler, and null before routing decided', async () => {
     await raw(emu, { method: 'GET', bucket: 'nowhere', key: 'x', sign: 'none' });
-    await raw(emu, { method: 'GET', bucket: 'nowhere', query: [['cors', undefined]] });
+    await raw(emu, { method: 'GET', bucket: 'nowhere', query: [['lifecycle', undefined]] });
     const { requests } = (await admin('GET', '/-/requests')).json;
     expect(requests.map((r: { api: string | null; errorCode: string }) => [r.api, r.errorCode])).toEqual([
       [null, 'NotImplemented'],
