@@ -11,6 +11,7 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--public-endpoint http://host:port (reported as buckets' Extranet/IntranetEndpoint)]
                  [--https-port N (0 = any free port) [--tls-cert cert.pem --tls-key key.pem]]
                  [--seed DIR (sub-folders are buckets, their files objects; existing objects are kept)]
+                 [--clock-offset SECONDS (the emulator's clock ahead of real time; PUT /-/clock changes it)]
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
 const FLAGS = {
@@ -27,6 +28,7 @@ const FLAGS = {
   'public-endpoint': { type: 'string' },
   'https-port': { type: 'string' },
   'tls-cert': { type: 'string' },
+  'clock-offset': { type: 'string' },
   'tls-key': { type: 'string' },
   seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -79,6 +81,9 @@ async function main(): Promise<void> {
   const tlsKey = opt('tls-key');
   if ((tlsCert === undefined) !== (tlsKey === undefined)) fail('--tls-cert and --tls-key go together');
   if (tlsCert !== undefined && httpsPort === undefined) fail('--tls-cert and --tls-key need --https-port');
+  const clockText = opt('clock-offset');
+  const clockOffsetSeconds = clockText === undefined ? undefined : Number(clockText);
+  if (clockOffsetSeconds !== undefined && !Number.isFinite(clockOffsetSeconds)) fail(`invalid --clock-offset ${JSON.stringify(clockText)}`);
   const inMemory = flag('in-memory');
   const host = opt('host') ?? DEFAULT_HOST;
 
@@ -98,6 +103,7 @@ async function main(): Promise<void> {
     tlsCert: tlsCert === undefined ? undefined : resolve(tlsCert),
     tlsKey: tlsKey === undefined ? undefined : resolve(tlsKey),
     seed: opt('seed') === undefined ? undefined : resolve(opt('seed')!),
+    clockOffsetSeconds,
   }).catch((err: Error) => fail(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.

@@ -13,6 +13,7 @@ import type { EmulatorConfig } from './http/state.js';
 import type { WormCopyRule } from './domain/worm.js';
 import { loadConfigFile, type IdentitiesConfig } from './domain/identities.js';
 import { OWNER } from './domain/owner.js';
+import { Clock } from './domain/clock.js';
 
 /** The key pair a fresh emulator accepts when none is configured; printed at start so users can copy it. */
 export const DEFAULT_CREDENTIALS = {
@@ -39,6 +40,8 @@ export interface EmulatorOptions {
   accessKeySecret?: string;
   /** CopyObject and WORM buckets: 'documented' (default) or 'protected-only' (spec §6.2 [U]). */
   wormCopyRule?: WormCopyRule;
+  /** Seconds the emulator's clock runs ahead of (or, negative, behind) real time (domain/clock.ts). */
+  clockOffsetSeconds?: number;
   /**
    * RAM users, STS credentials and KMS keys (docs/permissions.md): a parsed config, or the path of a .json/.yaml
    * file. Without one the owner's key pair is the only identity and may do everything.
@@ -129,6 +132,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountId: identities?.accountId ?? OWNER.ID,
     kmsKeysDeclared: (identities?.kms.keys.length ?? 0) > 0,
     wormCopyRule: options.wormCopyRule ?? 'documented',
+    clock: new Clock(options.clockOffsetSeconds ?? 0),
     ...(options.publicEndpoint ? { publicEndpoint: options.publicEndpoint } : {}),
   };
 

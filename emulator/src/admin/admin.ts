@@ -7,7 +7,8 @@
 //   POST   /-/faults     add one rule or an array of rules (admin/faults.ts)
 //   DELETE /-/faults     remove every rule
 //   GET    /-/requests   the request log, newest first (?limit=N)
-// (/-/clock is reserved for the emulated clock, issue 23 item 1's follow-up.)
+//   GET    /-/clock      {"now": ISO time, "offsetSeconds": N}: the emulator's clock (domain/clock.ts)
+//   PUT    /-/clock      {"offsetSeconds": N}: set how far it runs ahead of real time (negative: behind)
 // Errors are OSS <Error> documents from the one renderer; successes are JSON.
 import type { Next } from 'koa';
 import { OssError } from '../domain/errors.js';
@@ -34,6 +35,11 @@ export function isAdminPath(ctx: OssContext): boolean {
 }
 
 const MAX_BODY = 256 * 1024;
+
+function clockState(ctx: OssContext): { now: string; offsetSeconds: number } {
+  const clock = ctx.state.config.clock;
+  return { now: new Date(clock.now()).toISOString(), offsetSeconds: clock.offsetSeconds };
+}
 
 export class Admin {
   readonly faults = new Faults();
@@ -72,6 +78,16 @@ export class Admin {
       this.faults.clear();
       this.requests.clear();
       ctx.body = { reset: true, removed };
+    },
+    'GET clock': (ctx) => {
+      ctx.body = clockState(ctx);
+    },
+    'PUT clock': async (ctx) => {
+      const body = await readJson(ctx);
+      const offset = (body as { offsetSeconds?: unknown } | null)?.offsetSeconds;
+      if (typeof offset !== 'number' || !Number.isFinite(offset)) throw new OssError('InvalidArgumentClockOffset', { ArgumentName: 'offsetSeconds' });
+      ctx.state.config.clock.setOffset(offset);
+      ctx.body = clockState(ctx);
     },
     'GET faults': (ctx) => {
       ctx.body = { rules: this.faults.list() };

@@ -65,10 +65,10 @@ export async function appendObject(ctx: OssContext): Promise<void> {
       if (existing === undefined) {
         return landObject(ctx, b.name, key, contentId, {
           forbidOverwrite,
-          build: () => ({ lastModified: Date.now(), size: info.size, etag, crc64: info.crc64, objectType: 'Appendable', ...first, contentId }),
+          build: () => ({ lastModified: ctx.state.config.clock.now(), size: info.size, etag, crc64: info.crc64, objectType: 'Appendable', ...first, contentId }),
         });
       }
-      return landAppend(ctx, b, existing, { contentId, size: info.size, etag, crc64: info.crc64, lastModified: Date.now() });
+      return landAppend(ctx, b, existing, { contentId, size: info.size, etag, crc64: info.crc64, lastModified: ctx.state.config.clock.now() });
     });
   } catch (err) {
     store.content.discard(pending);

@@ -68,7 +68,7 @@ export function createBucket(
   settings: Pick<BucketRecord, 'acl' | 'storageClass' | 'dataRedundancyType'>,
 ): void {
   validateBucketName(name);
-  ctx.state.store.buckets.create({ name, region: regionOfRequest(ctx), createdAt: Date.now(), ...settings });
+  ctx.state.store.buckets.create({ name, region: regionOfRequest(ctx), createdAt: ctx.state.config.clock.now(), ...settings });
 }
 
 export function deleteBucket(ctx: OssContext): void {

@@ -134,7 +134,7 @@ export async function copyObject(ctx: OssContext): Promise<void> {
       storageClass,
       encryption,
     });
-    checkCopy(ctx.state.config.wormCopyRule, bucketPolicyOf(store, sourceBucket.name), bucketPolicyOf(store, destBucket.name), Date.now());
+    checkCopy(ctx.state.config.wormCopyRule, bucketPolicyOf(store, sourceBucket.name), bucketPolicyOf(store, destBucket.name), ctx.state.config.clock.now());
     // Bytes are shared unless the destination asks for SSE-KMS under another key than the source's: those are
     // re-encrypted under the destination's key, a chunk at a time (the one copy that costs its size).
     const destKms = kmsKeyIdOf(plan.encryption);
@@ -145,7 +145,7 @@ export async function copyObject(ctx: OssContext): Promise<void> {
     const { record } = landObject(ctx, destBucket.name, destKey, contentId, {
       forbidOverwrite,
       build: () => ({
-        lastModified: Date.now(),
+        lastModified: ctx.state.config.clock.now(),
         size: src.size,
         etag: src.etag,
         crc64: src.crc64,

@@ -10,9 +10,9 @@
 //      does not show), as given;
 //   2. the real names when the request came on an OSS host name (`….aliyuncs.com`: the client resolves those to
 //      the emulator itself, e.g. ali-oss against an IP endpoint, or a hosts-file entry, so they lead back here);
-//   3. otherwise `http://` + the Host the request came on, without a virtual-hosted bucket label
-//      (`bkt.localhost:9500` → `localhost:9500`): the one listener serves every bucket and region, over plain
-//      HTTP, so an SDK configured with `http://127.0.0.1:9500` sees its own endpoint again.
+//   3. otherwise the scheme and Host the request came on, without a virtual-hosted bucket label
+//      (`bkt.localhost:9500` → `localhost:9500`): the listener serves every bucket and region, so an SDK configured
+//      with `http://127.0.0.1:9500` (or the HTTPS port) sees its own endpoint again.
 import { resolveAddress } from '../http/addressing.js';
 import type { OssContext } from '../http/state.js';
 
@@ -42,6 +42,6 @@ export function bucketEndpoints(ctx: OssContext, region: string): { extranet: st
   if (host === '' || /\.aliyuncs\.com(:\d+)?$/i.test(host)) {
     return { extranet: extranetEndpoint(region), intranet: intranetEndpoint(region) };
   }
-  const own = `http://${serviceHost(host)}`;
+  const own = `${ctx.protocol}://${serviceHost(host)}`;
   return { extranet: own, intranet: own };
 }

@@ -22,7 +22,7 @@ export function protectionOf(ctx: OssContext, bucket: string): Protection {
   return {
     bucketPolicy: bucketPolicyOf(ctx.state.store, bucket),
     bypassGovernance: ctx.get('x-oss-bypass-governance-retention').toLowerCase() === 'true',
-    now: Date.now(),
+    now: ctx.state.config.clock.now(),
   };
 }
 

@@ -48,7 +48,7 @@ export function initiateMultipartUpload(ctx: OssContext): void {
   writerEncryption(ctx, options.encryption); // an unknown or disabled key fails here, not at the first part
   const uploadId = newUploadId();
   ctx.state.store.tx(() =>
-    ctx.state.store.uploads.create({ uploadId, bucket: bucket.name, key, initiated: Date.now(), options }),
+    ctx.state.store.uploads.create({ uploadId, bucket: bucket.name, key, initiated: ctx.state.config.clock.now(), options }),
   );
   for (const [name, value] of Object.entries(encryptionHeaders(options.encryption))) ctx.set(name, value);
   sendXml(ctx, 'InitiateMultipartUploadResult', {
@@ -98,7 +98,7 @@ export async function uploadPart(ctx: OssContext): Promise<void> {
         etag,
         size: pending.size,
         crc64: pending.crc64.toString(),
-        lastModified: Date.now(),
+        lastModified: ctx.state.config.clock.now(),
         contentId,
       });
     });
@@ -126,7 +126,7 @@ export async function uploadPartCopy(ctx: OssContext): Promise<void> {
     const { sourceBucket, src, decision } = resolveCopySource(ctx, source, destBucket);
     // Every failed condition is 412 here, unlike CopyObject's 304 (DOCS UploadPartCopy.md [U]).
     if (decision === 'not-modified') throw new OssError('PreconditionFailed');
-    checkCopy(ctx.state.config.wormCopyRule, bucketPolicyOf(store, sourceBucket.name), bucketPolicyOf(store, destBucket.name), Date.now());
+    checkCopy(ctx.state.config.wormCopyRule, bucketPolicyOf(store, sourceBucket.name), bucketPolicyOf(store, destBucket.name), ctx.state.config.clock.now());
     const range = mp.copySourceRange(header('x-oss-copy-source-range'), src.size);
     const whole = range.start === 0 && range.end === src.size;
     const contentId = store.content.compose([{ contentId: src.contentId!, start: range.start, end: range.end }]);
@@ -137,7 +137,7 @@ export async function uploadPartCopy(ctx: OssContext): Promise<void> {
       whole && /^[0-9A-F]{32}$/.test(src.etag)
         ? src.etag
         : createHash('md5').update(`${src.etag}:${range.start}-${range.end}`).digest('hex').toUpperCase();
-    const lastModified = Date.now();
+    const lastModified = ctx.state.config.clock.now();
     store.uploads.putPart(upload.uploadId, { partNumber, etag, size: info.size, crc64: info.crc64, lastModified, contentId });
     return { etag, lastModified, crc64: info.crc64, sourceBucket, src, range };
   });
@@ -182,7 +182,7 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
       forbidOverwrite: opts.forbidOverwrite || forbidHeader,
       forbidOverwriteEc: mp.MULTIPART_EC.completeForbidOverwrite,
       build: () => ({
-        lastModified: Date.now(),
+        lastModified: ctx.state.config.clock.now(),
         size: info.size,
         etag: mp.multipartEtag(chosen),
         crc64: info.crc64,

@@ -39,7 +39,7 @@ export async function putObject(ctx: OssContext): Promise<void> {
   const written = await landReceived(ctx, bucket.name, key, pending, {
     forbidOverwrite,
     build: (b, contentId) => ({
-      lastModified: Date.now(),
+      lastModified: ctx.state.config.clock.now(),
       size: pending.size,
       etag: pending.md5.toString('hex').toUpperCase(),
       crc64: pending.crc64.toString(),
@@ -187,7 +187,7 @@ function deleteOne(ctx: OssContext, bucket: BucketRecord, key: string, versionId
     const gone = objects.removeVersion(bucket.name, key, versionId!);
     return { versionId, deleteMarker: gone?.isDeleteMarker ? true : undefined };
   }
-  const { marker } = objects.deleteCurrent(bucket.name, key, Date.now(), plan);
+  const { marker } = objects.deleteCurrent(bucket.name, key, ctx.state.config.clock.now(), plan);
   return marker ? { deleteMarker: true, deleteMarkerVersionId: marker.versionId } : {};
 }
 

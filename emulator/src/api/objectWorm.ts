@@ -20,7 +20,7 @@ export async function putBucketObjectWormConfiguration(ctx: OssContext): Promise
   const conf = ow.parseObjectWormConfig(await readXml(ctx));
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
-    checkObjectWormSetup(bucket.versioning, bucketPolicyOf(ctx.state.store, bucket.name), Date.now());
+    checkObjectWormSetup(bucket.versioning, bucketPolicyOf(ctx.state.store, bucket.name), ctx.state.config.clock.now());
     ctx.state.store.buckets.setDocument(bucket.name, 'object_worm', conf);
   });
   sendEmpty(ctx);
@@ -44,7 +44,7 @@ function requireEnabled(ctx: OssContext, bucket: string): void {
 }
 
 export async function putObjectRetention(ctx: OssContext): Promise<void> {
-  const now = Date.now();
+  const now = ctx.state.config.clock.now();
   const retention = ow.parseRetention(await readXml(ctx), now);
   const bypass = ctx.get('x-oss-bypass-governance-retention').toLowerCase() === 'true';
   const versionId = versionIdParam(ctx);

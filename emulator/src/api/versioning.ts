@@ -18,7 +18,7 @@ export async function putBucketVersioning(ctx: OssContext): Promise<void> {
   if (status !== 'Enabled' && status !== 'Suspended') throw new OssError('MalformedXML');
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
-    checkVersioningChange(status, bucketPolicyOf(ctx.state.store, bucket.name), objectWormOf(ctx.state.store, bucket.name)?.enabled === true, Date.now());
+    checkVersioningChange(status, bucketPolicyOf(ctx.state.store, bucket.name), objectWormOf(ctx.state.store, bucket.name)?.enabled === true, ctx.state.config.clock.now());
     ctx.state.store.buckets.setVersioning(bucket.name, status);
   });
   sendEmpty(ctx);

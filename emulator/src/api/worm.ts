@@ -27,7 +27,7 @@ export async function initiateBucketWorm(ctx: OssContext): Promise<void> {
   const policy = ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
     checkBucketWormSetup(bucket.versioning, objectWormOf(ctx.state.store, bucket.name)?.enabled === true);
-    const p = worm.initiate(policyOf(ctx, bucket), days, Date.now());
+    const p = worm.initiate(policyOf(ctx, bucket), days, ctx.state.config.clock.now());
     ctx.state.store.buckets.setDocument(bucket.name, 'worm', p);
     return p;
   });
@@ -38,7 +38,7 @@ export async function initiateBucketWorm(ctx: OssContext): Promise<void> {
 export function abortBucketWorm(ctx: OssContext): void {
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
-    worm.abort(policyOf(ctx, bucket), Date.now());
+    worm.abort(policyOf(ctx, bucket), ctx.state.config.clock.now());
     ctx.state.store.buckets.setDocument(bucket.name, 'worm', undefined);
   });
   sendEmpty(ctx, 204);
@@ -48,7 +48,7 @@ export function completeBucketWorm(ctx: OssContext): void {
   const wormId = ctx.state.query.get('wormId') ?? '';
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
-    ctx.state.store.buckets.setDocument(bucket.name, 'worm', worm.complete(policyOf(ctx, bucket), wormId, Date.now()));
+    ctx.state.store.buckets.setDocument(bucket.name, 'worm', worm.complete(policyOf(ctx, bucket), wormId, ctx.state.config.clock.now()));
   });
   sendEmpty(ctx);
 }
@@ -58,14 +58,14 @@ export async function extendBucketWorm(ctx: OssContext): Promise<void> {
   const days = await retentionDays(ctx, 'ExtendWormConfiguration');
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
-    ctx.state.store.buckets.setDocument(bucket.name, 'worm', worm.extend(policyOf(ctx, bucket), wormId, days, Date.now()));
+    ctx.state.store.buckets.setDocument(bucket.name, 'worm', worm.extend(policyOf(ctx, bucket), wormId, days, ctx.state.config.clock.now()));
   });
   sendEmpty(ctx);
 }
 
 export function getBucketWorm(ctx: OssContext): void {
   const bucket = requireBucket(ctx);
-  const p = worm.activePolicy(policyOf(ctx, bucket), Date.now());
+  const p = worm.activePolicy(policyOf(ctx, bucket), ctx.state.config.clock.now());
   if (p === undefined) throw new OssError('NoSuchWORMConfiguration');
   sendXml(ctx, 'WormConfiguration', {
     WormId: p.wormId,

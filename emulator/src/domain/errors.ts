@@ -193,6 +193,8 @@ export const catalogue = {
   InvalidArgumentCompleteAll: { code: 'InvalidArgument', status: 400, message: 'Should not speficy both complete all header and http body.' },
   InvalidTagTooMany: { code: 'InvalidTag', status: 400, message: 'Object tags cannot be greater than 10.', ec: '0010-00000218' },
   InvalidArgumentTooLong: { code: 'InvalidArgument', status: 400, message: 'Argument {ArgumentName} is too long.' },
+  // The admin API's own (README "Admin API"): not an OSS answer, an OSS-shaped one.
+  InvalidArgumentClockOffset: { code: 'InvalidArgument', status: 400, message: 'PUT /-/clock takes {"offsetSeconds": <number>}.' },
   InvalidArgumentPartEncryption: {
     code: 'InvalidArgument',
     status: 400,

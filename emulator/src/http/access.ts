@@ -69,7 +69,7 @@ function conditionContext(ctx: OssContext, listing: boolean): Record<string, str
   return {
     'acs:SourceIp': ctx.request.socket.remoteAddress?.replace(/^::ffff:/, ''),
     'acs:SecureTransport': ctx.secure ? 'true' : 'false',
-    'acs:CurrentTime': new Date().toISOString(),
+    'acs:CurrentTime': new Date(ctx.state.config.clock.now()).toISOString(),
     'acs:UserAgent': ctx.get('user-agent') || undefined,
     'acs:AccessId': principal.kind === 'key' ? principal.accessKeyId : undefined,
     'acs:MFAPresent': 'false',

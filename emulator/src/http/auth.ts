@@ -75,7 +75,7 @@ function signedBy(ctx: OssContext, accessKeyId: string, scheme: 'v1' | 'v4' | 'p
     const q = ctx.state.query;
     const token = ctx.get('x-oss-security-token') || q.get('security-token') || q.get('x-oss-security-token') || '';
     if (!sameSecret(token, identity.securityToken)) throw new OssError('InvalidSecurityToken');
-    if (identity.expiration !== undefined && identity.expiration.getTime() < Date.now()) throw new OssError('SecurityTokenExpired');
+    if (identity.expiration !== undefined && identity.expiration.getTime() < ctx.state.config.clock.now()) throw new OssError('SecurityTokenExpired');
   }
   ctx.state.principal = { kind: 'key', accessKeyId, scheme, ...(region !== undefined ? { region } : {}), ...(identity ? { identity } : {}) };
 }
@@ -182,8 +182,10 @@ function verifyV1Presigned(ctx: OssContext): void {
   const provided = q.get('Signature');
   if (!accessKeyId || !expires || !provided) throw new OssError('AccessDeniedQueryAuth');
   const secret = secretOf(ctx, accessKeyId);
-  if (!/^\d+$/.test(expires) || Number(expires) * 1000 < Date.now()) {
-    throw new OssError('AccessDeniedExpired', { Expires: expires, ServerTime: new Date().toISOString() });
+  // Expiry follows the emulator's clock (domain/clock.ts); the signature itself carries no time to check here.
+  const now = ctx.state.config.clock.now();
+  if (!/^\d+$/.test(expires) || Number(expires) * 1000 < now) {
+    throw new OssError('AccessDeniedExpired', { Expires: expires, ServerTime: new Date(now).toISOString() });
   }
   checkV1(v1StringToSign(signable(ctx, 'v1'), expires), secret, provided, accessKeyId);
   signedBy(ctx, accessKeyId, 'presign-v1');
@@ -202,8 +204,9 @@ function verifyV4Presigned(ctx: OssContext): void {
   }
   const time = parseV4Date(datetime);
   if (Number.isNaN(time) || !/^\d+$/.test(expires)) throw new OssError('AccessDeniedQueryAuth');
-  if (time + Number(expires) * 1000 < Date.now()) {
-    throw new OssError('AccessDeniedExpired', { ServerTime: new Date().toISOString() });
+  const now = ctx.state.config.clock.now();
+  if (time + Number(expires) * 1000 < now) {
+    throw new OssError('AccessDeniedExpired', { ServerTime: new Date(now).toISOString() });
   }
   const additional = q.get('x-oss-additional-headers');
   const additionalHeaders = additional ? additional.split(';') : [];

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import type { Query } from './query.js';
 import type { WormCopyRule } from '../domain/worm.js';
 import type { Identity } from '../domain/identities.js';
+import type { Clock } from '../domain/clock.js';
 
 export interface EmulatorConfig {
   /** Default region (bare id, e.g. cn-hangzhou) for buckets whose request names none. */
@@ -20,6 +21,8 @@ export interface EmulatorConfig {
   accountId: string;
   /** The config file declares KMS keys: other key ids are unknown instead of created on first use. */
   kmsKeysDeclared: boolean;
+  /** The emulator's now: real time plus the offset of PUT /-/clock or --clock-offset (domain/clock.ts). */
+  clock: Clock;
   /** Reported as every bucket's Extranet/IntranetEndpoint when set (api/endpoints.ts). */
   publicEndpoint?: string;
 }

@@ -118,6 +118,10 @@ describe('HTTPS with the generated certificate', () => {
     const info = await httpsCall(emu, { method: 'GET', path: '/?bucketInfo', hostname: vhost, ca, headers: signed(emu, 'GET', 'tls-bucket', undefined, [['bucketInfo', undefined]]) });
     expect(info.status, info.body).toBe(200);
     expect(info.body).toContain('<ExtranetEndpoint>oss-cn-hangzhou.aliyuncs.com</ExtranetEndpoint>');
+    // On the listener's own name it reports that name with the scheme the request came on, so SDK code that follows
+    // the endpoint stays on TLS (api/endpoints.ts).
+    const own = await httpsCall(emu, { method: 'GET', path: '/tls-bucket/?bucketInfo', ca, headers: signed(emu, 'GET', 'tls-bucket', undefined, [['bucketInfo', undefined]]) });
+    expect(own.body).toContain(`<ExtranetEndpoint>https://localhost:${emu.httpsPort}</ExtranetEndpoint>`);
     await expect(httpsCall(emu, { method: 'GET', path: '/-/health' })).rejects.toThrow(/certificate/i);
     // The refused handshake did not hurt the server.
     expect((await httpsCall(emu, { method: 'GET', path: '/-/health', ca })).status).toBe(200);
