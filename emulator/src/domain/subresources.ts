@@ -26,6 +26,10 @@ export const OSS_SELECTORS: ReadonlySet<string> = new Set([
   'qosRequester', 'resourcePool', 'resourcePoolInfo', 'resourcePoolBuckets', 'img', 'live', 'vod', 'group', 'link',
   // service
   'regions', 'regionList', 'cloudboxes',
+  // `comp` picks a sub-API of another selector (`?policy&comp=callback` is the bucket callback policy, not the
+  // access policy; `?cname&comp=token`, `?live&comp=…`, `?metaQuery&comp=add`): as a selector, a route serves it only
+  // where it lists it, so DELETE ?policy&comp=callback no longer deletes the access policy (docs/sdk-suites.md D1).
+  'comp',
 ]);
 
 /**

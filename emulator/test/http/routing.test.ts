@@ -96,6 +96,25 @@ describe('routing on selectors', () => {
     expect(res.text).toBe('hello');
   });
 
+  it('DELETE ?policy&comp=callback (the callback policy) is refused and leaves the access policy alone', async () => {
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: ['*'], Resource: [`acs:oss:*:*:${BUCKET}/*`] }] });
+    expect((await raw(emu, { method: 'PUT', bucket: BUCKET, query: [['policy', undefined]], body: policy })).status).toBe(200);
+    const before = snapshot(emu);
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const res = await raw(emu, { method, bucket: BUCKET, query: [['policy', undefined], ['comp', 'callback']], body: method === 'PUT' ? '{}' : undefined });
+      expect([res.status, errorCode(res)], method).toEqual([400, 'NotImplemented']);
+    }
+    expect(snapshot(emu)).toBe(before);
+    expect((await raw(emu, { method: 'DELETE', bucket: BUCKET, query: [['policy', undefined]] })).status).toBe(204);
+  });
+
+  it('checks the credentials of an API it does not serve before refusing it, as OSS authenticates every API', async () => {
+    const res = await raw(emu, { method: 'GET', bucket: BUCKET, query: [['lifecycle', undefined]], credentials: { accessKeyId: 'unknown-key', accessKeySecret: 'x' } });
+    expect([res.status, errorCode(res)]).toEqual([403, 'InvalidAccessKeyId']);
+    const signed = await raw(emu, { method: 'GET', bucket: BUCKET, query: [['lifecycle', undefined]] });
+    expect([signed.status, errorCode(signed)]).toEqual([400, 'NotImplemented']);
+  });
+
   it('answers NoSuchBucket before looking at the credentials', async () => {
     const res = await raw(emu, {
       method: 'GET',
