@@ -77,13 +77,19 @@ function clientEncryptionElements(user: Record<string, string>): Record<string, 
   return Object.fromEntries(names.filter(([meta]) => user[meta] !== undefined).map(([meta, element]) => [element, user[meta]!]));
 }
 
+/**
+ * Parts and the completion take the upload's encryption: SSE headers on UploadPart or CompleteMultipartUpload are
+ * refused (oss2 live tests/test_server_side_encryotion.py TestSSEDataEncryption test_multipart_upload:
+ * InvalidArgument for both; the message is [I]; docs/sdk-suites.md D4).
+ */
+function refuseEncryptionHeaders(ctx: OssContext): void {
+  const sse = ctx.get('x-oss-server-side-encryption');
+  if (sse !== '') throw invalidArgument('InvalidArgumentPartEncryption', 'x-oss-server-side-encryption', sse);
+}
+
 export async function uploadPart(ctx: OssContext): Promise<void> {
   const partNumber = mp.parsePartNumber(ctx.state.query.get('partNumber'));
-  // A part takes the upload's encryption; SSE headers on UploadPart are refused (oss2 live
-  // tests/test_server_side_encryotion.py test_multipart_upload: InvalidArgument; the message is [I]).
-  if (ctx.get('x-oss-server-side-encryption') !== '') {
-    throw invalidArgument('InvalidArgumentPartEncryption', 'x-oss-server-side-encryption', ctx.get('x-oss-server-side-encryption'));
-  }
+  refuseEncryptionHeaders(ctx);
   requireBucket(ctx);
   const initiated = requireUpload(ctx, 'UploadPart');
   const pending = await receiveContent(ctx, mp.MAX_PART_SIZE, writerEncryption(ctx, initiated.options.encryption));
@@ -109,6 +115,8 @@ export async function uploadPart(ctx: OssContext): Promise<void> {
   ctx.set('ETag', quotedEtag(etag));
   ctx.set('Content-MD5', pending.md5.toString('base64'));
   ctx.set('x-oss-hash-crc64ecma', pending.crc64.toString());
+  // The answer names the encryption the part was stored under, the upload's (the same oss2 live test).
+  for (const [name, value] of Object.entries(encryptionHeaders(initiated.options.encryption))) ctx.set(name, value);
   sendEmpty(ctx);
 }
 
@@ -154,6 +162,7 @@ export async function uploadPartCopy(ctx: OssContext): Promise<void> {
 
 export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
   const key = ctx.state.key!;
+  refuseEncryptionHeaders(ctx);
   const enc = parseEncodingType(ctx.state.query.get('encoding-type'));
   const completeAll = ctx.get('x-oss-complete-all').toLowerCase() === 'yes';
   const doc = await readXml(ctx);

@@ -215,7 +215,7 @@ export const catalogue = {
   InvalidArgumentPartEncryption: {
     code: 'InvalidArgument',
     status: 400,
-    message: 'Server-side encryption headers are not allowed on UploadPart; the upload keeps the encryption it was initiated with.',
+    message: 'Server-side encryption headers are only accepted when the upload is initiated; its parts and completion keep that encryption.',
   },
   // domain/trafficLimit.ts: the EC page 0004-00000502 documents the refusal; code and message [I].
   InvalidArgumentTrafficLimit: {

@@ -110,12 +110,16 @@ export function multipartEtag(parts: Pick<StoredPart, 'etag'>[]): string {
   return `${hash.digest('hex').toUpperCase()}-${parts.length}`;
 }
 
-/** x-oss-copy-source-range: `bytes=first-last`; absent or invalid → the whole source (spec §9.8). */
+/**
+ * x-oss-copy-source-range: `bytes=first-last`, or `bytes=first-` to the end of the source (oss2 live
+ * tests/test_multipart.py test_upload_part_copy copies `bytes=102400-` of a 204800-byte source as its second half;
+ * docs/sdk-suites.md D3); absent or invalid → the whole source (spec §9.8).
+ */
 export function copySourceRange(header: string | undefined, size: number): { start: number; end: number } {
-  const m = header === undefined ? null : /^bytes=(\d+)-(\d+)$/.exec(header.trim());
+  const m = header === undefined ? null : /^bytes=(\d+)-(\d*)$/.exec(header.trim());
   if (m === null) return { start: 0, end: size };
   const first = Number(m[1]);
-  const last = Number(m[2]);
+  const last = m[2] === '' ? size - 1 : Number(m[2]);
   if (first > last || last >= size) return { start: 0, end: size };
   return { start: first, end: last + 1 };
 }

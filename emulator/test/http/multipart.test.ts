@@ -118,6 +118,21 @@ describe('multipart upload', () => {
     expect([part.status, errorCode(part)]).toEqual([400, 'InvalidArgument']);
     const list = await raw(emu, { method: 'GET', bucket, key: 'sse-part.bin', query: [['uploadId', uploadId]] });
     expect(list.text).not.toContain('<Part>');
+    // Without them the part is stored, and the answer names the upload's encryption (docs/sdk-suites.md D4).
+    const plain = await raw(emu, { method: 'PUT', bucket, key: 'sse-part.bin', query: [['partNumber', '1'], ['uploadId', uploadId]], body: 'x' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('x-oss-server-side-encryption')).toBe('KMS');
+    // CompleteMultipartUpload with SSE headers is refused as well, and the upload stays open.
+    const done = await raw(emu, {
+      method: 'POST',
+      bucket,
+      key: 'sse-part.bin',
+      query: [['uploadId', uploadId]],
+      headers: { 'x-oss-server-side-encryption': 'KMS' },
+      body: completeXml([[1, plain.headers.get('etag')!]]),
+    });
+    expect([done.status, errorCode(done)]).toEqual([400, 'InvalidArgument']);
+    expect((await raw(emu, { method: 'GET', bucket, key: 'sse-part.bin', query: [['uploadId', uploadId]] })).text).toContain('<Part>');
   });
 
   it('UploadPartCopy copies a range; the parts join into the source bytes', async () => {
