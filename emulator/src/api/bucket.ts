@@ -89,7 +89,7 @@ export function getBucketLocation(ctx: OssContext): void {
 }
 
 /** Every account has a default resource group, so real buckets always name one (rg-… in the Go SDK v2 samples). */
-const DEFAULT_RESOURCE_GROUP = 'rg-default';
+export const DEFAULT_RESOURCE_GROUP = 'rg-default';
 
 /**
  * Element order as the Go SDK v2 testMockGetBucketInfoSuccessCases / GetBucketInfo doc sample: … AccessControlList,

@@ -36,12 +36,7 @@ export const OSS_SELECTORS: ReadonlySet<string> = new Set([
  * Parameters that change what a served API does, in ways the emulator does not do (upload callbacks, sequential
  * multipart): refused like an unserved selector, since ignoring them would answer a request it did not serve.
  */
-export const UNSERVED_MODIFIERS: ReadonlySet<string> = new Set([
-  'callback', 'callback-var', 'sequential',
-  // ListBuckets' resource-group filter (ListBuckets API reference): resource groups are not kept here. Its tag-key /
-  // tag-value filters are served since bucket tags are (api/service.ts).
-  'resource-group-id',
-]);
+export const UNSERVED_MODIFIERS: ReadonlySet<string> = new Set(['callback', 'callback-var', 'sequential']);
 
 /** Headers that ask for such a behaviour (x-oss-callback on PutObject / CompleteMultipartUpload). */
 export const UNSERVED_HEADERS: readonly string[] = ['x-oss-callback', 'x-oss-callback-var'];

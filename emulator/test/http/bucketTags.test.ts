@@ -152,9 +152,13 @@ describe('ListBuckets tag-key / tag-value', () => {
     }
     const both = await raw(emu, { method: 'GET', query: [['tag-key', 'team'], ['tagging', '"team":"red"']] });
     expect([both.status, errorCode(both)]).toEqual([400, 'InvalidArgument']);
-    // Resource groups are not kept: still refused.
-    const rg = await raw(emu, { method: 'GET', query: [['resource-group-id', 'rg-x']] });
-    expect([rg.status, errorCode(rg)]).toEqual([400, 'NotImplemented']);
+    // Every bucket is in the default resource group: another group lists none, the default lists them all, by
+    // parameter or by header (oss2 live test_bucket_with_group_id), and each entry names it.
+    const other = await raw(emu, { method: 'GET', query: [['resource-group-id', 'rg-x']] });
+    expect(other.status).toBe(200);
+    expect(other.text).not.toContain('<Bucket>');
+    const byHeader = await raw(emu, { method: 'GET', headers: { 'x-oss-resource-group-id': 'rg-default' } });
+    expect(byHeader.text).toContain('<ResourceGroupId>rg-default</ResourceGroupId>');
   });
 
   it('a deleted bucket takes its tags with it', async () => {
