@@ -1,5 +1,5 @@
 // Copier: CopyObject for what a single copy can do, multipart copy (UploadPartCopy in parallel) for the rest,
-// the way the Python SDK v2's Copier decides (PY2 copier.py::can_use_shallow_copy, spec §1.9, §9.8).
+// the way the Python SDK v2's Copier decides (PY2 copier.py::can_use_shallow_copy, behaviour §1.9, §9.8).
 import type { OssClient } from './client.js';
 import type { CopyObjectRequest, CopyObjectResult } from './models/copy.js';
 import { InconsistentCrcError } from './errors.js';

@@ -1,5 +1,5 @@
 // CRC-64/XZ (ECMA-182 polynomial, reflected, init and xorout all ones): the checksum OSS sends as
-// x-oss-hash-crc64ecma (spec §7). Bytes go through hash-wasm's CRC-64, whose default polynomial is this one: it is
+// x-oss-hash-crc64ecma (behaviour §7). Bytes go through hash-wasm's CRC-64, whose default polynomial is this one: it is
 // about twice as fast as crc64-ecma182.js on large buffers and far cheaper per small call (bench/README.md,
 // "CRC-64"); crc64-ecma182.js stays as the tests' reference implementation. Combining two CRCs without the bytes
 // (zlib's crc32_combine method over GF(2)) lets the emulator compute the CRC of a copy, an append or a multipart

@@ -1,4 +1,4 @@
-// Service errors as the SDKs report them (spec §3.1): status, code, message, request id, EC, and the extra
+// Service errors as the SDKs report them (behaviour §3.1): status, code, message, request id, EC, and the extra
 // elements some errors carry. HEAD answers have no body, so their error comes from the x-oss-err header
 // (base64 of the XML document), as PY2 `_client.py::_to_service_error` and ali-oss read it.
 import { parseXml, XmlError } from './xml.js';

@@ -2,13 +2,13 @@
 // CRC-64, XML, errors) to verify and answer requests exactly as the client builds them.
 
 // Wire protocol
-export * from './crc64.js'; // CRC-64/XZ, combine, decimal form (spec §7)
+export * from './crc64.js'; // CRC-64/XZ, combine, decimal form (behaviour §7)
 export * from './xml.js'; // parseXml, buildXml, asArray, textOf, XmlError
-export * from './errors.js'; // OssServiceError, InconsistentCrcError, parseErrorResponse (spec §3.1)
+export * from './errors.js'; // OssServiceError, InconsistentCrcError, parseErrorResponse (behaviour §3.1)
 export * from './signer/request.js'; // SignableRequest, Credentials, uriEncode
-export * from './signer/v1.js'; // V1 header signature (spec §8.2)
-export * from './signer/v4.js'; // V4 header signature, parseV4Authorization (spec §8.4)
-export * from './signer/presign.js'; // V1/V4 presigned URLs and their verification strings (spec §8.3, §8.5)
+export * from './signer/v1.js'; // V1 header signature (behaviour §8.2)
+export * from './signer/v4.js'; // V4 header signature, parseV4Authorization (behaviour §8.4)
+export * from './signer/presign.js'; // V1/V4 presigned URLs and their verification strings (behaviour §8.3, §8.5)
 
 // Client
 export * from './transport.js';

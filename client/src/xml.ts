@@ -39,7 +39,7 @@ const parser = new XMLParser({
   removeNSPrefix: false,
 });
 
-/** Text escaping as OSS writes it: only & < > — quotes stay literal (`<ETag>"…"</ETag>`, spec §2.1). */
+/** Text escaping as OSS writes it: only & < > — quotes stay literal (`<ETag>"…"</ETag>`, behaviour §2.1). */
 function escapeText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

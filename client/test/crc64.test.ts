@@ -1,4 +1,4 @@
-// CRC-64/XZ: the spec §7 check values (fixtures/crc64), an independent bit-by-bit reference, crc64-ecma182.js,
+// CRC-64/XZ: the behaviour §7 check values (fixtures/crc64), an independent bit-by-bit reference, crc64-ecma182.js,
 // streaming, and the GF(2) combine up to 2^40-byte parts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-// Service errors (spec §3.1): the <Error> body, the base64 x-oss-err header of body-less HEAD answers, and the
+// Service errors (behaviour §3.1): the <Error> body, the base64 x-oss-err header of body-less HEAD answers, and the
 // fallbacks PY2's _to_service_error and ali-oss use.
 import { describe, expect, it } from 'vitest';
 import { OssServiceError, parseErrorResponse } from '@local-oss/client';
@@ -10,7 +10,7 @@ const NO_SUCH_KEY =
   '  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0026-00000001</RecommendDoc>\n</Error>';
 
 describe('parseErrorResponse', () => {
-  it('reads the <Error> document (spec §3.1 example)', () => {
+  it('reads the <Error> document (behaviour §3.1 example)', () => {
     const headers = { 'x-oss-request-id': 'ignored-when-body-has-one', 'content-type': 'application/xml' };
     const e = parseErrorResponse(404, headers, NO_SUCH_KEY);
     expect(e).toBeInstanceOf(OssServiceError);

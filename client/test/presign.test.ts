@@ -1,4 +1,4 @@
-// Presigned URLs (spec §8.3, §8.5) against PY2's test_v1.py / test_v4.py query vectors, both as the SDK builds them
+// Presigned URLs (behaviour §8.3, §8.5) against PY2's test_v1.py / test_v4.py query vectors, both as the SDK builds them
 // and as the emulator verifies them (recomputing the string to sign from the query it received).
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-// Signature V1 (spec §8.2) against PY2's test_v1.py header vectors and the spec's CopyObject vector.
+// Signature V1 (behaviour §8.2) against PY2's test_v1.py header vectors and the spec's CopyObject vector.
 import { describe, expect, it } from 'vitest';
 import {
   isV1SignedParameter,

@@ -1,4 +1,4 @@
-// Signature V4 (spec §8.4) against PY2's test_v4.py header vectors and the spec's CopyObject vector.
+// Signature V4 (behaviour §8.4) against PY2's test_v4.py header vectors and the spec's CopyObject vector.
 import { describe, expect, it } from 'vitest';
 import {
   parseV4Authorization,

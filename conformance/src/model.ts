@@ -122,7 +122,7 @@ export interface Params {
   omitContentLength?: boolean;
 }
 
-/** Bucket names OSS accepts (spec §8.6); PY2 and ali-oss refuse others before sending. */
+/** Bucket names OSS accepts (behaviour §8.6); PY2 and ali-oss refuse others before sending. */
 export const VALID_BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 /** Fields only hand-built requests can carry; the SDK drivers report such a call as one they cannot express. */
@@ -275,7 +275,7 @@ export interface ScenarioContext {
    * at the end if it still exists (also when the scenario fails).
    */
   ownBucketName(label: string): string;
-  /** The `src` object of spec §10 and what it was stored as. */
+  /** The `src` object of behaviour §10 and what it was stored as. */
   src: { key: string; body: Buffer; etag: string; crc64: string; lastModified: string };
   /** A key unique to this scenario and driver. */
   key(label: string): string;
@@ -287,7 +287,7 @@ export interface ScenarioContext {
 }
 
 export interface Scenario {
-  /** Stable id, e.g. `copy-01` (the number of spec §10). */
+  /** Stable id, e.g. `copy-01` (the number of behaviour §10). */
   id: string;
   title: string;
   tags: Tag[];

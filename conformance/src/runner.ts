@@ -1,5 +1,5 @@
 // Runs scenarios × drivers against one target. Each driver gets its own buckets (named with a fixed prefix and
-// a random part, so a real account is never touched elsewhere) and the `src` object of spec §10; everything the
+// a random part, so a real account is never touched elsewhere) and the `src` object of behaviour §10; everything the
 // run created is deleted at the end, also when a scenario fails or the run is interrupted.
 import { randomBytes } from 'node:crypto';
 import { crc64 } from '@local-oss/client';

@@ -1,4 +1,4 @@
-// CopyObject (PY2 CopyObjectRequest / CopyObjectResult, spec §11), camelCase.
+// CopyObject (PY2 CopyObjectRequest / CopyObjectResult, behaviour §11), camelCase.
 import type { ResultBase } from './common.js';
 
 export interface CopyObjectRequest {

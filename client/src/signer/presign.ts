@@ -1,4 +1,4 @@
-// Presigned URLs (spec §8.3, §8.5): the signature travels in the query string instead of a header.
+// Presigned URLs (behaviour §8.3, §8.5): the signature travels in the query string instead of a header.
 import type { Credentials, SignableRequest } from './request.js';
 import { uriEncode } from './request.js';
 import { v1Signature, v1StringToSign } from './v1.js';
@@ -18,7 +18,7 @@ export type QueryParams = [string, string][];
 export const V1_PRESIGN_PARAMS = ['OSSAccessKeyId', 'Expires', 'Signature'] as const;
 
 /**
- * The V1 string to sign of a presigned URL: the header form with the Date line replaced by Expires (spec §8.3).
+ * The V1 string to sign of a presigned URL: the header form with the Date line replaced by Expires (behaviour §8.3).
  * `req.query` is the URL's query as received (security-token included, so it is signed as a sub-resource).
  */
 export function presignV1StringToSign(req: SignableRequest, expires: number | string): string {

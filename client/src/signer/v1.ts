@@ -1,4 +1,4 @@
-// Signature V1: `Authorization: OSS <AccessKeyId>:<Signature>` (spec §8.2; PY2 signer/v1.py, GO2 signer/v1.go).
+// Signature V1: `Authorization: OSS <AccessKeyId>:<Signature>` (behaviour §8.2; PY2 signer/v1.py, GO2 signer/v1.go).
 import { createHmac } from 'node:crypto';
 import { trimOws, type Credentials, type SignableRequest } from './request.js';
 
@@ -17,7 +17,7 @@ export const V1_SUBRESOURCES: ReadonlySet<string> = new Set([
 /**
  * Further parameters that are signed when present. PY2 adds the names of an operation's `sub-resource` metadata
  * (every `'sub-resource': [...]` in `alibabacloud_oss_v2/operations/*.py`); the rest are the OSS documentation's
- * sub-resource list (spec §8.2). The emulator verifies requests of any operation, so it signs the union.
+ * sub-resource list (behaviour §8.2). The emulator verifies requests of any operation, so it signs the union.
  */
 export const V1_OPERATION_SUBRESOURCES: ReadonlySet<string> = new Set([
   // PY2 operation metadata

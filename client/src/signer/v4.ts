@@ -1,4 +1,4 @@
-// Signature V4: `OSS4-HMAC-SHA256 Credential=…,AdditionalHeaders=…,Signature=…` (spec §8.4; PY2 signer/v4.py).
+// Signature V4: `OSS4-HMAC-SHA256 Credential=…,AdditionalHeaders=…,Signature=…` (behaviour §8.4; PY2 signer/v4.py).
 import { createHash, createHmac } from 'node:crypto';
 import { trimOws, uriEncode, type Credentials, type SignableRequest } from './request.js';
 
@@ -143,7 +143,7 @@ export function parseV4Authorization(value: string): ParsedV4Authorization | und
   if (!credential || credential.length !== 5 || credential[4] !== 'aliyun_v4_request' || !signature) return undefined;
   if (!/^\d{8}$/.test(credential[1]!) || !/^[0-9a-f]{64}$/.test(signature)) return undefined;
   const additional = fields.get('AdditionalHeaders');
-  if (additional === '') return undefined; // an empty AdditionalHeaders= is refused (spec §8.4, EC 0002-00000209)
+  if (additional === '') return undefined; // an empty AdditionalHeaders= is refused (behaviour §8.4, EC 0002-00000209)
   return {
     accessKeyId: credential[0]!,
     date: credential[1]!,

@@ -54,7 +54,7 @@ export class AliOssDriver implements Driver {
     }
     if (api === 'ListObjectVersions' && p.versionIdMarker !== undefined && p.keyMarker === undefined) return 'getBucketVersions wants a key marker with a version-id marker';
     if (api === 'PutBucketVersioning' && p.status !== 'Enabled' && p.status !== 'Suspended') return 'putBucketVersioning accepts only Enabled or Suspended';
-    // ali-oss's copy() turns any metadata or standard header into REPLACE (spec §1.4 NODE copyObject.js).
+    // ali-oss's copy() turns any metadata or standard header into REPLACE (behaviour §1.4 NODE copyObject.js).
     if (api === 'CopyObject' && (p.metadataDirective ?? 'COPY').toUpperCase() === 'COPY' && (p.metadata || p.contentType)) {
       return 'ali-oss switches to REPLACE whenever metadata is given';
     }

@@ -1,5 +1,5 @@
 // The HTTP form of each conformance call as the raw drivers send it: method, bucket, key, query, headers and body,
-// named and placed as the OSS API reference has them (spec §9; the request models of PY2).
+// named and placed as the OSS API reference has them (behaviour §9; the request models of PY2).
 import { createHash } from 'node:crypto';
 import { buildXml, encodeCopySource, objectHeaders } from '@local-oss/client';
 import type { Api, Params } from '../model.js';

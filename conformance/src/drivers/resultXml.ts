@@ -1,4 +1,4 @@
-// OSS result documents (spec §9) read into `Outcome.data`, for drivers that see the XML itself (raw; ali-oss where
+// OSS result documents (behaviour §9) read into `Outcome.data`, for drivers that see the XML itself (raw; ali-oss where
 // it hands a body back unparsed). Listing keys are decoded as PY2 does when the answer says `EncodingType` url:
 // `unquote`, so `+` stays `+` (PY2 `serde_utils.deserialize_encode_type`).
 import { asArray, parseXml } from '@local-oss/client';

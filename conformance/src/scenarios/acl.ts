@@ -1,4 +1,4 @@
-// ACL scenarios (spec §9.6): object ACL default and round trip, bucket ACL, and the invalid-value errors. The
+// ACL scenarios (behaviour §9.6): object ACL default and round trip, bucket ACL, and the invalid-value errors. The
 // messages and the `default` / `private` starting values are what the Swift SDK v2's integration tests assert
 // against real OSS (ClientObjectACLTests.swift, ClientBucketAclTests.swift).
 import type { Scenario } from '../model.js';

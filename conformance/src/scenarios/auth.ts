@@ -1,4 +1,4 @@
-// Authentication scenarios (spec §3.2, §8): wrong secret, unknown AccessKeyId, no signature, an old request date,
+// Authentication scenarios (behaviour §3.2, §8): wrong secret, unknown AccessKeyId, no signature, an old request date,
 // a malformed Authorization header. Hand-built requests only (raw, raw-v1): the SDKs always sign right.
 import { randomBytes } from 'node:crypto';
 import type { Scenario, ScenarioContext } from '../model.js';
@@ -66,7 +66,7 @@ export const authScenarios: Scenario[] = [
     title: 'a request dated 20 minutes ago → 403 RequestTimeTooSkewed',
     tags: ['auth', 'raw-only'],
     async run(ctx) {
-      // More than 15 minutes off the server's clock (spec §8.4 and §3.2, DOCS).
+      // More than 15 minutes off the server's clock (behaviour §8.4 and §3.2, DOCS).
       const key = await object(ctx);
       fails(
         await ctx.call('GetObject', { bucket: ctx.buckets.B1, key, signedAt: new Date(Date.now() - 20 * 60_000) }),
@@ -82,7 +82,7 @@ export const authScenarios: Scenario[] = [
     title: 'a malformed Authorization header → 400 InvalidArgument (message recorded)',
     tags: ['auth', 'raw-only'],
     async run(ctx) {
-      // The HTTP 400 catalogue lists "Authorization header is invalid." among InvalidArgument's messages (spec §3.2).
+      // The HTTP 400 catalogue lists "Authorization header is invalid." among InvalidArgument's messages (behaviour §3.2).
       const key = await object(ctx);
       const o = fails(await ctx.call('GetObject', { bucket: ctx.buckets.B1, key, afterSigning: { authorization: 'OSS no-colon-here' } }), 400, 'InvalidArgument');
       ctx.record('message', o.message ?? null);

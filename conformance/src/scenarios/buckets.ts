@@ -1,4 +1,4 @@
-// Bucket scenarios (spec §9.1): create, describe, delete; the errors of a duplicate, an invalid name, a non-empty and
+// Bucket scenarios (behaviour §9.1): create, describe, delete; the errors of a duplicate, an invalid name, a non-empty and
 // a missing bucket. Sources beyond the spec: the Swift SDK v2's integration tests, which run against real OSS
 // (ClientBucketBasicTests.swift: NoSuchBucket message, GetBucketLocation `oss-<region>`, GetBucketInfo fields).
 import { randomBytes } from 'node:crypto';
@@ -46,7 +46,7 @@ export const bucketScenarios: Scenario[] = [
     title: 'invalid bucket name → 400 InvalidBucketName',
     tags: ['buckets'],
     async run(ctx) {
-      // Too short (3–63 characters, spec §8.6). The SDKs refuse it before sending, so only the client and raw send it.
+      // Too short (3–63 characters, behaviour §8.6). The SDKs refuse it before sending, so only the client and raw send it.
       fails(await ctx.call('PutBucket', { bucket: 'ab' }), 400, 'InvalidBucketName', 'The specified bucket is not valid.');
     },
   },

@@ -1,4 +1,4 @@
-// CopyObject scenarios of spec §10, numbered as there (copy-NN). ⟂ discovery scenarios record what the target
+// CopyObject scenarios of behaviour §10, numbered as there (copy-NN). ⟂ discovery scenarios record what the target
 // answered; the others assert the specified answer.
 import { createHash, randomBytes } from 'node:crypto';
 import { crc64 } from '@local-oss/client';

@@ -1,4 +1,4 @@
-// ListObjects (v1) and ListObjectsV2 scenarios (spec §9.5): prefix, delimiter and common prefixes, paging with
+// ListObjects (v1) and ListObjectsV2 scenarios (behaviour §9.5): prefix, delimiter and common prefixes, paging with
 // marker / continuation-token, fetch-owner, and `encoding-type=url`. Each scenario lists only its own prefix in B1.
 // Paging and owner rules as the Swift SDK v2's integration tests against real OSS assert them
 // (ClientBucketBasicTests.swift: NextMarker also without a delimiter, KeyCount, Owner only with fetch-owner in v2).
@@ -140,7 +140,7 @@ export const listingScenarios: Scenario[] = [
 /**
  * Where the answer's XML is at hand (raw drivers), checks what the SDKs' decoders need of it: PY2 decodes with
  * `unquote` and GO2 with `url.QueryUnescape` (`+` → space), so both read real OSS right only if neither a space nor
- * a `+` appears literally (spec §9). Records the encoded Keys, whose other choices (`/` literal?) are [I].
+ * a `+` appears literally (behaviour §9). Records the encoded Keys, whose other choices (`/` literal?) are [I].
  */
 function wire(ctx: ScenarioContext, o: Outcome, api: string): void {
   const text = o.body?.toString('utf8');

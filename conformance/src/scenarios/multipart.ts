@@ -1,4 +1,4 @@
-// Multipart upload scenarios (spec §9.8): Initiate / UploadPart / UploadPartCopy / ListParts / Complete / Abort, the
+// Multipart upload scenarios (behaviour §9.8): Initiate / UploadPart / UploadPartCopy / ListParts / Complete / Abort, the
 // `…-N` ETag and the errors. Every scenario aborts the uploads it leaves open: a bucket with unfinished uploads
 // cannot be deleted on real OSS. Part sizes: every part but the last ≥ 100 KB (DOCS CompleteMultipartUpload.md).
 import { createHash, randomBytes } from 'node:crypto';

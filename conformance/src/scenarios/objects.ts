@@ -1,4 +1,4 @@
-// PutObject / GetObject / HeadObject / DeleteObject scenarios (spec §9.2–9.4): the stored shape, the 404 error, ranges
+// PutObject / GetObject / HeadObject / DeleteObject scenarios (behaviour §9.2–9.4): the stored shape, the 404 error, ranges
 // and the GET conditions. Range rules: OSS's "How to obtain OSS resources by segmenting HTTP Range requests" and the
 // SDK range-download pages (an invalid range is ignored → 200 whole object; `x-oss-range-behavior: standard` changes
 // that to 206 for an end past the size and 416 InvalidRange for a start past it). GET conditions: DOCS GetObject.md.
@@ -47,7 +47,7 @@ export const objectScenarios: Scenario[] = [
       const key = ctx.key('missing');
       fails(await ctx.call('GetObject', { bucket: ctx.buckets.B1, key }), 404, 'NoSuchKey', NO_SUCH_KEY);
       fails(await ctx.call('GetObjectAcl', { bucket: ctx.buckets.B1, key }), 404, 'NoSuchKey', NO_SUCH_KEY);
-      // A HEAD answer has no body: the code comes from the x-oss-err header (spec §3.1).
+      // A HEAD answer has no body: the code comes from the x-oss-err header (behaviour §3.1).
       fails(await ctx.call('HeadObject', { bucket: ctx.buckets.B1, key }), 404, 'NoSuchKey');
     },
   },

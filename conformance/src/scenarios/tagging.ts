@@ -1,4 +1,4 @@
-// Object tagging scenarios (spec §5): Put/Get/DeleteObjectTagging, x-oss-tagging-count, tags per version, and the
+// Object tagging scenarios (behaviour §5): Put/Get/DeleteObjectTagging, x-oss-tagging-count, tags per version, and the
 // limits (≤ 10 tags, key ≤ 128, value ≤ 256), whose error codes the sources leave open ([U]): those are recorded.
 import type { Scenario, ScenarioContext } from '../model.js';
 import { eq, fails, header, ok } from './expect.js';

@@ -1,4 +1,4 @@
-// Versioning scenarios (spec §4, §9.7): Get/PutBucketVersioning, versions listed, reads by versionId, delete markers,
+// Versioning scenarios (behaviour §4, §9.7): Get/PutBucketVersioning, versions listed, reads by versionId, delete markers,
 // suspended buckets. Each lists only its own keys (prefix) in the run's BV / BS buckets.
 import type { Scenario, ScenarioContext } from '../model.js';
 import { eq, fails, header, ok, truthy } from './expect.js';

@@ -1,4 +1,4 @@
-// Bucket retention policy (WORM) scenarios (spec §6): the InProgress life cycle, its errors, what a policy protects,
+// Bucket retention policy (WORM) scenarios (behaviour §6): the InProgress life cycle, its errors, what a policy protects,
 // and — only in scenarios tagged destructive-worm-lock, since a locked bucket cannot be deleted on real OSS — locking
 // and extending. Each uses a bucket of its own. Sources: PY2 tests/integration/test_bucket_worm_client.py (Initiate
 // → Abort 204 → Initiate → Get InProgress → Complete → Extend), the Swift SDK v2's ClientBucketWormTests.swift
@@ -40,7 +40,7 @@ export const wormScenarios: Scenario[] = [
     title: 'CompleteBucketWorm with the id of an aborted policy → 404 (code recorded)',
     tags: ['worm', 'discovery'],
     async run(ctx) {
-      // GO2 TestBucketWorm: Complete/Extend after Abort → 404; which code and message is [I] (spec §6.1).
+      // GO2 TestBucketWorm: Complete/Extend after Abort → 404; which code and message is [I] (behaviour §6.1).
       const bucket = await ctx.freshBucket('worm');
       const wormId = ok(await ctx.call('InitiateBucketWorm', { bucket, retentionPeriodInDays: 1 })).data?.wormId;
       ok(await ctx.call('AbortBucketWorm', { bucket }), 204);
@@ -67,7 +67,7 @@ export const wormScenarios: Scenario[] = [
     title: '⟂ InitiateBucketWorm with 0 days',
     tags: ['worm', 'discovery'],
     async run(ctx) {
-      // 1 day … 70 years is documented (spec §6.1); the error is not.
+      // 1 day … 70 years is documented (behaviour §6.1); the error is not.
       const bucket = await ctx.freshBucket('worm');
       const o = await ctx.call('InitiateBucketWorm', { bucket, retentionPeriodInDays: 0 });
       ctx.record('answer', [o.status, o.code ?? null, o.message ?? null]);

@@ -1,4 +1,4 @@
-// Bucket and object ACLs (spec §9.6): Put via the x-oss-acl / x-oss-object-acl header, Get as AccessControlPolicy.
+// Bucket and object ACLs (behaviour §9.6): Put via the x-oss-acl / x-oss-object-acl header, Get as AccessControlPolicy.
 import { OssError } from '../domain/errors.js';
 import { OWNER } from '../domain/owner.js';
 import { parseBucketAcl, parseObjectAcl } from '../domain/acl.js';

@@ -1,4 +1,4 @@
-// Bucket lifecycle: PutBucket, DeleteBucket, GetBucketLocation, GetBucketInfo (spec §9.1).
+// Bucket lifecycle: PutBucket, DeleteBucket, GetBucketLocation, GetBucketInfo (behaviour §9.1).
 import { OssError } from '../domain/errors.js';
 import { OWNER } from '../domain/owner.js';
 import { parseBucketAcl } from '../domain/acl.js';
@@ -19,7 +19,7 @@ export function requireBucket(ctx: OssContext, name = ctx.state.bucket!): Bucket
   return bucket;
 }
 
-/** A new bucket's region: the endpoint it was created through, else the V4 scope, else the default (spec §8.6). */
+/** A new bucket's region: the endpoint it was created through, else the V4 scope, else the default (behaviour §8.6). */
 function regionOfRequest(ctx: OssContext): string {
   const p = ctx.state.principal;
   return ctx.state.hostRegion ?? (p.kind === 'key' ? p.region : undefined) ?? ctx.state.config.region;

@@ -1,4 +1,4 @@
-// CopyObject: PUT /<key> with x-oss-copy-source (spec §1, §2). Parse the headers, decide with domain/copyRules,
+// CopyObject: PUT /<key> with x-oss-copy-source (behaviour §1, §2). Parse the headers, decide with domain/copyRules,
 // and write the destination as a new version that shares the source's content: no byte is copied, so a copy
 // costs the same for 1 KiB and 10 GiB, and ETag and CRC-64 carry over unchanged.
 import { OssError } from '../domain/errors.js';
@@ -24,7 +24,7 @@ import { copySourceChecks } from '../domain/actions.js';
 import { arnContext, permit } from '../http/access.js';
 import { checkDecryptable, kmsKeyIdOf, usableKmsKey } from './kms.js';
 
-/** The source version a copy reads (spec §3.2, §4): delete markers and missing versions fail as OSS does. */
+/** The source version a copy reads (behaviour §3.2, §4): delete markers and missing versions fail as OSS does. */
 export function copySourceObject(store: Store, bucket: BucketRecord, key: string, versionId?: string): ObjectVersionRecord {
   const objects = store.objects;
   const o = versionId === undefined ? objects.current(bucket.name, key) : objects.version(bucket.name, key, versionId);
@@ -32,7 +32,7 @@ export function copySourceObject(store: Store, bucket: BucketRecord, key: string
     if (versionId !== undefined) throw new OssError('NoSuchVersion', { Key: key, VersionId: versionId });
     throw new OssError('NoSuchKey', { Key: key });
   }
-  // A delete marker cannot be copied: 404 (spec §3.2; the code for an explicit marker id is [U]).
+  // A delete marker cannot be copied: 404 (behaviour §3.2; the code for an explicit marker id is [U]).
   if (o.isDeleteMarker) throw new OssError('NoSuchKey', { Key: key }, versionId ? '0016-00000307' : undefined);
   return o;
 }
@@ -101,7 +101,7 @@ export async function copyObject(ctx: OssContext): Promise<void> {
   const h = ctx.headers;
   const header = (name: string) => ctx.get(name) || undefined;
   validateObjectKey(destKey);
-  // A copy has no body; a Content-MD5 that is not the empty body's is wrong (spec §10 #76 [I]).
+  // A copy has no body; a Content-MD5 that is not the empty body's is wrong (behaviour §10 #76 [I]).
   const md5 = ctx.get('content-md5');
   if (md5 !== '' && md5 !== EMPTY_MD5) throw new OssError('InvalidDigest');
   const source = parseCopySource(ctx.get('x-oss-copy-source'));
@@ -135,7 +135,7 @@ export async function copyObject(ctx: OssContext): Promise<void> {
       encryption,
     });
     checkCopy(ctx.state.config.wormCopyRule, bucketPolicyOf(store, sourceBucket.name), bucketPolicyOf(store, destBucket.name), ctx.state.config.clock.now());
-    // Without SSE headers the destination takes its bucket's default rule, as any new object does (spec §14.5).
+    // Without SSE headers the destination takes its bucket's default rule, as any new object does (behaviour §14.5).
     plan.encryption = newObjectEncryption(ctx, destBucket.name, plan.encryption);
     // Bytes are shared unless the destination asks for SSE-KMS under another key than the source's: those are
     // re-encrypted under the destination's key, a chunk at a time (the one copy that costs its size).

@@ -1,5 +1,5 @@
 // Endpoint names OSS reports for a bucket: `Location` (oss-<region>) and the ExtranetEndpoint / IntranetEndpoint of
-// ListBuckets and GetBucketInfo (spec §8.6: `oss-<region>.aliyuncs.com`, internal `-internal`).
+// ListBuckets and GetBucketInfo (behaviour §8.6: `oss-<region>.aliyuncs.com`, internal `-internal`).
 //
 // The SDKs' own suites follow those two endpoints back to the bucket: the Python SDK v2
 // (tests/integration/__init__.py `clean_bucket`) keeps its client when one of them equals OSS_TEST_ENDPOINT and

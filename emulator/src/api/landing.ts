@@ -34,7 +34,7 @@ export function protectionOf(ctx: OssContext, bucket: string): Protection {
 }
 
 /**
- * x-oss-forbid-overwrite (spec §1.6): 409 FileAlreadyExists when a current, non-marker object exists; ignored
+ * x-oss-forbid-overwrite (behaviour §1.6): 409 FileAlreadyExists when a current, non-marker object exists; ignored
  * when the bucket's versioning is Enabled or Suspended.
  */
 export function checkForbidOverwrite(store: Store, bucket: BucketRecord, key: string, rules: LandingRules): void {
@@ -44,7 +44,7 @@ export function checkForbidOverwrite(store: Store, bucket: BucketRecord, key: st
 }
 
 /**
- * The bucket's overwrite rules (PutBucketOverwriteConfig, spec §14.4): 409 FileAlreadyExists when a current,
+ * The bucket's overwrite rules (PutBucketOverwriteConfig, behaviour §14.4): 409 FileAlreadyExists when a current,
  * non-marker object exists and a rule matches its key and the requester; like x-oss-forbid-overwrite, without
  * effect while versioning is Enabled or Suspended (user guide "Prevent file overwrites"). The EC is the API's own
  * FileAlreadyExists EC [I: OSS's EC for a rule refusal is not captured].
@@ -61,7 +61,7 @@ export function checkOverwriteRules(ctx: OssContext, bucket: BucketRecord, key: 
   }
 }
 
-/** The bucket's default encryption rule (PutBucketEncryption, spec §14.5), if any. */
+/** The bucket's default encryption rule (PutBucketEncryption, behaviour §14.5), if any. */
 export function bucketDefaultEncryption(store: Store, bucket: string): DefaultEncryption | undefined {
   return store.buckets.getDocument<DefaultEncryption>(bucket, 'encryption');
 }

@@ -1,4 +1,4 @@
-// ListObjects (v1), ListObjectsV2 and ListObjectVersions (spec §9.5, §9.7): only the rendering lives here; the
+// ListObjects (v1), ListObjectsV2 and ListObjectVersions (behaviour §9.5, §9.7): only the rendering lives here; the
 // paging walk is store/listing.ts.
 import { OWNER } from '../domain/owner.js';
 import { invalidArgument } from '../domain/errors.js';

@@ -1,11 +1,11 @@
 // Finding the object version a request names, with the errors and headers OSS gives when it is missing or a
-// delete marker (spec §4: 404 on a current marker, 405 when a marker is addressed by id).
+// delete marker (behaviour §4: 404 on a current marker, 405 when a marker is addressed by id).
 import { OssError, invalidArgument } from '../domain/errors.js';
 import type { BucketRecord, ObjectVersionRecord } from '../domain/types.js';
 import { isWellFormedVersionId } from '../domain/versionId.js';
 import type { OssContext } from '../http/state.js';
 
-/** `?versionId=`: undefined when absent; an empty (spec §3.2) or malformed (domain/versionId.ts) value is refused. */
+/** `?versionId=`: undefined when absent; an empty (behaviour §3.2) or malformed (domain/versionId.ts) value is refused. */
 export function versionIdParam(ctx: OssContext): string | undefined {
   const v = ctx.state.query.get('versionId');
   if (v === '') throw invalidArgument('InvalidArgumentEmptyVersionId', 'versionId', '');

@@ -1,4 +1,4 @@
-// Multipart upload (spec §9.8): Initiate, UploadPart, UploadPartCopy, Complete, Abort, ListParts,
+// Multipart upload (behaviour §9.8): Initiate, UploadPart, UploadPartCopy, Complete, Abort, ListParts,
 // ListMultipartUploads. Parts are contents like objects; UploadPartCopy and Complete only write extent lists, so
 // a multipart copy of any size costs the same.
 import { createHash, randomBytes } from 'node:crypto';
@@ -43,7 +43,7 @@ export function initiateMultipartUpload(ctx: OssContext): void {
   const bucket = requireBucket(ctx);
   validateObjectKey(key);
   const options = newObjectHeaders(ctx, bucket);
-  // Only forbid-overwrite is checked this early (spec §9.8); what the completion would remove is judged when it lands.
+  // Only forbid-overwrite is checked this early (behaviour §9.8); what the completion would remove is judged when it lands.
   checkForbidOverwrite(ctx.state.store, bucket, key, options);
   writerEncryption(ctx, options.encryption); // an unknown or disabled key fails here, not at the first part
   const uploadId = newUploadId();

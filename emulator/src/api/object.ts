@@ -1,4 +1,4 @@
-// PutObject, GetObject, HeadObject, GetObjectMeta, DeleteObject, DeleteMultipleObjects (spec §9.2–9.4).
+// PutObject, GetObject, HeadObject, GetObjectMeta, DeleteObject, DeleteMultipleObjects (behaviour §9.2–9.4).
 // Each handler parses the request, asks the domain, applies the change in one transaction, renders.
 import { OssError, invalidArgument } from '../domain/errors.js';
 import { isWellFormedVersionId } from '../domain/versionId.js';
@@ -155,7 +155,7 @@ export function headObject(ctx: OssContext): void {
   readObject(ctx, false);
 }
 
-/** HEAD ?objectMeta: the short form (spec §9.3). */
+/** HEAD ?objectMeta: the short form (behaviour §9.3). */
 export function getObjectMeta(ctx: OssContext): void {
   const bucket = requireBucket(ctx);
   const o = readableObject(ctx, bucket, ctx.state.key!, versionIdParam(ctx));
@@ -175,7 +175,7 @@ interface DeleteOutcome {
 }
 
 /**
- * One key's delete inside the caller's transaction (spec §4): a version by id, or the current object as the
+ * One key's delete inside the caller's transaction (behaviour §4): a version by id, or the current object as the
  * bucket's versioning plans it. What it removes for good must be removable (domain/immutability.ts).
  */
 function deleteOne(ctx: OssContext, bucket: BucketRecord, key: string, versionId: string | undefined): DeleteOutcome {

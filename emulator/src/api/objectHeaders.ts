@@ -1,4 +1,4 @@
-// The headers that describe a stored object on GET, HEAD and after writes (spec §9.3; DOCS HeadObject).
+// The headers that describe a stored object on GET, HEAD and after writes (behaviour §9.3; DOCS HeadObject).
 import type { BucketRecord, ObjectVersionRecord } from '../domain/types.js';
 import { exposesVersionId } from '../domain/types.js';
 import { metadataToHeaders } from '../domain/metadata.js';

@@ -1,5 +1,5 @@
 // The headers every request that creates an object from a body shares — PutObject, AppendObject's first append,
-// InitiateMultipartUpload (spec §9.2, §9.8: "the same metadata/ACL/storage-class/tagging/SSE/forbid-overwrite
+// InitiateMultipartUpload (behaviour §9.2, §9.8: "the same metadata/ACL/storage-class/tagging/SSE/forbid-overwrite
 // headers as PutObject") — parsed once. CopyObject reads them under its directives (api/copy.ts). Without SSE
 // headers a new object takes the bucket's default encryption (api/landing.ts newObjectEncryption).
 import { metadataFromHeaders } from '../domain/metadata.js';

@@ -1,4 +1,4 @@
-// Object-level WORM APIs (spec §6.3): Put/GetBucketObjectWormConfiguration, Put/GetObjectRetention,
+// Object-level WORM APIs (behaviour §6.3): Put/GetBucketObjectWormConfiguration, Put/GetObjectRetention,
 // Put/GetObjectLegalHold.
 import { OssError } from '../domain/errors.js';
 import * as ow from '../domain/objectWorm.js';

@@ -16,7 +16,7 @@ export function parseMaxKeys(value: string | undefined, fallback: number, name =
  */
 export const MAX_KEYS_EC = { listObjects: '0015-00000402', listObjectVersions: '0012-00000102', listBuckets: '0017-00000289' } as const;
 
-/** encoding-type: only `url` exists (spec §9). */
+/** encoding-type: only `url` exists (behaviour §9). */
 export function parseEncodingType(value: string | undefined): 'url' | undefined {
   if (value === undefined || value === '') return undefined;
   if (value !== 'url') throw invalidArgument('InvalidArgumentEncodingType', 'encoding-type', value);

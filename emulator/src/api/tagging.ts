@@ -1,4 +1,4 @@
-// Put/Get/DeleteObjectTagging (spec §5): tags belong to one object version; changing them keeps Last-Modified.
+// Put/Get/DeleteObjectTagging (behaviour §5): tags belong to one object version; changing them keeps Last-Modified.
 import { tagsFromXml, tagsToXml } from '../domain/tagging.js';
 import { readXml } from '../http/body.js';
 import { sendEmpty, sendXml } from '../http/render.js';

@@ -1,4 +1,4 @@
-// Put/GetBucketVersioning (spec §4): never-versioned → Enabled ↔ Suspended, never back.
+// Put/GetBucketVersioning (behaviour §4): never-versioned → Enabled ↔ Suspended, never back.
 import { OssError } from '../domain/errors.js';
 import { checkVersioningChange } from '../domain/immutability.js';
 import { readXml } from '../http/body.js';
@@ -26,6 +26,6 @@ export async function putBucketVersioning(ctx: OssContext): Promise<void> {
 
 export function getBucketVersioning(ctx: OssContext): void {
   const bucket = requireBucket(ctx);
-  // A never-versioned bucket answers without a Status element (spec §4, ali-oss gets undefined).
+  // A never-versioned bucket answers without a Status element (behaviour §4, ali-oss gets undefined).
   sendXml(ctx, 'VersioningConfiguration', bucket.versioning ? { Status: bucket.versioning } : '');
 }

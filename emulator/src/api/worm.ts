@@ -1,4 +1,4 @@
-// Bucket retention policy APIs (spec §6.1): Initiate / Abort / Complete / Extend / GetBucketWorm.
+// Bucket retention policy APIs (behaviour §6.1): Initiate / Abort / Complete / Extend / GetBucketWorm.
 import * as worm from '../domain/worm.js';
 import { checkBucketWormSetup } from '../domain/immutability.js';
 import { bucketPolicyOf } from './landing.js';

@@ -1,4 +1,4 @@
-// ACL header values (spec §1.8, §9.6). An unknown value is 400 InvalidArgument with the messages real OSS uses
+// ACL header values (behaviour §1.8, §9.6). An unknown value is 400 InvalidArgument with the messages real OSS uses
 // ("no such bucket access control exists", GO2 client_mock_test.go; the object form is [I] by analogy).
 import { invalidArgument } from './errors.js';
 import type { Acl, ObjectAcl } from './types.js';

@@ -1,4 +1,4 @@
-// Conditional requests (spec §1.3): If-Match / If-Unmodified-Since fail with 412 PreconditionFailed,
+// Conditional requests (behaviour §1.3): If-Match / If-Unmodified-Since fail with 412 PreconditionFailed,
 // If-None-Match / If-Modified-Since with 304. Evaluated in the order If-Match → If-Unmodified-Since →
 // If-None-Match → If-Modified-Since, first failure wins [I: precedence undocumented, recorded by the suite].
 // Dates compare at second resolution; an unparsable date makes its condition pass [S PY2 docstring].

@@ -1,18 +1,18 @@
-// What a CopyObject produces, decided over plain data (spec §1.4–1.12): the destination's metadata, tags, ACL,
+// What a CopyObject produces, decided over plain data (behaviour §1.4–1.12): the destination's metadata, tags, ACL,
 // storage class and encryption, and the refusals that do not depend on storage.
 import { OssError } from './errors.js';
 import type { BucketRecord, Encryption, ObjectAcl, ObjectMetadata, ObjectVersionRecord, Tag } from './types.js';
 import type { TaggingDirective } from './tagging.js';
 
 export const GiB = 1024 ** 3;
-/** Largest cross-bucket CopyObject source (spec §1.9). */
+/** Largest cross-bucket CopyObject source (behaviour §1.9). */
 export const MAX_COPY_SIZE = 5 * GiB;
-/** Largest source when a copy changes storage class or encryption (spec §1.9 [I]). */
+/** Largest source when a copy changes storage class or encryption (behaviour §1.9 [I]). */
 export const MAX_REWRITE_COPY_SIZE = 1 * GiB;
 
 export type MetadataDirective = 'COPY' | 'REPLACE';
 
-/** x-oss-metadata-directive: COPY (default) or REPLACE; case-insensitive [U], anything else 400 (spec §1.4). */
+/** x-oss-metadata-directive: COPY (default) or REPLACE; case-insensitive [U], anything else 400 (behaviour §1.4). */
 export function parseMetadataDirective(value: string | undefined): MetadataDirective {
   if (value === undefined || value === '') return 'COPY';
   const v = value.toUpperCase();
@@ -58,14 +58,14 @@ function keptOnReplace(source: Record<string, string>): Record<string, string> {
 
 export function planCopy(r: CopyRequest): CopyPlan {
   const sameBucket = r.sourceBucket.name === r.destBucket.name;
-  // Same bucket and key as the current source version: a metadata update (spec §1.10).
+  // Same bucket and key as the current source version: a metadata update (behaviour §1.10).
   const ontoItself = sameBucket && r.source.key === r.destKey && r.source.isLatest;
   const rewrites = r.encryption !== undefined || (r.storageClass !== undefined && r.storageClass !== r.source.storageClass);
   if (!sameBucket && r.source.size > MAX_COPY_SIZE) throw new OssError('EntityTooLarge');
   if (rewrites && r.source.size > MAX_REWRITE_COPY_SIZE) throw new OssError('EntityTooLarge');
 
   // REPLACE (and any copy onto itself) takes the request's metadata; Content-Type stays the source's when the
-  // request has none (spec §1.4, PY2 test_metadata_tagging_directive_replace).
+  // request has none (behaviour §1.4, PY2 test_metadata_tagging_directive_replace).
   const replace = r.metadataDirective === 'REPLACE' || ontoItself;
   const metadata: ObjectMetadata = replace
     ? {

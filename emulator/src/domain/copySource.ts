@@ -1,4 +1,4 @@
-// x-oss-copy-source (spec §1.2): `/<bucket>/<url-encoded key>[?versionId=<id>]`. Every SDK encodes the key
+// x-oss-copy-source (behaviour §1.2): `/<bucket>/<url-encoded key>[?versionId=<id>]`. Every SDK encodes the key
 // differently (PY2 keeps `/`, ali-oss sends %2F); all of them percent-encode a `?` inside the key and a `+`, so
 // the query starts at the first literal `?`, the key is percent-decoded whole, and `+` stays a plus.
 import { OssError } from './errors.js';

@@ -1,4 +1,4 @@
-// Server-side encryption headers (spec §1.7): AES256, KMS (optionally with a key id and SM4 data encryption),
+// Server-side encryption headers (behaviour §1.7): AES256, KMS (optionally with a key id and SM4 data encryption),
 // SM4. Stored and echoed; the bytes are not really encrypted (issue 10 adds KMS keys).
 import type { IncomingHttpHeaders } from 'node:http';
 import { OssError } from './errors.js';

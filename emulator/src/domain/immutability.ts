@@ -1,4 +1,4 @@
-// What may never be removed or replaced, in one place (spec §6.2, §6.3): a version under a legal hold, under an
+// What may never be removed or replaced, in one place (behaviour §6.2, §6.3): a version under a legal hold, under an
 // unexpired object retention (GOVERNANCE yields to x-oss-bypass-governance-retention: true, COMPLIANCE to nothing),
 // or younger than the bucket retention policy's period. Every write and delete asks this of exactly the versions it
 // would remove (domain/versioning.ts removedVersionId): overwriting in an Enabled bucket removes none, so it is

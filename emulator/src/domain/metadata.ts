@@ -1,4 +1,4 @@
-// Object metadata from request headers and back (spec §1.4, §1.8, §9.2): the standard headers OSS stores and
+// Object metadata from request headers and back (behaviour §1.4, §1.8, §9.2): the standard headers OSS stores and
 // x-oss-meta-*, names lower-cased, values kept as Node hands them over (latin1 strings, i.e. the raw bytes), at
 // most 8 KiB in total (DOCS PutObject: "the total size of user metadata cannot exceed 8 KB").
 import type { IncomingHttpHeaders } from 'node:http';
@@ -6,7 +6,7 @@ import { OssError } from './errors.js';
 import { STANDARD_META_HEADERS, type ObjectMetadata } from './types.js';
 
 export const MAX_USER_METADATA_BYTES = 8 * 1024;
-/** Server default when a PUT names no Content-Type [I] (spec §9.2). */
+/** Server default when a PUT names no Content-Type [I] (behaviour §9.2). */
 export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -1,4 +1,4 @@
-// Multipart rules over plain data (spec §9.8): part numbers, the Complete part list, the object's ETag.
+// Multipart rules over plain data (behaviour §9.8): part numbers, the Complete part list, the object's ETag.
 import { createHash } from 'node:crypto';
 import { OssError, invalidArgument } from './errors.js';
 
@@ -113,7 +113,7 @@ export function multipartEtag(parts: Pick<StoredPart, 'etag'>[]): string {
 /**
  * x-oss-copy-source-range: `bytes=first-last`, or `bytes=first-` to the end of the source (oss2 live
  * tests/test_multipart.py test_upload_part_copy copies `bytes=102400-` of a 204800-byte source as its second half;
- * docs/sdk-suites.md D3); absent or invalid → the whole source (spec §9.8).
+ * docs/sdk-suites.md D3); absent or invalid → the whole source (behaviour §9.8).
  */
 export function copySourceRange(header: string | undefined, size: number): { start: number; end: number } {
   const m = header === undefined ? null : /^bytes=(\d+)-(\d*)$/.exec(header.trim());

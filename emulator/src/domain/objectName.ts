@@ -1,4 +1,4 @@
-// Names OSS accepts (spec §3.2, §8.6; DOCS HTTP 400 catalogue, PY2 validation.py).
+// Names OSS accepts (behaviour §3.2, §8.6; DOCS HTTP 400 catalogue, PY2 validation.py).
 import { OssError } from './errors.js';
 
 /** Object keys: 1–1023 bytes of valid UTF-8, not starting with `/` or `\`. */

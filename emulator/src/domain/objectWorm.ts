@@ -1,4 +1,4 @@
-// Object-level retention and legal hold (spec §6.3, PY2 models/object_worm.py): a bucket switch enables it;
+// Object-level retention and legal hold (behaviour §6.3, PY2 models/object_worm.py): a bucket switch enables it;
 // each object version may carry a retention (GOVERNANCE or COMPLIANCE until a date) and a legal hold. What that
 // protects, and from which writes and deletes, is domain/immutability.ts. COMPLIANCE can only be extended
 // (shortening → AccessDenied).

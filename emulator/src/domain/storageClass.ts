@@ -1,4 +1,4 @@
-// Storage classes (spec §1.8; DOCS PutBucket, CopyObject). Invalid → 400 InvalidArgument.
+// Storage classes (behaviour §1.8; DOCS PutBucket, CopyObject). Invalid → 400 InvalidArgument.
 import { invalidArgument } from './errors.js';
 
 export const STORAGE_CLASSES = ['Standard', 'IA', 'Archive', 'ColdArchive', 'DeepColdArchive'] as const;

@@ -1,4 +1,4 @@
-// Object tags (spec §1.5, §5): the x-oss-tagging header form, the Tagging XML document, the limits, and the
+// Object tags (behaviour §1.5, §5): the x-oss-tagging header form, the Tagging XML document, the limits, and the
 // tagging directive of CopyObject.
 import { OssError, invalidArgument } from './errors.js';
 import type { Tag } from './types.js';
@@ -6,7 +6,7 @@ import type { Tag } from './types.js';
 export const MAX_TAGS = 10;
 export const MAX_TAG_KEY = 128;
 export const MAX_TAG_VALUE = 256;
-/** Letters and digits of any script, space and + - = . _ : / (spec §5 [I]: real OSS accepted Chinese tags). */
+/** Letters and digits of any script, space and + - = . _ : / (behaviour §5 [I]: real OSS accepted Chinese tags). */
 const TAG_CHARS = /^[\p{L}\p{N} +\-=._:/]*$/u;
 
 function decode(s: string): string {
@@ -36,7 +36,7 @@ export function parseTaggingHeader(value: string | undefined): Tag[] {
 }
 
 /**
- * The limits of spec §5. The code is [U] (InvalidTag chosen; the suite records OSS's); the ECs are DOCS':
+ * The limits of behaviour §5. The code is [U] (InvalidTag chosen; the suite records OSS's); the ECs are DOCS':
  * 0010-00000209 a Key element of a Tagging body over 128 characters, 0010-00000214 a Value over 256, and
  * 0010-00000217 for any other invalid tag (characters, lengths, count, duplicates) — also in x-oss-tagging [I].
  */
@@ -82,7 +82,7 @@ export function tagsToXml(tags: Tag[]): object {
 
 export type TaggingDirective = 'Copy' | 'Replace';
 
-/** x-oss-tagging-directive: Copy (default) or Replace, any case (spec §1.5 [S] PY2 integration tests). */
+/** x-oss-tagging-directive: Copy (default) or Replace, any case (behaviour §1.5 [S] PY2 integration tests). */
 export function parseTaggingDirective(value: string | undefined): TaggingDirective {
   if (value === undefined || value === '') return 'Copy';
   const v = value.toLowerCase();

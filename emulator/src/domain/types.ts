@@ -6,7 +6,7 @@ export type ObjectAcl = Acl | 'default';
 export type VersioningState = 'Enabled' | 'Suspended' | undefined; // undefined: never enabled
 export type ObjectType = 'Normal' | 'Appendable' | 'Multipart';
 
-/** The standard headers OSS keeps as object metadata (spec §1.4), lower-case names. */
+/** The standard headers OSS keeps as object metadata (behaviour §1.4), lower-case names. */
 export const STANDARD_META_HEADERS = [
   'content-type',
   'content-encoding',
@@ -67,14 +67,14 @@ export interface ObjectVersionRecord {
   metadata: ObjectMetadata;
   tags: Tag[];
   encryption?: Encryption;
-  /** Object-level retention (spec §6.3): mode and RetainUntilDate as sent (ISO 8601). */
+  /** Object-level retention (behaviour §6.3): mode and RetainUntilDate as sent (ISO 8601). */
   retention?: { mode: 'GOVERNANCE' | 'COMPLIANCE'; retainUntilDate: string };
   legalHold?: 'ON' | 'OFF';
   /** Appendable objects: the next append position equals size. */
   contentId: number | null; // store content handle (null for delete markers)
 }
 
-/** Version ids are exposed only for buckets that have ever had versioning on (spec §4). */
+/** Version ids are exposed only for buckets that have ever had versioning on (behaviour §4). */
 export function exposesVersionId(bucket: Pick<BucketRecord, 'versioning'>): boolean {
   return bucket.versioning !== undefined;
 }

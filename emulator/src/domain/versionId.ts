@@ -1,4 +1,4 @@
-// Version ids (spec §4): opaque strings; real ones are 64 characters of base64 text starting `CAEQ` that may
+// Version ids (behaviour §4): opaque strings; real ones are 64 characters of base64 text starting `CAEQ` that may
 // contain `.` and `_`. Ours keep that look but use only URL-safe characters without `+ / = & ?`, because the
 // SDKs append a versionId to x-oss-copy-source without encoding it. A time prefix keeps ids of one process in
 // creation order; the random tail keeps them unique across restarts.

@@ -1,4 +1,4 @@
-// How a write or a delete lands in a key's version list, by the bucket's versioning state (spec §4).
+// How a write or a delete lands in a key's version list, by the bucket's versioning state (behaviour §4).
 // Unversioned and Suspended buckets behave alike for writes: the new data is the `null` version and replaces
 // any earlier `null` version; only Enabled buckets mint a fresh id. The difference is what the client sees:
 // a never-versioned bucket exposes no version id at all.

@@ -1,4 +1,4 @@
-// Bucket retention policy (WORM) state machine and protection rule (spec §6). A policy is InProgress for 24 h
+// Bucket retention policy (WORM) state machine and protection rule (behaviour §6). A policy is InProgress for 24 h
 // after InitiateBucketWorm and lapses unless locked; a Locked policy can only be extended. While a policy is
 // InProgress or Locked, an object is protected from its Last-Modified for RetentionPeriodInDays: it cannot be
 // overwritten or deleted (409 FileImmutable).
@@ -69,7 +69,7 @@ export function isProtected(lastModified: number, policy: WormPolicy | undefined
 }
 
 /**
- * CopyObject and WORM (spec §6.2): the SDK documentation says a copy fails with FileImmutable when the source or
+ * CopyObject and WORM (behaviour §6.2): the SDK documentation says a copy fails with FileImmutable when the source or
  * the destination bucket has a retention policy ('documented', the default); whether OSS only refuses copies that
  * overwrite a protected object is [U] — 'protected-only' applies that narrower rule, which is the landing funnel's
  * own (domain/immutability.ts), so under it this check adds nothing.
@@ -80,7 +80,7 @@ export function checkCopy(rule: WormCopyRule, sourcePolicy: WormPolicy | undefin
   if (rule === 'documented' && (activePolicy(sourcePolicy, now) || activePolicy(destPolicy, now))) throw new OssError('FileImmutable');
 }
 
-/** `2020-10-15T15:50:32` — no fraction, no zone, as GetBucketWorm writes it (spec §6.1). */
+/** `2020-10-15T15:50:32` — no fraction, no zone, as GetBucketWorm writes it (behaviour §6.1). */
 export function wormDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }

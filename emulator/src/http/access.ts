@@ -2,7 +2,7 @@
 //   - the owner key (the CLI's key pair): the account itself, allowed everything a bucket policy does not deny it;
 //   - a RAM user or STS credential from the identities file: allowed what its RAM policies or a bucket policy allow,
 //     refused what either explicitly denies; ACLs still grant public reads/writes;
-//   - anonymous: bucket policies (Principal "*") and ACLs only (spec §9.6; an object's `default` ACL follows its
+//   - anonymous: bucket policies (Principal "*") and ACLs only (behaviour §9.6; an object's `default` ACL follows its
 //     bucket's).
 // Every API names its actions in domain/actions.ts; handlers with more to check once they have resolved something
 // (a copy's source, an encrypted object, the keys of a multi-delete) call permit() themselves, before any write.

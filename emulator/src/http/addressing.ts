@@ -1,4 +1,4 @@
-// Where the bucket and key come from (spec §8.6): virtual-hosted requests name the bucket in the Host
+// Where the bucket and key come from (behaviour §8.6): virtual-hosted requests name the bucket in the Host
 // (`<bucket>.oss-<region>.aliyuncs.com`, also what ali-oss sends to an IP endpoint, or `<bucket>.localhost`;
 // an empty bucket label, `.oss-<region>.aliyuncs.com`, is the service host);
 // everything else is path style, `/<bucket>/<key>`. The path is always percent-decoded; `+` is a literal plus.

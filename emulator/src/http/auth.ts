@@ -1,4 +1,4 @@
-// Who sent the request (spec §8): V1 (`OSS ak:sig`) and V4 (`OSS4-HMAC-SHA256 …`) Authorization headers and
+// Who sent the request (behaviour §8): V1 (`OSS ak:sig`) and V4 (`OSS4-HMAC-SHA256 …`) Authorization headers and
 // V1/V4 presigned URLs, verified by recomputing the signature with the client's signer over the request as
 // received. Without any of them the request is anonymous and access.ts decides what it may do.
 import { timingSafeEqual } from 'node:crypto';
@@ -17,7 +17,7 @@ import {
 import { OssError } from '../domain/errors.js';
 import type { OssContext } from './state.js';
 
-/** Requests more than 15 minutes away from the server clock are refused (spec §8.2). */
+/** Requests more than 15 minutes away from the server clock are refused (behaviour §8.2). */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 const V1_QUERY = ['OSSAccessKeyId', 'Expires', 'Signature'];
 
@@ -102,7 +102,7 @@ function hexBytes(binaryString: string): string {
   return Array.from(Buffer.from(binaryString, 'latin1'), (b) => `${b.toString(16).toUpperCase().padStart(2, '0')} `).join('');
 }
 
-/** SignatureDoesNotMatch carries what we signed, so a client can see where it differs (spec §8.2). */
+/** SignatureDoesNotMatch carries what we signed, so a client can see where it differs (behaviour §8.2). */
 function checkV1(stringToSign: string, secret: string, provided: string, accessKeyId: string): void {
   if (sameSecret(v1Signature(stringToSign, secret, 'latin1'), provided)) return;
   // In the order of EC page 0002-00000040's sample: OSSAccessKeyId, SignatureProvided, StringToSign, StringToSignBytes.
@@ -236,7 +236,7 @@ export async function auth(ctx: OssContext, next: Next): Promise<void> {
   const presignV1 = V1_QUERY.some((name) => q.has(name));
   const presignV4 = q.has('x-oss-signature-version') || q.has('x-oss-signature');
   if (authorization !== '') {
-    // Both ways at once are refused (spec §8.3).
+    // Both ways at once are refused (behaviour §8.3).
     if (presignV1 || presignV4) throw new OssError('InvalidArgumentAuthorizationTwice');
     if (authorization.startsWith('OSS4-HMAC-SHA256')) verifyV4Header(ctx, authorization);
     else if (authorization.startsWith('OSS ')) verifyV1Header(ctx, authorization);

@@ -6,7 +6,7 @@ import type { PendingContent, WriterOptions } from '../store/contentWriter.js';
 import type { OssContext } from './state.js';
 import { Pacer, trafficLimitOf } from './pace.js';
 
-/** OSS's largest single PUT (spec §9.2). */
+/** OSS's largest single PUT (behaviour §9.2). */
 export const MAX_PUT_SIZE = 5 * 1024 ** 3;
 /** XML configuration bodies are small on OSS; a DeleteMultipleObjects of 1000 long keys stays well under this. */
 export const MAX_XML_BODY = 2 * 1024 * 1024;

@@ -1,4 +1,4 @@
-// First middleware: the headers every OSS response carries (spec §12.1), whatever happens later.
+// First middleware: the headers every OSS response carries (behaviour §12.1), whatever happens later.
 import { randomFillSync } from 'node:crypto';
 import type { Next } from 'koa';
 import type { OssContext } from './state.js';

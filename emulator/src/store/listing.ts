@@ -1,5 +1,5 @@
 // Listings over the objects table: current objects (ListObjects v1/v2) and all versions (ListObjectVersions).
-// Keys compare as UTF-8 bytes, which is SQLite's default BINARY collation and the order OSS lists in (spec §9.5).
+// Keys compare as UTF-8 bytes, which is SQLite's default BINARY collation and the order OSS lists in (behaviour §9.5).
 // A delimiter folds every key under one common prefix into a single entry; instead of walking those keys we jump
 // past them with one indexed query, so a listing costs O(page) whatever the bucket holds.
 import type { Db } from './db.js';
@@ -22,7 +22,7 @@ export interface ListPage<T> {
 }
 
 export interface VersionsQuery extends ListQuery {
-  /** With marker (= key-marker): start after this version of that key (spec §9.7). */
+  /** With marker (= key-marker): start after this version of that key (behaviour §9.7). */
   versionIdMarker: string;
 }
 
@@ -74,7 +74,7 @@ export class Listing {
         .prepare('SELECT DISTINCT key FROM objects WHERE bucket = ? AND key > ? AND key >= ? ORDER BY key LIMIT ?')
         .pluck(),
       keysFrom: db.prepare('SELECT DISTINCT key FROM objects WHERE bucket = ? AND key >= ? ORDER BY key LIMIT ?').pluck(),
-      // Newest first within a key (spec §9.7 [I]).
+      // Newest first within a key (behaviour §9.7 [I]).
       versionsOfKey: db.prepare(`SELECT ${LISTED_COLUMNS} FROM objects WHERE bucket = ? AND key = ? ORDER BY id DESC`),
       versionsOfKeyBefore: db.prepare(`SELECT ${LISTED_COLUMNS} FROM objects WHERE bucket = ? AND key = ? AND id < ? ORDER BY id DESC`),
       versionRowId: db.prepare('SELECT id FROM objects WHERE bucket = ? AND key = ? AND version_id = ?').pluck(),

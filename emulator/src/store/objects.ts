@@ -135,7 +135,7 @@ export class ObjectStore {
     return this.byId(id)!;
   }
 
-  /** DeleteObject without a version id, as planned (spec §4): remove, or stack a delete marker. */
+  /** DeleteObject without a version id, as planned (behaviour §4): remove, or stack a delete marker. */
   deleteCurrent(bucket: string, key: string, now: number, plan: DeletePlan): { marker?: ObjectVersionRecord } {
     if (plan.kind === 'remove') {
       this.removeVersion(bucket, key, NULL_VERSION);

@@ -11,7 +11,7 @@ const precondition = (c: Parameters<typeof evaluateConditions>[0]) => {
   }
 };
 
-describe('conditional headers (spec §1.3)', () => {
+describe('conditional headers (behaviour §1.3)', () => {
   // A copy's failure names If-Match / If-Unmodified-Since, as live OSS answers ali-oss (audit #6).
   it('if-match: quoted or bare ETag passes, another fails with 412 naming If-Match (copies too)', () => {
     expect(precondition({ ifMatch: quoted })).toBe('proceed');

@@ -21,7 +21,7 @@ const base: CopyRequest = {
 };
 const code = codeOf;
 
-describe('planCopy (spec §1.4–1.11)', () => {
+describe('planCopy (behaviour §1.4–1.11)', () => {
   it('COPY keeps the source metadata and tags; ACL resets to default; class from the destination bucket [I]', () => {
     const plan = planCopy(base);
     expect(plan.metadata).toEqual(base.source.metadata);

@@ -11,7 +11,7 @@ const fails = (header: string) => {
   throw new Error(`${header} was accepted`);
 };
 
-describe('parseCopySource (spec §1.2)', () => {
+describe('parseCopySource (behaviour §1.2)', () => {
   it('decodes the key whichever way an SDK encoded it, keeping + literal', () => {
     expect(parseCopySource('/b/dir/a%20b%2Bc.txt')).toEqual({ bucket: 'b', key: 'dir/a b+c.txt' });
     expect(parseCopySource('/b/dir%2Fa%20b.txt')).toEqual({ bucket: 'b', key: 'dir/a b.txt' });

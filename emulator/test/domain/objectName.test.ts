@@ -10,7 +10,7 @@ const message = (key: string) => {
   }
 };
 
-describe('names (spec §3.2, §8.6)', () => {
+describe('names (behaviour §3.2, §8.6)', () => {
   it('object keys: 1–1023 bytes, not starting with / or \\', () => {
     expect(message('a')).toBe('ok');
     expect(message('中'.repeat(341))).toBe('ok'); // 1023 bytes

@@ -4,7 +4,7 @@ import { parseTaggingDirective, parseTaggingHeader, tagsFromXml } from '../../sr
 
 const code = codeOf;
 
-describe('tagging (spec §1.5, §5)', () => {
+describe('tagging (behaviour §1.5, §5)', () => {
   it('parses the URL-encoded header form; a pair without = has an empty value', () => {
     expect(parseTaggingHeader('a=1&b%20c=d%2Be&empty')).toEqual([
       { key: 'a', value: '1' },

@@ -5,7 +5,7 @@ import * as worm from '../../src/domain/worm.js';
 const DAY = 86_400_000;
 const code = codeOf;
 
-describe('retention policy state machine (spec §6)', () => {
+describe('retention policy state machine (behaviour §6)', () => {
   it('an InProgress policy lapses after 24 hours; a Locked one does not', () => {
     const p = worm.initiate(undefined, '3', 0);
     expect(worm.activePolicy(p, DAY - 1)).toBeDefined();

@@ -1,4 +1,4 @@
-// Signatures, presigned URLs, anonymous access and addressing (spec §8).
+// Signatures, presigned URLs, anonymous access and addressing (behaviour §8).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presignV1, presignV4, encodeQuery, signV1, signV4, type SignableRequest } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';

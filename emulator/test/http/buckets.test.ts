@@ -1,4 +1,4 @@
-// Bucket APIs and listings (spec §9.1, §9.5, §9.6).
+// Bucket APIs and listings (behaviour §9.1, §9.5, §9.6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { errorCode, raw, startTestEmulator, xmlValue } from './support.js';

@@ -1,4 +1,4 @@
-// CopyObject semantics over HTTP (spec §1, §2, §4; issue 4). Where the spec marks a rule [I]/[U], the test
+// CopyObject semantics over HTTP (behaviour §1, §2, §4; issue 4). Where the spec marks a rule [I]/[U], the test
 // name says so: the conformance suite records real OSS's answer for those.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';

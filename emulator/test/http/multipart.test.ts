@@ -1,4 +1,4 @@
-// Multipart upload and UploadPartCopy over HTTP (spec §9.8; issue 6), including the >5 GiB copy rule built
+// Multipart upload and UploadPartCopy over HTTP (behaviour §9.8; issue 6), including the >5 GiB copy rule built
 // server-side from one small source: no byte is copied, so it costs nothing.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // The foundation APIs over HTTP with hand-signed requests: what each answer carries, byte for byte where OSS
-// fixes it (spec §3, §9, §12).
+// fixes it (behaviour §3, §9, §12).
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc64 } from '@local-oss/client';

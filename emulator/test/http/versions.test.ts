@@ -1,4 +1,4 @@
-// ListObjectVersions paging (spec §9.7; issue 4 item 3): key-marker, version-id-marker, delimiter, encoding-type.
+// ListObjectVersions paging (behaviour §9.7; issue 4 item 3): key-marker, version-id-marker, delimiter, encoding-type.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { raw, startTestEmulator, xmlValue } from './support.js';

@@ -1,4 +1,4 @@
-// Bucket retention policies over HTTP (spec §6): the state machine and what a policy blocks.
+// Bucket retention policies over HTTP (behaviour §6): the state machine and what a policy blocks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { errorCode, raw, startTestEmulator, xmlValue } from './support.js';

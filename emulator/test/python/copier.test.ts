@@ -1,5 +1,5 @@
 // The Python SDK v2's Copier taking its multipart path (HEAD → GetObjectTagging → InitiateMultipartUpload →
-// UploadPartCopy × n → Complete → CRC comparison; spec §9.8) against the emulator, plus its copier.py sample.
+// UploadPartCopy × n → Complete → CRC comparison; behaviour §9.8) against the emulator, plus its copier.py sample.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { pythonSdkV2OrSkipReason, runPythonSample, runPythonScript } from '../../../test-support/python.js';

@@ -51,7 +51,7 @@ function declare(key: string, query: [string, string | undefined][], contentLeng
 describe('request body size', () => {
   const FIVE_GIB = 5 * 1024 ** 3;
 
-  it('PutObject declaring more than 5 GiB is refused before any byte is read: 400 EntityTooLarge (spec §9.2, DOCS PutObject)', async () => {
+  it('PutObject declaring more than 5 GiB is refused before any byte is read: 400 EntityTooLarge (behaviour §9.2, DOCS PutObject)', async () => {
     const res = await declare('huge.bin', [], FIVE_GIB + 1);
     expect(errorOf(res)).toMatchObject({ status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size.' });
     await absent('huge.bin');
@@ -175,7 +175,7 @@ describe('user metadata: 8 KiB of names and values (DOCS PutObject; EC 0011-0000
   });
 });
 
-describe('tags: 10 per object, key ≤ 128 and value ≤ 256 characters (spec §5, DOCS 0010-00000209/214/217/218)', () => {
+describe('tags: 10 per object, key ≤ 128 and value ≤ 256 characters (behaviour §5, DOCS 0010-00000209/214/217/218)', () => {
   const header = (n: number, key = (i: number) => `k${i}`, value = 'v') => Array.from({ length: n }, (_, i) => `${key(i)}=${value}`).join('&');
   const xml = (tags: [string, string][]) => `<Tagging><TagSet>${tags.map(([k, v]) => `<Tag><Key>${k}</Key><Value>${v}</Value></Tag>`).join('')}</TagSet></Tagging>`;
 
