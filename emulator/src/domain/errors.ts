@@ -171,6 +171,14 @@ export const catalogue = {
   // Node refuses oversized header sections before the request reaches us; the code is [I].
   RequestHeaderTooLarge: { status: 431, message: 'Your request header section exceeds the maximum allowed size.' },
   InternalError: { status: 500, message: 'We encountered an internal error. Please try again.' },
+  // The emulator's data directory is full (docs/reliability.md "Disk full"). OSS documents no answer for storage it
+  // has run out of (its capacity is not the user's to exhaust), so code, status and message are [I]: 507 is HTTP's
+  // "Insufficient Storage" (RFC 4918 §11.5), a 5xx so SDKs report a server-side failure, and one most SDK retryers
+  // do not retry in a tight loop (they retry 500/502/503/504); the message says what frees it. No EC: none exists.
+  InsufficientStorage: {
+    status: 507,
+    message: 'There is not enough space left on the storage to store the request. Delete objects or free disk space, then retry.',
+  },
   InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },
   InvalidDataRedundancyType: { status: 400, message: 'The specified data redundancy type is not valid.' },
   // InvalidArgument variants: one code, several documented messages (spec §3.2, §8.2, §8.3).

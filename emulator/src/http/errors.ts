@@ -1,12 +1,13 @@
 // Turns every failure into the answer real OSS gives (spec §3.1): un-namespaced <Error> XML with the catalogue's
 // code, message and EC, the request id and HostId; HEAD carries the same document base64-encoded in `x-oss-err`
 // because it has no body. A failure that is not an OssError is a bug: it is logged and answered as OSS's
-// InternalError, and the process keeps serving.
+// InternalError, and the process keeps serving. A full disk is an answer, not a bug: 507 InsufficientStorage.
 import type { Next } from 'koa';
 import { buildXml } from '@local-oss/client';
 import { OssError } from '../domain/errors.js';
 import type { OssContext } from './state.js';
 import { newRequestId } from './context.js';
+import { isStorageFull } from '../store/space.js';
 
 export function errorDocument(err: OssError, requestId: string, hostId: string): string {
   const body: Record<string, string | Record<string, string>> = {
@@ -65,7 +66,17 @@ export async function errors(ctx: OssContext, next: Next): Promise<void> {
       renderError(ctx, err);
       return;
     }
-    if (ctx.req.aborted || ctx.req.destroyed) return; // the client hung up mid-request: nobody is listening
+    if (isStorageFull(err)) {
+      // Out of space is not a bug: the store stored nothing of this request (space.ts) and says so as OSS would.
+      // Rendered before the hung-up test: a client whose upload is cut off here still gets an answer if it listens.
+      ctx.state.store?.space.noteFull();
+      renderError(ctx, new OssError('InsufficientStorage'));
+      return;
+    }
+    // The client hung up mid-request: nobody is listening. Not `req.destroyed`: a request whose body was read to the
+    // end is destroyed too (autoDestroy), and answering nothing then left Koa's bare 404 "Not Found" (issue 22's
+    // PutObject on a full disk).
+    if (ctx.req.aborted || !ctx.res.socket || ctx.res.socket.destroyed) return;
     console.error(`local-oss: internal error on ${ctx.method} ${ctx.url} (request ${ctx.state.requestId}):`, err);
     renderError(ctx, new OssError('InternalError'));
   }

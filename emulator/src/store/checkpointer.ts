@@ -19,7 +19,17 @@ try {
   db.pragma('synchronous = NORMAL');
   let last = -1;
   while (Atomics.load(state, 0) === 0) {
-    const { log, checkpointed } = db.pragma('wal_checkpoint(PASSIVE)')[0];
+    let result;
+    try {
+      result = db.pragma('wal_checkpoint(PASSIVE)')[0];
+    } catch (err) {
+      // A full disk (the database file cannot grow to take the WAL's pages) is not the end of checkpoints: deletes
+      // free pages and the next try gets through (issue 22). Anything else stops the worker, as before.
+      if (err.code !== 'SQLITE_FULL' && err.code !== 'SQLITE_IOERR_WRITE') throw err;
+      Atomics.wait(state, 0, 0, 50);
+      continue;
+    }
+    const { log, checkpointed } = result;
     // Reported for writers that wait for the WAL to be folded in (settled()).
     Atomics.store(state, 2, log);
     Atomics.store(state, 3, checkpointed);
@@ -53,6 +63,11 @@ const SETTLE_WAIT_MS = 5_000;
 export interface Checkpointer {
   /** True when the WAL has grown past its limit: a streaming writer should await settled() before writing on. */
   walFull(): boolean;
+  /**
+   * WAL frames in use at the worker's last checkpoint (the disk-full accounting, space.ts). Also wakes the worker,
+   * so a WAL a delete just wrote is folded in without waiting out its pause.
+   */
+  walFrames(): number;
   /** Resolves once a checkpoint has folded the whole WAL in (or after a few seconds, whatever happens). */
   settled(): Promise<void>;
   /** Stops the worker and waits (synchronously) until its connection is closed. */
@@ -82,6 +97,10 @@ export function startCheckpointer(db: Db): Checkpointer {
   });
   return {
     walFull: () => !stopped && !dead && Atomics.load(state, 2) > WAL_LIMIT_FRAMES,
+    walFrames: () => {
+      Atomics.notify(state, 0);
+      return Math.max(0, Atomics.load(state, 2));
+    },
     async settled() {
       const deadline = Date.now() + SETTLE_WAIT_MS;
       const start = Atomics.load(state, 4);

@@ -12,6 +12,7 @@ import {
   type PendingContent,
   type WriterOptions,
 } from './contentWriter.js';
+import { isStorageFull, type Space } from './space.js';
 
 /** Bodies up to this size are answered from one buffer instead of a stream. */
 const SMALL_BODY = 64 * 1024;
@@ -54,6 +55,7 @@ export class ContentStore {
   constructor(
     private readonly db: Db,
     private readonly kms: KmsStore,
+    private readonly space: Space,
   ) {
     this.chunks = new ChunkRows(db, kms);
     this.stmt = {
@@ -81,7 +83,27 @@ export class ContentStore {
    * the chunks are sealed at rest; whether the KMS key may be used (enabled) is the caller's check.
    */
   createWriter(options: WriterOptions = {}): ContentWriter {
-    return new ContentWriter(this.chunks.sink(options.encryption), options.sizeHint);
+    // On a full disk the upload is refused before a byte is stored (space.ts): it would fail, and its chunks would
+    // take the room the deletes that free space need.
+    this.space.ensureWritable(Math.min(CHUNK_SIZE, options.sizeHint ?? CHUNK_SIZE));
+    const sink = this.chunks.sink(options.encryption);
+    const space = this.space;
+    return new ContentWriter(
+      {
+        insert(data) {
+          space.ensureWritable(data.length); // a long body stops at the chunk that would not fit
+          try {
+            return sink.insert(data);
+          } catch (err) {
+            if (isStorageFull(err)) space.noteFull(); // so the abort that follows has the reserve to commit into
+            throw err;
+          }
+        },
+        // A refused write's chunks are removed even on a full disk: leaving them would leak the space until restart.
+        remove: (chunkId) => space.freeing(() => sink.remove(chunkId)),
+      },
+      options.sizeHint,
+    );
   }
 
   /** Turns written chunks into a content (inside the caller's transaction). The content starts with refs 0. */
@@ -116,7 +138,9 @@ export class ContentStore {
 
   /** Deletes received chunks that will not be committed (the request was refused after its body arrived). */
   discard(pending: PendingContent): void {
-    for (const c of pending.chunks) this.chunks.drop(c.id);
+    this.space.freeing(() => this.db.transaction(() => {
+      for (const c of pending.chunks) this.chunks.drop(c.id);
+    })());
   }
 
   info(contentId: number): { size: number; crc64: string } | undefined {
@@ -293,7 +317,7 @@ export class ContentStore {
     }
     this.pins.delete(contentId);
     if (this.deferred.delete(contentId)) {
-      if (this.info(contentId) !== undefined) this.db.transaction(() => this.reclaim(contentId))();
+      if (this.info(contentId) !== undefined) this.space.freeing(() => this.db.transaction(() => this.reclaim(contentId))());
     }
   }
 

@@ -10,6 +10,7 @@ import { Listing } from './listing.js';
 import { StatsStore } from './stats.js';
 import { ObjectStore } from './objects.js';
 import { UploadStore } from './uploads.js';
+import { isStorageFull, Space } from './space.js';
 
 export class Store {
   readonly buckets: BucketStore;
@@ -19,16 +20,20 @@ export class Store {
   readonly listing: Listing;
   readonly uploads: UploadStore;
   readonly stats: StatsStore;
+  /** The disk-full state and the reserve kept for deletes (space.ts). */
+  readonly space: Space;
 
   private group: Array<{ fn: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }> = [];
 
   private constructor(
     readonly db: Db,
     private readonly checkpointer: Checkpointer | undefined,
+    dataDir: string | undefined,
   ) {
+    this.space = new Space(db, dataDir, () => checkpointer?.walFrames() ?? 0);
     this.buckets = new BucketStore(db);
     this.kms = new KmsStore(db);
-    this.content = new ContentStore(db, this.kms);
+    this.content = new ContentStore(db, this.kms, this.space);
     this.objects = new ObjectStore(db, this.content);
     this.listing = new Listing(db);
     this.uploads = new UploadStore(db, this.content);
@@ -38,14 +43,31 @@ export class Store {
   /** Opens (or creates) the store; `dataDir` undefined keeps everything in memory. */
   static open(dataDir: string | undefined): Store {
     const db = openDatabase(dataDir);
-    const store = new Store(db, dataDir === undefined ? undefined : startCheckpointer(db));
-    store.content.sweep(); // what a crash left behind: chunks of unfinished uploads, unreferenced contents
+    const store = new Store(db, dataDir === undefined ? undefined : startCheckpointer(db), dataDir);
+    try {
+      // What a crash left behind: chunks of unfinished uploads, unreferenced contents.
+      store.space.freeing(() => store.content.sweep());
+    } catch (err) {
+      // Started on a full disk: serve anyway, so the user can free space through the API; the next start sweeps.
+      if (!isStorageFull(err)) throw err;
+      process.stderr.write('local-oss: the data directory is full; start-up clean-up skipped until there is space\n');
+    }
     return store;
   }
 
   /** Runs `fn` in one IMMEDIATE transaction (writers serialise; readers never see half a change). */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      if (!isStorageFull(err)) throw err;
+      // Out of space: the reserve goes to the deletes (space.ts), and if a checkpoint can fold the whole WAL in now,
+      // the change is tried once more: the WAL is then written again from its start, into room the file already has
+      // (a delete that met a WAL the background checkpoint had not caught up with gets through this way).
+      this.space.noteFull();
+      if (!this.space.restartWal()) throw err;
+      return this.db.transaction(fn).immediate();
+    }
   }
 
   /**
@@ -72,12 +94,14 @@ export class Store {
             try {
               outcomes.push({ ok: true, value: this.db.transaction(item.fn)() }); // nested: a savepoint
             } catch (err) {
+              if (isStorageFull(err)) this.space.noteFull();
               outcomes.push({ ok: false, err });
             }
           }
         })
         .immediate();
     } catch (err) {
+      if (isStorageFull(err)) this.space.noteFull();
       for (const item of batch) item.reject(err); // the COMMIT itself failed: nothing of the group landed
       return;
     }

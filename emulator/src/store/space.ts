@@ -1,0 +1,197 @@
+// What the store does when the disk is full (issue 22, docs/reliability.md "Disk full").
+//
+// SQLite in WAL mode needs free space to commit a DELETE: the pages it changes are appended to the WAL before the
+// checkpoint folds them into the database. On a full disk the delete that would free space therefore fails too, and
+// the user cannot dig out through the API. So the store keeps a small reserve file next to the database while it is
+// healthy and gives it up at the first write that fails for lack of space: the bytes it held are what the next
+// deletes (and the clean-up of the refused write's chunks) commit into. Until space is back, new uploads are refused
+// before they write a byte, so they cannot eat the room the deletes need.
+//
+// "Space is back" is either of: the reserve can be written again (the filesystem has room), or SQLite's own free
+// list holds enough pages for a write to reuse (deleted chunks go to the free list; the file does not shrink, so the
+// filesystem never sees that space, but the next write does).
+import { closeSync, fsyncSync, openSync, rmSync, statSync, statfsSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from './db.js';
+
+/** Bytes kept aside for deletes: a delete commit touches a few 64 KiB pages; 2 MiB is ~30 of them. [I] */
+export const RESERVE_BYTES = 2 * 1024 * 1024;
+
+/** Errors meaning "no space left": SQLite's, and the filesystem's (the reserve file, the -shm mapping). */
+const FULL_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR_SHMSIZE', 'ENOSPC', 'EDQUOT']);
+
+/** A write refused before it started because the store is out of space (the answer is the same as SQLITE_FULL). */
+export class StorageFullError extends Error {
+  readonly code = 'SQLITE_FULL';
+  constructor() {
+    super('the data directory is out of space');
+  }
+}
+
+export function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && FULL_CODES.has(code);
+}
+
+export class Space {
+  /** A write failed for lack of space and none has been seen to be back since. */
+  private full = false;
+  private held = false;
+  private readonly reservePath: string | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dataDir: string | undefined,
+    /** WAL frames in use, as the checkpointer last saw them (0 without one). */
+    private readonly walFrames: () => number = () => 0,
+  ) {
+    // In memory there is no disk to fill (SQLite's own limits would answer SQLITE_FULL, handled the same way).
+    this.reservePath = dataDir === undefined ? undefined : join(dataDir, 'local-oss.reserve');
+    this.hold();
+  }
+
+  /** Whether the last write attempt found the store full (for tests and the admin view). */
+  get isFull(): boolean {
+    return this.full;
+  }
+
+  /** A write failed for lack of space: give the reserve to the deletes that will follow. */
+  noteFull(): void {
+    this.full = true;
+    this.release();
+  }
+
+  /**
+   * Called before a write stores `incoming` bytes (before a body, and before each of its chunks). Throws
+   * StorageFullError when they do not fit beside what the checkpoint and the deletes need, so a refused upload
+   * stores nothing more and leaves the reserve's room to the deletes; passes again as soon as there is room.
+   */
+  ensureWritable(incoming: number): void {
+    // Inside a transaction is a body's last partial chunk, written as it lands: admitted with the body (the check
+    // before its first byte counts up to a chunk), and a checkpoint could not run here anyway.
+    if (this.dataDir === undefined || this.db.inTransaction) return;
+    const need = this.need(incoming);
+    if (!this.held && this.fsFreeBytes() >= need + RESERVE_BYTES) this.hold(); // room again: keep the reserve
+    // Without the reserve on disk, its share of the free space is not the writes' to use.
+    const free = () => this.fsFreeBytes() - (this.held ? 0 : RESERVE_BYTES);
+    // The worker's WAL figures may be 50 ms old; before refusing, SQLite is asked whether the WAL is reusable now.
+    // A write that fits wholly in room SQLite already has (free-list pages, a WAL written again from its start)
+    // takes no filesystem space, so it goes on even without the reserve: that is how writes come back after deletes
+    // on a disk the database files fill (they never shrink).
+    if (free() >= need || (this.walReusable() && this.need(incoming, true) === 0)) {
+      this.full = false;
+      return;
+    }
+    this.noteFull();
+    throw new StorageFullError();
+  }
+
+  /**
+   * Filesystem bytes a write of `incoming` bytes will take, counted so the checkpoint can always finish. In WAL mode
+   * a new page is written twice: appended to the WAL, then copied into the database file by the checkpoint, which
+   * grows the file. If the free space is spent on the WAL, the checkpoint can never fold it in, the WAL is never
+   * reused, and even a delete has nowhere to commit (the first run of this test: a 12 MB WAL beside a 4.5 MB file on
+   * a 16 MiB disk). So the room counted is: the growth the checkpoint still owes (pages the WAL holds beyond the
+   * file's end), the new pages SQLite's free list cannot take (deleted chunks' pages are reused first), and the WAL
+   * bytes its file cannot take without growing (after a checkpoint the WAL is written again from its start).
+   */
+  private need(incoming: number, walReset = false): number {
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const owed = Math.max(0, pages * pageSize - sizeOf(this.dbPath()));
+    const walRoom = sizeOf(`${this.dbPath()}-wal`) - 32 - (walReset ? 0 : this.walFrames()) * (pageSize + 24);
+    return owed + Math.max(0, incoming - this.freeListBytes()) + Math.max(0, incoming + 4 * pageSize - walRoom);
+  }
+
+  /**
+   * Whether the whole WAL is in the database file now, so the next write starts it again from its beginning (the
+   * worker's figures may be 50 ms old: asked of SQLite here, only when the write would otherwise be refused).
+   */
+  private walReusable(): boolean {
+    if (this.db.inTransaction) return false; // a checkpoint cannot run inside the caller's transaction (a tail chunk)
+    try {
+      const [{ log, checkpointed }] = this.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+      return log >= 0 && checkpointed >= log;
+    } catch (err) {
+      if (isStorageFull(err) || ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((err as { code?: string }).code ?? '')) return false;
+      throw err;
+    }
+  }
+
+  /** A RESTART checkpoint on this connection: true when the whole WAL is folded in and the next write reuses it. */
+  restartWal(): boolean {
+    if (this.dataDir === undefined || this.db.inTransaction) return false;
+    try {
+      const [{ busy, log, checkpointed }] = this.db.pragma('wal_checkpoint(RESTART)') as Array<{ busy: number; log: number; checkpointed: number }>;
+      return busy === 0 && checkpointed >= log;
+    } catch (err) {
+      if (isStorageFull(err) || ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((err as { code?: string }).code ?? '')) return false;
+      throw err;
+    }
+  }
+
+  private dbPath(): string {
+    return join(this.dataDir!, 'local-oss.sqlite');
+  }
+
+  /**
+   * Runs a change that frees space (a clean-up of chunks no content uses): if it fails for lack of space, the
+   * reserve is released and it is tried once more, into the reserve's room.
+   */
+  freeing<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (!isStorageFull(err)) throw err;
+      this.noteFull();
+      return fn();
+    }
+  }
+
+  private freeListBytes(): number {
+    const pages = this.db.pragma('freelist_count', { simple: true }) as number;
+    const size = this.db.pragma('page_size', { simple: true }) as number;
+    return pages * size;
+  }
+
+  private fsFreeBytes(): number {
+    if (this.dataDir === undefined) return Infinity;
+    const st = statfsSync(this.dataDir);
+    return st.bavail * st.bsize;
+  }
+
+  private hold(): void {
+    if (this.reservePath === undefined || this.held) return;
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.reservePath, 'w');
+      // Written, not truncated to size: a sparse file would hold no blocks and reserve nothing.
+      const zeros = Buffer.alloc(64 * 1024);
+      for (let done = 0; done < RESERVE_BYTES; done += zeros.length) writeSync(fd, zeros);
+      fsyncSync(fd);
+      this.held = true;
+    } catch (err) {
+      if (!isStorageFull(err)) throw err;
+      this.held = false;
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      rmSync(this.reservePath, { force: true }); // a partial reserve would only take room from the deletes
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  private release(): void {
+    if (this.reservePath === undefined || !this.held) return;
+    rmSync(this.reservePath, { force: true });
+    this.held = false;
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // no WAL yet
+  }
+}
