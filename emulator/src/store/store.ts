@@ -1,7 +1,9 @@
 // The store: one SQLite database behind the table modules. API handlers reach storage only through this facade,
 // and every multi-step change runs in `tx`, so a write is all-or-nothing and acknowledged only once committed.
 import type { Db } from './db.js';
-import { openDatabase } from './db.js';
+import { databaseFile, describeSqliteError, makeDataDir, openDatabase } from './db.js';
+import { lockDataDir, type DataDirLock } from './lock.js';
+import { StartupError } from './startupError.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { BucketStore } from './buckets.js';
 import { ContentStore } from './content.js';
@@ -23,6 +25,7 @@ export class Store {
   private constructor(
     readonly db: Db,
     private readonly checkpointer: Checkpointer | undefined,
+    private readonly lock: DataDirLock | undefined,
   ) {
     this.buckets = new BucketStore(db);
     this.kms = new KmsStore(db);
@@ -34,10 +37,29 @@ export class Store {
 
   /** Opens (or creates) the store; `dataDir` undefined keeps everything in memory. */
   static open(dataDir: string | undefined): Store {
-    const db = openDatabase(dataDir);
-    const store = new Store(db, dataDir === undefined ? undefined : startCheckpointer(db));
-    store.content.sweep(); // what a crash left behind: chunks of unfinished uploads, unreferenced contents
-    return store;
+    if (dataDir === undefined) {
+      const store = new Store(openDatabase(undefined), undefined, undefined);
+      return store;
+    }
+    makeDataDir(dataDir);
+    // The lock comes first: a second process must not even run migrations on a directory in use.
+    const lock = lockDataDir(dataDir);
+    let db: Db | undefined;
+    try {
+      db = openDatabase(dataDir);
+      const store = new Store(db, startCheckpointer(db), lock);
+      try {
+        store.content.sweep(); // what a crash left behind: chunks of unfinished uploads, unreferenced contents
+      } catch (err) {
+        store.close();
+        throw err instanceof StartupError ? err : new StartupError(describeSqliteError(databaseFile(dataDir), err));
+      }
+      return store;
+    } catch (err) {
+      if (db?.open) db.close();
+      lock.release();
+      throw err;
+    }
   }
 
   /** Runs `fn` in one IMMEDIATE transaction (writers serialise; readers never see half a change). */
@@ -99,5 +121,6 @@ export class Store {
   close(): void {
     this.checkpointer?.stop();
     if (this.db.open) this.db.close();
+    this.lock?.release(); // last: the directory is free only once the database is closed
   }
 }
