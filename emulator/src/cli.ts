@@ -2,6 +2,7 @@
 // `local-oss` command (architecture "Contracts → CLI"): flags, each also as LOCAL_OSS_<NAME>; one ready line.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { checkDataDir, formatReport, type CheckReport } from './store/check.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_REGION, startEmulator, DEFAULT_CREDENTIALS } from './server.js';
 
 const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT} (0 = any free port)]
@@ -12,7 +13,12 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--https-port N (0 = any free port) [--tls-cert cert.pem --tls-key key.pem]]
                  [--seed DIR (sub-folders are buckets, their files objects; existing objects are kept)]
                  [--clock-offset SECONDS (the emulator's clock ahead of real time; PUT /-/clock changes it)]
+       local-oss check [--data DIR] (integrity check of a data directory no emulator is using)
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
+
+const CHECK_USAGE = `usage: local-oss check [--data ${DEFAULT_DATA_DIR}]
+Runs SQLite's integrity check and the store's invariants on a data directory no emulator is using; exit 1 when
+anything is wrong.`;
 
 const FLAGS = {
   host: { type: 'string' },
@@ -43,7 +49,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** Flags were fine but the emulator cannot start (data dir, port, config file): one line, no usage text. */
+function failToStart(message: string): never {
+  process.stderr.write(`local-oss: ${message}\n`);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'check') return checkCommand(process.argv.slice(3));
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({ options: FLAGS, allowPositionals: false }).values;
@@ -104,7 +117,7 @@ async function main(): Promise<void> {
     tlsKey: tlsKey === undefined ? undefined : resolve(tlsKey),
     seed: opt('seed') === undefined ? undefined : resolve(opt('seed')!),
     clockOffsetSeconds,
-  }).catch((err: Error) => fail(err.message));
+  }).catch((err: Error) => failToStart(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.
   process.stdout.write(
@@ -150,6 +163,30 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** `local-oss check --data DIR` (store/check.ts): exit 0 when healthy, 1 when anything is wrong, 2 for bad flags. */
+function checkCommand(args: string[]): void {
+  let values: { data?: string; help?: boolean };
+  try {
+    values = parseArgs({ args, options: { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (err) {
+    process.stderr.write(`local-oss: ${(err as Error).message}\n${CHECK_USAGE}\n`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(CHECK_USAGE + '\n');
+    return;
+  }
+  const dir = resolve(values.data ?? process.env.LOCAL_OSS_DATA ?? DEFAULT_DATA_DIR);
+  let report: CheckReport;
+  try {
+    report = checkDataDir(dir);
+  } catch (err) {
+    failToStart((err as Error).message);
+  }
+  process.stdout.write(formatReport(dir, report) + '\n');
+  process.exit(report.problems.length > 0 ? 1 : 0);
 }
 
 void main();

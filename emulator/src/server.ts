@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tlsMaterial, type TlsMaterial } from './tls.js';
 import { seedFrom, type SeedSummary } from './seed.js';
 import { Store } from './store/store.js';
+import { StartupError } from './store/startupError.js';
 import { createAdmin, createApp } from './app.js';
 import type { Admin } from './admin/admin.js';
 import { malformedHttpAnswer } from './http/errors.js';
@@ -177,7 +178,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const listen = (s: Server, port: number) =>
     new Promise<void>((resolve, reject) => {
-      s.once('error', reject);
+      // One line naming the port, the cause and what to do (issue 26 item 3).
+      s.once('error', (err: NodeJS.ErrnoException) => {
+        const flag = s === server ? '--port' : '--https-port';
+        const what =
+          err.code === 'EADDRINUSE' ? 'is in use by another program' :
+          err.code === 'EACCES' ? 'may not be used by this user' :
+          err.code === 'EADDRNOTAVAIL' ? 'names an address this machine does not have' : `cannot be listened on`;
+        reject(new StartupError(`port ${port} on ${host} ${what} (${err.code ?? err.message}): stop what holds it, or choose another ${flag} (0 = any free port)`));
+      });
       s.listen(port, host, () => {
         s.off('error', reject);
         resolve();

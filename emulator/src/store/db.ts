@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from './schema.js';
+import { StartupError, describeFsError } from './startupError.js';
 
 export type Db = Database.Database;
 
@@ -17,11 +18,33 @@ export function openDatabase(dataDir: string | undefined): Db {
   if (dataDir === undefined) {
     db = new Database(':memory:');
   } else {
-    mkdirSync(dataDir, { recursive: true });
-    db = new Database(join(dataDir, 'local-oss.sqlite'));
+    const file = databaseFile(dataDir);
+    try {
+      db = new Database(file);
+    } catch (err) {
+      throw new StartupError(describeFsError(file, err as NodeJS.ErrnoException));
+    }
+    try {
+      // Before anything writes (journal_mode = WAL rewrites the header): a file we must refuse stays untouched.
+      identify(db, file);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
   }
+  try {
+    configure(db, dataDir !== undefined);
+  } catch (err) {
+    db.close();
+    if (dataDir === undefined || err instanceof StartupError) throw err;
+    throw new StartupError(describeSqliteError(databaseFile(dataDir), err));
+  }
+  return db;
+}
+
+function configure(db: Db, onDisk: boolean): void {
   db.pragma('page_size = 65536');
-  if (dataDir !== undefined) {
+  if (onDisk) {
     db.pragma('journal_mode = WAL');
     // A long burst of writes outruns the checkpointer and grows the WAL; once it catches up, shrink the file back.
     db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
@@ -30,7 +53,65 @@ export function openDatabase(dataDir: string | undefined): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return db;
+}
+
+export function databaseFile(dataDir: string): string {
+  return join(dataDir, 'local-oss.sqlite');
+}
+
+/** Creates the data directory, with a one-line reason when it cannot be. */
+export function makeDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new StartupError(describeFsError(dataDir, err as NodeJS.ErrnoException));
+  }
+}
+
+/** The tables every schema version since migration 1 has: what tells a local-oss database from another SQLite file. */
+const OUR_TABLES = ['chunks', 'contents', 'extents', 'buckets', 'objects', 'uploads', 'parts'];
+
+/**
+ * Refuses, with a one-line reason, what this code must not open: a file that is not SQLite or is corrupt, a SQLite
+ * database of another program, one written by a newer local-oss (its migrations are unknown here; it is left as
+ * it is). An empty file or a database without tables is a new store.
+ */
+export function identify(db: Db, file: string): void {
+  let version: number;
+  let tables: string[];
+  try {
+    version = db.pragma('user_version', { simple: true }) as number;
+    tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  } catch (err) {
+    throw new StartupError(describeSqliteError(file, err));
+  }
+  if (tables.length === 0 && version === 0) return;
+  const missing = OUR_TABLES.filter((t) => !tables.includes(t));
+  if (version === 0 || missing.length > 0) {
+    throw new StartupError(
+      `${file} is a SQLite database but not a local-oss one (${version === 0 ? 'no schema version' : `no table ${missing.join(', ')}`}): ` +
+        'point --data at a directory of its own',
+    );
+  }
+  if (version > migrations.length) {
+    throw new StartupError(
+      `${file} was written by a newer local-oss (schema version ${version}; this one knows up to ${migrations.length}); ` +
+        'it was left unchanged: upgrade local-oss, or choose another --data directory',
+    );
+  }
+}
+
+/** One line for a SQLite error met while opening a database file. */
+export function describeSqliteError(file: string, err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const code = e.code ?? '';
+  if (code === 'SQLITE_NOTADB') {
+    return `${file} is not a SQLite database (${e.message}): move it away, or choose another --data directory`;
+  }
+  if (code.startsWith('SQLITE_CORRUPT')) {
+    return `${file} is corrupt (${e.message}): restore a backup or move it away; local-oss check --data <dir> lists what is wrong`;
+  }
+  return describeFsError(file, e);
 }
 
 function migrate(db: Db): void {

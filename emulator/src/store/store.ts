@@ -1,7 +1,9 @@
 // The store: one SQLite database behind the table modules. API handlers reach storage only through this facade,
 // and every multi-step change runs in `tx`, so a write is all-or-nothing and acknowledged only once committed.
 import type { Db } from './db.js';
-import { openDatabase } from './db.js';
+import { databaseFile, describeSqliteError, makeDataDir, openDatabase } from './db.js';
+import { lockDataDir, type DataDirLock } from './lock.js';
+import { StartupError } from './startupError.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { BucketStore } from './buckets.js';
 import { ContentStore } from './content.js';
@@ -29,6 +31,7 @@ export class Store {
     readonly db: Db,
     private readonly checkpointer: Checkpointer | undefined,
     dataDir: string | undefined,
+    private readonly lock: DataDirLock | undefined,
   ) {
     this.space = new Space(db, dataDir, () => checkpointer?.walFrames() ?? 0);
     this.buckets = new BucketStore(db);
@@ -42,17 +45,32 @@ export class Store {
 
   /** Opens (or creates) the store; `dataDir` undefined keeps everything in memory. */
   static open(dataDir: string | undefined): Store {
-    const db = openDatabase(dataDir);
-    const store = new Store(db, dataDir === undefined ? undefined : startCheckpointer(db), dataDir);
+    if (dataDir === undefined) return new Store(openDatabase(undefined), undefined, undefined, undefined);
+    makeDataDir(dataDir);
+    // The lock comes first: a second process must not even run migrations on a directory in use.
+    const lock = lockDataDir(dataDir);
+    let db: Db | undefined;
     try {
-      // What a crash left behind: chunks of unfinished uploads, unreferenced contents.
-      store.space.freeing(() => store.content.sweep());
+      db = openDatabase(dataDir);
+      const store = new Store(db, startCheckpointer(db), dataDir, lock);
+      try {
+        // What a crash left behind: chunks of unfinished uploads, unreferenced contents.
+        store.space.freeing(() => store.content.sweep());
+      } catch (err) {
+        if (isStorageFull(err)) {
+          // Started on a full disk: serve anyway, so the user can free space through the API; the next start sweeps.
+          process.stderr.write('local-oss: the data directory is full; start-up clean-up skipped until there is space\n');
+          return store;
+        }
+        store.close();
+        throw err instanceof StartupError ? err : new StartupError(describeSqliteError(databaseFile(dataDir), err));
+      }
+      return store;
     } catch (err) {
-      // Started on a full disk: serve anyway, so the user can free space through the API; the next start sweeps.
-      if (!isStorageFull(err)) throw err;
-      process.stderr.write('local-oss: the data directory is full; start-up clean-up skipped until there is space\n');
+      if (db?.open) db.close();
+      lock.release();
+      throw err;
     }
-    return store;
   }
 
   /** Runs `fn` in one IMMEDIATE transaction (writers serialise; readers never see half a change). */
@@ -126,5 +144,6 @@ export class Store {
   close(): void {
     this.checkpointer?.stop();
     if (this.db.open) this.db.close();
+    this.lock?.release(); // last: the directory is free only once the database is closed
   }
 }

@@ -1,7 +1,7 @@
 // Issue 9: an acknowledged write survives SIGKILL. Several clients write and copy while the emulator is killed at
 // random moments (20 times); after each restart on the same data dir every write that got a 200 must read back
 // with the right bytes, ETag and CRC-64, no orphaned chunk may remain, and SQLite's integrity check must pass.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,6 +71,10 @@ describe('crash safety', () => {
       stop = true;
       await Promise.all(workers);
       await new Promise((r) => child.once('exit', r));
+      // Issue 26 item 5: what each kill leaves passes `local-oss check` (integrity and the store's invariants; the
+      // chunks of cut-off uploads count as reclaimable, which the next start sweeps).
+      const check = spawnSync(process.execPath, [CLI, 'check', '--data', data], { encoding: 'utf8' });
+      expect(check.status, `after kill ${round}: ${check.stdout}${check.stderr}`).toBe(0);
       ({ child, emu } = await start());
     }
     for (const a of acked.values()) {
