@@ -39,7 +39,7 @@ export interface EmulatorOptions {
   regions?: string[];
   accessKeyId?: string;
   accessKeySecret?: string;
-  /** CopyObject and WORM buckets: 'documented' (default) or 'protected-only' (spec §6.2 [U]). */
+  /** CopyObject and WORM buckets: 'documented' (default) or 'protected-only' (behaviour §6.2 [U]). */
   wormCopyRule?: WormCopyRule;
   /** Seconds the emulator's clock runs ahead of (or, negative, behind) real time (domain/clock.ts). */
   clockOffsetSeconds?: number;
@@ -109,7 +109,7 @@ function strictAgain(req: IncomingMessage): boolean {
   return te === undefined || /(^|,)\s*chunked\s*$/i.test(te);
 }
 
-/** Strips the `oss-` prefix some users and ali-oss write regions with (spec §8.4). */
+/** Strips the `oss-` prefix some users and ali-oss write regions with (behaviour §8.4). */
 export function bareRegion(region: string): string {
   return region.replace(/^oss-/, '');
 }

@@ -1,6 +1,6 @@
 // The one error catalogue: every OSS error the emulator can answer, with its status, message and EC written once.
 // Throw sites name the code (and, where one code carries several documented messages, a message key) only.
-// Sources: spec §3 (docs/behaviour.md), the OSS HTTP 400/403/404/409 troubleshooting catalogues.
+// Sources: behaviour §3 (docs/behaviour.md), the OSS HTTP 400/403/404/409 troubleshooting catalogues.
 // ECs are informational on real OSS ("not stable"); where none is known we send none rather than invent one.
 
 export interface CatalogueEntry {
@@ -181,7 +181,7 @@ export const catalogue = {
   },
   InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },
   InvalidDataRedundancyType: { status: 400, message: 'The specified data redundancy type is not valid.' },
-  // InvalidArgument variants: one code, several documented messages (spec §3.2, §8.2, §8.3).
+  // InvalidArgument variants: one code, several documented messages (behaviour §3.2, §8.2, §8.3).
   InvalidArgumentAuthorization: { code: 'InvalidArgument', status: 400, message: 'Authorization header is invalid.' },
   InvalidArgumentDate: { code: 'InvalidArgument', status: 400, message: 'OSS authentication requires a valid Date.' },
   // A presigned URL whose x-oss-additional-headers names a header the request lacks: 400 (GO2
@@ -240,7 +240,7 @@ export const catalogue = {
     ec: '0002-00000226',
   },
   InvalidArgumentCredentialRegion: { code: 'InvalidArgument', status: 400, message: 'The signing region in credential is invalid.' },
-  // InvalidArgument with ArgumentName/ArgumentValue (spec §3.2): one entry per documented message.
+  // InvalidArgument with ArgumentName/ArgumentValue (behaviour §3.2): one entry per documented message.
   InvalidArgumentNotInteger: { code: 'InvalidArgument', status: 400, message: 'Argument {ArgumentName} must be an integer.' },
   InvalidArgumentMaxKeysRange: { code: 'InvalidArgument', status: 400, message: 'Argument {ArgumentName} must be between 1 and 1000.' },
   InvalidArgumentEncodingType: { code: 'InvalidArgument', status: 400, message: 'The encoding type you specified is not valid.' },
@@ -286,7 +286,7 @@ export const catalogue = {
 export type CatalogueKey = keyof typeof catalogue;
 
 
-/** Extra elements some errors carry (spec §3.1): Key, BucketName, ArgumentName, Condition, StringToSign … */
+/** Extra elements some errors carry (behaviour §3.1): Key, BucketName, ArgumentName, Condition, StringToSign … */
 export type ErrorDetails = Record<string, string | Record<string, string> | undefined>;
 
 export class OssError extends Error {

@@ -1,4 +1,4 @@
-// Turns every failure into the answer real OSS gives (spec §3.1): un-namespaced <Error> XML with the catalogue's
+// Turns every failure into the answer real OSS gives (behaviour §3.1): un-namespaced <Error> XML with the catalogue's
 // code, message and EC, the request id and HostId; HEAD carries the same document base64-encoded in `x-oss-err`
 // because it has no body. A failure that is not an OssError is a bug: it is logged and answered as OSS's
 // InternalError, and the process keeps serving. A full disk is an answer, not a bug: 507 InsufficientStorage.
@@ -84,7 +84,7 @@ export async function errors(ctx: OssContext, next: Next): Promise<void> {
 
 /**
  * The raw answer to bytes Node's parser refused (no Koa context exists, and the method may be unknown, so no
- * body: a HEAD client would choke on one). The error document travels in x-oss-err, as on HEAD (spec §3.1).
+ * body: a HEAD client would choke on one). The error document travels in x-oss-err, as on HEAD (behaviour §3.1).
  */
 export function malformedHttpAnswer(headersTooLarge: boolean): string {
   const requestId = newRequestId();
