@@ -119,16 +119,9 @@ async function main(): Promise<number> {
     scenarios,
     ...selection,
     allowWormLock: values['allow-worm-lock'],
-    onPlan: (buckets) => {
-      if (target.info.real) console.log(`will create (and delete afterwards) these buckets:\n  ${buckets.join('\n  ')}`);
-    },
+    onPlan: announceBuckets(target),
   });
-  // Interrupted runs still delete what they created.
-  const onSignal = () => {
-    void run.cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  cleanupOnSignal(run);
   try {
     const results = await run.execute();
     console.log(consoleReport(results));
@@ -150,21 +143,31 @@ async function main(): Promise<number> {
   }
 }
 
+/** On real OSS, the buckets a run will create are named before it starts. */
+function announceBuckets(target: Target): (buckets: string[]) => void {
+  return (buckets) => {
+    if (target.info.real) console.log(`will create (and delete afterwards) these buckets:\n  ${buckets.join('\n  ')}`);
+  };
+}
+
+/** Interrupted runs still delete what they created. */
+function cleanupOnSignal(run: { cleanup(): Promise<unknown> }): void {
+  const onSignal = () => {
+    void run.cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+
 /** `--corpus DIR`: each entry replayed through the raw driver; exit code 1 when any real answer differs. */
 async function runCorpus(target: Target, files: CorpusFile[], only: string[] | undefined, record: string | undefined): Promise<number> {
   const run = new CorpusRun({
     target: target.info,
     files,
     only,
-    onPlan: (buckets) => {
-      if (target.info.real) console.log(`will create (and delete afterwards) these buckets:\n  ${buckets.join('\n  ')}`);
-    },
+    onPlan: announceBuckets(target),
   });
-  const onSignal = () => {
-    void run.cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  cleanupOnSignal(run);
   try {
     const results = await run.execute();
     console.log(corpusReport(results));

@@ -295,3 +295,15 @@ export interface Scenario {
   ramUsers?: RamUser[];
   run(ctx: ScenarioContext): Promise<void>;
 }
+
+/** The request headers a GetObject / HeadObject's params name: range, range behaviour and the four conditions. */
+export function readHeaders(p: Params): Record<string, string | undefined> {
+  return {
+    range: p.rangeHeader,
+    'x-oss-range-behavior': p.rangeBehavior,
+    'if-match': p.ifMatch,
+    'if-none-match': p.ifNoneMatch,
+    'if-modified-since': p.ifModifiedSince,
+    'if-unmodified-since': p.ifUnmodifiedSince,
+  };
+}

@@ -6,7 +6,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { lookup } from 'node:dns/promises';
 import { createRequire } from 'node:module';
-import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
+import { RAW_ONLY_PARAMS, readHeaders, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
 
 const require = createRequire(import.meta.url);
 /** checkBucketName.js of oss-client: what its OSSObject constructor accepts. */
@@ -166,14 +166,7 @@ export class OssClientDriver implements Driver {
   }
 
   private readHeadersOf(p: Params): Record<string, string> {
-    return defined({
-      range: p.rangeHeader,
-      'x-oss-range-behavior': p.rangeBehavior,
-      'if-match': p.ifMatch,
-      'if-none-match': p.ifNoneMatch,
-      'if-modified-since': p.ifModifiedSince,
-      'if-unmodified-since': p.ifUnmodifiedSince,
-    });
+    return defined(readHeaders(p));
   }
 
   async call(api: Api, p: Params): Promise<Outcome> {

@@ -2,7 +2,7 @@
 // named and placed as the OSS API reference has them (behaviour §9; the request models of PY2).
 import { createHash } from 'node:crypto';
 import { buildXml, encodeCopySource, objectHeaders } from '@local-oss/client';
-import type { Api, Params } from '../model.js';
+import { readHeaders, type Api, type Params } from '../model.js';
 
 export interface Wire {
   method: string;
@@ -45,14 +45,7 @@ export function wireOf(api: Api, p: Params): Wire {
         method: api === 'GetObject' ? 'GET' : 'HEAD',
         ...object,
         query: versionQuery,
-        headers: {
-          range: p.rangeHeader,
-          'x-oss-range-behavior': p.rangeBehavior,
-          'if-match': p.ifMatch,
-          'if-none-match': p.ifNoneMatch,
-          'if-modified-since': p.ifModifiedSince,
-          'if-unmodified-since': p.ifUnmodifiedSince,
-        },
+        headers: readHeaders(p),
       };
     case 'DeleteObject':
       return { method: 'DELETE', ...object, query: versionQuery };
