@@ -307,3 +307,11 @@ export function readHeaders(p: Params): Record<string, string | undefined> {
     'if-unmodified-since': p.ifUnmodifiedSince,
   };
 }
+
+/**
+ * A listing entry as ali-oss and its fork oss-client hand it over (`objects[]` of list / listV2), keys as OSS wrote
+ * them, so `decode` undoes `encoding-type=url` when the request asked for it.
+ */
+export function listedFromAliShape(o: { name: string; size: number; etag: string; type: string; storageClass: string; owner?: { id?: string } }, decode: (v: string) => string | undefined): ListedObject {
+  return { key: decode(o.name) ?? '', size: o.size, etag: o.etag, objectType: o.type, storageClass: o.storageClass, owner: Boolean(o.owner?.id) };
+}

@@ -1,7 +1,7 @@
 // ali-oss: the npm SDK in its default setup (V1 signing, the bucket in the Host header).
 import { createRequire } from 'node:module';
 import { asArray, parseErrorResponse } from '@local-oss/client';
-import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
+import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, listedFromAliShape, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
 import { resultData } from './resultXml.js';
 
 const require = createRequire(import.meta.url);
@@ -207,14 +207,7 @@ export class AliOssDriver implements Driver {
               ? await c.list(q({ ...common, marker: p.marker }), {})
               : await c.listV2(q({ ...common, 'start-after': p.startAfter, 'continuation-token': p.continuationToken, 'fetch-owner': p.fetchOwner }), {});
           // ali-oss hands listings over as OSS wrote them: decoding `encoding-type=url` answers is the caller's job.
-          const contents: ListedObject[] = (r.objects ?? []).map((o: any) => ({
-            key: decode(o.name) ?? '',
-            size: o.size,
-            etag: o.etag,
-            objectType: o.type,
-            storageClass: o.storageClass,
-            owner: Boolean(o.owner?.id),
-          }));
+          const contents: ListedObject[] = (r.objects ?? []).map((o: any) => listedFromAliShape(o, decode));
           return done(r, {
             contents,
             commonPrefixes: (r.prefixes ?? []).map((x: string) => decode(x)),

@@ -6,7 +6,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { lookup } from 'node:dns/promises';
 import { createRequire } from 'node:module';
-import { RAW_ONLY_PARAMS, readHeaders, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
+import { RAW_ONLY_PARAMS, listedFromAliShape, readHeaders, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
 
 const require = createRequire(import.meta.url);
 /** checkBucketName.js of oss-client: what its OSSObject constructor accepts. */
@@ -253,14 +253,7 @@ export class OssClientDriver implements Driver {
               ? await c.list(defined({ ...common, marker: p.marker }))
               : await c.listV2({ ...common, ...defined({ 'start-after': p.startAfter, 'continuation-token': p.continuationToken }), ...(p.fetchOwner ? { 'fetch-owner': true } : {}) });
           // Like ali-oss, oss-client hands listings over as OSS wrote them: decoding `encoding-type=url` is ours.
-          const contents: ListedObject[] = (r.objects ?? []).map((o: any) => ({
-            key: decode(o.name) ?? '',
-            size: o.size,
-            etag: o.etag,
-            objectType: o.type,
-            storageClass: o.storageClass,
-            owner: Boolean(o.owner?.id),
-          }));
+          const contents: ListedObject[] = (r.objects ?? []).map((o: any) => listedFromAliShape(o, decode));
           return done(r.res, {
             contents,
             commonPrefixes: (r.prefixes ?? []).map((x: string) => decode(x)),
