@@ -1,41 +1,24 @@
 // Issue 9: an acknowledged write survives SIGKILL. Several clients write and copy while the emulator is killed at
 // random moments (20 times); after each restart on the same data dir every write that got a 200 must read back
 // with the right bytes, ETag and CRC-64, no orphaned chunk may remain, and SQLite's integrity check must pass.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { crc64, signV4 } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
+import { CLI, startCliOn } from './cliProcess.js';
 import { raw, v4Now } from '../http/support.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const data = mkdtempSync(join(tmpdir(), 'local-oss-crash-'));
 afterAll(() => rmSync(data, { recursive: true, force: true }));
 
-function start(dir = data): Promise<{ child: ChildProcess; emu: RunningEmulator }> {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
-      if (m) {
-        resolve({
-          child,
-          emu: { url: m[1]!, region: 'cn-hangzhou', accessKeyId: 'local-oss-access-key-id', accessKeySecret: 'local-oss-access-key-secret' } as RunningEmulator,
-        });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
+const start = (dir = data) => startCliOn(dir);
 
 interface Acked {
   key: string;

@@ -3,20 +3,19 @@
 // acknowledged object reads back; reads, listings and every kind of delete work while the disk is full; once space
 // is freed through the API, writes succeed again without a restart, and no chunk of a refused write is left. The
 // process never dies. Needs root for the mount: skipped with a printed reason otherwise (CI runs as root).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import OSS from 'ali-oss';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OssServiceError } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
+import { startCliOn } from './cliProcess.js';
 import { errorCode, ownerClient, raw, xmlValue } from '../http/support.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'local-oss-diskfull-'));
 
 function mountTmpfs(): string | undefined {
@@ -31,30 +30,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(): Promise<{ child: ChildProcess; emu: RunningEmulator }> {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
-      if (m) {
-        const url = new URL(m[1]!);
-        resolve({
-          child,
-          emu: {
-            url: m[1]!,
-            port: Number(url.port),
-            region: 'cn-hangzhou',
-            accessKeyId: 'local-oss-access-key-id',
-            accessKeySecret: 'local-oss-access-key-secret',
-          } as RunningEmulator,
-        });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
+const start = () => startCliOn(dir);
 
 const BODY = 256 * 1024;
 
