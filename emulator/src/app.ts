@@ -36,6 +36,8 @@ import * as regions from './api/regions.js';
 import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
+import * as restore from './api/restore.js';
+import * as archiveDirectRead from './api/bucketArchiveDirectRead.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -86,6 +88,8 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'cors', access: 'owner', api: 'PutBucketCors', handler: corsApi.putBucketCors },
   { method: 'GET', scope: 'bucket', sub: 'cors', access: 'owner', api: 'GetBucketCors', handler: corsApi.getBucketCors },
   { method: 'DELETE', scope: 'bucket', sub: 'cors', access: 'owner', api: 'DeleteBucketCors', handler: corsApi.deleteBucketCors },
+  { method: 'PUT', scope: 'bucket', sub: 'bucketArchiveDirectRead', access: 'owner', api: 'PutBucketArchiveDirectRead', handler: archiveDirectRead.putBucketArchiveDirectRead },
+  { method: 'GET', scope: 'bucket', sub: 'bucketArchiveDirectRead', access: 'owner', api: 'GetBucketArchiveDirectRead', handler: archiveDirectRead.getBucketArchiveDirectRead },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },
@@ -112,6 +116,8 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'object', sub: 'uploadId', access: 'write', api: 'UploadPart', handler: multipart.uploadPart },
   { method: 'PUT', scope: 'object', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', api: 'CopyObject', handler: copy.copyObject },
   { method: 'PUT', scope: 'object', access: 'write', api: 'PutObject', handler: object.putObject },
+  { method: 'POST', scope: 'object', sub: 'restore', access: 'write', api: 'RestoreObject', handler: restore.restoreObject },
+  { method: 'POST', scope: 'object', sub: 'cleanRestoredObject', access: 'write', api: 'CleanRestoredObject', handler: restore.cleanRestoredObject },
   { method: 'POST', scope: 'object', sub: 'append', access: 'write', api: 'AppendObject', handler: append.appendObject },
   { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', api: 'InitiateMultipartUpload', handler: multipart.initiateMultipartUpload },
   { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', api: 'CompleteMultipartUpload', handler: multipart.completeMultipartUpload },

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `local-oss` command (architecture "Contracts → CLI"): flags, each also as LOCAL_OSS_<NAME>; one ready line.
+import { parseRestoreDelays, type RestoreDelays } from './domain/restore.js';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { checkDataDir, formatReport, type CheckReport } from './store/check.js';
@@ -13,6 +14,7 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--https-port N (0 = any free port) [--tls-cert cert.pem --tls-key key.pem]]
                  [--seed DIR (sub-folders are buckets, their files objects; existing objects are kept)]
                  [--clock-offset SECONDS (the emulator's clock ahead of real time; PUT /-/clock changes it)]
+                 [--restore-delay SECONDS | archive=1,Expedited=1,Standard=2,Bulk=3 (RestoreObject's duration)]
        local-oss check [--data DIR] (integrity check of a data directory no emulator is using)
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
@@ -35,6 +37,7 @@ const FLAGS = {
   'https-port': { type: 'string' },
   'tls-cert': { type: 'string' },
   'clock-offset': { type: 'string' },
+  'restore-delay': { type: 'string' },
   'tls-key': { type: 'string' },
   seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -97,6 +100,13 @@ async function main(): Promise<void> {
   const clockText = opt('clock-offset');
   const clockOffsetSeconds = clockText === undefined ? undefined : Number(clockText);
   if (clockOffsetSeconds !== undefined && !Number.isFinite(clockOffsetSeconds)) fail(`invalid --clock-offset ${JSON.stringify(clockText)}`);
+  const restoreText = opt('restore-delay');
+  let restoreDelays: RestoreDelays | undefined;
+  try {
+    restoreDelays = restoreText === undefined ? undefined : parseRestoreDelays(restoreText);
+  } catch (err) {
+    fail(`invalid --restore-delay ${JSON.stringify(restoreText)}`);
+  }
   const inMemory = flag('in-memory');
   const host = opt('host') ?? DEFAULT_HOST;
 
@@ -117,6 +127,7 @@ async function main(): Promise<void> {
     tlsKey: tlsKey === undefined ? undefined : resolve(tlsKey),
     seed: opt('seed') === undefined ? undefined : resolve(opt('seed')!),
     clockOffsetSeconds,
+    restoreDelays,
   }).catch((err: Error) => failToStart(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.

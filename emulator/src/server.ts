@@ -15,6 +15,7 @@ import type { WormCopyRule } from './domain/worm.js';
 import { loadConfigFile, type IdentitiesConfig } from './domain/identities.js';
 import { OWNER } from './domain/owner.js';
 import { Clock } from './domain/clock.js';
+import { DEFAULT_RESTORE_DELAYS, type RestoreDelays } from './domain/restore.js';
 
 /** The key pair a fresh emulator accepts when none is configured; printed at start so users can copy it. */
 export const DEFAULT_CREDENTIALS = {
@@ -41,6 +42,8 @@ export interface EmulatorOptions {
   accessKeySecret?: string;
   /** CopyObject and WORM buckets: 'documented' (default) or 'protected-only' (behaviour §6.2 [U]). */
   wormCopyRule?: WormCopyRule;
+  /** Seconds a RestoreObject takes, per tier (domain/restore.ts DEFAULT_RESTORE_DELAYS by default). */
+  restoreDelays?: Partial<RestoreDelays>;
   /** Seconds the emulator's clock runs ahead of (or, negative, behind) real time (domain/clock.ts). */
   clockOffsetSeconds?: number;
   /**
@@ -133,6 +136,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountId: identities?.accountId ?? OWNER.ID,
     kmsKeysDeclared: (identities?.kms.keys.length ?? 0) > 0,
     wormCopyRule: options.wormCopyRule ?? 'documented',
+    restoreDelays: { ...DEFAULT_RESTORE_DELAYS, ...options.restoreDelays },
     clock: new Clock(options.clockOffsetSeconds ?? 0),
     ...(options.publicEndpoint ? { publicEndpoint: options.publicEndpoint } : {}),
   };

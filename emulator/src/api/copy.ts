@@ -22,6 +22,7 @@ import { forbidOverwriteOf } from './objectRequest.js';
 import { checkCopy } from '../domain/worm.js';
 import { copySourceChecks } from '../domain/actions.js';
 import { arnContext, permit } from '../http/access.js';
+import { checkThawed } from './restore.js';
 import { checkDecryptable, kmsKeyIdOf, usableKmsKey } from './kms.js';
 
 /** The source version a copy reads (behaviour §3.2, §4): delete markers and missing versions fail as OSS does. */
@@ -67,6 +68,7 @@ export function resolveCopySource(
   );
   permit(ctx, checks, { acl: { access: 'read', bucket: sourceBucket.name, key: source.key } });
   checkDecryptable(ctx, sourceBucket.name, src, true);
+  checkThawed(ctx, sourceBucket.name, src);
   const header = (name: string) => ctx.get(name) || undefined;
   const decision = evaluateConditions(
     {

@@ -23,6 +23,7 @@ import { requireBucket } from './bucket.js';
 import { readableObject, versionIdParam } from './lookup.js';
 import { setObjectHeaders, setVersionHeader } from './objectHeaders.js';
 import { parseEncodingType } from './params.js';
+import { checkThawed } from './restore.js';
 import { checkLanding, landReceived, protectionOf } from './landing.js';
 import { newObjectHeaders } from './objectRequest.js';
 import { checkRemovable } from '../domain/immutability.js';
@@ -83,6 +84,7 @@ function readObject(ctx: OssContext, withBody: boolean): void {
   const key = ctx.state.key!;
   const o = readableObject(ctx, bucket, key, versionIdParam(ctx));
   const limit = withBody ? trafficLimitOf(ctx) : undefined;
+  if (withBody) checkThawed(ctx, bucket.name, o);
   if (withBody) checkDecryptable(ctx, bucket.name, o);
   const decision = evaluateGetConditions(
     {

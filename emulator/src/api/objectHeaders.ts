@@ -5,6 +5,7 @@ import { metadataToHeaders } from '../domain/metadata.js';
 import { encryptionHeaders } from '../domain/encryption.js';
 import { httpDate, quotedEtag } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
+import { restoreHeaderOf } from './restore.js';
 
 export function setVersionHeader(ctx: OssContext, bucket: BucketRecord, versionId: string): void {
   if (exposesVersionId(bucket)) ctx.set('x-oss-version-id', versionId);
@@ -21,5 +22,8 @@ export function setObjectHeaders(ctx: OssContext, bucket: BucketRecord, o: Objec
   if (o.objectType === 'Appendable') ctx.set('x-oss-next-append-position', String(o.size));
   if (o.tags.length > 0) ctx.set('x-oss-tagging-count', String(o.tags.length));
   for (const [name, value] of Object.entries(encryptionHeaders(o.encryption))) ctx.set(name, value);
+  const restore = restoreHeaderOf(ctx, o);
+  if (restore !== undefined) ctx.set('x-oss-restore', restore);
+  if (o.sealedAt !== undefined) ctx.set('x-oss-sealed-time', httpDate(o.sealedAt));
   setVersionHeader(ctx, bucket, o.versionId);
 }

@@ -16,7 +16,8 @@ export type ApiName =
   | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
-  | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors';
+  | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors' | 'RestoreObject' | 'CleanRestoredObject'
+  | 'SealAppendObject' | 'PutBucketArchiveDirectRead' | 'GetBucketArchiveDirectRead';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -86,6 +87,8 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketCors: 'oss:PutBucketCors',
   GetBucketCors: 'oss:GetBucketCors',
   DeleteBucketCors: 'oss:DeleteBucketCors',
+  PutBucketArchiveDirectRead: 'oss:PutBucketArchiveDirectRead',
+  GetBucketArchiveDirectRead: 'oss:GetBucketArchiveDirectRead',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */
@@ -112,6 +115,9 @@ const OBJECT_ACTIONS: Partial<Record<ApiName, [string, string?]>> = {
   CompleteMultipartUpload: ['oss:PutObject'],
   AbortMultipartUpload: ['oss:AbortMultipartUpload'],
   ListParts: ['oss:ListParts'],
+  RestoreObject: ['oss:RestoreObject'],
+  CleanRestoredObject: ['oss:CleanRestoredObject'],
+  SealAppendObject: ['oss:PutObject'],
 };
 
 /** KMS envelope encryption needs both a new data key and its decryption (docs/permissions.md §1, PutObject). */

@@ -164,6 +164,13 @@ export const catalogue = {
     ec: '0012-00000006',
   },
   InvalidObjectState: { status: 403, message: 'The operation is not valid for the object\'s state.' },
+  // PY2 tests/integration/test_client.py test_restore_object (message asserted against real OSS).
+  RestoreAlreadyInProgress: { status: 409, message: 'The restore operation is in progress.' },
+  // RestoreObject of a Standard/IA object: code from the OSS RestoreObject doc; message [I].
+  // CleanRestoredObject: codes and status from PY2 test_clean_restored_object_client.py; messages [I].
+  ArchiveRestoreFileStale: { status: 409, message: 'The object has no restored copy to clean.' },
+  ArchiveRestoreNotFinished: { status: 409, message: 'The restore of the object has not finished.' },
+  OperationNotSupportedRestore: { code: 'OperationNotSupported', status: 400, message: 'The operation is not supported for this resource.' },
   RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },
   KeyTooLongError: { status: 400, message: 'Your key is too long.' },
   // EC: DOCS 0011-00000002 (user metadata over 8 KB).
@@ -253,6 +260,9 @@ export const catalogue = {
     message: 'Part number must be an integer between 1 and 10000, inclusive.',
     ec: '0017-00000220',
   },
+  // RestoreRequest: Days 1–365 and the three tiers (OSS RestoreObject doc); messages [I].
+  InvalidArgumentRestoreDays: { code: 'InvalidArgument', status: 400, message: 'The Days of the restore request is invalid.' },
+  InvalidArgumentRestoreTier: { code: 'InvalidArgument', status: 400, message: 'The Tier of the restore request is invalid.' },
   InvalidArgumentRetentionMode: { code: 'InvalidArgument', status: 400, message: 'Invalid retention mode.' },
   InvalidArgumentObjectWormEnabled: { code: 'InvalidArgument', status: 400, message: 'ObjectWormEnabled must be Enabled.' },
   InvalidArgumentRetentionPeriod: { code: 'InvalidArgument', status: 400, message: 'Invalid default retention period.' },

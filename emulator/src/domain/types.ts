@@ -1,5 +1,6 @@
 // Plain data the domain rules decide over. No Koa, no SQLite: the store maps rows to these, the API layer maps
 // requests to them.
+import type { RestoreRecord } from './restore.js';
 
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 export type ObjectAcl = Acl | 'default';
@@ -70,6 +71,10 @@ export interface ObjectVersionRecord {
   /** Object-level retention (behaviour §6.3): mode and RetainUntilDate as sent (ISO 8601). */
   retention?: { mode: 'GOVERNANCE' | 'COMPLIANCE'; retainUntilDate: string };
   legalHold?: 'ON' | 'OFF';
+  /** RestoreObject's record (domain/restore.ts); the state follows from it and the clock. */
+  restore?: RestoreRecord;
+  /** SealAppendObject's time (ms): an appendable object that takes no more appends. */
+  sealedAt?: number;
   /** Appendable objects: the next append position equals size. */
   contentId: number | null; // store content handle (null for delete markers)
 }

@@ -3,6 +3,7 @@ import type { ParameterizedContext } from 'koa';
 import type { Store } from '../store/store.js';
 import type { Query } from './query.js';
 import type { WormCopyRule } from '../domain/worm.js';
+import type { RestoreDelays } from '../domain/restore.js';
 import type { Identity } from '../domain/identities.js';
 import type { Clock } from '../domain/clock.js';
 
@@ -13,6 +14,8 @@ export interface EmulatorConfig {
   regions: string[];
   /** How CopyObject treats buckets with a retention policy (domain/worm.ts). */
   wormCopyRule: WormCopyRule;
+  /** Seconds a RestoreObject takes per tier (domain/restore.ts; --restore-delay). */
+  restoreDelays: RestoreDelays;
   /** The owner's key pair: accessKeyId → accessKeySecret (full access, like an account's own AccessKey). */
   credentials: Map<string, string>;
   /** RAM users and STS credentials from the identities file, by access key id (empty without --config). */

@@ -3,6 +3,7 @@
 import type { Db } from './db.js';
 import type { ContentStore } from './content.js';
 import type { Encryption, ObjectAcl, ObjectMetadata, ObjectType, ObjectVersionRecord, Tag } from '../domain/types.js';
+import type { RestoreRecord } from '../domain/restore.js';
 import { NULL_VERSION, type DeletePlan, type WritePlan } from '../domain/versioning.js';
 
 interface ObjectRow {
@@ -25,6 +26,8 @@ interface ObjectRow {
   encryption: string | null;
   retention: string | null;
   legal_hold: string | null;
+  restore: string | null;
+  sealed_at: number | null;
   content_id: number | null;
 }
 
@@ -68,6 +71,8 @@ export function toRecord(row: ObjectRow): ObjectVersionRecord {
     encryption: row.encryption ? (JSON.parse(row.encryption) as Encryption) : undefined,
     retention: row.retention ? (JSON.parse(row.retention) as ObjectVersionRecord['retention']) : undefined,
     legalHold: (row.legal_hold ?? undefined) as ObjectVersionRecord['legalHold'],
+    restore: row.restore ? (JSON.parse(row.restore) as RestoreRecord) : undefined,
+    sealedAt: row.sealed_at ?? undefined,
     contentId: row.content_id,
   };
 }
@@ -75,7 +80,7 @@ export function toRecord(row: ObjectRow): ObjectVersionRecord {
 /** Everything a new object version needs besides its key, version id and lifecycle flags. */
 export type NewObject = Omit<
   ObjectVersionRecord,
-  'id' | 'bucket' | 'key' | 'versionId' | 'isLatest' | 'isDeleteMarker' | 'retention' | 'legalHold' | 'contentId'
+  'id' | 'bucket' | 'key' | 'versionId' | 'isLatest' | 'isDeleteMarker' | 'retention' | 'legalHold' | 'restore' | 'sealedAt' | 'contentId'
 > & { contentId: number };
 
 export class ObjectStore {
@@ -104,6 +109,8 @@ export class ObjectStore {
       setAcl: db.prepare('UPDATE objects SET acl = ? WHERE id = ?'),
       setRetention: db.prepare('UPDATE objects SET retention = ? WHERE id = ?'),
       setLegalHold: db.prepare('UPDATE objects SET legal_hold = ? WHERE id = ?'),
+      setRestore: db.prepare('UPDATE objects SET restore = ? WHERE id = ?'),
+      setSealed: db.prepare('UPDATE objects SET sealed_at = ? WHERE id = ?'),
     };
   }
 
@@ -192,6 +199,16 @@ export class ObjectStore {
 
   setLegalHold(id: number, status: 'ON' | 'OFF'): void {
     this.stmt.setLegalHold.run(status, id);
+  }
+
+  /** RestoreObject / CleanRestoredObject (domain/restore.ts); undefined forgets the restore. */
+  setRestore(id: number, restore: RestoreRecord | undefined): void {
+    this.stmt.setRestore.run(restore ? JSON.stringify(restore) : null, id);
+  }
+
+  /** SealAppendObject: the appendable object takes no more appends. */
+  setSealed(id: number, at: number): void {
+    this.stmt.setSealed.run(at, id);
   }
 
   setAcl(id: number, acl: ObjectAcl): void {

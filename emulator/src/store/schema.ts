@@ -129,4 +129,10 @@ export const migrations: string[] = [
     PRIMARY KEY (bucket, kind)
   ) WITHOUT ROWID;
   `,
+  // Issue 20: RestoreObject's record (JSON, domain/restore.ts RestoreRecord) and SealAppendObject's time per object
+  // version, read and written only by store/objects.ts.
+  `
+  ALTER TABLE objects ADD COLUMN restore TEXT;
+  ALTER TABLE objects ADD COLUMN sealed_at INTEGER;
+  `,
 ];
