@@ -118,6 +118,7 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'object', access: 'write', api: 'PutObject', handler: object.putObject },
   { method: 'POST', scope: 'object', sub: 'restore', access: 'write', api: 'RestoreObject', handler: restore.restoreObject },
   { method: 'POST', scope: 'object', sub: 'cleanRestoredObject', access: 'write', api: 'CleanRestoredObject', handler: restore.cleanRestoredObject },
+  { method: 'POST', scope: 'object', sub: 'seal', access: 'write', api: 'SealAppendObject', handler: append.sealAppendObject },
   { method: 'POST', scope: 'object', sub: 'append', access: 'write', api: 'AppendObject', handler: append.appendObject },
   { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', api: 'InitiateMultipartUpload', handler: multipart.initiateMultipartUpload },
   { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', api: 'CompleteMultipartUpload', handler: multipart.completeMultipartUpload },

@@ -9,7 +9,8 @@ import { validateObjectKey } from '../domain/objectName.js';
 import { encryptionHeaders } from '../domain/encryption.js';
 import { receiveContent } from '../http/body.js';
 import { writerEncryption } from './kms.js';
-import { sendEmpty } from '../http/render.js';
+import { httpDate, sendEmpty } from '../http/render.js';
+import { readableObject } from './lookup.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
 import { setVersionHeader } from './objectHeaders.js';
@@ -37,7 +38,10 @@ export async function appendObject(ctx: OssContext): Promise<void> {
   const check = () => {
     const current = store.objects.current(bucket.name, key);
     const existing = current && !current.isDeleteMarker ? current : undefined;
-    if (existing !== undefined && existing.objectType !== 'Appendable') throw new OssError('ObjectNotAppendable');
+    if (existing !== undefined && (existing.objectType !== 'Appendable' || existing.sealedAt !== undefined)) {
+      // A sealed object takes no more appends (OSS SealAppendObject doc); the code is [I] (behaviour §9.10).
+      throw new OssError('ObjectNotAppendable');
+    }
     if ((existing?.size ?? 0) !== position) mismatch(existing?.size ?? 0);
     return existing;
   };
@@ -80,5 +84,30 @@ export async function appendObject(ctx: OssContext): Promise<void> {
   ctx.set('ETag', `"${result.record.etag}"`);
   for (const [name, value] of Object.entries(encryptionHeaders(result.record.encryption))) ctx.set(name, value);
   setVersionHeader(ctx, result.bucket, result.record.versionId);
+  sendEmpty(ctx);
+}
+
+/**
+ * SealAppendObject: POST /<key>?seal&position=N (Go SDK v2 SealAppendObjectRequest; behaviour §9.10). The position
+ * must be the object's length (409 PositionNotEqualToLength, as AppendObject [I]); a Normal or Multipart object is
+ * 409 ObjectNotAppendable [I]. Sealing again keeps the first time: x-oss-sealed-time is "the time when the
+ * SealAppendObject operation was first performed" (PHP SDK v2 SealAppendObjectResult); GET and HEAD show it (Java
+ * SDK SealAppendObjectTest).
+ */
+export function sealAppendObject(ctx: OssContext): void {
+  const position = positionParam(ctx);
+  const { bucket, o } = ctx.state.store.tx(() => {
+    const bucket = requireBucket(ctx);
+    const o = readableObject(ctx, bucket, ctx.state.key!, undefined);
+    if (o.objectType !== 'Appendable') throw new OssError('ObjectNotAppendable');
+    if (o.size !== position) {
+      ctx.set('x-oss-next-append-position', String(o.size));
+      throw new OssError('PositionNotEqualToLength');
+    }
+    if (o.sealedAt === undefined) ctx.state.store.objects.setSealed(o.id, ctx.state.config.clock.now());
+    return { bucket, o: ctx.state.store.objects.byId(o.id)! };
+  });
+  ctx.set('x-oss-sealed-time', httpDate(o.sealedAt!));
+  setVersionHeader(ctx, bucket, o.versionId);
   sendEmpty(ctx);
 }
