@@ -8,9 +8,16 @@ import { isoDate, listValue, quotedEtag, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import type { Query } from '../http/query.js';
 import { requireBucket } from './bucket.js';
+import { restoreHeaderOf } from './restore.js';
 import { MAX_KEYS_EC, parseEncodingType, parseMaxKeys } from './params.js';
 
-function contentsEntry(o: ListedObject, enc: 'url' | undefined, owner: boolean): Record<string, unknown> {
+/** RestoreInfo, after Owner as oss2 unittests/test_iterator.py's canned ListObjects answer has it (behaviour §9.9). */
+function restoreInfo(ctx: OssContext, o: ListedObject): Record<string, string> {
+  const info = restoreHeaderOf(ctx, o);
+  return info !== undefined ? { RestoreInfo: info } : {};
+}
+
+function contentsEntry(ctx: OssContext, o: ListedObject, enc: 'url' | undefined, owner: boolean): Record<string, unknown> {
   return {
     Key: listValue(o.key, enc),
     LastModified: isoDate(o.lastModified),
@@ -19,6 +26,7 @@ function contentsEntry(o: ListedObject, enc: 'url' | undefined, owner: boolean):
     Size: String(o.size),
     StorageClass: o.storageClass,
     ...(owner ? { Owner: { ...OWNER } } : {}),
+    ...restoreInfo(ctx, o),
   };
 }
 
@@ -64,7 +72,7 @@ export function listObjects(ctx: OssContext): void {
     ...(enc ? { EncodingType: enc } : {}),
     IsTruncated: String(page.isTruncated),
     ...(page.isTruncated && page.nextMarker !== undefined ? { NextMarker: listValue(page.nextMarker, enc) } : {}),
-    ...(page.contents.length ? { Contents: page.contents.map((o) => contentsEntry(o, enc, true)) } : {}),
+    ...(page.contents.length ? { Contents: page.contents.map((o) => contentsEntry(ctx, o, enc, true)) } : {}),
     ...commonPrefixes(page.commonPrefixes, enc),
   });
 }
@@ -116,7 +124,7 @@ export function listObjectsV2(ctx: OssContext): void {
     ...(enc ? { EncodingType: enc } : {}),
     IsTruncated: String(page.isTruncated),
     ...(page.isTruncated && page.nextMarker !== undefined ? { NextContinuationToken: encodeToken(page.nextMarker) } : {}),
-    ...(page.contents.length ? { Contents: page.contents.map((o) => contentsEntry(o, enc, fetchOwner)) } : {}),
+    ...(page.contents.length ? { Contents: page.contents.map((o) => contentsEntry(ctx, o, enc, fetchOwner)) } : {}),
     ...commonPrefixes(page.commonPrefixes, enc),
     // Last, after Contents and CommonPrefixes (audit #25: the doc sample in Go SDK v2 testMockListObjectsV2SuccessCases).
     KeyCount: String(page.contents.length + page.commonPrefixes.length),
@@ -180,6 +188,7 @@ export function listObjectVersions(ctx: OssContext): void {
             Size: String(o.size),
             StorageClass: o.storageClass,
             Owner: { ...OWNER },
+            ...restoreInfo(ctx, o),
           })),
         }
       : {}),

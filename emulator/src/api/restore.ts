@@ -54,8 +54,8 @@ export function checkThawed(ctx: OssContext, bucket: string, o: ObjectVersionRec
   throw new OssError('InvalidObjectState');
 }
 
-/** x-oss-restore on GetObject / HeadObject, when a restore ran or is running. */
-export function restoreHeaderOf(ctx: OssContext, o: ObjectVersionRecord): string | undefined {
+/** x-oss-restore on GetObject / HeadObject and listings' RestoreInfo, when a restore ran or is running. */
+export function restoreHeaderOf(ctx: OssContext, o: Pick<ObjectVersionRecord, 'restore'>): string | undefined {
   const { clock, restoreDelays } = ctx.state.config;
   return restoreHeader(restoreState(o.restore, clock.now(), restoreDelays), httpDate);
 }

@@ -70,12 +70,13 @@ export function restoreHeader(state: RestoreState, httpDate: (ms: number) => str
 export type RestoreDecision =
   | { kind: 'start'; record: RestoreRecord; status: 202 }
   | { kind: 'extend'; record: RestoreRecord; status: 200 }
-  | { kind: 'refuse'; error: 'OperationNotSupportedRestore' | 'RestoreAlreadyInProgress' };
+  | { kind: 'refuse'; error: 'OperationNotSupportedRestore' | 'RestoreAlreadyInProgress' | 'MalformedXML' };
 
 /**
  * What RestoreObject does: an object not in a frozen class is refused (OSS: 400 OperationNotSupported); a running
  * restore is 409; a restored copy answers 200 and its Days count again from now [I: the doc says the restored
- * period is extended]; otherwise a new restore starts (202).
+ * period is extended]; otherwise a new restore starts (202). A tier for an Archive object is 400 MalformedXML (oss2
+ * tests/test_object.py test_restore_archive_object_with_job_parameters, run against real OSS).
  */
 export function planRestore(
   storageClass: string,
@@ -85,6 +86,7 @@ export function planRestore(
   delays: RestoreDelays,
 ): RestoreDecision {
   if (!FROZEN_CLASSES.has(storageClass)) return { kind: 'refuse', error: 'OperationNotSupportedRestore' };
+  if (storageClass === 'Archive' && request.tier !== undefined) return { kind: 'refuse', error: 'MalformedXML' };
   const tier = storageClass === 'Archive' ? undefined : (request.tier ?? 'Standard');
   const state = restoreState(current, now, delays);
   if (state.kind === 'ongoing') return { kind: 'refuse', error: 'RestoreAlreadyInProgress' };

@@ -34,14 +34,14 @@ interface ObjectRow {
 /** What a listing shows of a version: the columns it reads, without the metadata, tags and ACL documents. */
 export type ListedObject = Pick<
   ObjectVersionRecord,
-  'key' | 'versionId' | 'isLatest' | 'isDeleteMarker' | 'lastModified' | 'etag' | 'size' | 'objectType' | 'storageClass'
+  'key' | 'versionId' | 'isLatest' | 'isDeleteMarker' | 'lastModified' | 'etag' | 'size' | 'objectType' | 'storageClass' | 'restore'
 >;
 
 /** The columns a listing selects (listing.ts), in the row's names. */
-export const LISTED_COLUMNS = 'key, version_id, is_latest, is_delete_marker, last_modified, etag, size, object_type, storage_class';
+export const LISTED_COLUMNS = 'key, version_id, is_latest, is_delete_marker, last_modified, etag, size, object_type, storage_class, restore';
 export type ListedRow = Pick<
   ObjectRow,
-  'key' | 'version_id' | 'is_latest' | 'is_delete_marker' | 'last_modified' | 'etag' | 'size' | 'object_type' | 'storage_class'
+  'key' | 'version_id' | 'is_latest' | 'is_delete_marker' | 'last_modified' | 'etag' | 'size' | 'object_type' | 'storage_class' | 'restore'
 >;
 
 export function toListed(row: ListedRow): ListedObject {
@@ -55,6 +55,7 @@ export function toListed(row: ListedRow): ListedObject {
     size: row.size,
     objectType: row.object_type as ObjectType,
     storageClass: row.storage_class,
+    restore: row.restore ? (JSON.parse(row.restore) as RestoreRecord) : undefined,
   };
 }
 
@@ -71,7 +72,6 @@ export function toRecord(row: ObjectRow): ObjectVersionRecord {
     encryption: row.encryption ? (JSON.parse(row.encryption) as Encryption) : undefined,
     retention: row.retention ? (JSON.parse(row.retention) as ObjectVersionRecord['retention']) : undefined,
     legalHold: (row.legal_hold ?? undefined) as ObjectVersionRecord['legalHold'],
-    restore: row.restore ? (JSON.parse(row.restore) as RestoreRecord) : undefined,
     sealedAt: row.sealed_at ?? undefined,
     contentId: row.content_id,
   };

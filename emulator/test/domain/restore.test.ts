@@ -48,7 +48,8 @@ describe('planRestore / planClean', () => {
     expect(ext.kind).toBe('extend');
     if (ext.kind === 'extend') expect(restoreState(ext.record, 5000 + DAY / 2, delays)).toEqual({ kind: 'restored', expiresAt: 5000 + DAY / 2 + 3 * DAY });
     expect(planRestore('Standard', undefined, { days: 1 }, 0, delays)).toEqual({ kind: 'refuse', error: 'OperationNotSupportedRestore' });
-    expect(planRestore('Archive', undefined, { days: 1, tier: 'Bulk' }, 0, delays)).toMatchObject({ record: { startedAt: 0, days: 1 } });
+    expect(planRestore('Archive', undefined, { days: 1 }, 0, delays)).toMatchObject({ record: { startedAt: 0, days: 1 } });
+    expect(planRestore('Archive', undefined, { days: 1, tier: 'Bulk' }, 0, delays)).toEqual({ kind: 'refuse', error: 'MalformedXML' });
   });
 
   it('cleans only a restored copy (PY2 test_clean_restored_object codes)', () => {

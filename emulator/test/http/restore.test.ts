@@ -127,3 +127,20 @@ describe('RestoreObject', () => {
     await setClock(0);
   });
 });
+
+describe('listings', () => {
+  it('ListObjects (v1, v2) and ListObjectVersions show RestoreInfo of a restore', async () => {
+    await setClock(0);
+    await putArchive('list/r.txt');
+    await putArchive('list/n.txt');
+    expect((await restore('list/r.txt')).status).toBe(202);
+    const v1 = await raw(emu, { method: 'GET', bucket, query: [['prefix', 'list/']] });
+    expect(v1.text).toContain('<Key>list/r.txt</Key>');
+    expect(v1.text.match(/<RestoreInfo>/g)).toHaveLength(1);
+    expect(v1.text).toMatch(/<Key>list\/r\.txt<\/Key>[\s\S]*<\/Owner><RestoreInfo>ongoing-request="true"<\/RestoreInfo>/);
+    const v2 = await raw(emu, { method: 'GET', bucket, query: [['list-type', '2'], ['prefix', 'list/r']] });
+    expect(v2.text).toContain('<RestoreInfo>ongoing-request="true"</RestoreInfo>');
+    const versions = await raw(emu, { method: 'GET', bucket, query: [['versions', undefined], ['prefix', 'list/r']] });
+    expect(versions.text).toContain('<RestoreInfo>ongoing-request="true"</RestoreInfo>');
+  });
+});
