@@ -21,9 +21,10 @@ import type { OssContext } from '../http/state.js';
 import { asArray } from '@local-oss/client';
 import { requireBucket } from './bucket.js';
 import { readableObject, versionIdParam } from './lookup.js';
-import { setObjectHeaders, setVersionHeader } from './objectHeaders.js';
+import { setObjectHeaders, setSymlinkHeaders, setVersionHeader } from './objectHeaders.js';
 import { parseEncodingType } from './params.js';
 import { checkThawed } from './restore.js';
+import { followSymlink } from './symlink.js';
 import { checkLanding, landReceived, protectionOf } from './landing.js';
 import { newObjectHeaders } from './objectRequest.js';
 import { checkRemovable } from '../domain/immutability.js';
@@ -82,7 +83,8 @@ function gzipped(content: Buffer | Readable): Readable {
 function readObject(ctx: OssContext, withBody: boolean): void {
   const bucket = requireBucket(ctx);
   const key = ctx.state.key!;
-  const o = readableObject(ctx, bucket, key, versionIdParam(ctx));
+  const link = readableObject(ctx, bucket, key, versionIdParam(ctx));
+  const o = followSymlink(ctx, bucket, link);
   const limit = withBody ? trafficLimitOf(ctx) : undefined;
   if (withBody) checkThawed(ctx, bucket.name, o);
   if (withBody) checkDecryptable(ctx, bucket.name, o);
@@ -96,6 +98,7 @@ function readObject(ctx: OssContext, withBody: boolean): void {
     { etag: o.etag, lastModified: o.lastModified },
   );
   setObjectHeaders(ctx, bucket, o);
+  if (link !== o) setSymlinkHeaders(ctx, bucket, link);
   if (decision === 'not-modified') {
     noBody(ctx, 304);
     return;

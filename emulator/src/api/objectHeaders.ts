@@ -27,3 +27,14 @@ export function setObjectHeaders(ctx: OssContext, bucket: BucketRecord, o: Objec
   if (o.sealedAt !== undefined) ctx.set('x-oss-sealed-time', httpDate(o.sealedAt));
   setVersionHeader(ctx, bucket, o.versionId);
 }
+
+/**
+ * GET/HEAD through a symlink: the target's bytes, ETag and length, with the symlink's own metadata, type and version
+ * on top (oss2 tests/test_object.py test_put_symlink: the symlink's x-oss-meta-* on HEAD, the target's ETag and
+ * length) [I for the rest].
+ */
+export function setSymlinkHeaders(ctx: OssContext, bucket: BucketRecord, link: ObjectVersionRecord): void {
+  for (const [name, value] of Object.entries(metadataToHeaders(link.metadata))) ctx.set(name, value);
+  ctx.set('x-oss-object-type', 'Symlink');
+  setVersionHeader(ctx, bucket, link.versionId);
+}

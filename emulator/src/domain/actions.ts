@@ -17,7 +17,7 @@ export type ApiName =
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors' | 'RestoreObject' | 'CleanRestoredObject'
-  | 'SealAppendObject' | 'PutBucketArchiveDirectRead' | 'GetBucketArchiveDirectRead';
+  | 'SealAppendObject' | 'PutSymlink' | 'GetSymlink' | 'PutBucketArchiveDirectRead' | 'GetBucketArchiveDirectRead';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -118,6 +118,8 @@ const OBJECT_ACTIONS: Partial<Record<ApiName, [string, string?]>> = {
   RestoreObject: ['oss:RestoreObject'],
   CleanRestoredObject: ['oss:CleanRestoredObject'],
   SealAppendObject: ['oss:PutObject'],
+  PutSymlink: ['oss:PutObject'],
+  GetSymlink: ['oss:GetObject', 'oss:GetObjectVersion'],
 };
 
 /** KMS envelope encryption needs both a new data key and its decryption (docs/permissions.md §1, PutObject). */

@@ -170,6 +170,8 @@ export const catalogue = {
   // CleanRestoredObject: codes and status from PY2 test_clean_restored_object_client.py; messages [I].
   ArchiveRestoreFileStale: { status: 409, message: 'The object has no restored copy to clean.' },
   ArchiveRestoreNotFinished: { status: 409, message: 'The restore of the object has not finished.' },
+  // GetSymlink of an object that is not one: code from the OSS GetSymlink doc's error list; message [I].
+  NotSymlink: { status: 400, message: 'The specified object is not a symlink.' },
   OperationNotSupportedRestore: { code: 'OperationNotSupported', status: 400, message: 'The operation is not supported for this resource.' },
   RequestHeaderSectionTooLarge: { status: 400, message: 'Your request header section exceeds the maximum allowed size.' },
   KeyTooLongError: { status: 400, message: 'Your key is too long.' },

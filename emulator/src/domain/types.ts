@@ -5,7 +5,7 @@ import type { RestoreRecord } from './restore.js';
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 export type ObjectAcl = Acl | 'default';
 export type VersioningState = 'Enabled' | 'Suspended' | undefined; // undefined: never enabled
-export type ObjectType = 'Normal' | 'Appendable' | 'Multipart';
+export type ObjectType = 'Normal' | 'Appendable' | 'Multipart' | 'Symlink';
 
 /** The standard headers OSS keeps as object metadata (behaviour §1.4), lower-case names. */
 export const STANDARD_META_HEADERS = [
@@ -75,6 +75,8 @@ export interface ObjectVersionRecord {
   restore?: RestoreRecord;
   /** SealAppendObject's time (ms): an appendable object that takes no more appends. */
   sealedAt?: number;
+  /** PutSymlink: the key (same bucket) a Symlink object points at. */
+  symlinkTarget?: string;
   /** Appendable objects: the next append position equals size. */
   contentId: number | null; // store content handle (null for delete markers)
 }

@@ -28,6 +28,7 @@ interface ObjectRow {
   legal_hold: string | null;
   restore: string | null;
   sealed_at: number | null;
+  symlink_target: string | null;
   content_id: number | null;
 }
 
@@ -73,6 +74,7 @@ export function toRecord(row: ObjectRow): ObjectVersionRecord {
     retention: row.retention ? (JSON.parse(row.retention) as ObjectVersionRecord['retention']) : undefined,
     legalHold: (row.legal_hold ?? undefined) as ObjectVersionRecord['legalHold'],
     sealedAt: row.sealed_at ?? undefined,
+    symlinkTarget: row.symlink_target ?? undefined,
     contentId: row.content_id,
   };
 }
@@ -99,9 +101,9 @@ export class ObjectStore {
       promote: db.prepare('UPDATE objects SET is_latest = 1 WHERE id = ?'),
       deleteRow: db.prepare('DELETE FROM objects WHERE id = ?'),
       insert: db.prepare(`INSERT INTO objects (bucket, key, version_id, is_latest, is_delete_marker, last_modified,
-        size, etag, crc64, content_md5, object_type, storage_class, acl, metadata, tags, encryption, content_id)
+        size, etag, crc64, content_md5, object_type, storage_class, acl, metadata, tags, encryption, symlink_target, content_id)
         VALUES (@bucket, @key, @versionId, 1, @isDeleteMarker, @lastModified, @size, @etag, @crc64, @contentMd5,
-        @objectType, @storageClass, @acl, @metadata, @tags, @encryption, @contentId)`),
+        @objectType, @storageClass, @acl, @metadata, @tags, @encryption, @symlinkTarget, @contentId)`),
       setTags: db.prepare('UPDATE objects SET tags = ? WHERE id = ?'),
       setContent: db.prepare(
         'UPDATE objects SET content_id = ?, size = ?, etag = ?, crc64 = ?, last_modified = ?, content_md5 = NULL WHERE id = ?',
@@ -239,6 +241,7 @@ export class ObjectStore {
         metadata: JSON.stringify(obj.metadata),
         tags: JSON.stringify(obj.tags),
         encryption: obj.encryption ? JSON.stringify(obj.encryption) : null,
+        symlinkTarget: obj.symlinkTarget ?? null,
         contentId: obj.contentId ?? null,
       }).lastInsertRowid,
     );

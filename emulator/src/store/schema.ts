@@ -129,10 +129,11 @@ export const migrations: string[] = [
     PRIMARY KEY (bucket, kind)
   ) WITHOUT ROWID;
   `,
-  // Issue 20: RestoreObject's record (JSON, domain/restore.ts RestoreRecord) and SealAppendObject's time per object
-  // version, read and written only by store/objects.ts.
+  // Issue 20: RestoreObject's record (JSON, domain/restore.ts RestoreRecord), SealAppendObject's time and a symlink's
+  // target key per object version, read and written only by store/objects.ts.
   `
   ALTER TABLE objects ADD COLUMN restore TEXT;
   ALTER TABLE objects ADD COLUMN sealed_at INTEGER;
+  ALTER TABLE objects ADD COLUMN symlink_target TEXT;
   `,
 ];
