@@ -16,6 +16,7 @@ import * as multipart from './ops/multipart.js';
 import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
+import * as archive from './ops/archive.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
 
@@ -68,6 +69,36 @@ export class OssClient {
 
   getBucketVersioning(req: M.GetBucketVersioningRequest): Promise<M.GetBucketVersioningResult> {
     return bucket.getBucketVersioning(this.wire, req);
+  }
+
+  // ---- archive storage, symlinks, sealed appends (ops/archive.ts) ---------------------------------------------
+
+  restoreObject(req: M.RestoreObjectRequest): Promise<M.RestoreObjectResult> {
+    return archive.restoreObject(this.wire, req);
+  }
+
+  cleanRestoredObject(req: M.CleanRestoredObjectRequest): Promise<M.CleanRestoredObjectResult> {
+    return archive.cleanRestoredObject(this.wire, req);
+  }
+
+  putSymlink(req: M.PutSymlinkRequest): Promise<M.PutSymlinkResult> {
+    return archive.putSymlink(this.wire, req);
+  }
+
+  getSymlink(req: M.GetSymlinkRequest): Promise<M.GetSymlinkResult> {
+    return archive.getSymlink(this.wire, req);
+  }
+
+  sealAppendObject(req: M.SealAppendObjectRequest): Promise<M.SealAppendObjectResult> {
+    return archive.sealAppendObject(this.wire, req);
+  }
+
+  putBucketArchiveDirectRead(req: M.PutBucketArchiveDirectReadRequest): Promise<M.PutBucketArchiveDirectReadResult> {
+    return archive.putBucketArchiveDirectRead(this.wire, req);
+  }
+
+  getBucketArchiveDirectRead(req: M.GetBucketArchiveDirectReadRequest): Promise<M.GetBucketArchiveDirectReadResult> {
+    return archive.getBucketArchiveDirectRead(this.wire, req);
   }
 
   // ---- overwrite protection (ops/overwrite.ts) ---------------------------------------------------------------

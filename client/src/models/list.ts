@@ -29,6 +29,8 @@ export interface ObjectProperties {
   lastModified?: Date;
   storageClass?: string;
   owner?: Owner;
+  /** RestoreInfo (PY2 ObjectProperties.restore_info). */
+  restoreInfo?: string;
 }
 
 export interface CommonPrefix {

@@ -87,6 +87,10 @@ export interface HeadObjectResult extends ResultBase {
   serverSideEncryption?: string;
   serverSideDataEncryption?: string;
   serverSideEncryptionKeyId?: string;
+  /** x-oss-restore: `ongoing-request="true"` or `ongoing-request="false", expiry-date="…"`. */
+  restore?: string;
+  /** x-oss-sealed-time of a sealed appendable object. */
+  sealedTime?: string;
 }
 
 export interface GetObjectResult extends HeadObjectResult {

@@ -26,6 +26,7 @@ function listing(root: Node | undefined): Omit<M.ListObjectsResult, keyof M.Resu
       etag: str(c, 'ETag'),
       lastModified: date(str(c, 'LastModified')),
       storageClass: str(c, 'StorageClass'),
+      restoreInfo: str(c, 'RestoreInfo'),
       owner: c.Owner ? owner(c.Owner as Node) : undefined,
     })),
     commonPrefixes: commonPrefixes(root, enc),

@@ -53,6 +53,8 @@ function headResult(res: WireResponse): M.HeadObjectResult {
     serverSideEncryption: h['x-oss-server-side-encryption'],
     serverSideDataEncryption: h['x-oss-server-side-data-encryption'],
     serverSideEncryptionKeyId: h['x-oss-server-side-encryption-key-id'],
+    restore: h['x-oss-restore'],
+    sealedTime: h['x-oss-sealed-time'],
   };
 }
 

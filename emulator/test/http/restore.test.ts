@@ -144,3 +144,38 @@ describe('listings', () => {
     expect(versions.text).toContain('<RestoreInfo>ongoing-request="true"</RestoreInfo>');
   });
 });
+
+describe('our client', () => {
+  it('restoreObject / cleanRestoredObject / archive direct read / symlink / seal', async () => {
+    const { ownerClient } = await import('./support.js');
+    const client = ownerClient(emu);
+    await setClock(0);
+    await client.putObject({ bucket, key: 'cl.txt', body: 'cold', storageClass: 'ColdArchive' });
+    const started = await client.restoreObject({ bucket, key: 'cl.txt', restoreRequest: { days: 1, jobParameters: { tier: 'Expedited' } } });
+    expect(started.statusCode).toBe(202);
+    expect(started.restorePriority).toBe('Expedited');
+    await expect(client.restoreObject({ bucket, key: 'cl.txt' })).rejects.toMatchObject({ code: 'RestoreAlreadyInProgress' });
+    expect((await client.headObject({ bucket, key: 'cl.txt' })).restore).toBe('ongoing-request="true"');
+    await setClock(6);
+    expect((await client.headObject({ bucket, key: 'cl.txt' })).restore).toMatch(/^ongoing-request="false", expiry-date=/);
+    const listed = await client.listObjectsV2({ bucket, prefix: 'cl.txt' });
+    expect(listed.contents[0]?.restoreInfo).toMatch(/^ongoing-request="false"/);
+    expect((await client.cleanRestoredObject({ bucket, key: 'cl.txt' })).statusCode).toBe(200);
+    await setClock(0);
+
+    await client.putBucketArchiveDirectRead({ bucket, archiveDirectReadConfiguration: { enabled: true } });
+    expect((await client.getBucketArchiveDirectRead({ bucket })).archiveDirectReadConfiguration.enabled).toBe(true);
+    await client.putBucketArchiveDirectRead({ bucket, archiveDirectReadConfiguration: { enabled: false } });
+
+    await client.putObject({ bucket, key: 'target.txt', body: 't' });
+    await client.putSymlink({ bucket, key: 'sym', target: 'target.txt', metadata: { a: 'b' } });
+    const sym = await client.getSymlink({ bucket, key: 'sym' });
+    expect(sym.target).toBe('target.txt');
+    expect(sym.metadata).toEqual({ a: 'b' });
+
+    await client.appendObject({ bucket, key: 'app', position: 0, body: 'ab' });
+    const sealed = await client.sealAppendObject({ bucket, key: 'app', position: 2 });
+    expect(sealed.sealedTime).toMatch(/GMT$/);
+    expect((await client.headObject({ bucket, key: 'app' })).sealedTime).toBe(sealed.sealedTime);
+  });
+});
