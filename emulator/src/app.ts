@@ -134,7 +134,7 @@ export const routes: Route[] = [
   { method: 'HEAD', scope: 'object', access: 'read', api: 'HeadObject', handler: object.headObject },
   { method: 'DELETE', scope: 'object', sub: 'tagging', access: 'owner', api: 'DeleteObjectTagging', handler: tagging.deleteObjectTagging },
   // DELETE ?symlink is DeleteObject on real OSS: oss2 tests/test_object_versioning.py test_put_symlink_with_version
-  // reuses get_symlink's params dict (which gained `symlink`) for its deletes and expects 204 (behaviour §9.11).
+  // reuses get_symlink's params dict (which gained `symlink`) for its deletes and expects 204 (behaviour §9.12).
   { method: 'DELETE', scope: 'object', sub: 'symlink', access: 'write', api: 'DeleteObject', handler: object.deleteObject },
   { method: 'DELETE', scope: 'object', access: 'write', api: 'DeleteObject', handler: object.deleteObject },
 ];

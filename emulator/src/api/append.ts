@@ -39,7 +39,7 @@ export async function appendObject(ctx: OssContext): Promise<void> {
     const current = store.objects.current(bucket.name, key);
     const existing = current && !current.isDeleteMarker ? current : undefined;
     if (existing !== undefined && (existing.objectType !== 'Appendable' || existing.sealedAt !== undefined)) {
-      // A sealed object takes no more appends (OSS SealAppendObject doc); the code is [I] (behaviour §9.10).
+      // A sealed object takes no more appends (OSS SealAppendObject doc); the code is [I] (behaviour §9.11).
       throw new OssError('ObjectNotAppendable');
     }
     if ((existing?.size ?? 0) !== position) mismatch(existing?.size ?? 0);
@@ -88,7 +88,7 @@ export async function appendObject(ctx: OssContext): Promise<void> {
 }
 
 /**
- * SealAppendObject: POST /<key>?seal&position=N (Go SDK v2 SealAppendObjectRequest; behaviour §9.10). The position
+ * SealAppendObject: POST /<key>?seal&position=N (Go SDK v2 SealAppendObjectRequest; behaviour §9.11). The position
  * must be the object's length (409 PositionNotEqualToLength, as AppendObject [I]); a Normal or Multipart object is
  * 409 ObjectNotAppendable [I]. Sealing again keeps the first time: x-oss-sealed-time is "the time when the
  * SealAppendObject operation was first performed" (PHP SDK v2 SealAppendObjectResult); GET and HEAD show it (Java

@@ -1,4 +1,4 @@
-// Put/GetBucketArchiveDirectRead (`?bucketArchiveDirectRead`; behaviour §9.9): one document per bucket, read by
+// Put/GetBucketArchiveDirectRead (`?bucketArchiveDirectRead`; behaviour §9.10): one document per bucket, read by
 // api/restore.ts checkThawed on every GetObject / CopyObject of an Archive object.
 import { archiveDirectReadToXml, parseArchiveDirectRead } from '../domain/archiveDirectRead.js';
 import { readXml } from '../http/body.js';

@@ -160,7 +160,7 @@ export async function copyObject(ctx: OssContext): Promise<void> {
         metadata: plan.metadata,
         tags: plan.tags,
         encryption: plan.encryption,
-        // A copy of a symlink is a symlink to the same key [I: behaviour §9.11].
+        // A copy of a symlink is a symlink to the same key [I: behaviour §9.12].
         ...(src.symlinkTarget !== undefined ? { symlinkTarget: src.symlinkTarget } : {}),
         contentId,
       }),

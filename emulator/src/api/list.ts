@@ -11,7 +11,7 @@ import { requireBucket } from './bucket.js';
 import { restoreHeaderOf } from './restore.js';
 import { MAX_KEYS_EC, parseEncodingType, parseMaxKeys } from './params.js';
 
-/** RestoreInfo, after Owner as oss2 unittests/test_iterator.py's canned ListObjects answer has it (behaviour §9.9). */
+/** RestoreInfo, after Owner as oss2 unittests/test_iterator.py's canned ListObjects answer has it (behaviour §9.10). */
 function restoreInfo(ctx: OssContext, o: ListedObject): Record<string, string> {
   const info = restoreHeaderOf(ctx, o);
   return info !== undefined ? { RestoreInfo: info } : {};

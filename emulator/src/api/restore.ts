@@ -1,4 +1,4 @@
-// RestoreObject and CleanRestoredObject (behaviour §9.9): the decision is domain/restore.ts planRestore; the
+// RestoreObject and CleanRestoredObject (behaviour §9.10): the decision is domain/restore.ts planRestore; the
 // record is stored with the object version, and its state follows from the clock.
 import { OssError } from '../domain/errors.js';
 import { isReadable, parseRestoreRequest, planClean, planRestore, restoreHeader, restoreState } from '../domain/restore.js';

@@ -1,4 +1,4 @@
-// PutSymlink and GetSymlink (`?symlink`; behaviour §9.11), and reading through a symlink. A symlink is an object
+// PutSymlink and GetSymlink (`?symlink`; behaviour §9.12), and reading through a symlink. A symlink is an object
 // version of type Symlink with no bytes and a target key in the same bucket; it lands through api/landing.ts like
 // every write (WORM, forbid-overwrite, overwrite rules), keeps its own metadata, ACL, storage class and tags, and is
 // deleted, tagged and listed (Type Symlink) as itself. GetObject / HeadObject answer the target's bytes.

@@ -1,4 +1,4 @@
-// The bucket's archive direct read switch (behaviour §9.9; PY2 models/bucket_archive_direct_read.py
+// The bucket's archive direct read switch (behaviour §9.10; PY2 models/bucket_archive_direct_read.py
 // ArchiveDirectReadConfiguration/Enabled). When on, Archive objects (not the cold classes: OSS doc "Real-time
 // access of Archive objects") are read without a restore.
 import { OssError } from './errors.js';

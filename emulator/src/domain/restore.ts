@@ -1,4 +1,4 @@
-// Archive storage and RestoreObject (behaviour §9.9). The restore state of an object is computed from the times
+// Archive storage and RestoreObject (behaviour §9.10). The restore state of an object is computed from the times
 // stored with it and the emulator's clock, never from timers: a restore is `ongoing` until its tier's delay has
 // passed, then `restored` until Days after completion, then back to frozen. Sources: PY2 tests/integration
 // test_client.py test_restore_object* (202, then 409 RestoreAlreadyInProgress "The restore operation is in

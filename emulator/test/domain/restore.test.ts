@@ -14,7 +14,7 @@ import { OssError } from '../../src/domain/errors.js';
 const delays = { archive: 10, Expedited: 1, Standard: 5, Bulk: 20 };
 const DAY = 86_400_000;
 
-describe('restore state (behaviour §9.9)', () => {
+describe('restore state (behaviour §9.10)', () => {
   it('is ongoing for the tier delay, restored for Days, then frozen again', () => {
     const r = { startedAt: 1000, days: 2, tier: 'Standard' as const };
     expect(restoreState(r, 1000 + 4999, delays).kind).toBe('ongoing');

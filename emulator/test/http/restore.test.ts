@@ -1,4 +1,4 @@
-// Archive storage and RestoreObject (behaviour §9.9) through raw HTTP and ali-oss: a frozen object answers HEAD but
+// Archive storage and RestoreObject (behaviour §9.10) through raw HTTP and ali-oss: a frozen object answers HEAD but
 // refuses GET and copies; a restore completes when the emulator's clock moves (PUT /-/clock), and expires after Days.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

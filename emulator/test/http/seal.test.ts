@@ -1,4 +1,4 @@
-// SealAppendObject (behaviour §9.10) through raw HTTP: the position must be the length, x-oss-sealed-time is the
+// SealAppendObject (behaviour §9.11) through raw HTTP: the position must be the length, x-oss-sealed-time is the
 // first seal's time on the answer, GET and HEAD, and a sealed object takes no more appends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';

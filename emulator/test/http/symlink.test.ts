@@ -1,4 +1,4 @@
-// Symlinks (behaviour §9.11) through raw HTTP and ali-oss: PutSymlink / GetSymlink, reads through the link,
+// Symlinks (behaviour §9.12) through raw HTTP and ali-oss: PutSymlink / GetSymlink, reads through the link,
 // a missing target, forbid-overwrite, listing Type, tagging and delete of the link itself, copies of a link.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
