@@ -14,7 +14,7 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--https-port N (0 = any free port) [--tls-cert cert.pem --tls-key key.pem]]
                  [--seed DIR (sub-folders are buckets, their files objects; existing objects are kept)]
                  [--clock-offset SECONDS (the emulator's clock ahead of real time; PUT /-/clock changes it)]
-                 [--restore-delay SECONDS | archive=1,Expedited=1,Standard=2,Bulk=3 (RestoreObject's duration)]
+                 [--restore-delay SECONDS | archive=10,Expedited=5,Standard=10,Bulk=30 (RestoreObject's duration)]
        local-oss check [--data DIR] (integrity check of a data directory no emulator is using)
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 

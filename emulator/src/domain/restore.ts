@@ -33,7 +33,7 @@ export interface RestoreDelays {
 }
 
 /** [I] Real OSS takes minutes to hours; an emulator answers within seconds so a test can wait or move the clock. */
-export const DEFAULT_RESTORE_DELAYS: RestoreDelays = { archive: 1, Expedited: 1, Standard: 2, Bulk: 3 };
+export const DEFAULT_RESTORE_DELAYS: RestoreDelays = { archive: 10, Expedited: 5, Standard: 10, Bulk: 30 };
 
 const DAY_MS = 86_400_000;
 
@@ -99,7 +99,7 @@ export function planRestore(
   return { kind: 'start', record: { startedAt: now, days: request.days, ...(tier ? { tier } : {}) }, status: 202 };
 }
 
-/** Parses a --restore-delay value: `SECONDS` for every tier, or `archive=1,Expedited=1,Standard=2,Bulk=3`. */
+/** Parses a --restore-delay value: `SECONDS` for every tier, or `archive=10,Expedited=5,Standard=10,Bulk=30`. */
 export function parseRestoreDelays(text: string): RestoreDelays {
   const out = { ...DEFAULT_RESTORE_DELAYS };
   if (/^\d+(\.\d+)?$/.test(text)) {
