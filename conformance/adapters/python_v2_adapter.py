@@ -163,6 +163,12 @@ def call(api, p):
         tags = [oss.Tag(key=t['key'], value=t['value']) for t in p.get('tagSet') or []]
         r = c.put_object_tagging(oss.PutObjectTaggingRequest(
             bucket=b, key=k, version_id=p.get('versionId'), tagging=oss.Tagging(tag_set=oss.TagSet(tags=tags))))
+    elif api == 'RestoreObject':
+        rr = None
+        if p.get('restoreDays') is not None or p.get('restoreTier') is not None:
+            jp = oss.JobParameters(tier=p['restoreTier']) if p.get('restoreTier') is not None else None
+            rr = oss.RestoreRequest(days=p.get('restoreDays'), job_parameters=jp)
+        r = c.restore_object(oss.RestoreObjectRequest(bucket=b, key=k, version_id=p.get('versionId'), restore_request=rr))
     elif api == 'DeleteObjectTagging':
         r = c.delete_object_tagging(oss.DeleteObjectTaggingRequest(bucket=b, key=k, version_id=p.get('versionId')))
     elif api == 'ListObjects':

@@ -37,7 +37,9 @@ export type Api =
   | 'CompleteBucketWorm'
   | 'ExtendBucketWorm'
   | 'AbortBucketWorm'
-  | 'GetBucketWorm';
+  | 'GetBucketWorm'
+  /** POST ?restore (behaviour §9.10); `restoreDays` / `restoreTier` build the RestoreRequest body when given. */
+  | 'RestoreObject';
 
 /** Request fields, named as PY2's request models in camelCase (client/src/models). */
 export interface Params {
@@ -71,6 +73,9 @@ export interface Params {
   status?: string;
   retentionPeriodInDays?: number;
   wormId?: string;
+  /** RestoreObject's RestoreRequest: Days and JobParameters Tier (PY2 RestoreRequest days, tier). */
+  restoreDays?: number;
+  restoreTier?: string;
   contentMd5?: string;
   /** GetObject/HeadObject `Range` (PY2 `range_header`) and `x-oss-range-behavior`. */
   rangeHeader?: string;
@@ -250,6 +255,7 @@ export type Tag =
   | 'acl'
   | 'multipart'
   | 'worm'
+  | 'archive'
   | 'conditions'
   | 'encoding'
   | 'auth'

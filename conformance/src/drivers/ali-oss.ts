@@ -196,6 +196,15 @@ export class AliOssDriver implements Driver {
           const r = await c.getObjectTagging(key, { ...v });
           return done(r, { tags: Object.entries(r.tag ?? {}).map(([k, val]) => ({ key: k, value: String(val) })) });
         }
+        case 'RestoreObject':
+          // lib/object.js restore(): always a body, Days 2 unless given; JobParameters only with type ColdArchive.
+          return done(
+            await c.restore(key, {
+              ...v,
+              ...(p.restoreDays !== undefined ? { Days: p.restoreDays } : {}),
+              ...(p.restoreTier !== undefined ? { type: 'ColdArchive', JobParameters: p.restoreTier } : {}),
+            }),
+          );
         case 'DeleteObjectTagging':
           return done(await c.deleteObjectTagging(key, { ...v }));
         case 'ListObjects':

@@ -114,6 +114,18 @@ export class ClientDriver implements Driver {
           const r = await c.getObjectTagging({ bucket, key, versionId: p.versionId });
           return { ...ok(r), data: { tags: r.tagSet } };
         }
+        case 'RestoreObject':
+          return ok(
+            await c.restoreObject({
+              bucket,
+              key,
+              versionId: p.versionId,
+              restoreRequest:
+                p.restoreDays === undefined && p.restoreTier === undefined
+                  ? undefined
+                  : { days: p.restoreDays, ...(p.restoreTier !== undefined ? { jobParameters: { tier: p.restoreTier } } : {}) },
+            }),
+          );
         case 'DeleteObjectTagging':
           return ok(await c.deleteObjectTagging({ bucket, key, versionId: p.versionId }));
         case 'ListObjects':

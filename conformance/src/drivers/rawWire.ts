@@ -75,6 +75,14 @@ export function wireOf(api: Api, p: Params): Wire {
     }
     case 'GetObjectTagging':
       return { method: 'GET', ...object, query: [['tagging', undefined], ...versionQuery] };
+    case 'RestoreObject': {
+      if (p.restoreDays === undefined && p.restoreTier === undefined) return { method: 'POST', ...object, query: [['restore', undefined], ...versionQuery] };
+      const body = buildXml('RestoreRequest', {
+        ...(p.restoreDays !== undefined ? { Days: String(p.restoreDays) } : {}),
+        ...(p.restoreTier !== undefined ? { JobParameters: { Tier: p.restoreTier } } : {}),
+      });
+      return { method: 'POST', ...object, query: [['restore', undefined], ...versionQuery], headers: { 'content-md5': md5(body) }, body };
+    }
     case 'DeleteObjectTagging':
       return { method: 'DELETE', ...object, query: [['tagging', undefined], ...versionQuery] };
     case 'ListObjects':

@@ -1,5 +1,6 @@
 import type { Scenario } from '../model.js';
 import { aclScenarios } from './acl.js';
+import { archiveScenarios } from './archive.js';
 import { authScenarios } from './auth.js';
 import { bucketScenarios } from './buckets.js';
 import { copyScenarios } from './copy.js';
@@ -15,6 +16,7 @@ import { wormScenarios } from './worm.js';
 export const scenarios: Scenario[] = [
   ...bucketScenarios,
   ...objectScenarios,
+  ...archiveScenarios,
   ...listingScenarios,
   ...aclScenarios,
   ...versioningScenarios,
