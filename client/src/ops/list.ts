@@ -87,6 +87,7 @@ export async function listObjectVersions(wire: Wire, req: M.ListObjectVersionsRe
     size: num(str(v, 'Size')),
     objectType: str(v, 'Type'),
     storageClass: str(v, 'StorageClass'),
+    restoreInfo: str(v, 'RestoreInfo'),
   });
   return {
     ...base(res),

@@ -160,6 +160,8 @@ describe('our client', () => {
     expect((await client.headObject({ bucket, key: 'cl.txt' })).restore).toMatch(/^ongoing-request="false", expiry-date=/);
     const listed = await client.listObjectsV2({ bucket, prefix: 'cl.txt' });
     expect(listed.contents[0]?.restoreInfo).toMatch(/^ongoing-request="false"/);
+    const versions = await client.listObjectVersions({ bucket, prefix: 'cl.txt' });
+    expect(versions.versions[0]?.restoreInfo).toMatch(/^ongoing-request="false"/);
     expect((await client.cleanRestoredObject({ bucket, key: 'cl.txt' })).statusCode).toBe(200);
     await setClock(0);
 
