@@ -132,6 +132,9 @@ export async function uploadPartCopy(ctx: OssContext): Promise<void> {
     const destBucket = requireBucket(ctx);
     const upload = requireUpload(ctx, 'UploadPartCopy');
     const { sourceBucket, src, decision } = resolveCopySource(ctx, source, destBucket);
+    // A part copied from a symlink: whether OSS copies the target's bytes is not captured; refused, not guessed
+    // (behaviour §9.12 [I]).
+    if (src.symlinkTarget !== undefined) throw new OssError('NotImplemented', { Header: 'x-oss-copy-source' });
     // Every failed condition is 412 here, unlike CopyObject's 304 (DOCS UploadPartCopy.md [U]).
     if (decision === 'not-modified') throw new OssError('PreconditionFailed');
     checkCopy(ctx.state.config.wormCopyRule, bucketPolicyOf(store, sourceBucket.name), bucketPolicyOf(store, destBucket.name), ctx.state.config.clock.now());

@@ -77,3 +77,20 @@ describe('PutSymlink / GetSymlink', () => {
     expect((await ali.get('ali-link')).content.toString()).toBe('hello');
   });
 });
+
+describe('UploadPartCopy from a symlink', () => {
+  it('is refused (NotImplemented), not a copy of zero bytes', async () => {
+    expect((await putLink('part-link', 'dir/目标.txt')).status).toBe(200);
+    const init = await raw(emu, { method: 'POST', bucket, key: 'mp', query: [['uploads', undefined]] });
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(init.text)![1]!;
+    const part = await raw(emu, {
+      method: 'PUT',
+      bucket,
+      key: 'mp',
+      query: [['partNumber', '1'], ['uploadId', uploadId]],
+      headers: { 'x-oss-copy-source': `/${bucket}/part-link` },
+    });
+    expect(part.status).toBe(400);
+    expect(errorCode(part)).toBe('NotImplemented');
+  });
+});
