@@ -36,6 +36,7 @@ import * as regions from './api/regions.js';
 import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
+import * as select from './api/select.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -112,6 +113,9 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'object', sub: 'uploadId', access: 'write', api: 'UploadPart', handler: multipart.uploadPart },
   { method: 'PUT', scope: 'object', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', api: 'CopyObject', handler: copy.copyObject },
   { method: 'PUT', scope: 'object', access: 'write', api: 'PutObject', handler: object.putObject },
+  // x-oss-process on POST: only the select and meta values are served here; any other value stays refused.
+  { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => /^(csv|json)\/select$/.test(ctx.state.query.get('x-oss-process') ?? ''), access: 'read', api: 'SelectObject', handler: select.selectObject },
+  { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => /^(csv|json)\/meta$/.test(ctx.state.query.get('x-oss-process') ?? ''), access: 'read', api: 'CreateSelectObjectMeta', handler: select.selectObject },
   { method: 'POST', scope: 'object', sub: 'append', access: 'write', api: 'AppendObject', handler: append.appendObject },
   { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', api: 'InitiateMultipartUpload', handler: multipart.initiateMultipartUpload },
   { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', api: 'CompleteMultipartUpload', handler: multipart.completeMultipartUpload },
@@ -145,7 +149,7 @@ export function findRoute(ctx: OssContext): Route {
   const unserved =
     names.find((n) => UNSERVED_MODIFIERS.has(n)) ??
     UNSERVED_HEADERS.find((h) => ctx.get(h) !== '') ??
-    (atScope.length === 0 ? [...selectors][0] : undefined);
+    (atScope.length === 0 || (route === undefined && atScope.every((r) => r.when !== undefined)) ? [...selectors][0] : undefined);
   if (unserved !== undefined) throw new OssError('NotImplemented', { Header: unserved });
   if (route === undefined) throw new OssError('MethodNotAllowed', { Method: ctx.method, ResourceType: scope === 'object' ? 'Object' : 'Bucket' });
   return route;

@@ -16,7 +16,7 @@ export type ApiName =
   | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
-  | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors';
+  | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors' | 'SelectObject' | 'CreateSelectObjectMeta';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -95,6 +95,9 @@ const OBJECT_ACTIONS: Partial<Record<ApiName, [string, string?]>> = {
   GetObject: ['oss:GetObject', 'oss:GetObjectVersion'],
   HeadObject: ['oss:GetObject', 'oss:GetObjectVersion'],
   GetObjectMeta: ['oss:GetObject', 'oss:GetObjectVersion'],
+  // Select reads the object (RAM action list: SelectObject and CreateSelectObjectMeta need oss:GetObject).
+  SelectObject: ['oss:GetObject', 'oss:GetObjectVersion'],
+  CreateSelectObjectMeta: ['oss:GetObject', 'oss:GetObjectVersion'],
   DeleteObject: ['oss:DeleteObject', 'oss:DeleteObjectVersion'],
   PutObjectAcl: ['oss:PutObjectAcl', 'oss:PutObjectVersionAcl'],
   GetObjectAcl: ['oss:GetObjectAcl', 'oss:GetObjectVersionAcl'],

@@ -1,0 +1,327 @@
+// SelectObject and CreateSelectObjectMeta (`POST /<key>?x-oss-process=csv/select|json/select|csv/meta|json/meta`,
+// behaviour §14). The object is read as a stream, split into records (domain/selectInput.ts), each evaluated by
+// the query (domain/selectSql.ts) and written out in frames (domain/selectFrames.ts) as it goes.
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
+import { OssError } from '../domain/errors.js';
+import { continuousFrame, dataFrame, endFrame, metaEndFrame } from '../domain/selectFrames.js';
+import { CsvSplitter, JsonValueSplitter, parseJsonValue } from '../domain/selectInput.js';
+import { parseMetaRequest, parseSelectRequest, type SelectFormat, type SelectOptions } from '../domain/selectRequest.js';
+import {
+  Aggregation,
+  asText,
+  matches,
+  parseSelect,
+  serializeJson,
+  SqlError,
+  evaluate,
+  type Row,
+  type SelectQuery,
+  type Value,
+} from '../domain/selectSql.js';
+import { readXml } from '../http/body.js';
+import type { OssContext } from '../http/state.js';
+import type { ObjectVersionRecord } from '../domain/types.js';
+import { requireBucket } from './bucket.js';
+import { readableObject, versionIdParam } from './lookup.js';
+
+/** The x-oss-process values served here; others stay refused (image processing is another family's). */
+export const SELECT_PROCESS = /^(csv|json)\/(select|meta)$/;
+
+/** [I] records per split: the split unit is uncaptured; meta and split-range agree on it. */
+export const SPLIT_ROWS = 1000;
+/** Output is sent in data frames of about this size. */
+const FRAME_BYTES = 64 * 1024;
+/** A continuous frame goes out after this many scanned bytes without output (progress, keep-alive). */
+const PROGRESS_BYTES = 1024 * 1024;
+
+function processOf(ctx: OssContext): { format: SelectFormat; op: 'select' | 'meta' } {
+  const m = SELECT_PROCESS.exec(ctx.state.query.get('x-oss-process') ?? '')!;
+  return { format: m[1] as SelectFormat, op: m[2] as 'select' | 'meta' };
+}
+
+function invalid(err: unknown): never {
+  if (err instanceof SqlError) throw new OssError('InvalidSelectRequest', { ErrorDetail: err.message });
+  throw err;
+}
+
+/** The object's bytes as a stream, gunzipped when the request says GZIP; `scanned` counts bytes read. */
+function source(ctx: OssContext, o: ObjectVersionRecord, gzip: boolean, onBytes: (n: number) => void): AsyncIterable<Buffer> {
+  const body = o.size > 0 && o.contentId !== null ? ctx.state.store.content.body(o.contentId, 0, o.size) : Buffer.alloc(0);
+  const raw = Buffer.isBuffer(body) ? Readable.from([body]) : body;
+  raw.on('data', (chunk: Buffer) => onBytes(chunk.length));
+  return gzip ? raw.pipe(createGunzip()) : raw;
+}
+
+/** Feeds the object's records to `emit`; returns when the object is read (or LIMIT reached). */
+async function scan(
+  ctx: OssContext,
+  o: ObjectVersionRecord,
+  opts: Omit<SelectOptions, 'expression' | 'output' | 'skipPartial' | 'maxSkipped'>,
+  fromPath: (string | number)[],
+  onRecord: (row: Row, star: () => string | Value, names: () => string[], index: number) => boolean,
+  progress: (scanned: number) => Promise<void>,
+): Promise<{ scanned: number; records: number; columns: number }> {
+  let scanned = 0;
+  let index = 0;
+  let columns = 0;
+  let header: string[] | undefined;
+  let headerMap: Map<string, number> | undefined;
+  const decoder = new StringDecoder('utf8');
+  const csv = opts.format === 'csv' ? new CsvSplitter(opts.csv) : undefined;
+  const json = opts.format === 'json' ? new JsonValueSplitter() : undefined;
+  let stop = false;
+  let documentText = '';
+
+  const inRange = (i: number): boolean => {
+    const r = opts.range;
+    if (r === undefined) return true;
+    const unit = r.kind === 'line' ? i : Math.floor(i / SPLIT_ROWS);
+    return (r.first === undefined || unit >= r.first) && (r.last === undefined || unit <= r.last);
+  };
+
+  const csvRecord = (fields: string[]): void => {
+    if (header === undefined && opts.csv.header !== 'none') {
+      header = fields;
+      headerMap = new Map(fields.map((h, i) => [h.trim().toLowerCase(), i] as const));
+      columns = Math.max(columns, fields.length);
+      return;
+    }
+    columns = Math.max(columns, fields.length);
+    const i = index++;
+    if (!inRange(i)) return;
+    const row: Row = (path) => {
+      if (path.length !== 1) return undefined;
+      const name = String(path[0]);
+      const pos = /^_\d+$/.test(name) ? Number(name.slice(1)) - 1 : opts.csv.header === 'use' ? headerMap?.get(name.toLowerCase()) : undefined;
+      if (pos === undefined) throw new SqlError(`unknown column ${name}`);
+      return fields[pos];
+    };
+    const names = (): string[] => (header !== undefined && opts.csv.header === 'use' ? header : fields.map((_, k) => `_${k + 1}`));
+    if (!onRecord(row, () => fields as unknown as Value, names, i)) stop = true;
+  };
+
+  const jsonRows = (record: Value): void => {
+    const rows = expand(record, fromPath);
+    for (const r of rows) {
+      const i = index++;
+      if (!inRange(i)) continue;
+      const row: Row = (path) => walk(r, path);
+      if (!onRecord(row, () => r, () => [], i)) {
+        stop = true;
+        return;
+      }
+    }
+  };
+
+  for await (const chunk of source(ctx, o, opts.gzip, (n) => (scanned += n))) {
+    const text = decoder.write(chunk as Buffer);
+    if (csv) for (const rec of csv.push(text)) {
+      csvRecord(rec);
+      if (stop) break;
+    }
+    else if (opts.jsonType === 'LINES') {
+      for (const t of json!.push(text)) {
+        jsonRows(parseJsonValue(t, opts.numbersAsStrings));
+        if (stop) break;
+      }
+    } else documentText += text; // [I] DOCUMENT: one record, parsed whole once read (bounded by the object).
+    if (stop) break;
+    await progress(scanned);
+  }
+  if (!stop) {
+    const rest = decoder.end();
+    if (csv) for (const rec of [...csv.push(rest), ...csv.end()]) {
+      if (stop) break;
+      csvRecord(rec);
+    }
+    else if (opts.jsonType === 'LINES') {
+      for (const t of json!.push(rest)) if (!stop) jsonRows(parseJsonValue(t, opts.numbersAsStrings));
+      json!.end();
+    } else {
+      documentText += rest;
+      if (documentText.trim() !== '') jsonRows(parseJsonValue(documentText.trim(), opts.numbersAsStrings));
+    }
+  }
+  return { scanned: stop ? scanned : o.size, records: index, columns };
+}
+
+function walk(v: Value | undefined, path: (string | number)[]): Value | undefined {
+  let cur = v;
+  for (const seg of path) {
+    if (cur === null || cur === undefined || typeof cur !== 'object') return undefined;
+    if (Array.isArray(cur)) cur = typeof seg === 'number' ? cur[seg] : undefined;
+    else if (typeof seg === 'string') cur = (cur as Record<string, Value>)[seg];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** `from ossobject.contacts[*]`: each element of the array at the path is a row. */
+function expand(record: Value, path: (string | number)[]): Value[] {
+  const star = path.indexOf('*');
+  if (star < 0) {
+    const v = walk(record, path);
+    return v === undefined ? [] : [v];
+  }
+  const arr = walk(record, path.slice(0, star));
+  if (!Array.isArray(arr)) return [];
+  return arr.flatMap((el) => expand(el, path.slice(star + 1)));
+}
+
+function csvField(v: string, out: SelectOptions['output']): string {
+  const q = out.quote;
+  if (q !== '' && (v.includes(out.fieldDelimiter) || v.includes(q) || v.includes(out.recordDelimiter) || v.includes('\n')))
+    return q + v.split(q).join(q + q) + q;
+  return v;
+}
+
+/** POST ?x-oss-process=csv/select|json/select. */
+export async function selectObject(ctx: OssContext): Promise<void> {
+  const bucket = requireBucket(ctx);
+  const o = readableObject(ctx, bucket, ctx.state.key!, versionIdParam(ctx));
+  const { format, op } = processOf(ctx);
+  const doc = await readXml(ctx);
+  if (op === 'meta') return selectMeta(ctx, o, format, doc);
+  let opts: SelectOptions;
+  let query: SelectQuery;
+  try {
+    opts = parseSelectRequest(format, doc);
+    query = parseSelect(opts.expression);
+    if (opts.format === 'csv' && query.fromPath.length > 0) throw new SqlError('a CSV object has no paths in FROM');
+  } catch (err) {
+    invalid(err);
+  }
+  const out = opts.output;
+  const body = new PassThrough();
+  ctx.status = 206;
+  ctx.set('x-oss-select-output-raw', out.raw ? 'true' : 'false');
+  ctx.set('Content-Type', 'application/octet-stream');
+  ctx.body = body;
+
+  let pending: string[] = [];
+  let pendingSize = 0;
+  let lastReport = 0;
+  let scannedNow = 0;
+  const write = async (b: Buffer): Promise<void> => {
+    if (!body.write(b)) await once(body, 'drain');
+  };
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const data = Buffer.from(pending.join(''), 'utf8');
+    pending = [];
+    pendingSize = 0;
+    lastReport = scannedNow;
+    await write(out.raw ? data : dataFrame(scannedNow, data));
+  };
+  const put = (s: string): void => {
+    pending.push(s);
+    pendingSize += s.length;
+  };
+  const renderRow = (values: Value[], names: string[]): string =>
+    out.format === 'csv'
+      ? values.map((v) => csvField(asText(v) ?? '', out)).join(out.fieldDelimiter) + out.recordDelimiter
+      : serializeJson(Object.fromEntries(names.map((n, i) => [n, values[i] ?? null]))) + out.recordDelimiter;
+
+  const agg = query.aggregates > 0 ? new Aggregation(query) : undefined;
+  let emitted = 0;
+  let skipped = 0;
+  let headerDone = !out.header || out.format !== 'csv';
+  void (async () => {
+    try {
+      const result = await scan(
+        ctx,
+        o,
+        opts,
+        query.fromPath,
+        (row, star, names) => {
+          let ok: boolean;
+          try {
+            ok = matches(query, row);
+          } catch (err) {
+            if (!(err instanceof SqlError) || !opts.skipPartial) throw err;
+            if (++skipped > opts.maxSkipped) throw err;
+            return true;
+          }
+          if (!ok) return true;
+          if (agg) {
+            agg.add(row);
+            return true;
+          }
+          if (!headerDone) {
+            headerDone = true;
+            put(renderRow(query.items ? query.items.map((it) => it.name) : names(), []));
+          }
+          if (query.items === undefined) {
+            const all = star();
+            if (out.format === 'csv') {
+              const fields = Array.isArray(all) ? (all as Value[]) : [all];
+              put(renderRow(fields, []));
+            } else if (opts.format === 'json') put(serializeJson(all as Value) + out.recordDelimiter);
+            else {
+              const fields = all as unknown as string[];
+              const n = names();
+              put(renderRow(fields, fields.map((_, i) => n[i] ?? `_${i + 1}`)));
+            }
+          } else {
+            const values = query.items.map((it) => evaluate(it.expr, row));
+            put(renderRow(values, query.items.map((it) => it.name)));
+          }
+          emitted++;
+          return query.limit === undefined || emitted < query.limit;
+        },
+        async (scanned) => {
+          scannedNow = scanned;
+          if (pendingSize >= FRAME_BYTES) await flush();
+          else if (!out.raw && scanned - lastReport >= PROGRESS_BYTES) {
+            lastReport = scanned;
+            await write(continuousFrame(scanned));
+          }
+        },
+      );
+      scannedNow = result.scanned;
+      if (agg) {
+        if (!headerDone) put(renderRow(query.items!.map((it) => it.name), []));
+        put(renderRow(agg.result(), query.items!.map((it) => it.name)));
+      }
+      await flush();
+      if (!out.raw) await write(endFrame(result.scanned, 206));
+    } catch (err) {
+      // After the 206 the failure travels in the end frame (`Code.message`, PY2 _SelectResponseAdapter).
+      await flush().catch(() => undefined);
+      const message = err instanceof Error ? err.message : String(err);
+      if (!out.raw) body.write(endFrame(scannedNow, 400, `InvalidSelectRequest.${message}`));
+      else body.destroy(new Error(message));
+    }
+    body.end();
+  })();
+}
+
+/** POST ?x-oss-process=csv/meta|json/meta: rows, splits (and CSV columns) in a meta end frame. */
+async function selectMeta(ctx: OssContext, o: ObjectVersionRecord, format: SelectFormat, doc: Record<string, unknown> | undefined): Promise<void> {
+  let opts: ReturnType<typeof parseMetaRequest>;
+  try {
+    opts = parseMetaRequest(format, doc);
+    // [I] the header line is a row only when FileHeaderInfo is NONE; meta counts every record.
+    opts = { ...opts, range: undefined, csv: { ...opts.csv, header: 'none' } };
+  } catch (err) {
+    invalid(err);
+  }
+  let result: { scanned: number; records: number; columns: number };
+  try {
+    result = await scan(ctx, o, opts, [], () => true, async () => undefined);
+  } catch (err) {
+    invalid(err);
+  }
+  ctx.status = 200;
+  ctx.set('Content-Type', 'application/octet-stream');
+  ctx.body = metaEndFrame({
+    scanned: result.scanned,
+    status: 200,
+    splits: Math.max(1, Math.ceil(result.records / SPLIT_ROWS)),
+    rows: result.records,
+    columns: format === 'csv' ? result.columns : undefined,
+  });
+}
