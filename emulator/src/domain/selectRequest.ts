@@ -8,7 +8,12 @@ export type SelectFormat = 'csv' | 'json';
 
 export interface LineRange {
   kind: 'line' | 'split';
-  /** Inclusive; undefined for an open start or end (oss2 api.py `LineRange (None, 99)` / `(100, None)`). */
+  /**
+   * Undefined for an open start or end. A line range's end is exclusive: real OSS answers `line-range=0-50` with 50
+   * rows (oss2 test_select_csv_object_line_range) and `10-50` with rows 10..49 (PY2
+   * test_select_object_json_file_line_range), though oss2 api.py documents (0, 99) as 100 rows. A split range's end
+   * is inclusive, as documented ([I]: uncaptured).
+   */
   first?: number;
   last?: number;
 }
