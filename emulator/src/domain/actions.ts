@@ -95,9 +95,10 @@ const OBJECT_ACTIONS: Partial<Record<ApiName, [string, string?]>> = {
   GetObject: ['oss:GetObject', 'oss:GetObjectVersion'],
   HeadObject: ['oss:GetObject', 'oss:GetObjectVersion'],
   GetObjectMeta: ['oss:GetObject', 'oss:GetObjectVersion'],
-  // Select reads the object (RAM action list: SelectObject and CreateSelectObjectMeta need oss:GetObject).
+  // ossutil select-object: "requires oss:GetObject"; create-select-object-meta: "必须拥有oss:PutObject权限" (it
+  // records the meta on the object). docs/permissions.md.
   SelectObject: ['oss:GetObject', 'oss:GetObjectVersion'],
-  CreateSelectObjectMeta: ['oss:GetObject', 'oss:GetObjectVersion'],
+  CreateSelectObjectMeta: ['oss:PutObject'],
   DeleteObject: ['oss:DeleteObject', 'oss:DeleteObjectVersion'],
   PutObjectAcl: ['oss:PutObjectAcl', 'oss:PutObjectVersionAcl'],
   GetObjectAcl: ['oss:GetObjectAcl', 'oss:GetObjectVersionAcl'],

@@ -139,8 +139,11 @@ export function parseSelectRequest(format: SelectFormat, doc: Doc | undefined): 
   };
 }
 
-/** A CsvMetaRequest / JsonMetaRequest document. */
+/**
+ * A CsvMetaRequest / JsonMetaRequest document (PY2's root names; the ossutil page names it SelectMetaRequest): the
+ * root's name is not checked.
+ */
 export function parseMetaRequest(format: SelectFormat, doc: Doc | undefined): ReturnType<typeof input> {
-  const root = node(doc, format === 'csv' ? 'CsvMetaRequest' : 'JsonMetaRequest');
+  const root = node(doc, Object.keys(doc ?? {}).find((k) => !k.startsWith('?')) ?? '');
   return input(format, node(root, 'InputSerialization'));
 }
