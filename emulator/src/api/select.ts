@@ -1,5 +1,5 @@
 // SelectObject and CreateSelectObjectMeta (`POST /<key>?x-oss-process=csv/select|json/select|csv/meta|json/meta`,
-// behaviour §14). The object is read as a stream, split into records (domain/selectInput.ts), each evaluated by
+// behaviour §15). The object is read as a stream, split into records (domain/selectInput.ts), each evaluated by
 // the query (domain/selectSql.ts) and written out in frames (domain/selectFrames.ts) as it goes.
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
@@ -129,7 +129,7 @@ async function scan(
         if (stop) break;
       }
     } else {
-      // [I] DOCUMENT: one record, parsed whole once read (held in memory: see behaviour §14 limits).
+      // [I] DOCUMENT: one record, parsed whole once read (held in memory: see behaviour §15.5).
       documentText += text;
       const head = documentText.trimStart();
       if (head !== '' && head[0] !== '{' && head[0] !== '[') throw new SqlError('the object is not a JSON document');

@@ -283,7 +283,7 @@ export const catalogue = {
   InvalidArgumentTaggingDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid Argument.' },
   // SelectObject / CreateSelectObjectMeta: a request document, SQL expression or input OSS cannot run. The oss2 and
   // PY2 suites capture only the 400 (oss2 tests/test_select_csv_object.py test_select_csv_object_invalid_request);
-  // the code and message are [I] (behaviour §14).
+  // the code and message are [I] (behaviour §15).
   InvalidSelectRequest: { code: 'InvalidArgument', status: 400, message: 'The select request is invalid: {ErrorDetail}' },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -1,4 +1,4 @@
-// The framed body of SelectObject and CreateSelectObjectMeta (behaviour §14.3), as PY2
+// The framed body of SelectObject and CreateSelectObjectMeta (behaviour §15.3), as PY2
 // operations/select_object.py `_SelectResponseAdapter` and oss2 select_response.py read it: a version byte (1),
 // a 3-byte type, a 4-byte payload length, a 4-byte header checksum, the payload (an 8-byte offset first) and a
 // 4-byte CRC-32 of the payload, all big-endian.

@@ -1,4 +1,4 @@
-// Splitting a SelectObject input into records as it streams (behaviour §14): CSV records and fields, and the
+// Splitting a SelectObject input into records as it streams (behaviour §15): CSV records and fields, and the
 // top-level JSON values of a LINES object. Pure and incremental: text is pushed in pieces, complete records come
 // out, and only the record being read is held.
 import { JsonNumber, SqlError, type Value } from './selectSql.js';

@@ -1,5 +1,5 @@
 // The SelectRequest / CsvMetaRequest / JsonMetaRequest documents of SelectObject and CreateSelectObjectMeta, read
-// into plain options (behaviour §14.1). Element names: PY2 models/select_object.py; delimiters, quote and
+// into plain options (behaviour §15.1). Element names: PY2 models/select_object.py; delimiters, quote and
 // comment characters and the expression are base64 (PY2 and oss2 select_params.py encode them).
 import { SqlError } from './selectSql.js';
 import type { CsvFormat } from './selectInput.js';

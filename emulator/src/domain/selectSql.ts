@@ -1,4 +1,4 @@
-// The SQL dialect of SelectObject (behaviour §14): parsed by hand, because OSS's dialect is not one a general SQL
+// The SQL dialect of SelectObject (behaviour §15): parsed by hand, because OSS's dialect is not one a general SQL
 // parser accepts: positional columns `_1`, json paths with `[*]` in FROM (`from ossobject.contacts[*]`), and the
 // lenient forms real OSS answers that the PY2 suite relies on (`person.firstname as aaa as firstname`, a stray
 // trailing quote: PY2 tests/integration/test_select_object_client.py test_select_object_json_file_line_range).

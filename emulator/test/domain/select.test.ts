@@ -1,4 +1,4 @@
-// The select rules without HTTP (behaviour §14): the SQL dialect, record splitting and the frame layout.
+// The select rules without HTTP (behaviour §15): the SQL dialect, record splitting and the frame layout.
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Aggregation, matches, parseSelect, SqlError, evaluate, type Row } from '../../src/domain/selectSql.js';

@@ -1,4 +1,4 @@
-// SelectObject and CreateSelectObjectMeta (behaviour §14) through our client and raw HTTP: CSV and JSON rows,
+// SelectObject and CreateSelectObjectMeta (behaviour §15) through our client and raw HTTP: CSV and JSON rows,
 // the framed body, GZIP input, ranges, the meta counts, and the refusals.
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
