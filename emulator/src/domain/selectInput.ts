@@ -27,6 +27,19 @@ export class CsvSplitter {
 
   /** Malformed text: raised after the records before it have been handed out. */
   private failure: SqlError | undefined;
+  /** UTF-8 byte offsets: of the buffer's start, of a scanned position within it, and of the current record. */
+  private bufByte = 0;
+  private scanI = 0;
+  private scanByte = 0;
+  private recordStart = 0;
+  /** The byte offset in the input where each record handed out by the last push/end starts (Range header). */
+  starts: number[] = [];
+
+  private byteAt(i: number): number {
+    this.scanByte += Buffer.byteLength(this.buf.slice(this.scanI, i), 'utf8');
+    this.scanI = i;
+    return this.bufByte + this.scanByte;
+  }
 
   /** Complete records in the text so far. */
   push(text: string): string[][] {
@@ -43,6 +56,7 @@ export class CsvSplitter {
 
   private drain(final: boolean): string[][] {
     const out: string[][] = [];
+    this.starts = [];
     try {
       this.split(final, out);
     } catch (err) {
@@ -73,6 +87,7 @@ export class CsvSplitter {
         i += comment.length;
         continue;
       }
+      if (this.atRecordStart) this.recordStart = this.byteAt(i);
       this.atRecordStart = false;
       if (this.inQuotes) {
         if (q !== '' && b.startsWith(q, i)) {
@@ -102,6 +117,7 @@ export class CsvSplitter {
       if (b.startsWith(rd, i)) {
         this.fields.push(this.field);
         out.push(this.fields);
+        this.starts.push(this.recordStart);
         this.fields = [];
         this.field = '';
         this.atRecordStart = true;
@@ -122,6 +138,9 @@ export class CsvSplitter {
       this.field += b[i];
       i++;
     }
+    this.bufByte = this.byteAt(i);
+    this.scanI = 0;
+    this.scanByte = 0;
     this.buf = b.slice(i);
     this.pos = 0;
     // A quoted field still open at the end: the data is malformed (oss2 test_select_csv_object_with_invalid_data).
@@ -129,6 +148,7 @@ export class CsvSplitter {
     if (final && (this.fields.length > 0 || this.field !== '') && !this.skipping) {
       this.fields.push(this.field);
       out.push(this.fields);
+      this.starts.push(this.recordStart);
       this.fields = [];
       this.field = '';
     }

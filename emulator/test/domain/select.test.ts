@@ -77,6 +77,17 @@ describe('records', () => {
     expect(out).toEqual([['a', 'b, c', 'd'], ['x"y', '2'], ['last', '']]);
   });
 
+  it('CSV: each record\'s start is its UTF-8 byte offset, across pushes', () => {
+    const s = new CsvSplitter(csvFormat);
+    const first = s.push('é,1\nab');
+    const startsFirst = s.starts;
+    const rest = [...s.push(',2\n€x,3')];
+    const startsRest = s.starts;
+    rest.push(...s.end());
+    expect([first, startsFirst]).toEqual([[['é', '1']], [0]]);
+    expect([rest, [...startsRest, ...s.starts]]).toEqual([[['ab', '2'], ['€x', '3']], [5, 10]]);
+  });
+
   it('CSV: text after a closing quote fails, after the records before it', () => {
     const s = new CsvSplitter(csvFormat);
     expect(s.push('ok,1\n"a"b,2\n')).toEqual([['ok', '1']]);

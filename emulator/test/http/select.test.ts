@@ -78,6 +78,16 @@ describe('SelectObject on CSV', () => {
     expect((await r.content()).toString()).toBe('Eleanor Little\n');
   });
 
+  it('a Range header selects the records starting in those bytes (AllowQuotedRecordDelimiter false), else 400', async () => {
+    const start = CSV.indexOf('Eleanor');
+    const body = (allow: boolean) =>
+      `<SelectRequest><Expression>${b64('select name from ossobject')}</Expression><InputSerialization><CSV><FileHeaderInfo>Use</FileHeaderInfo><AllowQuotedRecordDelimiter>${allow}</AllowQuotedRecordDelimiter></CSV></InputSerialization><OutputSerialization><OutputRawData>true</OutputRawData></OutputSerialization></SelectRequest>`;
+    const r = await raw(emu, { method: 'POST', bucket: B, key: 'people.csv', query: [['x-oss-process', 'csv/select']], headers: { range: `bytes=${start - 1}-${start + 1}` }, body: body(false) });
+    expect([r.status, r.text]).toEqual([206, 'Eleanor Little\n']);
+    const refused = await raw(emu, { method: 'POST', bucket: B, key: 'people.csv', query: [['x-oss-process', 'csv/select']], headers: { range: 'bytes=0-1' }, body: body(true) });
+    expect([refused.status, errorCode(refused)]).toEqual([400, 'InvalidArgument']);
+  });
+
   it('raw HTTP: data frames then an end frame with the scanned bytes and 206; OutputRawData has no frames', async () => {
     const body = `<SelectRequest><Expression>${b64('select _1 from ossobject')}</Expression><InputSerialization><CSV><FileHeaderInfo>Ignore</FileHeaderInfo></CSV></InputSerialization></SelectRequest>`;
     const r = await raw(emu, { method: 'POST', bucket: B, key: 'people.csv', query: [['x-oss-process', 'csv/select']], body });
