@@ -59,7 +59,8 @@ function inputXml(i: M.InputSerialization | undefined): object | undefined {
   ]);
 }
 
-function selectXml(r: M.SelectRequest): string {
+/** The SelectRequest document (exported for the conformance raw drivers, which send it by hand). */
+export function selectRequestXml(r: M.SelectRequest): string {
   const o = r.outputSerialization;
   return buildXml('SelectRequest', el([
     ['Expression', r.expression],
@@ -79,6 +80,27 @@ function selectXml(r: M.SelectRequest): string {
   ]));
 }
 
+/** The CsvMetaRequest / JsonMetaRequest document, by the process value (PY2 root names). */
+export function selectMetaRequestXml(process: string, m: M.CSVMetaRequest): string {
+  return buildXml(process.startsWith('json') ? 'JsonMetaRequest' : 'CsvMetaRequest', el([
+    ['InputSerialization', inputXml(m.inputSerialization)],
+    ['OverwriteIfExists', flag(m.overwriteIfExists).v],
+  ]));
+}
+
+/** A whole framed body read at once: the rows and the end frame's fields (conformance raw drivers). */
+export function readSelectFrames(body: Buffer): { data: Buffer; end?: SelectEnd; error?: SelectObjectError } {
+  try {
+    const t = takeFrames(body, false);
+    return { data: Buffer.concat(t.data), end: t.end };
+  } catch (err) {
+    if (err instanceof SelectObjectError) return { data: Buffer.alloc(0), error: err };
+    throw err;
+  }
+}
+
+export type SelectEnd = EndInfo;
+
 interface EndInfo {
   scanned: number;
   status: number;
@@ -88,44 +110,56 @@ interface EndInfo {
   error: string;
 }
 
-/** Strips frames; data frames' payloads pass through, the end frame's failure becomes an error. */
+/**
+ * Takes the complete frames off the front of `buf`: data frames' rows, and the end frame's fields; a failure the
+ * end frame reports throws SelectObjectError. The rest (an incomplete frame) is handed back.
+ */
+function takeFrames(buf: Buffer, checkCrc: boolean): { rest: Buffer; data: Buffer[]; end?: EndInfo } {
+  const data: Buffer[] = [];
+  let end: EndInfo | undefined;
+  while (buf.length >= 12) {
+    const len = buf.readUInt32BE(4);
+    if (buf.length < 12 + len + 4) break;
+    const type = buf.readUInt32BE(0) & 0xffffff;
+    const payload = buf.subarray(12, 12 + len);
+    const crc = buf.readUInt32BE(12 + len);
+    buf = buf.subarray(16 + len);
+    if (type === DATA) {
+      if (checkCrc && (crc32(payload) >>> 0) !== crc) throw new Error('select frame CRC-32 mismatch');
+      data.push(payload.subarray(8));
+    } else if (type === END || type === META_END_CSV || type === META_END_JSON) {
+      const meta = type !== END;
+      const errAt = type === END ? 20 : type === META_END_CSV ? 36 : 32;
+      end = {
+        scanned: Number(payload.readBigUInt64BE(8)),
+        status: payload.readUInt32BE(16),
+        splits: meta ? payload.readUInt32BE(20) : 0,
+        rows: meta ? Number(payload.readBigUInt64BE(24)) : 0,
+        columns: type === META_END_CSV ? payload.readUInt32BE(32) : 0,
+        error: payload.subarray(errAt).toString('utf8'),
+      };
+      if (Math.floor(end.status / 100) !== 2) {
+        const dot = end.error.indexOf('.');
+        throw new SelectObjectError(end.status, dot >= 0 ? end.error.slice(0, dot) : '', dot >= 0 ? end.error.slice(dot + 1) : end.error);
+      }
+    }
+  }
+  return { rest: buf, data, end };
+}
+
+/** Strips frames as the body streams in. */
 class FrameReader extends Transform {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   end_: EndInfo | undefined;
   constructor(private readonly checkCrc: boolean) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.buf = Buffer.concat([this.buf, chunk]);
     try {
-      while (this.buf.length >= 12) {
-        const len = this.buf.readUInt32BE(4);
-        if (this.buf.length < 12 + len + 4) break;
-        const type = this.buf.readUInt32BE(0) & 0xffffff;
-        const payload = this.buf.subarray(12, 12 + len);
-        const crc = this.buf.readUInt32BE(12 + len);
-        this.buf = this.buf.subarray(16 + len);
-        if (type === DATA) {
-          if (this.checkCrc && (crc32(payload) >>> 0) !== crc) throw new Error('select frame CRC-32 mismatch');
-          this.push(payload.subarray(8));
-        } else if (type === END || type === META_END_CSV || type === META_END_JSON) {
-          const meta = type !== END;
-          const errAt = type === END ? 20 : type === META_END_CSV ? 36 : 32;
-          const info: EndInfo = {
-            scanned: Number(payload.readBigUInt64BE(8)),
-            status: payload.readUInt32BE(16),
-            splits: meta ? payload.readUInt32BE(20) : 0,
-            rows: meta ? Number(payload.readBigUInt64BE(24)) : 0,
-            columns: type === META_END_CSV ? payload.readUInt32BE(32) : 0,
-            error: payload.subarray(errAt).toString('utf8'),
-          };
-          this.end_ = info;
-          if (Math.floor(info.status / 100) !== 2) {
-            const dot = info.error.indexOf('.');
-            throw new SelectObjectError(info.status, dot >= 0 ? info.error.slice(0, dot) : '', dot >= 0 ? info.error.slice(dot + 1) : info.error);
-          }
-        }
-      }
+      const t = takeFrames(Buffer.concat([this.buf, chunk]), this.checkCrc);
+      this.buf = t.rest;
+      this.end_ = t.end ?? this.end_;
+      for (const d of t.data) this.push(d);
       done();
     } catch (err) {
       done(err as Error);
@@ -134,7 +168,7 @@ class FrameReader extends Transform {
 }
 
 export async function selectObject(wire: Wire, req: M.SelectObjectRequest): Promise<M.SelectObjectResult> {
-  const body = selectXml(req.selectRequest);
+  const body = selectRequestXml(req.selectRequest);
   const res = await wire.send(
     {
       method: 'POST',
@@ -153,12 +187,7 @@ export async function selectObject(wire: Wire, req: M.SelectObjectRequest): Prom
 }
 
 export async function createSelectObjectMeta(wire: Wire, req: M.CreateSelectObjectMetaRequest): Promise<M.CreateSelectObjectMetaResult> {
-  const root = req.process.startsWith('json') ? 'JsonMetaRequest' : 'CsvMetaRequest';
-  const m = req.selectMetaRequest;
-  const body = buildXml(root, el([
-    ['InputSerialization', inputXml(m.inputSerialization)],
-    ['OverwriteIfExists', flag(m.overwriteIfExists).v],
-  ]));
+  const body = selectMetaRequestXml(req.process, req.selectMetaRequest);
   const res = await wire.send(
     {
       method: 'POST',
