@@ -114,8 +114,8 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'object', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', api: 'CopyObject', handler: copy.copyObject },
   { method: 'PUT', scope: 'object', access: 'write', api: 'PutObject', handler: object.putObject },
   // x-oss-process on POST: only the select and meta values are served here; any other value stays refused.
-  { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => /^(csv|json)\/select$/.test(ctx.state.query.get('x-oss-process') ?? ''), access: 'read', api: 'SelectObject', handler: select.selectObject },
-  { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => /^(csv|json)\/meta$/.test(ctx.state.query.get('x-oss-process') ?? ''), access: 'write', api: 'CreateSelectObjectMeta', handler: select.selectObject },
+  { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => select.processOp(ctx) === 'select', access: 'read', api: 'SelectObject', handler: select.selectObject },
+  { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => select.processOp(ctx) === 'meta', access: 'write', api: 'CreateSelectObjectMeta', handler: select.selectObject },
   { method: 'POST', scope: 'object', sub: 'append', access: 'write', api: 'AppendObject', handler: append.appendObject },
   { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', api: 'InitiateMultipartUpload', handler: multipart.initiateMultipartUpload },
   { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', api: 'CompleteMultipartUpload', handler: multipart.completeMultipartUpload },

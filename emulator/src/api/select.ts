@@ -1,7 +1,6 @@
 // SelectObject and CreateSelectObjectMeta (`POST /<key>?x-oss-process=csv/select|json/select|csv/meta|json/meta`,
 // behaviour §15). The object is read as a stream, split into records (domain/selectInput.ts), each evaluated by
 // the query (domain/selectSql.ts) and written out in frames (domain/selectFrames.ts) as it goes.
-import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
@@ -27,6 +26,8 @@ import type { ObjectVersionRecord } from '../domain/types.js';
 import { requireBucket } from './bucket.js';
 import { readableObject, versionIdParam } from './lookup.js';
 
+class ClientGone extends Error {}
+
 /** The x-oss-process values served here; others stay refused (image processing is another family's). */
 export const SELECT_PROCESS = /^(csv|json)\/(select|meta)$/;
 
@@ -36,6 +37,11 @@ export const SPLIT_ROWS = 1000;
 const FRAME_BYTES = 64 * 1024;
 /** A continuous frame goes out after this many scanned bytes without output (progress, keep-alive). */
 const PROGRESS_BYTES = 1024 * 1024;
+
+/** Which of the two APIs an x-oss-process value names (undefined: neither; the route table asks). */
+export function processOp(ctx: OssContext): 'select' | 'meta' | undefined {
+  return SELECT_PROCESS.exec(ctx.state.query.get('x-oss-process') ?? '')?.[2] as 'select' | 'meta' | undefined;
+}
 
 function processOf(ctx: OssContext): { format: SelectFormat; op: 'select' | 'meta' } {
   const m = SELECT_PROCESS.exec(ctx.state.query.get('x-oss-process') ?? '')!;
@@ -265,8 +271,21 @@ export async function selectObject(ctx: OssContext): Promise<void> {
   let pendingSize = 0;
   let lastReport = 0;
   let scannedNow = 0;
+  // A client that goes away destroys the body: the scan then stops (leaving its for-await closes the object's
+  // stream) instead of waiting for a drain that never comes.
   const write = async (b: Buffer): Promise<void> => {
-    if (!body.write(b)) await once(body, 'drain');
+    if (body.destroyed) throw new ClientGone();
+    if (!body.write(b))
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          body.off('drain', done);
+          body.off('close', done);
+          resolve();
+        };
+        body.once('drain', done);
+        body.once('close', done);
+      });
+    if (body.destroyed) throw new ClientGone();
   };
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
@@ -364,6 +383,7 @@ export async function selectObject(ctx: OssContext): Promise<void> {
       await flush();
       if (!out.raw) await write(endFrame(result.scanned, 206));
     } catch (err) {
+      if (err instanceof ClientGone) return;
       if (!started) {
         failEarly(err);
         return;
