@@ -6,7 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { OssError } from '../domain/errors.js';
 import { continuousFrame, dataFrame, endFrame, metaEndFrame } from '../domain/selectFrames.js';
-import { CsvSplitter, JsonValueSplitter, parseJsonValue } from '../domain/selectInput.js';
+import { CsvSplitter, JsonArrayStreamer, JsonValueSplitter, parseJsonValue } from '../domain/selectInput.js';
 import { parseMetaRequest, parseSelectRequest, type SelectFormat, type SelectOptions } from '../domain/selectRequest.js';
 import {
   Aggregation,
@@ -79,6 +79,10 @@ async function scan(
   const decoder = new StringDecoder('utf8');
   const csv = opts.format === 'csv' ? new CsvSplitter(opts.csv) : undefined;
   const json = opts.format === 'json' ? new JsonValueSplitter() : undefined;
+  // A DOCUMENT queried through `[*]` streams the array's elements; the rest of the path applies to each.
+  const star = fromPath.indexOf('*');
+  const elements = opts.format === 'json' && opts.jsonType === 'DOCUMENT' && star >= 0 ? new JsonArrayStreamer(fromPath.slice(0, star)) : undefined;
+  const elementPath = star >= 0 ? fromPath.slice(star + 1) : fromPath;
   let stop = false;
   let documentText = '';
 
@@ -117,8 +121,8 @@ async function scan(
     if (!onRecord(row, () => fields as unknown as Value, names, i)) stop = true;
   };
 
-  const jsonRows = (record: Value): void => {
-    const rows = expand(record, fromPath);
+  const jsonRows = (record: Value, path = fromPath): void => {
+    const rows = expand(record, path);
     for (const r of rows) {
       const i = index++;
       if (!inRange(i)) continue;
@@ -136,13 +140,18 @@ async function scan(
       const recs = csv.push(text);
       for (let k = 0; k < recs.length && !stop; k++) csvRecord(recs[k]!, csv.starts[k]!);
     }
-    else if (opts.jsonType === 'LINES') {
+    else if (elements) {
+      for (const t of elements.push(text)) {
+        jsonRows(parseJsonValue(t, opts.numbersAsStrings), elementPath);
+        if (stop) break;
+      }
+    } else if (opts.jsonType === 'LINES') {
       for (const t of json!.push(text)) {
         jsonRows(parseJsonValue(t, opts.numbersAsStrings));
         if (stop) break;
       }
     } else {
-      // [I] DOCUMENT: one record, parsed whole once read (held in memory: see behaviour §15.5).
+      // [I] DOCUMENT without `[*]`: the document is the one record, parsed once read (held: behaviour §15.5).
       documentText += text;
       const head = documentText.trimStart();
       if (head !== '' && head[0] !== '{' && head[0] !== '[') throw new SqlError('the object is not a JSON document');
@@ -159,7 +168,10 @@ async function scan(
       starts.push(...csv.starts);
       for (let k = 0; k < recs.length && !stop; k++) csvRecord(recs[k]!, starts[k]!);
     }
-    else if (opts.jsonType === 'LINES') {
+    else if (elements) {
+      for (const t of elements.push(rest)) if (!stop) jsonRows(parseJsonValue(t, opts.numbersAsStrings), elementPath);
+      if (!stop) elements.end();
+    } else if (opts.jsonType === 'LINES') {
       for (const t of json!.push(rest)) if (!stop) jsonRows(parseJsonValue(t, opts.numbersAsStrings));
       json!.end();
     } else {

@@ -299,3 +299,121 @@ export function parseJsonValue(text: string, numbersAsStrings: boolean): Value {
   if (i !== text.length) fail();
   return v;
 }
+
+interface Container {
+  array: boolean;
+  /** The key (object member) or index (array element) this container sits under in its parent. */
+  at: string | number | undefined;
+  /** Arrays: the index of the next element; objects: whether a member name comes next. */
+  index: number;
+  expectKey: boolean;
+  key: string | undefined;
+}
+
+/**
+ * The elements of one array inside a JSON DOCUMENT (`from ossobject.objects[*]`), each as its source text, as the
+ * text streams in: only the element being read is held, never the document.
+ */
+export class JsonArrayStreamer {
+  private buf = '';
+  private i = 0;
+  private stack: Container[] = [];
+  private inString = false;
+  private escaped = false;
+  private strStart = -1;
+  private capStart = -1;
+  private capDepth = 0;
+  private capScalar = false;
+  private seenRoot = false;
+
+  /** `prefix`: the path of the array (before the `*`). */
+  constructor(private readonly prefix: (string | number)[]) {}
+
+  private atTarget(): boolean {
+    if (this.stack.length !== this.prefix.length + 1) return false;
+    const top = this.stack[this.stack.length - 1]!;
+    if (!top.array) return false;
+    return this.prefix.every((seg, k) => this.stack[k + 1]!.at === seg || String(this.stack[k + 1]!.at) === String(seg));
+  }
+
+  private childAt(): string | number | undefined {
+    const top = this.stack[this.stack.length - 1];
+    if (top === undefined) return undefined;
+    return top.array ? top.index : top.key;
+  }
+
+  push(text: string): string[] {
+    this.buf += text;
+    const out: string[] = [];
+    const b = this.buf;
+    let i = this.i;
+    for (; i < b.length; i++) {
+      const c = b[i]!;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === '\\') this.escaped = true;
+        else if (c === '"') {
+          this.inString = false;
+          const top = this.stack[this.stack.length - 1];
+          if (top && !top.array && top.expectKey && this.capStart < 0) {
+            top.key = JSON.parse(b.slice(this.strStart, i + 1)) as string;
+            top.expectKey = false;
+          }
+        }
+        continue;
+      }
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ':') continue;
+      const top = this.stack[this.stack.length - 1];
+      // A scalar element of the target array ends at the next , or ].
+      if (this.capStart >= 0 && this.capScalar && (c === ',' || c === ']') && this.stack.length === this.capDepth) {
+        out.push(b.slice(this.capStart, i).trim());
+        this.capStart = -1;
+      }
+      if (c === ',') {
+        if (top?.array) top.index++;
+        else if (top) top.expectKey = true;
+        continue;
+      }
+      if (this.capStart < 0 && this.atTarget() && c !== ']') {
+        this.capStart = i;
+        this.capDepth = this.stack.length;
+        this.capScalar = c !== '{' && c !== '[';
+      }
+      if (c === '{' || c === '[') {
+        if (this.stack.length === 0) {
+          if (this.seenRoot) throw new SqlError('a JSON DOCUMENT holds one value');
+          this.seenRoot = true;
+        }
+        this.stack.push({ array: c === '[', at: this.childAt(), index: 0, expectKey: c === '{', key: undefined });
+        continue;
+      }
+      if (c === '}' || c === ']') {
+        const closed = this.stack.pop();
+        if (closed === undefined || closed.array !== (c === ']')) throw new SqlError('malformed JSON document');
+        if (this.capStart >= 0 && !this.capScalar && this.stack.length === this.capDepth) {
+          out.push(b.slice(this.capStart, i + 1));
+          this.capStart = -1;
+        }
+        continue;
+      }
+      if (c === '"') {
+        this.inString = true;
+        this.strStart = i;
+        continue;
+      }
+      if (this.stack.length === 0) throw new SqlError('the object is not a JSON document');
+      // Other scalar characters (numbers, true, false, null) need no state.
+    }
+    // Keep only what is still needed: the element being read, or the member name being read.
+    const cut = this.capStart >= 0 ? this.capStart : this.inString ? this.strStart : i;
+    this.buf = b.slice(cut);
+    this.i = i - cut;
+    if (this.capStart >= 0) this.capStart -= cut;
+    if (this.inString) this.strStart -= cut;
+    return out;
+  }
+
+  end(): void {
+    if (this.stack.length > 0 || this.inString) throw new SqlError('the JSON document ends early');
+  }
+}

@@ -2,7 +2,7 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Aggregation, matches, parseSelect, SqlError, evaluate, type Row } from '../../src/domain/selectSql.js';
-import { CsvSplitter, JsonValueSplitter, parseJsonValue } from '../../src/domain/selectInput.js';
+import { CsvSplitter, JsonArrayStreamer, JsonValueSplitter, parseJsonValue } from '../../src/domain/selectInput.js';
 import { dataFrame, endFrame, FRAME_DATA, FRAME_END, metaEndFrame } from '../../src/domain/selectFrames.js';
 import { parseRange } from '../../src/domain/selectRequest.js';
 
@@ -99,6 +99,21 @@ describe('records', () => {
     const out = [...s.push('{"a":1,\n "b":"}"},\n{"c":'), ...s.push('[1,2]}\n')];
     s.end();
     expect(out).toEqual(['{"a":1,\n "b":"}"}', '{"c":[1,2]}']);
+  });
+
+  it('JSON DOCUMENT: the elements of the array at a path stream out one by one, whatever the pieces', () => {
+    const doc = '{"meta":{"objects":[9]},"objects":[{"a":"x]","b":[1,{"c":2}]}, 3, "s,t" ,{"d":{}}],"tail":true}';
+    for (const size of [1, 3, doc.length]) {
+      const s = new JsonArrayStreamer(['objects']);
+      const out: string[] = [];
+      for (let i = 0; i < doc.length; i += size) out.push(...s.push(doc.slice(i, i + size)));
+      s.end();
+      expect(out, `pieces of ${size}`).toEqual(['{"a":"x]","b":[1,{"c":2}]}', '3', '"s,t"', '{"d":{}}']);
+    }
+    expect(() => new JsonArrayStreamer(['objects']).push('Year,City\n')).toThrow(SqlError);
+    const cut = new JsonArrayStreamer(['objects']);
+    cut.push('{"objects":[{"a":1}');
+    expect(() => cut.end()).toThrow(SqlError);
   });
 
   it('ranges: line ends are exclusive, split ends inclusive; bad ones refused', () => {
