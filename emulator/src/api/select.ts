@@ -95,13 +95,14 @@ async function scan(
   };
 
   const csvRecord = (fields: string[], startByte: number): void => {
+    // The column count is the first row's (OSS API reference, CreateSelectObjectMeta: "x-oss-select-csv-columns
+    // refers to the number of columns in the first row").
+    if (header === undefined && index === 0) columns = fields.length;
     if (header === undefined && opts.csv.header !== 'none') {
       header = fields;
       headerMap = new Map(fields.map((h, i) => [h.trim().toLowerCase(), i] as const));
-      columns = Math.max(columns, fields.length);
       return;
     }
-    columns = Math.max(columns, fields.length);
     // A Range header: the records that start inside the byte range (oss2 test_select_csv_object_with_bytes_range).
     if (bytes !== undefined && startByte > bytes.last) {
       stop = true;
@@ -420,6 +421,8 @@ async function selectMeta(ctx: OssContext, o: ObjectVersionRecord, format: Selec
   let opts: ReturnType<typeof parseMetaRequest>;
   try {
     opts = parseMetaRequest(format, doc);
+    // "It can only be None as file compression is currently not supported" (API reference, CreateSelectObjectMeta).
+    if (opts.gzip) throw new SqlError('CreateSelectObjectMeta reads uncompressed objects only');
     // [I] the header line is a row only when FileHeaderInfo is NONE; meta counts every record.
     opts = { ...opts, range: undefined, csv: { ...opts.csv, header: 'none' } };
   } catch (err) {
@@ -433,10 +436,17 @@ async function selectMeta(ctx: OssContext, o: ObjectVersionRecord, format: Selec
   }
   ctx.status = 200;
   ctx.set('Content-Type', 'application/octet-stream');
+  const splits = Math.max(1, Math.ceil(result.records / SPLIT_ROWS));
+  if (format === 'csv') {
+    // The API reference's example answer carries the counts as headers too (beside the frame PY2 reads).
+    ctx.set('x-oss-select-csv-rows', String(result.records));
+    ctx.set('x-oss-select-csv-columns', String(result.columns));
+    ctx.set('x-oss-select-csv-splits', String(splits));
+  }
   ctx.body = metaEndFrame({
     scanned: result.scanned,
     status: 200,
-    splits: Math.max(1, Math.ceil(result.records / SPLIT_ROWS)),
+    splits,
     rows: result.records,
     columns: format === 'csv' ? result.columns : undefined,
   });

@@ -138,6 +138,9 @@ describe('CreateSelectObjectMeta', () => {
   it('CSV: rows, columns, splits and scanned bytes; JSON: rows', async () => {
     const csv = await client.createSelectObjectMeta({ bucket: B, key: 'people.csv', process: 'csv/meta', selectMetaRequest: { inputSerialization: { csv: {} } } });
     expect([csv.totalScannedBytes, csv.splitsCount, csv.rowsCount, csv.colsCount]).toEqual([CSV.length, 1, 5, 4]);
+    expect([csv.headers['x-oss-select-csv-rows'], csv.headers['x-oss-select-csv-columns'], csv.headers['x-oss-select-csv-splits']]).toEqual(['5', '4', '1']);
+    const gz = await raw(emu, { method: 'POST', bucket: B, key: 'people.csv.gz', query: [['x-oss-process', 'csv/meta']], body: '<CsvMetaRequest><InputSerialization><CompressionType>GZIP</CompressionType></InputSerialization></CsvMetaRequest>' });
+    expect([gz.status, errorCode(gz)]).toEqual([400, 'InvalidArgument']);
     const json = await client.createSelectObjectMeta({ bucket: B, key: 'people.json', process: 'json/meta', selectMetaRequest: { inputSerialization: { json: { type: 'LINES' } } } });
     expect([json.rowsCount, json.colsCount]).toEqual([2, 0]);
   });
