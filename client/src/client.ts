@@ -19,6 +19,7 @@ import * as overwrite from './ops/overwrite.js';
 import * as archive from './ops/archive.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
+import * as select from './ops/select.js';
 
 export interface OssClientOptions extends TransportOptions {
   /** Skip the CRC-64 comparison of uploads and downloads (PY2 `disable_upload_crc64_check`). */
@@ -145,6 +146,16 @@ export class OssClient {
 
   optionObject(req: M.OptionObjectRequest): Promise<M.OptionObjectResult> {
     return cors.optionObject(this.wire, req);
+  }
+
+  // ---- SelectObject (ops/select.ts) --------------------------------------------------------------------------
+
+  selectObject(req: M.SelectObjectRequest): Promise<M.SelectObjectResult> {
+    return select.selectObject(this.wire, req);
+  }
+
+  createSelectObjectMeta(req: M.CreateSelectObjectMetaRequest): Promise<M.CreateSelectObjectMetaResult> {
+    return select.createSelectObjectMeta(this.wire, req);
   }
 
   // ---- ACLs (ops/acl.ts) -------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ export * from './transport.js';
 export * from './client.js';
 export { objectHeaders } from './ops/object.js'; // the request headers of the common object fields
 export { encodeCopySource } from './ops/copy.js'; // x-oss-copy-source as PY2 encodes it
+export { SelectObjectError, selectRequestXml, selectMetaRequestXml, readSelectFrames, type SelectEnd } from './ops/select.js'; // a select failure reported in the end frame
 export * from './models/index.js';
 export * from './copier.js';
 export * from './transfer.js';

@@ -79,6 +79,44 @@ def body_of(p):
     return base64.b64decode(p['bodyBase64']) if p.get('bodyBase64') is not None else b''
 
 
+def select_input(i):
+    """InputSerialization from the camelCase params (PY2 models/select_object.py)."""
+    if i is None:
+        return None
+    csv = i.get('csv')
+    js = i.get('json')
+    return oss.InputSerialization(
+        compression_type=i.get('compressionType'),
+        csv=None if csv is None else oss.CSVInput(**fields(csv, {
+            'fileHeaderInfo': 'file_header_info', 'recordDelimiter': 'record_delimiter',
+            'fieldDelimiter': 'field_delimiter', 'quoteCharacter': 'quote_character',
+            'commentCharacter': 'comment_character', 'range': 'range',
+            'allowQuotedRecordDelimiter': 'allow_quoted_record_delimiter'})),
+        json=None if js is None else oss.JSONInput(**fields(js, {
+            'type': 'type', 'range': 'range', 'parseJsonNumberAsString': 'parse_json_number_as_string'})))
+
+
+def select_request(r):
+    o = r.get('outputSerialization')
+    opts = r.get('options')
+    out = None
+    if o is not None:
+        out = oss.OutputSerialization(
+            csv=None if o.get('csv') is None else oss.CSVOutput(**fields(o['csv'], {
+                'recordDelimiter': 'record_delimiter', 'fieldDelimiter': 'field_delimiter',
+                'quoteCharacter': 'quote_character'})),
+            json=None if o.get('json') is None else oss.JSONOutput(**fields(o['json'], {
+                'recordDelimiter': 'record_delimiter'})),
+            **fields(o, {'keepAllColumns': 'keep_all_columns', 'outputHeader': 'output_header',
+                         'outputRawData': 'output_raw_data', 'enablePayloadCrc': 'enable_payload_crc'}))
+    return oss.SelectRequest(
+        expression=r['expression'], input_serialization=select_input(r.get('inputSerialization')),
+        output_serialization=out,
+        options=None if opts is None else oss.SelectRequestOptions(**fields(opts, {
+            'skipPartialDataRecord': 'skip_partial_data_record',
+            'maxSkippedRecordsAllowed': 'max_skipped_records_allowed'})))
+
+
 def listing(r):
     """ListObjects/V2: PY2 has already url-decoded keys and prefixes when the answer said EncodingType url."""
     return {
@@ -234,6 +272,23 @@ def call(api, p):
         r = c.get_bucket_worm(oss.GetBucketWormRequest(bucket=b))
         w = r.worm_configuration
         data = {'wormId': w.worm_id, 'wormState': w.state, 'retentionPeriodInDays': w.retention_period_in_days}
+    elif api == 'SelectObject':
+        r = c.select_object(oss.SelectObjectRequest(
+            bucket=b, key=k, process=p['process'], select_request=select_request(p['selectRequest'])))
+        try:
+            data = {'selectRows': r.body.content.decode('utf-8')}
+        except Exception as e:  # the end frame's failure: Exception(status, code, message)
+            code = e.args[1] if len(e.args) > 1 else b''
+            data = {'selectError': code.decode('utf-8') if isinstance(code, bytes) else str(code)}
+    elif api == 'CreateSelectObjectMeta':
+        m = p.get('selectMetaRequest') or {}
+        model = oss.JSONMetaRequest if p['process'].startswith('json') else oss.CSVMetaRequest
+        r = c.create_select_object_meta(oss.CreateSelectObjectMetaRequest(
+            bucket=b, key=k, process=p['process'], select_meta_request=model(
+                input_serialization=select_input(m.get('inputSerialization')),
+                overwrite_if_exists=m.get('overwriteIfExists'))))
+        data = {'selectMeta': {'totalScannedBytes': r.total_scanned_bytes, 'splitsCount': r.splits_count,
+                               'rowsCount': r.rows_count, 'colsCount': r.cols_count}}
     else:
         return {'unsupported': 'the python-v2 adapter does not map %s' % api}
     out = {'status': r.status_code, 'requestId': r.request_id, 'headers': headers_of(r)}

@@ -1,5 +1,6 @@
 // The conformance suite's vocabulary: an API call described once in the Python SDK v2's terms (camelCase), the
 // normalised outcome every driver returns, and the scenario that asserts on outcomes.
+import type { CSVMetaRequest, SelectRequest } from '@local-oss/client';
 
 /** The operations scenarios use; each driver says which it can express. */
 export type Api =
@@ -39,7 +40,9 @@ export type Api =
   | 'AbortBucketWorm'
   | 'GetBucketWorm'
   /** POST ?restore (behaviour §9.10); `restoreDays` / `restoreTier` build the RestoreRequest body when given. */
-  | 'RestoreObject';
+  | 'RestoreObject'
+  | 'SelectObject'
+  | 'CreateSelectObjectMeta';
 
 /** Request fields, named as PY2's request models in camelCase (client/src/models). */
 export interface Params {
@@ -109,6 +112,11 @@ export interface Params {
   copierPartSize?: number;
   copierMultipartThreshold?: number;
   copierDisableShallowCopy?: boolean;
+  /** SelectObject / CreateSelectObjectMeta (PY2 SelectObjectRequest / CreateSelectObjectMetaRequest): the
+   * x-oss-process value and the request documents, PY2 models in camelCase (client/src/models/select.ts). */
+  process?: string;
+  selectRequest?: SelectRequest;
+  selectMetaRequest?: CSVMetaRequest;
   /** Raw-driver only: send this x-oss-copy-source verbatim. */
   copySourceRaw?: string;
   /** Raw-driver only: sign with this secret instead of the target's. */
@@ -184,6 +192,11 @@ export interface Outcome {
     parts?: { partNumber: number; etag: string; size: number }[];
     nextPartNumberMarker?: number;
     uploads?: { key: string; uploadId: string }[];
+    /** SelectObject: the rows, frames removed; a failure the end frame reported (`Code`, after a 206). */
+    selectRows?: string;
+    selectError?: string;
+    /** CreateSelectObjectMeta's counts. */
+    selectMeta?: { totalScannedBytes: number; splitsCount: number; rowsCount: number; colsCount: number };
   };
 }
 
@@ -248,6 +261,7 @@ export interface RamUser {
 export type Tag =
   | 'copy'
   | 'buckets'
+  | 'select'
   | 'objects'
   | 'versioning'
   | 'tagging'

@@ -39,6 +39,7 @@ import * as corsApi from './api/cors.js';
 import * as restore from './api/restore.js';
 import * as symlink from './api/symlink.js';
 import * as archiveDirectRead from './api/bucketArchiveDirectRead.js';
+import * as select from './api/select.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -122,6 +123,9 @@ export const routes: Route[] = [
   { method: 'POST', scope: 'object', sub: 'restore', access: 'write', api: 'RestoreObject', handler: restore.restoreObject },
   { method: 'POST', scope: 'object', sub: 'cleanRestoredObject', access: 'write', api: 'CleanRestoredObject', handler: restore.cleanRestoredObject },
   { method: 'POST', scope: 'object', sub: 'seal', access: 'write', api: 'SealAppendObject', handler: append.sealAppendObject },
+  // x-oss-process on POST: only the select and meta values are served here; any other value stays refused.
+  { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => select.processOp(ctx) === 'select', access: 'read', api: 'SelectObject', handler: select.selectObject },
+  { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => select.processOp(ctx) === 'meta', access: 'write', api: 'CreateSelectObjectMeta', handler: select.selectObject },
   { method: 'POST', scope: 'object', sub: 'append', access: 'write', api: 'AppendObject', handler: append.appendObject },
   { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', api: 'InitiateMultipartUpload', handler: multipart.initiateMultipartUpload },
   { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', api: 'CompleteMultipartUpload', handler: multipart.completeMultipartUpload },
@@ -158,7 +162,7 @@ export function findRoute(ctx: OssContext): Route {
   const unserved =
     names.find((n) => UNSERVED_MODIFIERS.has(n)) ??
     UNSERVED_HEADERS.find((h) => ctx.get(h) !== '') ??
-    (atScope.length === 0 ? [...selectors][0] : undefined);
+    (atScope.length === 0 || (route === undefined && atScope.every((r) => r.when !== undefined)) ? [...selectors][0] : undefined);
   if (unserved !== undefined) throw new OssError('NotImplemented', { Header: unserved });
   if (route === undefined) throw new OssError('MethodNotAllowed', { Method: ctx.method, ResourceType: scope === 'object' ? 'Object' : 'Bucket' });
   return route;

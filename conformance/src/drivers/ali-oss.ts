@@ -41,6 +41,7 @@ export class AliOssDriver implements Driver {
     if (raw) return `ali-oss builds the request itself (${raw})`;
     if (!VALID_BUCKET_NAME.test(p.bucket)) return 'ali-oss checks bucket names before sending (lib/common/utils/checkBucketName.js)';
     if (api === 'CopierCopy') return 'ali-oss has no copy manager that keeps metadata and tags (multipartUploadCopy copies bytes only)';
+    if (api === 'SelectObject' || api === 'CreateSelectObjectMeta') return 'ali-oss has no SelectObject call (lib/object.js and lib/common/object/ have none; x-oss-process there is image processing only)';
     if (api === 'PutObjectTagging') {
       const tags = p.tagSet ?? [];
       const bad = tags.length > 10 || new Set(tags.map((t) => t.key)).size !== tags.length || tags.some((t) => !ALI_TAG.test(t.key) || t.key.length > 128 || (t.value !== '' && !ALI_TAG.test(t.value)) || t.value.length > 256);
@@ -278,6 +279,9 @@ export class AliOssDriver implements Driver {
           return done(await c.abortMultipartUpload(key, p.uploadId));
         case 'CopierCopy':
           throw new Error('ali-oss has no copy manager (AliOssDriver.cannot says so)');
+        case 'SelectObject':
+        case 'CreateSelectObjectMeta':
+          throw new Error('ali-oss has no SelectObject call (AliOssDriver.cannot says so)');
         case 'ListMultipartUploads': {
           const r = await c.listUploads({ 'max-uploads': 1000 });
           return done(r, { uploads: asArray(r.uploads).map((u: any) => ({ key: u.name, uploadId: u.uploadId })) });

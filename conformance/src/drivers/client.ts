@@ -1,5 +1,5 @@
 // client: our OssClient (the Python SDK v2's API in camelCase).
-import { Copier, OssClient, OssServiceError, type GetObjectRequest } from '@local-oss/client';
+import { Copier, OssClient, OssServiceError, SelectObjectError, type GetObjectRequest } from '@local-oss/client';
 import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
 
 export class ClientDriver implements Driver {
@@ -85,6 +85,20 @@ export class ClientDriver implements Driver {
         }
         case 'PutObject':
           return ok(await c.putObject({ ...p, key, body: p.body ?? '' }));
+        case 'SelectObject': {
+          const r = await c.selectObject({ bucket, key, versionId: p.versionId, process: p.process!, selectRequest: p.selectRequest! });
+          try {
+            return { ...ok(r), data: { selectRows: (await r.content()).toString('utf8') } };
+          } catch (err) {
+            if (err instanceof SelectObjectError) return { ...ok(r), data: { selectError: err.code } };
+            throw err;
+          }
+        }
+        case 'CreateSelectObjectMeta': {
+          const r = await c.createSelectObjectMeta({ bucket, key, process: p.process!, selectMetaRequest: p.selectMetaRequest ?? {} });
+          const { totalScannedBytes, splitsCount, rowsCount, colsCount } = r;
+          return { ...ok(r), data: { selectMeta: { totalScannedBytes, splitsCount, rowsCount, colsCount } } };
+        }
         case 'GetObject': {
           const r = await c.getObject(this.getRequest(p));
           return { ...ok(r), body: await r.content() };

@@ -1,7 +1,7 @@
 // The HTTP form of each conformance call as the raw drivers send it: method, bucket, key, query, headers and body,
 // named and placed as the OSS API reference has them (behaviour §9; the request models of PY2).
 import { createHash } from 'node:crypto';
-import { buildXml, encodeCopySource, objectHeaders } from '@local-oss/client';
+import { buildXml, encodeCopySource, objectHeaders, selectMetaRequestXml, selectRequestXml } from '@local-oss/client';
 import { readHeaders, type Api, type Params } from '../model.js';
 
 export interface Wire {
@@ -175,5 +175,13 @@ export function wireOf(api: Api, p: Params): Wire {
       return { method: 'DELETE', bucket: p.bucket, query: [['worm', undefined]] };
     case 'GetBucketWorm':
       return { method: 'GET', bucket: p.bucket, query: [['worm', undefined]] };
+    case 'SelectObject': {
+      const body = selectRequestXml(p.selectRequest!);
+      return { method: 'POST', ...object, query: [['x-oss-process', p.process!], ...versionQuery], headers: { 'content-type': 'application/xml', 'content-md5': md5(body) }, body };
+    }
+    case 'CreateSelectObjectMeta': {
+      const body = selectMetaRequestXml(p.process!, p.selectMetaRequest ?? {});
+      return { method: 'POST', ...object, query: [['x-oss-process', p.process!]], headers: { 'content-type': 'application/xml', 'content-md5': md5(body) }, body };
+    }
   }
 }

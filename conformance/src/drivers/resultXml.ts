@@ -1,7 +1,7 @@
 // OSS result documents (behaviour §9) read into `Outcome.data`, for drivers that see the XML itself (raw; ali-oss where
 // it hands a body back unparsed). Listing keys are decoded as PY2 does when the answer says `EncodingType` url:
 // `unquote`, so `+` stays `+` (PY2 `serde_utils.deserialize_encode_type`).
-import { asArray, parseXml } from '@local-oss/client';
+import { asArray, parseXml, readSelectFrames } from '@local-oss/client';
 import type { Api, ListedObject, Outcome } from '../model.js';
 
 type Node = Record<string, unknown>;
@@ -66,6 +66,16 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
     return (parsed ??= text.startsWith('<') ? (parseXml(text) as Node) : undefined);
   };
   switch (api) {
+    // The framed select answers (behaviour §15.3), read as the SDKs read them; OutputRawData answers are the rows.
+    case 'SelectObject': {
+      if (headers['x-oss-select-output-raw'] === 'true') return { selectRows: body.toString('utf8') };
+      const f = readSelectFrames(body);
+      return f.error ? { selectError: f.error.code } : { selectRows: f.data.toString('utf8') };
+    }
+    case 'CreateSelectObjectMeta': {
+      const e = readSelectFrames(body).end;
+      return { selectMeta: { totalScannedBytes: e?.scanned ?? 0, splitsCount: e?.splits ?? 0, rowsCount: e?.rows ?? 0, colsCount: e?.columns ?? 0 } };
+    }
     case 'GetObjectAcl':
     case 'GetBucketAcl':
       return { acl: str((doc()?.AccessControlPolicy as Node)?.AccessControlList, 'Grant') };

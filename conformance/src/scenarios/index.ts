@@ -8,6 +8,7 @@ import { listingScenarios } from './listing.js';
 import { multipartScenarios } from './multipart.js';
 import { objectScenarios } from './objects.js';
 import { permissionScenarios } from './permissions.js';
+import { selectObjectScenarios } from './select.js';
 import { taggingScenarios } from './tagging.js';
 import { versioningScenarios } from './versioning.js';
 import { wormScenarios } from './worm.js';
@@ -23,11 +24,13 @@ export const scenarios: Scenario[] = [
   ...taggingScenarios,
   ...wormScenarios,
   ...multipartScenarios,
+  ...selectObjectScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
 ];
 export {
+  selectObjectScenarios,
   aclScenarios,
   authScenarios,
   bucketScenarios,

@@ -17,7 +17,8 @@ export type ApiName =
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors' | 'RestoreObject' | 'CleanRestoredObject'
-  | 'SealAppendObject' | 'PutSymlink' | 'GetSymlink' | 'PutBucketArchiveDirectRead' | 'GetBucketArchiveDirectRead';
+  | 'SealAppendObject' | 'PutSymlink' | 'GetSymlink' | 'PutBucketArchiveDirectRead' | 'GetBucketArchiveDirectRead'
+  | 'SelectObject' | 'CreateSelectObjectMeta';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -98,6 +99,10 @@ const OBJECT_ACTIONS: Partial<Record<ApiName, [string, string?]>> = {
   GetObject: ['oss:GetObject', 'oss:GetObjectVersion'],
   HeadObject: ['oss:GetObject', 'oss:GetObjectVersion'],
   GetObjectMeta: ['oss:GetObject', 'oss:GetObjectVersion'],
+  // ossutil select-object: "requires oss:GetObject"; create-select-object-meta: "必须拥有oss:PutObject权限" (it
+  // records the meta on the object). docs/permissions.md.
+  SelectObject: ['oss:GetObject', 'oss:GetObjectVersion'],
+  CreateSelectObjectMeta: ['oss:PutObject'],
   DeleteObject: ['oss:DeleteObject', 'oss:DeleteObjectVersion'],
   PutObjectAcl: ['oss:PutObjectAcl', 'oss:PutObjectVersionAcl'],
   GetObjectAcl: ['oss:GetObjectAcl', 'oss:GetObjectVersionAcl'],
