@@ -36,6 +36,7 @@ import * as regions from './api/regions.js';
 import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
+import * as lifecycleApi from './api/lifecycle.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -86,6 +87,9 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'cors', access: 'owner', api: 'PutBucketCors', handler: corsApi.putBucketCors },
   { method: 'GET', scope: 'bucket', sub: 'cors', access: 'owner', api: 'GetBucketCors', handler: corsApi.getBucketCors },
   { method: 'DELETE', scope: 'bucket', sub: 'cors', access: 'owner', api: 'DeleteBucketCors', handler: corsApi.deleteBucketCors },
+  { method: 'PUT', scope: 'bucket', sub: 'lifecycle', access: 'owner', api: 'PutBucketLifecycle', handler: lifecycleApi.putBucketLifecycle },
+  { method: 'GET', scope: 'bucket', sub: 'lifecycle', access: 'owner', api: 'GetBucketLifecycle', handler: lifecycleApi.getBucketLifecycle },
+  { method: 'DELETE', scope: 'bucket', sub: 'lifecycle', access: 'owner', api: 'DeleteBucketLifecycle', handler: lifecycleApi.deleteBucketLifecycle },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },

@@ -13,6 +13,7 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--https-port N (0 = any free port) [--tls-cert cert.pem --tls-key key.pem]]
                  [--seed DIR (sub-folders are buckets, their files objects; existing objects are kept)]
                  [--clock-offset SECONDS (the emulator's clock ahead of real time; PUT /-/clock changes it)]
+                 [--lifecycle-interval SECONDS (between lifecycle runs, default 60; 0: only POST /-/lifecycle/run)]
        local-oss check [--data DIR] (integrity check of a data directory no emulator is using)
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
@@ -35,6 +36,7 @@ const FLAGS = {
   'https-port': { type: 'string' },
   'tls-cert': { type: 'string' },
   'clock-offset': { type: 'string' },
+  'lifecycle-interval': { type: 'string' },
   'tls-key': { type: 'string' },
   seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -97,6 +99,11 @@ async function main(): Promise<void> {
   const clockText = opt('clock-offset');
   const clockOffsetSeconds = clockText === undefined ? undefined : Number(clockText);
   if (clockOffsetSeconds !== undefined && !Number.isFinite(clockOffsetSeconds)) fail(`invalid --clock-offset ${JSON.stringify(clockText)}`);
+  const intervalText = opt('lifecycle-interval');
+  const lifecycleIntervalSeconds = intervalText === undefined ? undefined : Number(intervalText);
+  if (lifecycleIntervalSeconds !== undefined && !(Number.isFinite(lifecycleIntervalSeconds) && lifecycleIntervalSeconds >= 0)) {
+    fail(`invalid --lifecycle-interval ${JSON.stringify(intervalText)}`);
+  }
   const inMemory = flag('in-memory');
   const host = opt('host') ?? DEFAULT_HOST;
 
@@ -117,6 +124,7 @@ async function main(): Promise<void> {
     tlsKey: tlsKey === undefined ? undefined : resolve(tlsKey),
     seed: opt('seed') === undefined ? undefined : resolve(opt('seed')!),
     clockOffsetSeconds,
+    lifecycleIntervalSeconds,
   }).catch((err: Error) => failToStart(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.

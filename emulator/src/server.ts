@@ -8,6 +8,10 @@ import { seedFrom, type SeedSummary } from './seed.js';
 import { Store } from './store/store.js';
 import { StartupError } from './store/startupError.js';
 import { createAdmin, createApp } from './app.js';
+import { startLifecycleTimer } from './api/lifecycle.js';
+
+/** Lifecycle rules run once a minute by default: rules count whole days, so this only bounds how late a clock move shows. */
+export const DEFAULT_LIFECYCLE_INTERVAL = 60;
 import type { Admin } from './admin/admin.js';
 import { malformedHttpAnswer } from './http/errors.js';
 import type { EmulatorConfig } from './http/state.js';
@@ -60,6 +64,8 @@ export interface EmulatorOptions {
   tlsKey?: string;
   /** A folder of buckets (sub-folders) and objects (their files) written at start, never overwriting (seed.ts). */
   seed?: string;
+  /** Seconds between periodic lifecycle runs (api/lifecycle.ts); 0 turns them off. Default 60. */
+  lifecycleIntervalSeconds?: number;
 }
 
 export interface RunningEmulator {
@@ -205,6 +211,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const httpsPort = httpsServer ? (httpsServer.address() as AddressInfo).port : undefined;
   let closing: Promise<void> | undefined;
+  const stopLifecycle = startLifecycleTimer(store, () => config.clock.now(), options.lifecycleIntervalSeconds ?? DEFAULT_LIFECYCLE_INTERVAL);
   const running: RunningEmulator = {
     url: `http://${urlHost}:${port}`,
     ...(httpsPort !== undefined ? { httpsUrl: `https://${urlHost}:${httpsPort}`, httpsPort } : {}),
@@ -219,6 +226,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store,
     admin,
     close() {
+      stopLifecycle();
       closing ??= Promise.all(
         [server, httpsServer].filter((s): s is Server => s !== undefined).map(
           (s) =>

@@ -9,6 +9,7 @@
 //   GET    /-/requests   the request log, newest first (?limit=N)
 //   GET    /-/clock      {"now": ISO time, "offsetSeconds": N}: the emulator's clock (domain/clock.ts)
 //   PUT    /-/clock      {"offsetSeconds": N}: set how far it runs ahead of real time (negative: behind)
+//   POST   /-/lifecycle/run  one lifecycle pass now, at the emulator's clock (api/lifecycle.ts); answers its counts
 // Errors are OSS <Error> documents from the one renderer; successes are JSON.
 import type { Next } from 'koa';
 import { OssError } from '../domain/errors.js';
@@ -18,6 +19,7 @@ import type { OssContext } from '../http/state.js';
 import { resetStore } from '../store/reset.js';
 import { Faults, parseRule } from './faults.js';
 import { RequestLog } from './requestLog.js';
+import { runLifecycle } from '../api/lifecycle.js';
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped form. */
 export function isLoopback(address: string | undefined): boolean {
@@ -88,6 +90,9 @@ export class Admin {
       if (typeof offset !== 'number' || !Number.isFinite(offset)) throw new OssError('InvalidArgumentClockOffset', { ArgumentName: 'offsetSeconds' });
       ctx.state.config.clock.setOffset(offset);
       ctx.body = clockState(ctx);
+    },
+    'POST lifecycle/run': (ctx) => {
+      ctx.body = runLifecycle(ctx.state.store, ctx.state.config.clock.now());
     },
     'GET faults': (ctx) => {
       ctx.body = { rules: this.faults.list() };
