@@ -292,6 +292,9 @@ export const catalogue = {
   InvalidArgumentLifecycleExpiration: { code: 'InvalidArgument', status: 400, message: 'The expiration must come after every transition.' },
   InvalidArgumentLifecycleRules: { code: 'InvalidArgument', status: 400, message: 'A bucket can have at most 1000 lifecycle rules.' },
   InvalidArgumentLifecycleRuleId: { code: 'InvalidArgument', status: 400, message: 'The lifecycle rule ID must be unique.' },
+  // Days and CreatedBeforeDate mixed within one rule's expiration and transitions: InvalidRequest [S] oss2 live
+  // test_lifecycle_storage_transitions_mixed; the message is [I].
+  InvalidRequestLifecycleMixed: { code: 'InvalidRequest', status: 400, message: 'Days and CreatedBeforeDate cannot be mixed in one rule.' },
   InvalidArgumentLifecycleOverlap: { code: 'InvalidArgument', status: 400, message: 'Overlap for same action type {ArgumentName}' },
   // An IsAccessTime transition while the bucket's access monitor is not Enabled: OSS refuses it (user guide
   // "Lifecycle rules based on the last access time": enable access tracking first); code and message [I].

@@ -93,8 +93,10 @@ function nonNegativeInt(v: unknown, what: string): number | undefined {
 function bool(v: unknown, what: string): boolean | undefined {
   const s = text(v, what);
   if (s === undefined) return undefined;
-  if (s !== 'true' && s !== 'false') throw new OssError('MalformedXML', { ErrorDetail: `${what} is not true or false` });
-  return s === 'true';
+  // Any case: oss2 writes Python's `True` (models.LifecycleExpiration, test_lifecycle_versioning.py passes live).
+  const lower = s.toLowerCase();
+  if (lower !== 'true' && lower !== 'false') throw new OssError('MalformedXML', { ErrorDetail: `${what} is not true or false` });
+  return lower === 'true';
 }
 
 /** An ISO 8601 instant (the SDKs send midnight UTC, `2016-12-25T00:00:00.000Z`); kept as sent. */
@@ -234,6 +236,13 @@ function parseRule(v: unknown): LifecycleRule {
     && noncurrentVersionExpiration === undefined && noncurrentVersionTransitions.length === 0) {
     throw new OssError('MalformedXML', { ErrorDetail: 'a rule needs at least one action' });
   }
+  // One time base per rule for the current version's actions (oss2 test_lifecycle_storage_transitions_mixed).
+  const bases = new Set([
+    ...(expiration?.days !== undefined ? ['days'] : []),
+    ...(expiration?.createdBeforeDate !== undefined ? ['date'] : []),
+    ...transitions.map((t) => (t.days !== undefined ? 'days' : 'date')),
+  ]);
+  if (bases.size > 1) throw new OssError('InvalidRequestLifecycleMixed');
   // Transitions before the expiration, each class after the one before (oss2 test_bucket.py, see the header).
   const dayStep = (t: { days?: number; createdBeforeDate?: string }) => (t.days !== undefined ? t.days : undefined);
   const byDays = transitions.filter((t) => t.days !== undefined).map((t) => ({ at: dayStep(t)!, storageClass: t.storageClass }));
