@@ -37,6 +37,7 @@ import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import * as lifecycleApi from './api/lifecycle.js';
+import * as switches from './api/bucketSwitches.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -90,6 +91,12 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'lifecycle', access: 'owner', api: 'PutBucketLifecycle', handler: lifecycleApi.putBucketLifecycle },
   { method: 'GET', scope: 'bucket', sub: 'lifecycle', access: 'owner', api: 'GetBucketLifecycle', handler: lifecycleApi.getBucketLifecycle },
   { method: 'DELETE', scope: 'bucket', sub: 'lifecycle', access: 'owner', api: 'DeleteBucketLifecycle', handler: lifecycleApi.deleteBucketLifecycle },
+  { method: 'PUT', scope: 'bucket', sub: 'accessmonitor', access: 'owner', api: 'PutBucketAccessMonitor', handler: switches.putBucketAccessMonitor },
+  { method: 'GET', scope: 'bucket', sub: 'accessmonitor', access: 'owner', api: 'GetBucketAccessMonitor', handler: switches.getBucketAccessMonitor },
+  { method: 'PUT', scope: 'bucket', sub: 'transferAcceleration', access: 'owner', api: 'PutBucketTransferAcceleration', handler: switches.putBucketTransferAcceleration },
+  { method: 'GET', scope: 'bucket', sub: 'transferAcceleration', access: 'owner', api: 'GetBucketTransferAcceleration', handler: switches.getBucketTransferAcceleration },
+  { method: 'PUT', scope: 'bucket', sub: 'resourceGroup', access: 'owner', api: 'PutBucketResourceGroup', handler: switches.putBucketResourceGroup },
+  { method: 'GET', scope: 'bucket', sub: 'resourceGroup', access: 'owner', api: 'GetBucketResourceGroup', handler: switches.getBucketResourceGroup },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },

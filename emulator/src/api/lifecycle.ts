@@ -12,17 +12,14 @@ import type { Store } from '../store/store.js';
 import { requireBucket } from './bucket.js';
 import { bucketPolicyOf } from './landing.js';
 import { removeObject } from './object.js';
+import { accessMonitorOf } from './bucketSwitches.js';
 
-/** The access monitor document (api/accessMonitor.ts writes it); Disabled when absent. */
-export function accessMonitorEnabled(store: Store, bucket: string): boolean {
-  return store.buckets.getDocument<{ status: string }>(bucket, 'accessMonitor')?.status === 'Enabled';
-}
 
 /** PutBucketLifecycle replaces every rule (API reference: "overwrites the existing configuration"). */
 export async function putBucketLifecycle(ctx: OssContext): Promise<void> {
   const bucket = requireBucket(ctx);
   const allowOverlap = ctx.get('x-oss-allow-same-action-overlap').toLowerCase() === 'true';
-  const rules = parseLifecycle(await readXml(ctx), allowOverlap, { accessMonitorEnabled: accessMonitorEnabled(ctx.state.store, bucket.name) });
+  const rules = parseLifecycle(await readXml(ctx), allowOverlap, { accessMonitorEnabled: accessMonitorOf(ctx.state.store, bucket.name) === 'Enabled' });
   ctx.state.store.tx(() => {
     const b = requireBucket(ctx);
     ctx.state.store.buckets.setDocument(b.name, 'lifecycle', rules);

@@ -17,7 +17,9 @@ export type ApiName =
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors'
-  | 'PutBucketLifecycle' | 'GetBucketLifecycle' | 'DeleteBucketLifecycle';
+  | 'PutBucketLifecycle' | 'GetBucketLifecycle' | 'DeleteBucketLifecycle'
+  | 'PutBucketAccessMonitor' | 'GetBucketAccessMonitor' | 'PutBucketTransferAcceleration' | 'GetBucketTransferAcceleration'
+  | 'PutBucketResourceGroup' | 'GetBucketResourceGroup';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -90,6 +92,12 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketLifecycle: 'oss:PutBucketLifecycle',
   GetBucketLifecycle: 'oss:GetBucketLifecycle',
   DeleteBucketLifecycle: 'oss:DeleteBucketLifecycle',
+  PutBucketAccessMonitor: 'oss:PutBucketAccessMonitor',
+  GetBucketAccessMonitor: 'oss:GetBucketAccessMonitor',
+  PutBucketTransferAcceleration: 'oss:PutBucketTransferAcceleration',
+  GetBucketTransferAcceleration: 'oss:GetBucketTransferAcceleration',
+  PutBucketResourceGroup: 'oss:PutBucketResourceGroup',
+  GetBucketResourceGroup: 'oss:GetBucketResourceGroup',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

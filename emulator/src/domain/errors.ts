@@ -111,6 +111,8 @@ export const catalogue = {
   // GetBucketLifecycle without rules: NoSuchLifecycle [S] oss2 exceptions.NoSuchLifecycle and live test_lifecycle_days;
   // the message is [I].
   NoSuchLifecycle: { status: 404, message: 'No Row found in Lifecycle Table.' },
+  // GetBucketTransferAcceleration never configured: 404 [I] (code and message: the NoSuch…Configuration pattern).
+  NoSuchTransferAccelerationConfiguration: { status: 404, message: 'The bucket transfer acceleration configuration does not exist.' },
   NoSuchCORSConfiguration: { status: 404, message: 'The CORS configuration does not exist.' },
   AccessForbiddenCors: {
     code: 'AccessForbidden',
@@ -295,6 +297,11 @@ export const catalogue = {
   // Days and CreatedBeforeDate mixed within one rule's expiration and transitions: InvalidRequest [S] oss2 live
   // test_lifecycle_storage_transitions_mixed; the message is [I].
   InvalidRequestLifecycleMixed: { code: 'InvalidRequest', status: 400, message: 'Days and CreatedBeforeDate cannot be mixed in one rule.' },
+  // PutBucketAccessMonitor Disabled while lifecycle rules use the last access time: refused (lifecycle user guide,
+  // "last access time" rules); code and message [I].
+  AccessMonitorInUse: { code: 'InvalidArgument', status: 400, message: 'Access monitor cannot be disabled while lifecycle rules based on last access time exist.' },
+  // PutBucketResourceGroup with an id that is not rg-…: code and message [I].
+  InvalidArgumentResourceGroup: { code: 'InvalidArgument', status: 400, message: 'The resource group id is not valid.' },
   InvalidArgumentLifecycleOverlap: { code: 'InvalidArgument', status: 400, message: 'Overlap for same action type {ArgumentName}' },
   // An IsAccessTime transition while the bucket's access monitor is not Enabled: OSS refuses it (user guide
   // "Lifecycle rules based on the last access time": enable access tracking first); code and message [I].
