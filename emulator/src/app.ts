@@ -38,6 +38,7 @@ import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import * as lifecycleApi from './api/lifecycle.js';
 import * as switches from './api/bucketSwitches.js';
+import * as loggingApi from './api/logging.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -97,6 +98,12 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'transferAcceleration', access: 'owner', api: 'GetBucketTransferAcceleration', handler: switches.getBucketTransferAcceleration },
   { method: 'PUT', scope: 'bucket', sub: 'resourceGroup', access: 'owner', api: 'PutBucketResourceGroup', handler: switches.putBucketResourceGroup },
   { method: 'GET', scope: 'bucket', sub: 'resourceGroup', access: 'owner', api: 'GetBucketResourceGroup', handler: switches.getBucketResourceGroup },
+  { method: 'PUT', scope: 'bucket', sub: 'logging', access: 'owner', api: 'PutBucketLogging', handler: loggingApi.putBucketLogging },
+  { method: 'GET', scope: 'bucket', sub: 'logging', access: 'owner', api: 'GetBucketLogging', handler: loggingApi.getBucketLogging },
+  { method: 'DELETE', scope: 'bucket', sub: 'logging', access: 'owner', api: 'DeleteBucketLogging', handler: loggingApi.deleteBucketLogging },
+  { method: 'PUT', scope: 'bucket', sub: 'userDefinedLogFieldsConfig', access: 'owner', api: 'PutUserDefinedLogFieldsConfig', handler: loggingApi.putUserDefinedLogFieldsConfig },
+  { method: 'GET', scope: 'bucket', sub: 'userDefinedLogFieldsConfig', access: 'owner', api: 'GetUserDefinedLogFieldsConfig', handler: loggingApi.getUserDefinedLogFieldsConfig },
+  { method: 'DELETE', scope: 'bucket', sub: 'userDefinedLogFieldsConfig', access: 'owner', api: 'DeleteUserDefinedLogFieldsConfig', handler: loggingApi.deleteUserDefinedLogFieldsConfig },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },

@@ -11,6 +11,7 @@ import type { OssContext } from '../http/state.js';
 import { bucketEndpoints, locationOf } from './endpoints.js';
 import { encryptionRuleElements } from '../domain/bucketEncryption.js';
 import { bucketDefaultEncryption } from './landing.js';
+import { loggingOf } from './logging.js';
 import { accessMonitorOf, resourceGroupOf, transferAccelerationOf } from './bucketSwitches.js';
 
 /** The bucket a request addresses, or NoSuchBucket (with the BucketName element real OSS adds). */
@@ -119,7 +120,7 @@ export function getBucketInfo(ctx: OssContext): void {
       AccessControlList: { Grant: b.acl },
       Comment: '',
       ServerSideEncryptionRule: encryptionRuleElements(bucketDefaultEncryption(ctx.state.store, b.name) ?? { algorithm: 'None' }),
-      BucketPolicy: { LogBucket: '', LogPrefix: '' },
+      BucketPolicy: { LogBucket: loggingOf(ctx.state.store, b.name)?.targetBucket ?? '', LogPrefix: loggingOf(ctx.state.store, b.name)?.targetPrefix ?? '' },
       BlockPublicAccess: 'false',
     },
   });

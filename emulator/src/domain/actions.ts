@@ -19,7 +19,9 @@ export type ApiName =
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors'
   | 'PutBucketLifecycle' | 'GetBucketLifecycle' | 'DeleteBucketLifecycle'
   | 'PutBucketAccessMonitor' | 'GetBucketAccessMonitor' | 'PutBucketTransferAcceleration' | 'GetBucketTransferAcceleration'
-  | 'PutBucketResourceGroup' | 'GetBucketResourceGroup';
+  | 'PutBucketResourceGroup' | 'GetBucketResourceGroup'
+  | 'PutBucketLogging' | 'GetBucketLogging' | 'DeleteBucketLogging'
+  | 'PutUserDefinedLogFieldsConfig' | 'GetUserDefinedLogFieldsConfig' | 'DeleteUserDefinedLogFieldsConfig';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -98,6 +100,12 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   GetBucketTransferAcceleration: 'oss:GetBucketTransferAcceleration',
   PutBucketResourceGroup: 'oss:PutBucketResourceGroup',
   GetBucketResourceGroup: 'oss:GetBucketResourceGroup',
+  PutBucketLogging: 'oss:PutBucketLogging',
+  GetBucketLogging: 'oss:GetBucketLogging',
+  DeleteBucketLogging: 'oss:DeleteBucketLogging',
+  PutUserDefinedLogFieldsConfig: 'oss:PutUserDefinedLogFieldsConfig',
+  GetUserDefinedLogFieldsConfig: 'oss:GetUserDefinedLogFieldsConfig',
+  DeleteUserDefinedLogFieldsConfig: 'oss:DeleteUserDefinedLogFieldsConfig',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

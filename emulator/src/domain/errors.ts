@@ -113,6 +113,8 @@ export const catalogue = {
   NoSuchLifecycle: { status: 404, message: 'No Row found in Lifecycle Table.' },
   // GetBucketTransferAcceleration never configured: 404 [I] (code and message: the NoSuch…Configuration pattern).
   NoSuchTransferAccelerationConfiguration: { status: 404, message: 'The bucket transfer acceleration configuration does not exist.' },
+  // GetUserDefinedLogFieldsConfig never configured: 404, code and message [I].
+  NoSuchUserDefinedLogFieldsConfig: { status: 404, message: 'The user defined log fields configuration does not exist.' },
   NoSuchCORSConfiguration: { status: 404, message: 'The CORS configuration does not exist.' },
   AccessForbiddenCors: {
     code: 'AccessForbidden',
@@ -302,6 +304,8 @@ export const catalogue = {
   AccessMonitorInUse: { code: 'InvalidArgument', status: 400, message: 'Access monitor cannot be disabled while lifecycle rules based on last access time exist.' },
   // PutBucketResourceGroup with an id that is not rg-…: code and message [I].
   InvalidArgumentResourceGroup: { code: 'InvalidArgument', status: 400, message: 'The resource group id is not valid.' },
+  // PutUserDefinedLogFieldsConfig over its documented limits (20 entries of 64 characters): code and message [I].
+  InvalidArgumentLogFields: { code: 'InvalidArgument', status: 400, message: 'Invalid {ArgumentName} in UserDefinedLogFieldsConfiguration.' },
   InvalidArgumentLifecycleOverlap: { code: 'InvalidArgument', status: 400, message: 'Overlap for same action type {ArgumentName}' },
   // An IsAccessTime transition while the bucket's access monitor is not Enabled: OSS refuses it (user guide
   // "Lifecycle rules based on the last access time": enable access tracking first); code and message [I].
