@@ -1,4 +1,4 @@
-// Put/Get/DeleteBucketLifecycle (`?lifecycle`; behaviour §14.6) and the lifecycle runner that executes the rules
+// Put/Get/DeleteBucketLifecycle (`?lifecycle`; behaviour §14.7) and the lifecycle runner that executes the rules
 // against the emulator's clock: on demand (POST /-/lifecycle/run, admin/admin.ts) and periodically (server.ts,
 // --lifecycle-interval). Expirations go through the one delete path (api/object.ts removeObject), so versioning
 // stacks delete markers and WORM / retention / legal holds are respected (domain/immutability.ts); transitions only

@@ -1,4 +1,4 @@
-// Put/Get/DeleteBucketLogging and Put/Get/DeleteUserDefinedLogFieldsConfig (behaviour §14.10): one document each
+// Put/Get/DeleteBucketLogging and Put/Get/DeleteUserDefinedLogFieldsConfig (behaviour §14.11): one document each
 // per bucket (domain/logging.ts).
 import { OssError } from '../domain/errors.js';
 import { logFieldsToXml, loggingToXml, parseLogFields, parseLogging, type LogFieldsConfig, type LoggingConfig } from '../domain/logging.js';

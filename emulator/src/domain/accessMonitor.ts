@@ -1,4 +1,4 @@
-// Bucket access monitor (Put/GetBucketAccessMonitor, behaviour §14.7): Status Enabled or Disabled. Sources: the
+// Bucket access monitor (Put/GetBucketAccessMonitor, behaviour §14.8): Status Enabled or Disabled. Sources: the
 // Python SDK v2 models/bucket_access_monitor.py (AccessMonitorConfiguration > Status; AccessMonitorStatusType
 // Enabled / Disabled) and its integration test_bucket_access_monitor_client.py; the lifecycle user guide ("lifecycle
 // rules based on last access time" need access tracking on, and it cannot be turned off while such rules exist).

@@ -1,4 +1,4 @@
-// Bucket lifecycle rules (Put/Get/DeleteBucketLifecycle, behaviour §14.6): their XML, their validation, and the pure
+// Bucket lifecycle rules (Put/Get/DeleteBucketLifecycle, behaviour §14.7): their XML, their validation, and the pure
 // decision of what a rule does to one object version at a given time. Sources: the element names and order of the
 // Python SDK v2 models/bucket_lifecycle.py (ID, Prefix, Status, Expiration, Transition, AbortMultipartUpload, Tag,
 // NoncurrentVersionExpiration, NoncurrentVersionTransition, Filter, AtimeBase); the refusals of oss2's live tests
@@ -393,7 +393,7 @@ export function lifecycleToXml(rules: LifecycleRule[]): object {
   };
 }
 
-// --- execution (behaviour §14.6.2) ---
+// --- execution (behaviour §14.7.2) ---
 
 /** What the runner knows of one object version. */
 export interface LifecycleSubject {

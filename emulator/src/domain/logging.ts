@@ -1,5 +1,5 @@
 // Bucket access logging (Put/Get/DeleteBucketLogging `?logging`, Put/Get/DeleteUserDefinedLogFieldsConfig
-// `?userDefinedLogFieldsConfig`; behaviour §14.10). Sources: the Python SDK v2 models/bucket_logging.py
+// `?userDefinedLogFieldsConfig`; behaviour §14.11). Sources: the Python SDK v2 models/bucket_logging.py
 // (BucketLoggingStatus > LoggingEnabled > TargetBucket, TargetPrefix, LoggingRole; UserDefinedLogFieldsConfiguration >
 // HeaderSet > header, ParamSet > parameter) and test_bucket_logging_client.py; oss2 live tests/test_bucket.py
 // test_logging (an empty BucketLoggingStatus after DeleteBucketLogging, read as target '' and prefix ''); the

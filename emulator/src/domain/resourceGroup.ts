@@ -1,4 +1,4 @@
-// A bucket's resource group (Put/GetBucketResourceGroup, behaviour §14.9): one id, what GetBucketInfo and
+// A bucket's resource group (Put/GetBucketResourceGroup, behaviour §14.10): one id, what GetBucketInfo and
 // ListBuckets report as ResourceGroupId. Sources: the Python SDK v2 models/bucket_resource_group.py
 // (BucketResourceGroupConfiguration > ResourceGroupId) and test_bucket_resource_group_client.py, which puts an empty
 // id and reads a non-empty one back: empty means the account's default group (PutBucketResourceGroup API reference:

@@ -1,4 +1,4 @@
-// Transfer acceleration (Put/GetBucketTransferAcceleration, behaviour §14.8): stored and answered only — the
+// Transfer acceleration (Put/GetBucketTransferAcceleration, behaviour §14.9): stored and answered only — the
 // emulator has no acceleration endpoint. Sources: the Python SDK v2 models/bucket_transfer_acceleration.py
 // (TransferAccelerationConfiguration > Enabled, a boolean) and test_bucket_transfer_acceleration_client.py.
 import { OssError } from './errors.js';

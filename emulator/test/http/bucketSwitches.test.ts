@@ -1,4 +1,4 @@
-// The access monitor, transfer acceleration and resource group settings (behaviour §14.7–§14.9): stored, answered,
+// The access monitor, transfer acceleration and resource group settings (behaviour §14.8–§14.10): stored, answered,
 // reflected in GetBucketInfo and ListBuckets, and the access monitor gating lifecycle's IsAccessTime rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';

@@ -1,4 +1,4 @@
-// Bucket lifecycle (behaviour §14.6): the configuration document with OSS's refusals, and the rules executed against
+// Bucket lifecycle (behaviour §14.7): the configuration document with OSS's refusals, and the rules executed against
 // the emulator's clock by POST /-/lifecycle/run — an expiration through the delete path (a delete marker in a
 // versioned bucket, a retained object kept), a transition changing only the storage class, an aborted upload.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Bucket logging configuration (behaviour §14.10): BucketLoggingStatus and UserDefinedLogFieldsConfiguration stored
+// Bucket logging configuration (behaviour §14.11): BucketLoggingStatus and UserDefinedLogFieldsConfiguration stored
 // and answered, GetBucketInfo's BucketPolicy LogBucket / LogPrefix following them, OSS's refusals changing nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
