@@ -96,6 +96,40 @@ describe('the configuration document', () => {
   });
 });
 
+describe('through our client', () => {
+  it('puts and reads back every element a rule can have', async () => {
+    await client.putBucket({ bucket: 'lc-client' });
+    await client.putBucketAccessMonitor({ bucket: 'lc-client', accessMonitorConfiguration: { status: 'Enabled' } });
+    const rules = [
+      {
+        id: 'all',
+        prefix: 'p/',
+        status: 'Enabled',
+        expiration: { days: 100 },
+        transitions: [
+          { days: 30, storageClass: 'IA', isAccessTime: true, returnToStdWhenVisit: true },
+          { days: 60, storageClass: 'Archive' },
+        ],
+        abortMultipartUpload: { days: 7 },
+        tags: [{ key: 'k', value: 'v' }],
+        noncurrentVersionExpiration: { noncurrentDays: 40 },
+        noncurrentVersionTransitions: [{ noncurrentDays: 10, storageClass: 'ColdArchive' }],
+        filter: { objectSizeGreaterThan: 10, objectSizeLessThan: 1000, nots: [{ prefix: 'p/keep', tag: { key: 'a', value: 'b' } }] },
+        atimeBase: 1700000000,
+      },
+      { id: 'marker', prefix: 'q/', status: 'Disabled', expiration: { expiredObjectDeleteMarker: true } },
+    ];
+    await client.putBucketLifecycle({ bucket: 'lc-client', lifecycleConfiguration: { rules } });
+    const got = await client.getBucketLifecycle({ bucket: 'lc-client' });
+    expect(got.lifecycleConfiguration.rules).toEqual([
+      { ...rules[0] },
+      { ...rules[1], transitions: [], tags: [], noncurrentVersionTransitions: [] },
+    ].map((r) => ({ transitions: [], tags: [], noncurrentVersionTransitions: [], ...r })));
+    await client.deleteBucketLifecycle({ bucket: 'lc-client' });
+    await expect(client.getBucketLifecycle({ bucket: 'lc-client' })).rejects.toMatchObject({ code: 'NoSuchLifecycle' });
+  });
+});
+
 describe('the rules executed against the clock', () => {
   it('expires an object when the clock moves past its days (ali-oss putBucketLifecycle)', async () => {
     await client.putBucket({ bucket: 'lc-run' });
