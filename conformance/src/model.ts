@@ -37,7 +37,18 @@ export type Api =
   | 'CompleteBucketWorm'
   | 'ExtendBucketWorm'
   | 'AbortBucketWorm'
-  | 'GetBucketWorm';
+  | 'GetBucketWorm'
+  | 'PutBucketLifecycle'
+  | 'GetBucketLifecycle'
+  | 'DeleteBucketLifecycle';
+
+/** One lifecycle rule as scenarios state it: ID, Prefix, Status and Expiration Days. */
+export interface LifecycleRuleSpec {
+  id: string;
+  prefix: string;
+  status: string;
+  expirationDays: number;
+}
 
 /** Request fields, named as PY2's request models in camelCase (client/src/models). */
 export interface Params {
@@ -67,6 +78,8 @@ export interface Params {
   ifNoneMatch?: string;
   ifModifiedSince?: string;
   ifUnmodifiedSince?: string;
+  /** PutBucketLifecycle: rules expiring a prefix after some days (the shape every driver can send). */
+  lifecycleRules?: LifecycleRuleSpec[];
   /** PutBucketVersioning; any string, so a scenario can send an invalid one. */
   status?: string;
   retentionPeriodInDays?: number;
@@ -162,6 +175,8 @@ export interface Outcome {
     name?: string;
     location?: string;
     storageClass?: string;
+    /** GetBucketLifecycle's rules, reduced to the fields of LifecycleRuleSpec. */
+    lifecycleRules?: LifecycleRuleSpec[];
     /** GetBucketVersioning's Status (absent for a never-versioned bucket), or GetBucketInfo's Versioning. */
     versioning?: string;
     /** Listings, keys and prefixes decoded when the answer says EncodingType url (as PY2 does). */
@@ -245,6 +260,7 @@ export type Tag =
   | 'buckets'
   | 'objects'
   | 'versioning'
+  | 'lifecycle'
   | 'tagging'
   | 'listing'
   | 'acl'

@@ -3,6 +3,7 @@ import { aclScenarios } from './acl.js';
 import { authScenarios } from './auth.js';
 import { bucketScenarios } from './buckets.js';
 import { copyScenarios } from './copy.js';
+import { lifecycleScenarios } from './lifecycle.js';
 import { listingScenarios } from './listing.js';
 import { multipartScenarios } from './multipart.js';
 import { objectScenarios } from './objects.js';
@@ -21,12 +22,14 @@ export const scenarios: Scenario[] = [
   ...taggingScenarios,
   ...wormScenarios,
   ...multipartScenarios,
+  ...lifecycleScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
 ];
 export {
   aclScenarios,
+  lifecycleScenarios,
   authScenarios,
   bucketScenarios,
   copyScenarios,
