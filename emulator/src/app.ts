@@ -39,6 +39,7 @@ import * as corsApi from './api/cors.js';
 import * as lifecycleApi from './api/lifecycle.js';
 import * as switches from './api/bucketSwitches.js';
 import * as loggingApi from './api/logging.js';
+import * as redundancy from './api/redundancyTransition.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -104,6 +105,11 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'userDefinedLogFieldsConfig', access: 'owner', api: 'PutUserDefinedLogFieldsConfig', handler: loggingApi.putUserDefinedLogFieldsConfig },
   { method: 'GET', scope: 'bucket', sub: 'userDefinedLogFieldsConfig', access: 'owner', api: 'GetUserDefinedLogFieldsConfig', handler: loggingApi.getUserDefinedLogFieldsConfig },
   { method: 'DELETE', scope: 'bucket', sub: 'userDefinedLogFieldsConfig', access: 'owner', api: 'DeleteUserDefinedLogFieldsConfig', handler: loggingApi.deleteUserDefinedLogFieldsConfig },
+  { method: 'POST', scope: 'bucket', sub: 'redundancyTransition', access: 'owner', api: 'CreateBucketDataRedundancyTransition', handler: redundancy.createBucketDataRedundancyTransition },
+  { method: 'GET', scope: 'bucket', sub: 'redundancyTransition', when: (ctx) => ctx.state.query.has('x-oss-redundancy-transition-taskid'), access: 'owner', api: 'GetBucketDataRedundancyTransition', handler: redundancy.getBucketDataRedundancyTransition },
+  { method: 'GET', scope: 'bucket', sub: 'redundancyTransition', access: 'owner', api: 'ListBucketDataRedundancyTransition', handler: redundancy.listBucketDataRedundancyTransition },
+  { method: 'DELETE', scope: 'bucket', sub: 'redundancyTransition', access: 'owner', api: 'DeleteBucketDataRedundancyTransition', handler: redundancy.deleteBucketDataRedundancyTransition },
+  { method: 'GET', scope: 'service', sub: 'redundancyTransition', access: 'owner', api: 'ListUserDataRedundancyTransition', handler: redundancy.listUserDataRedundancyTransition },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },

@@ -21,7 +21,9 @@ export type ApiName =
   | 'PutBucketAccessMonitor' | 'GetBucketAccessMonitor' | 'PutBucketTransferAcceleration' | 'GetBucketTransferAcceleration'
   | 'PutBucketResourceGroup' | 'GetBucketResourceGroup'
   | 'PutBucketLogging' | 'GetBucketLogging' | 'DeleteBucketLogging'
-  | 'PutUserDefinedLogFieldsConfig' | 'GetUserDefinedLogFieldsConfig' | 'DeleteUserDefinedLogFieldsConfig';
+  | 'PutUserDefinedLogFieldsConfig' | 'GetUserDefinedLogFieldsConfig' | 'DeleteUserDefinedLogFieldsConfig'
+  | 'CreateBucketDataRedundancyTransition' | 'GetBucketDataRedundancyTransition' | 'DeleteBucketDataRedundancyTransition'
+  | 'ListBucketDataRedundancyTransition' | 'ListUserDataRedundancyTransition';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -106,6 +108,11 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutUserDefinedLogFieldsConfig: 'oss:PutUserDefinedLogFieldsConfig',
   GetUserDefinedLogFieldsConfig: 'oss:GetUserDefinedLogFieldsConfig',
   DeleteUserDefinedLogFieldsConfig: 'oss:DeleteUserDefinedLogFieldsConfig',
+  CreateBucketDataRedundancyTransition: 'oss:CreateBucketDataRedundancyTransition',
+  GetBucketDataRedundancyTransition: 'oss:GetBucketDataRedundancyTransition',
+  DeleteBucketDataRedundancyTransition: 'oss:DeleteBucketDataRedundancyTransition',
+  ListBucketDataRedundancyTransition: 'oss:ListBucketDataRedundancyTransition',
+  ListUserDataRedundancyTransition: 'oss:ListUserDataRedundancyTransition',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

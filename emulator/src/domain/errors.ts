@@ -115,6 +115,10 @@ export const catalogue = {
   NoSuchTransferAccelerationConfiguration: { status: 404, message: 'The bucket transfer acceleration configuration does not exist.' },
   // GetUserDefinedLogFieldsConfig never configured: 404, code and message [I].
   NoSuchUserDefinedLogFieldsConfig: { status: 404, message: 'The user defined log fields configuration does not exist.' },
+  // Data-redundancy transition (api/redundancyTransition.ts): an unknown task id 404, a second task 409; codes and
+  // messages [I].
+  NoSuchRedundancyTransitionTask: { status: 404, message: 'The specified redundancy transition task does not exist.' },
+  RedundancyTransitionTaskExists: { status: 409, message: 'The bucket already has a redundancy transition task.' },
   NoSuchCORSConfiguration: { status: 404, message: 'The CORS configuration does not exist.' },
   AccessForbiddenCors: {
     code: 'AccessForbidden',
