@@ -9,6 +9,10 @@ import { Store } from './store/store.js';
 import { StartupError } from './store/startupError.js';
 import { createAdmin, createApp } from './app.js';
 import { startLifecycleTimer } from './api/lifecycle.js';
+import { OssClient } from '@local-oss/client';
+
+/** Access logs are flushed once a minute by default (OSS: hourly; a test flushes with POST /-/logging/flush). */
+export const DEFAULT_LOGGING_INTERVAL = 60;
 
 /** Lifecycle rules run once a minute by default: rules count whole days, so this only bounds how late a clock move shows. */
 export const DEFAULT_LIFECYCLE_INTERVAL = 60;
@@ -66,6 +70,8 @@ export interface EmulatorOptions {
   seed?: string;
   /** Seconds between periodic lifecycle runs (api/lifecycle.ts); 0 turns them off. Default 60. */
   lifecycleIntervalSeconds?: number;
+  /** Seconds between access-log flushes (api/accessLog.ts); 0 turns them off. Default 60. */
+  loggingIntervalSeconds?: number;
 }
 
 export interface RunningEmulator {
@@ -245,6 +251,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return closing;
     },
   };
+  // --- access logs: written by PutObject to this emulator itself, so they land like any write (api/accessLog.ts) ---
+  {
+    const local = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : urlHost;
+    const writerClient = new OssClient({
+      endpoint: `http://${local}:${port}`,
+      region,
+      credentials: { accessKeyId, accessKeySecret },
+    });
+    admin.accessLog.writer = async (bucket, key, body) => {
+      await writerClient.putObject({ bucket, key, body });
+    };
+    const every = options.loggingIntervalSeconds ?? DEFAULT_LOGGING_INTERVAL;
+    if (every > 0) {
+      const timer = setInterval(() => void admin.accessLog.flush(store, config.clock.now()).catch(() => {}), every * 1000);
+      timer.unref();
+      const close = running.close.bind(running);
+      running.close = () => {
+        clearInterval(timer);
+        return close();
+      };
+    }
+  }
   // --- seed data (issue 23 item 4): written through this emulator's own HTTP pipeline, before anyone is told ---
   if (options.seed !== undefined) {
     const local = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : urlHost;
