@@ -20,6 +20,7 @@ import * as archive from './ops/archive.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
 import * as select from './ops/select.js';
+import * as lifecycle from './ops/lifecycle.js';
 
 export interface OssClientOptions extends TransportOptions {
   /** Skip the CRC-64 comparison of uploads and downloads (PY2 `disable_upload_crc64_check`). */
@@ -156,6 +157,56 @@ export class OssClient {
 
   createSelectObjectMeta(req: M.CreateSelectObjectMetaRequest): Promise<M.CreateSelectObjectMetaResult> {
     return select.createSelectObjectMeta(this.wire, req);
+  }
+
+  // ---- Lifecycle, access monitor, transfer acceleration, resource group, logging (ops/lifecycle.ts) ------------
+
+  putBucketLifecycle(req: M.PutBucketLifecycleRequest): Promise<M.PutBucketLifecycleResult> {
+    return lifecycle.putBucketLifecycle(this.wire, req);
+  }
+
+  getBucketLifecycle(req: M.GetBucketLifecycleRequest): Promise<M.GetBucketLifecycleResult> {
+    return lifecycle.getBucketLifecycle(this.wire, req);
+  }
+
+  deleteBucketLifecycle(req: M.DeleteBucketLifecycleRequest): Promise<M.DeleteBucketLifecycleResult> {
+    return lifecycle.deleteBucketLifecycle(this.wire, req);
+  }
+
+  putBucketAccessMonitor(req: M.PutBucketAccessMonitorRequest): Promise<M.PutBucketAccessMonitorResult> {
+    return lifecycle.putBucketAccessMonitor(this.wire, req);
+  }
+
+  getBucketAccessMonitor(req: M.GetBucketAccessMonitorRequest): Promise<M.GetBucketAccessMonitorResult> {
+    return lifecycle.getBucketAccessMonitor(this.wire, req);
+  }
+
+  putBucketTransferAcceleration(req: M.PutBucketTransferAccelerationRequest): Promise<M.PutBucketTransferAccelerationResult> {
+    return lifecycle.putBucketTransferAcceleration(this.wire, req);
+  }
+
+  getBucketTransferAcceleration(req: M.GetBucketTransferAccelerationRequest): Promise<M.GetBucketTransferAccelerationResult> {
+    return lifecycle.getBucketTransferAcceleration(this.wire, req);
+  }
+
+  putBucketResourceGroup(req: M.PutBucketResourceGroupRequest): Promise<M.PutBucketResourceGroupResult> {
+    return lifecycle.putBucketResourceGroup(this.wire, req);
+  }
+
+  getBucketResourceGroup(req: M.GetBucketResourceGroupRequest): Promise<M.GetBucketResourceGroupResult> {
+    return lifecycle.getBucketResourceGroup(this.wire, req);
+  }
+
+  putBucketLogging(req: M.PutBucketLoggingRequest): Promise<M.PutBucketLoggingResult> {
+    return lifecycle.putBucketLogging(this.wire, req);
+  }
+
+  getBucketLogging(req: M.GetBucketLoggingRequest): Promise<M.GetBucketLoggingResult> {
+    return lifecycle.getBucketLogging(this.wire, req);
+  }
+
+  deleteBucketLogging(req: M.DeleteBucketLoggingRequest): Promise<M.DeleteBucketLoggingResult> {
+    return lifecycle.deleteBucketLogging(this.wire, req);
   }
 
   // ---- ACLs (ops/acl.ts) -------------------------------------------------------------------------------------

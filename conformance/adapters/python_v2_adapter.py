@@ -157,6 +157,19 @@ def call(api, p):
     elif api == 'GetBucketVersioning':
         r = c.get_bucket_versioning(oss.GetBucketVersioningRequest(bucket=b))
         data = {'versioning': r.version_status}
+    elif api == 'PutBucketLifecycle':
+        r = c.put_bucket_lifecycle(oss.PutBucketLifecycleRequest(
+            bucket=b, lifecycle_configuration=oss.LifecycleConfiguration(rules=[
+                oss.LifecycleRule(id=x['id'], prefix=x['prefix'], status=x['status'],
+                                  expiration=oss.LifecycleRuleExpiration(days=x['expirationDays']))
+                for x in p.get('lifecycleRules') or []])))
+    elif api == 'GetBucketLifecycle':
+        r = c.get_bucket_lifecycle(oss.GetBucketLifecycleRequest(bucket=b))
+        rules = (r.lifecycle_configuration.rules if r.lifecycle_configuration else None) or []
+        data = {'lifecycleRules': [{'id': x.id or '', 'prefix': x.prefix or '', 'status': x.status or '',
+                                    'expirationDays': x.expiration.days if x.expiration else None} for x in rules]}
+    elif api == 'DeleteBucketLifecycle':
+        r = c.delete_bucket_lifecycle(oss.DeleteBucketLifecycleRequest(bucket=b))
     elif api == 'PutBucketVersioning':
         r = c.put_bucket_versioning(oss.PutBucketVersioningRequest(
             bucket=b, versioning_configuration=oss.VersioningConfiguration(status=p['status'])))

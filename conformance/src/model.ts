@@ -42,7 +42,18 @@ export type Api =
   /** POST ?restore (behaviour §9.10); `restoreDays` / `restoreTier` build the RestoreRequest body when given. */
   | 'RestoreObject'
   | 'SelectObject'
-  | 'CreateSelectObjectMeta';
+  | 'CreateSelectObjectMeta'
+  | 'PutBucketLifecycle'
+  | 'GetBucketLifecycle'
+  | 'DeleteBucketLifecycle';
+
+/** One lifecycle rule as scenarios state it: ID, Prefix, Status and Expiration Days. */
+export interface LifecycleRuleSpec {
+  id: string;
+  prefix: string;
+  status: string;
+  expirationDays: number;
+}
 
 /** Request fields, named as PY2's request models in camelCase (client/src/models). */
 export interface Params {
@@ -72,6 +83,8 @@ export interface Params {
   ifNoneMatch?: string;
   ifModifiedSince?: string;
   ifUnmodifiedSince?: string;
+  /** PutBucketLifecycle: rules expiring a prefix after some days (the shape every driver can send). */
+  lifecycleRules?: LifecycleRuleSpec[];
   /** PutBucketVersioning; any string, so a scenario can send an invalid one. */
   status?: string;
   retentionPeriodInDays?: number;
@@ -175,6 +188,8 @@ export interface Outcome {
     name?: string;
     location?: string;
     storageClass?: string;
+    /** GetBucketLifecycle's rules, reduced to the fields of LifecycleRuleSpec. */
+    lifecycleRules?: LifecycleRuleSpec[];
     /** GetBucketVersioning's Status (absent for a never-versioned bucket), or GetBucketInfo's Versioning. */
     versioning?: string;
     /** Listings, keys and prefixes decoded when the answer says EncodingType url (as PY2 does). */
@@ -264,6 +279,7 @@ export type Tag =
   | 'select'
   | 'objects'
   | 'versioning'
+  | 'lifecycle'
   | 'tagging'
   | 'listing'
   | 'acl'

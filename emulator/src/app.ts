@@ -40,6 +40,10 @@ import * as restore from './api/restore.js';
 import * as symlink from './api/symlink.js';
 import * as archiveDirectRead from './api/bucketArchiveDirectRead.js';
 import * as select from './api/select.js';
+import * as lifecycleApi from './api/lifecycle.js';
+import * as switches from './api/bucketSwitches.js';
+import * as loggingApi from './api/logging.js';
+import * as redundancy from './api/redundancyTransition.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -92,6 +96,26 @@ export const routes: Route[] = [
   { method: 'DELETE', scope: 'bucket', sub: 'cors', access: 'owner', api: 'DeleteBucketCors', handler: corsApi.deleteBucketCors },
   { method: 'PUT', scope: 'bucket', sub: 'bucketArchiveDirectRead', access: 'owner', api: 'PutBucketArchiveDirectRead', handler: archiveDirectRead.putBucketArchiveDirectRead },
   { method: 'GET', scope: 'bucket', sub: 'bucketArchiveDirectRead', access: 'owner', api: 'GetBucketArchiveDirectRead', handler: archiveDirectRead.getBucketArchiveDirectRead },
+  { method: 'PUT', scope: 'bucket', sub: 'lifecycle', access: 'owner', api: 'PutBucketLifecycle', handler: lifecycleApi.putBucketLifecycle },
+  { method: 'GET', scope: 'bucket', sub: 'lifecycle', access: 'owner', api: 'GetBucketLifecycle', handler: lifecycleApi.getBucketLifecycle },
+  { method: 'DELETE', scope: 'bucket', sub: 'lifecycle', access: 'owner', api: 'DeleteBucketLifecycle', handler: lifecycleApi.deleteBucketLifecycle },
+  { method: 'PUT', scope: 'bucket', sub: 'accessmonitor', access: 'owner', api: 'PutBucketAccessMonitor', handler: switches.putBucketAccessMonitor },
+  { method: 'GET', scope: 'bucket', sub: 'accessmonitor', access: 'owner', api: 'GetBucketAccessMonitor', handler: switches.getBucketAccessMonitor },
+  { method: 'PUT', scope: 'bucket', sub: 'transferAcceleration', access: 'owner', api: 'PutBucketTransferAcceleration', handler: switches.putBucketTransferAcceleration },
+  { method: 'GET', scope: 'bucket', sub: 'transferAcceleration', access: 'owner', api: 'GetBucketTransferAcceleration', handler: switches.getBucketTransferAcceleration },
+  { method: 'PUT', scope: 'bucket', sub: 'resourceGroup', access: 'owner', api: 'PutBucketResourceGroup', handler: switches.putBucketResourceGroup },
+  { method: 'GET', scope: 'bucket', sub: 'resourceGroup', access: 'owner', api: 'GetBucketResourceGroup', handler: switches.getBucketResourceGroup },
+  { method: 'PUT', scope: 'bucket', sub: 'logging', access: 'owner', api: 'PutBucketLogging', handler: loggingApi.putBucketLogging },
+  { method: 'GET', scope: 'bucket', sub: 'logging', access: 'owner', api: 'GetBucketLogging', handler: loggingApi.getBucketLogging },
+  { method: 'DELETE', scope: 'bucket', sub: 'logging', access: 'owner', api: 'DeleteBucketLogging', handler: loggingApi.deleteBucketLogging },
+  { method: 'PUT', scope: 'bucket', sub: 'userDefinedLogFieldsConfig', access: 'owner', api: 'PutUserDefinedLogFieldsConfig', handler: loggingApi.putUserDefinedLogFieldsConfig },
+  { method: 'GET', scope: 'bucket', sub: 'userDefinedLogFieldsConfig', access: 'owner', api: 'GetUserDefinedLogFieldsConfig', handler: loggingApi.getUserDefinedLogFieldsConfig },
+  { method: 'DELETE', scope: 'bucket', sub: 'userDefinedLogFieldsConfig', access: 'owner', api: 'DeleteUserDefinedLogFieldsConfig', handler: loggingApi.deleteUserDefinedLogFieldsConfig },
+  { method: 'POST', scope: 'bucket', sub: 'redundancyTransition', access: 'owner', api: 'CreateBucketDataRedundancyTransition', handler: redundancy.createBucketDataRedundancyTransition },
+  { method: 'GET', scope: 'bucket', sub: 'redundancyTransition', when: (ctx) => ctx.state.query.has('x-oss-redundancy-transition-taskid'), access: 'owner', api: 'GetBucketDataRedundancyTransition', handler: redundancy.getBucketDataRedundancyTransition },
+  { method: 'GET', scope: 'bucket', sub: 'redundancyTransition', access: 'owner', api: 'ListBucketDataRedundancyTransition', handler: redundancy.listBucketDataRedundancyTransition },
+  { method: 'DELETE', scope: 'bucket', sub: 'redundancyTransition', access: 'owner', api: 'DeleteBucketDataRedundancyTransition', handler: redundancy.deleteBucketDataRedundancyTransition },
+  { method: 'GET', scope: 'service', sub: 'redundancyTransition', access: 'owner', api: 'ListUserDataRedundancyTransition', handler: redundancy.listUserDataRedundancyTransition },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },

@@ -15,6 +15,8 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--seed DIR (sub-folders are buckets, their files objects; existing objects are kept)]
                  [--clock-offset SECONDS (the emulator's clock ahead of real time; PUT /-/clock changes it)]
                  [--restore-delay SECONDS | archive=10,Expedited=5,Standard=10,Bulk=30 (RestoreObject's duration)]
+                 [--lifecycle-interval SECONDS (between lifecycle runs, default 60; 0: only POST /-/lifecycle/run)]
+                 [--logging-interval SECONDS (between access-log flushes, default 60; 0: only POST /-/logging/flush)]
        local-oss check [--data DIR] (integrity check of a data directory no emulator is using)
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
@@ -38,6 +40,8 @@ const FLAGS = {
   'tls-cert': { type: 'string' },
   'clock-offset': { type: 'string' },
   'restore-delay': { type: 'string' },
+  'lifecycle-interval': { type: 'string' },
+  'logging-interval': { type: 'string' },
   'tls-key': { type: 'string' },
   seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -107,6 +111,16 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(`invalid --restore-delay ${JSON.stringify(restoreText)}`);
   }
+  const intervalText = opt('lifecycle-interval');
+  const lifecycleIntervalSeconds = intervalText === undefined ? undefined : Number(intervalText);
+  if (lifecycleIntervalSeconds !== undefined && !(Number.isFinite(lifecycleIntervalSeconds) && lifecycleIntervalSeconds >= 0)) {
+    fail(`invalid --lifecycle-interval ${JSON.stringify(intervalText)}`);
+  }
+  const loggingText = opt('logging-interval');
+  const loggingIntervalSeconds = loggingText === undefined ? undefined : Number(loggingText);
+  if (loggingIntervalSeconds !== undefined && !(Number.isFinite(loggingIntervalSeconds) && loggingIntervalSeconds >= 0)) {
+    fail(`invalid --logging-interval ${JSON.stringify(loggingText)}`);
+  }
   const inMemory = flag('in-memory');
   const host = opt('host') ?? DEFAULT_HOST;
 
@@ -128,6 +142,8 @@ async function main(): Promise<void> {
     seed: opt('seed') === undefined ? undefined : resolve(opt('seed')!),
     clockOffsetSeconds,
     restoreDelays,
+    lifecycleIntervalSeconds,
+    loggingIntervalSeconds,
   }).catch((err: Error) => failToStart(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.

@@ -8,6 +8,14 @@ import { seedFrom, type SeedSummary } from './seed.js';
 import { Store } from './store/store.js';
 import { StartupError } from './store/startupError.js';
 import { createAdmin, createApp } from './app.js';
+import { startLifecycleTimer } from './api/lifecycle.js';
+import { OssClient } from '@local-oss/client';
+
+/** Access logs are flushed once a minute by default (OSS: hourly; a test flushes with POST /-/logging/flush). */
+export const DEFAULT_LOGGING_INTERVAL = 60;
+
+/** Lifecycle rules run once a minute by default: rules count whole days, so this only bounds how late a clock move shows. */
+export const DEFAULT_LIFECYCLE_INTERVAL = 60;
 import type { Admin } from './admin/admin.js';
 import { malformedHttpAnswer } from './http/errors.js';
 import type { EmulatorConfig } from './http/state.js';
@@ -63,6 +71,10 @@ export interface EmulatorOptions {
   tlsKey?: string;
   /** A folder of buckets (sub-folders) and objects (their files) written at start, never overwriting (seed.ts). */
   seed?: string;
+  /** Seconds between periodic lifecycle runs (api/lifecycle.ts); 0 turns them off. Default 60. */
+  lifecycleIntervalSeconds?: number;
+  /** Seconds between access-log flushes (api/accessLog.ts); 0 turns them off. Default 60. */
+  loggingIntervalSeconds?: number;
 }
 
 export interface RunningEmulator {
@@ -209,6 +221,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const httpsPort = httpsServer ? (httpsServer.address() as AddressInfo).port : undefined;
   let closing: Promise<void> | undefined;
+  const stopLifecycle = startLifecycleTimer(store, () => config.clock.now(), options.lifecycleIntervalSeconds ?? DEFAULT_LIFECYCLE_INTERVAL);
   const running: RunningEmulator = {
     url: `http://${urlHost}:${port}`,
     ...(httpsPort !== undefined ? { httpsUrl: `https://${urlHost}:${httpsPort}`, httpsPort } : {}),
@@ -223,6 +236,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store,
     admin,
     close() {
+      stopLifecycle();
       closing ??= Promise.all(
         [server, httpsServer].filter((s): s is Server => s !== undefined).map(
           (s) =>
@@ -241,6 +255,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return closing;
     },
   };
+  // --- access logs: written by PutObject to this emulator itself, so they land like any write (api/accessLog.ts) ---
+  {
+    const local = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : urlHost;
+    const writerClient = new OssClient({
+      endpoint: `http://${local}:${port}`,
+      region,
+      credentials: { accessKeyId, accessKeySecret },
+    });
+    admin.accessLog.writer = async (bucket, key, body) => {
+      await writerClient.putObject({ bucket, key, body });
+    };
+    const every = options.loggingIntervalSeconds ?? DEFAULT_LOGGING_INTERVAL;
+    if (every > 0) {
+      const timer = setInterval(() => void admin.accessLog.flush(store, config.clock.now()).catch(() => {}), every * 1000);
+      timer.unref();
+      const close = running.close.bind(running);
+      running.close = () => {
+        clearInterval(timer);
+        return close();
+      };
+    }
+  }
   // --- seed data (issue 23 item 4): written through this emulator's own HTTP pipeline, before anyone is told ---
   if (options.seed !== undefined) {
     const local = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : urlHost;

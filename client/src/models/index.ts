@@ -14,3 +14,4 @@ export * from './encryption.js';
 export * from './cors.js';
 export * from './archive.js';
 export * from './select.js';
+export * from './lifecycle.js';

@@ -151,6 +151,20 @@ export class AliOssDriver implements Driver {
         }
         case 'PutBucketVersioning':
           return done(await c.putBucketVersioning(p.bucket, p.status));
+        case 'PutBucketLifecycle':
+          return done(await c.putBucketLifecycle(p.bucket, (p.lifecycleRules ?? []).map((r) => ({ id: r.id, prefix: r.prefix, status: r.status as 'Enabled', expiration: { days: r.expirationDays } }))));
+        case 'GetBucketLifecycle': {
+          const r = await c.getBucketLifecycle(p.bucket);
+          const rules = ((r.rules ?? []) as { id?: string; prefix?: string; status?: string; expiration?: { days?: string | number } }[]).map((x) => ({
+            id: x.id ?? '',
+            prefix: typeof x.prefix === 'string' ? x.prefix : '',
+            status: x.status ?? '',
+            expirationDays: Number(x.expiration?.days),
+          }));
+          return done(r, { lifecycleRules: rules });
+        }
+        case 'DeleteBucketLifecycle':
+          return done(await c.deleteBucketLifecycle(p.bucket));
         case 'GetBucketVersioning': {
           const r = await c.getBucketVersioning(p.bucket);
           return done(r, { versioning: r.versionStatus });

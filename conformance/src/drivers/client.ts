@@ -79,6 +79,18 @@ export class ClientDriver implements Driver {
         }
         case 'PutBucketVersioning':
           return ok(await c.putBucketVersioning({ bucket, versioningConfiguration: { status: p.status as 'Enabled' } }));
+        case 'PutBucketLifecycle':
+          return ok(await c.putBucketLifecycle({
+            bucket,
+            lifecycleConfiguration: { rules: (p.lifecycleRules ?? []).map((r) => ({ id: r.id, prefix: r.prefix, status: r.status, expiration: { days: r.expirationDays } })) },
+          }));
+        case 'GetBucketLifecycle': {
+          const r = await c.getBucketLifecycle({ bucket });
+          const rules = (r.lifecycleConfiguration.rules ?? []).map((x) => ({ id: x.id ?? '', prefix: x.prefix ?? '', status: x.status ?? '', expirationDays: Number(x.expiration?.days) }));
+          return { ...ok(r), data: { lifecycleRules: rules } };
+        }
+        case 'DeleteBucketLifecycle':
+          return ok(await c.deleteBucketLifecycle({ bucket }));
         case 'GetBucketVersioning': {
           const r = await c.getBucketVersioning({ bucket });
           return { ...ok(r), data: { versioning: r.versionStatus } };

@@ -37,6 +37,16 @@ export function wireOf(api: Api, p: Params): Wire {
       return { method: 'PUT', bucket: p.bucket, query: [['versioning', undefined]], body: buildXml('VersioningConfiguration', { Status: p.status! }) };
     case 'GetBucketVersioning':
       return { method: 'GET', bucket: p.bucket, query: [['versioning', undefined]] };
+    case 'PutBucketLifecycle': {
+      const body = buildXml('LifecycleConfiguration', {
+        Rule: (p.lifecycleRules ?? []).map((r) => ({ ID: r.id, Prefix: r.prefix, Status: r.status, Expiration: { Days: String(r.expirationDays) } })),
+      });
+      return { method: 'PUT', bucket: p.bucket, query: [['lifecycle', undefined]], headers: { 'content-md5': createHash('md5').update(body).digest('base64') }, body };
+    }
+    case 'GetBucketLifecycle':
+      return { method: 'GET', bucket: p.bucket, query: [['lifecycle', undefined]] };
+    case 'DeleteBucketLifecycle':
+      return { method: 'DELETE', bucket: p.bucket, query: [['lifecycle', undefined]] };
     case 'PutObject':
       return { method: 'PUT', ...object, headers: { ...objectHeaders(p), 'content-language': p.contentLanguage }, body: p.body ?? '' };
     case 'GetObject':

@@ -97,6 +97,15 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
       return { location: str(doc(), 'LocationConstraint') };
     case 'GetBucketVersioning':
       return { versioning: str(doc()?.VersioningConfiguration, 'Status') };
+    case 'GetBucketLifecycle':
+      return {
+        lifecycleRules: nodes((doc()?.LifecycleConfiguration as Node | undefined)?.Rule).map((r) => ({
+          id: str(r, 'ID') ?? '',
+          prefix: str(r, 'Prefix') ?? '',
+          status: str(r, 'Status') ?? '',
+          expirationDays: Number(str(r.Expiration, 'Days')),
+        })),
+      };
     case 'ListObjects':
     case 'ListObjectsV2':
       return listing(doc()?.ListBucketResult as Node | undefined);

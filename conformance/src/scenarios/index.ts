@@ -4,6 +4,7 @@ import { archiveScenarios } from './archive.js';
 import { authScenarios } from './auth.js';
 import { bucketScenarios } from './buckets.js';
 import { copyScenarios } from './copy.js';
+import { lifecycleScenarios } from './lifecycle.js';
 import { listingScenarios } from './listing.js';
 import { multipartScenarios } from './multipart.js';
 import { objectScenarios } from './objects.js';
@@ -25,6 +26,7 @@ export const scenarios: Scenario[] = [
   ...wormScenarios,
   ...multipartScenarios,
   ...selectObjectScenarios,
+  ...lifecycleScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
@@ -32,6 +34,7 @@ export const scenarios: Scenario[] = [
 export {
   selectObjectScenarios,
   aclScenarios,
+  lifecycleScenarios,
   authScenarios,
   bucketScenarios,
   copyScenarios,

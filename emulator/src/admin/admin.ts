@@ -9,6 +9,8 @@
 //   GET    /-/requests   the request log, newest first (?limit=N)
 //   GET    /-/clock      {"now": ISO time, "offsetSeconds": N}: the emulator's clock (domain/clock.ts)
 //   PUT    /-/clock      {"offsetSeconds": N}: set how far it runs ahead of real time (negative: behind)
+//   POST   /-/lifecycle/run  one lifecycle pass now, at the emulator's clock (api/lifecycle.ts); answers its counts
+//   POST   /-/logging/flush  write the buffered access-log lines of every logging bucket now (api/accessLog.ts)
 // Errors are OSS <Error> documents from the one renderer; successes are JSON.
 import type { Next } from 'koa';
 import { OssError } from '../domain/errors.js';
@@ -18,6 +20,8 @@ import type { OssContext } from '../http/state.js';
 import { resetStore } from '../store/reset.js';
 import { Faults, parseRule } from './faults.js';
 import { RequestLog } from './requestLog.js';
+import { runLifecycle } from '../api/lifecycle.js';
+import { AccessLog } from '../api/accessLog.js';
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped form. */
 export function isLoopback(address: string | undefined): boolean {
@@ -44,8 +48,17 @@ function clockState(ctx: OssContext): { now: string; offsetSeconds: number } {
 export class Admin {
   readonly faults = new Faults();
   readonly requests = new RequestLog();
+  readonly accessLog = new AccessLog();
 
-  constructor(private readonly apis: ReadonlySet<string>) {}
+  constructor(private readonly apis: ReadonlySet<string>) {
+    this.requests.listeners.push((entry, ctx) => {
+      try {
+        this.accessLog.record(entry, ctx);
+      } catch {
+        // A line that cannot be made (the store closing) is lost, never the answer.
+      }
+    });
+  }
 
   /** After addressing (the signature check needs the bucket and key the path names). */
   middleware() {
@@ -77,6 +90,7 @@ export class Admin {
       const removed = resetStore(ctx.state.store);
       this.faults.clear();
       this.requests.clear();
+      this.accessLog.clear();
       ctx.body = { reset: true, removed };
     },
     'GET clock': (ctx) => {
@@ -88,6 +102,12 @@ export class Admin {
       if (typeof offset !== 'number' || !Number.isFinite(offset)) throw new OssError('InvalidArgumentClockOffset', { ArgumentName: 'offsetSeconds' });
       ctx.state.config.clock.setOffset(offset);
       ctx.body = clockState(ctx);
+    },
+    'POST logging/flush': async (ctx) => {
+      ctx.body = await this.accessLog.flush(ctx.state.store, ctx.state.config.clock.now());
+    },
+    'POST lifecycle/run': (ctx) => {
+      ctx.body = runLifecycle(ctx.state.store, ctx.state.config.clock.now());
     },
     'GET faults': (ctx) => {
       ctx.body = { rules: this.faults.list() };

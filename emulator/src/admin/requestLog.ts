@@ -33,6 +33,8 @@ export class RequestLog {
   private ring: LoggedRequest[] = [];
   private at = 0;
   private readonly codes = new WeakMap<OssContext, string>();
+  /** Told of every logged request once it is answered (api/accessLog.ts writes bucket access logs from them). */
+  readonly listeners: ((entry: LoggedRequest, ctx: OssContext) => void)[] = [];
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
@@ -87,6 +89,7 @@ export class RequestLog {
         };
         // Logged now, so a test that has its answer finds the entry; a streamed body finishes the duration later.
         this.push(entry);
+        for (const l of this.listeners) l(entry, ctx);
         if (!ctx.res.writableFinished) {
           ctx.res.once('close', () => {
             entry.durationMs = Math.round((performance.now() - started) * 1000) / 1000;

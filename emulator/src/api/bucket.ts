@@ -11,6 +11,8 @@ import type { OssContext } from '../http/state.js';
 import { bucketEndpoints, locationOf } from './endpoints.js';
 import { encryptionRuleElements } from '../domain/bucketEncryption.js';
 import { bucketDefaultEncryption } from './landing.js';
+import { loggingOf } from './logging.js';
+import { accessMonitorOf, resourceGroupOf, transferAccelerationOf } from './bucketSwitches.js';
 
 /** The bucket a request addresses, or NoSuchBucket (with the BucketName element real OSS adds). */
 export function requireBucket(ctx: OssContext, name = ctx.state.bucket!): BucketRecord {
@@ -88,8 +90,6 @@ export function getBucketLocation(ctx: OssContext): void {
   sendXml(ctx, 'LocationConstraint', locationOf(bucket.region));
 }
 
-/** Every account has a default resource group, so real buckets always name one (rg-… in the Go SDK v2 samples). */
-export const DEFAULT_RESOURCE_GROUP = 'rg-default';
 
 /**
  * Element order as the Go SDK v2 testMockGetBucketInfoSuccessCases / GetBucketInfo doc sample: … AccessControlList,
@@ -104,7 +104,7 @@ export function getBucketInfo(ctx: OssContext): void {
   const b = requireBucket(ctx);
   sendXml(ctx, 'BucketInfo', {
     Bucket: {
-      AccessMonitor: 'Disabled',
+      AccessMonitor: accessMonitorOf(ctx.state.store, b.name),
       CreationDate: isoDate(b.createdAt),
       CrossRegionReplication: 'Disabled',
       DataRedundancyType: b.dataRedundancyType,
@@ -112,15 +112,15 @@ export function getBucketInfo(ctx: OssContext): void {
       IntranetEndpoint: bucketEndpoints(ctx, b.region).intranet,
       Location: locationOf(b.region),
       Name: b.name,
-      ResourceGroupId: DEFAULT_RESOURCE_GROUP,
+      ResourceGroupId: resourceGroupOf(ctx.state.store, b.name),
       StorageClass: b.storageClass,
-      TransferAcceleration: 'Disabled',
+      TransferAcceleration: transferAccelerationOf(ctx.state.store, b.name) ? 'Enabled' : 'Disabled',
       ...(b.versioning ? { Versioning: b.versioning } : {}),
       Owner: { DisplayName: OWNER.DisplayName, ID: OWNER.ID },
       AccessControlList: { Grant: b.acl },
       Comment: '',
       ServerSideEncryptionRule: encryptionRuleElements(bucketDefaultEncryption(ctx.state.store, b.name) ?? { algorithm: 'None' }),
-      BucketPolicy: { LogBucket: '', LogPrefix: '' },
+      BucketPolicy: { LogBucket: loggingOf(ctx.state.store, b.name)?.targetBucket ?? '', LogPrefix: loggingOf(ctx.state.store, b.name)?.targetPrefix ?? '' },
       BlockPublicAccess: 'false',
     },
   });

@@ -27,7 +27,8 @@ import { checkThawed } from './restore.js';
 import { followSymlink } from './symlink.js';
 import { checkLanding, landReceived, protectionOf } from './landing.js';
 import { newObjectHeaders } from './objectRequest.js';
-import { checkRemovable } from '../domain/immutability.js';
+import { checkRemovable, type Protection } from '../domain/immutability.js';
+import type { Store } from '../store/store.js';
 import { planDelete, removedVersionId } from '../domain/versioning.js';
 
 export async function putObject(ctx: OssContext): Promise<void> {
@@ -173,7 +174,7 @@ export function getObjectMeta(ctx: OssContext): void {
   ctx.length = o.size;
 }
 
-interface DeleteOutcome {
+export interface DeleteOutcome {
   versionId?: string;
   deleteMarker?: boolean;
   deleteMarkerVersionId?: string;
@@ -184,15 +185,29 @@ interface DeleteOutcome {
  * bucket's versioning plans it. What it removes for good must be removable (domain/immutability.ts).
  */
 function deleteOne(ctx: OssContext, bucket: BucketRecord, key: string, versionId: string | undefined): DeleteOutcome {
-  const objects = ctx.state.store.objects;
+  return removeObject(ctx.state.store, bucket, key, versionId, protectionOf(ctx, bucket.name));
+}
+
+/**
+ * The one delete path (DeleteObject, DeleteMultipleObjects, lifecycle expirations in api/lifecycle.ts), inside the
+ * caller's transaction: a version by id, or the current object as the bucket's versioning plans it.
+ */
+export function removeObject(
+  store: Store,
+  bucket: BucketRecord,
+  key: string,
+  versionId: string | undefined,
+  protection: Protection,
+): DeleteOutcome {
+  const objects = store.objects;
   const plan = versionId === undefined ? planDelete(bucket.versioning) : undefined;
   const removed = plan === undefined ? versionId : removedVersionId(plan);
-  if (removed !== undefined) checkRemovable(objects.version(bucket.name, key, removed), protectionOf(ctx, bucket.name));
+  if (removed !== undefined) checkRemovable(objects.version(bucket.name, key, removed), protection);
   if (plan === undefined) {
     const gone = objects.removeVersion(bucket.name, key, versionId!);
     return { versionId, deleteMarker: gone?.isDeleteMarker ? true : undefined };
   }
-  const { marker } = objects.deleteCurrent(bucket.name, key, ctx.state.config.clock.now(), plan);
+  const { marker } = objects.deleteCurrent(bucket.name, key, protection.now, plan);
   return marker ? { deleteMarker: true, deleteMarkerVersionId: marker.versionId } : {};
 }
 

@@ -5,7 +5,8 @@ import type { TagFilter } from '../store/buckets.js';
 import type { Query } from '../http/query.js';
 import { OWNER } from '../domain/owner.js';
 import type { OssContext } from '../http/state.js';
-import { DEFAULT_RESOURCE_GROUP } from './bucket.js';
+import type { BucketRecord } from '../domain/types.js';
+import { resourceGroupOf } from './bucketSwitches.js';
 import { isoDate, sendXml } from '../http/render.js';
 import { bucketEndpoints, locationOf } from './endpoints.js';
 import { MAX_KEYS_EC, parseMaxKeys } from './params.js';
@@ -42,11 +43,11 @@ export function listBuckets(ctx: OssContext): void {
   const marker = q.get('marker') ?? '';
   const maxKeys = parseMaxKeys(q.get('max-keys'), 100, 'max-keys', MAX_KEYS_EC.listBuckets);
   const tags = tagFilters(q);
-  // Every bucket is in the default resource group (api/bucket.ts), so x-oss-resource-group-id (or the
-  // resource-group-id parameter) lists all of them for
-  // that group and none for another (oss2 live tests/test_bucket.py test_bucket_with_group_id).
+  // x-oss-resource-group-id (or the resource-group-id parameter) lists the buckets of that group only (oss2 live
+  // tests/test_bucket.py test_bucket_with_group_id); a bucket's group is the default one until
+  // PutBucketResourceGroup moves it (api/bucketSwitches.ts).
   const group = ctx.get('x-oss-resource-group-id') || (q.get('resource-group-id') ?? '');
-  const page = group !== '' && group !== DEFAULT_RESOURCE_GROUP ? [] : ctx.state.store.buckets.list({ prefix, marker, limit: maxKeys + 1, tags });
+  const page = listInGroup(ctx, { prefix, marker, limit: maxKeys + 1, tags }, group);
   const truncated = page.length > maxKeys;
   const buckets = page.slice(0, maxKeys);
   const body: Record<string, unknown> = {};
@@ -68,9 +69,27 @@ export function listBuckets(ctx: OssContext): void {
       Name: b.name,
       Region: b.region,
       // The group GetBucketInfo names (the elements here are in alphabetical order, as in the DOCS sample).
-      ResourceGroupId: DEFAULT_RESOURCE_GROUP,
+      ResourceGroupId: resourceGroupOf(ctx.state.store, b.name),
       StorageClass: b.storageClass,
     })),
   };
   sendXml(ctx, 'ListAllMyBucketsResult', body);
+}
+
+/** A page of buckets, only those of `group` when one is named (pages of the store filtered until full). */
+function listInGroup(
+  ctx: OssContext,
+  opts: { prefix: string; marker: string; limit: number; tags: ReturnType<typeof tagFilters> },
+  group: string,
+): BucketRecord[] {
+  const store = ctx.state.store;
+  if (group === '') return store.buckets.list(opts);
+  const out: BucketRecord[] = [];
+  let marker = opts.marker;
+  for (;;) {
+    const page = store.buckets.list({ ...opts, marker });
+    out.push(...page.filter((b) => resourceGroupOf(store, b.name) === group));
+    if (out.length >= opts.limit || page.length < opts.limit) return out.slice(0, opts.limit);
+    marker = page[page.length - 1]!.name;
+  }
 }

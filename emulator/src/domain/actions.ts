@@ -18,7 +18,14 @@ export type ApiName =
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors' | 'RestoreObject' | 'CleanRestoredObject'
   | 'SealAppendObject' | 'PutSymlink' | 'GetSymlink' | 'PutBucketArchiveDirectRead' | 'GetBucketArchiveDirectRead'
-  | 'SelectObject' | 'CreateSelectObjectMeta';
+  | 'SelectObject' | 'CreateSelectObjectMeta'
+  | 'PutBucketLifecycle' | 'GetBucketLifecycle' | 'DeleteBucketLifecycle'
+  | 'PutBucketAccessMonitor' | 'GetBucketAccessMonitor' | 'PutBucketTransferAcceleration' | 'GetBucketTransferAcceleration'
+  | 'PutBucketResourceGroup' | 'GetBucketResourceGroup'
+  | 'PutBucketLogging' | 'GetBucketLogging' | 'DeleteBucketLogging'
+  | 'PutUserDefinedLogFieldsConfig' | 'GetUserDefinedLogFieldsConfig' | 'DeleteUserDefinedLogFieldsConfig'
+  | 'CreateBucketDataRedundancyTransition' | 'GetBucketDataRedundancyTransition' | 'DeleteBucketDataRedundancyTransition'
+  | 'ListBucketDataRedundancyTransition' | 'ListUserDataRedundancyTransition';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -90,6 +97,26 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   DeleteBucketCors: 'oss:DeleteBucketCors',
   PutBucketArchiveDirectRead: 'oss:PutBucketArchiveDirectRead',
   GetBucketArchiveDirectRead: 'oss:GetBucketArchiveDirectRead',
+  PutBucketLifecycle: 'oss:PutBucketLifecycle',
+  GetBucketLifecycle: 'oss:GetBucketLifecycle',
+  DeleteBucketLifecycle: 'oss:DeleteBucketLifecycle',
+  PutBucketAccessMonitor: 'oss:PutBucketAccessMonitor',
+  GetBucketAccessMonitor: 'oss:GetBucketAccessMonitor',
+  PutBucketTransferAcceleration: 'oss:PutBucketTransferAcceleration',
+  GetBucketTransferAcceleration: 'oss:GetBucketTransferAcceleration',
+  PutBucketResourceGroup: 'oss:PutBucketResourceGroup',
+  GetBucketResourceGroup: 'oss:GetBucketResourceGroup',
+  PutBucketLogging: 'oss:PutBucketLogging',
+  GetBucketLogging: 'oss:GetBucketLogging',
+  DeleteBucketLogging: 'oss:DeleteBucketLogging',
+  PutUserDefinedLogFieldsConfig: 'oss:PutUserDefinedLogFieldsConfig',
+  GetUserDefinedLogFieldsConfig: 'oss:GetUserDefinedLogFieldsConfig',
+  DeleteUserDefinedLogFieldsConfig: 'oss:DeleteUserDefinedLogFieldsConfig',
+  CreateBucketDataRedundancyTransition: 'oss:CreateBucketDataRedundancyTransition',
+  GetBucketDataRedundancyTransition: 'oss:GetBucketDataRedundancyTransition',
+  DeleteBucketDataRedundancyTransition: 'oss:DeleteBucketDataRedundancyTransition',
+  ListBucketDataRedundancyTransition: 'oss:ListBucketDataRedundancyTransition',
+  ListUserDataRedundancyTransition: 'oss:ListUserDataRedundancyTransition',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

@@ -108,6 +108,17 @@ export const catalogue = {
   // CORS (api/cors.ts). NoSuchCORSConfiguration [S] oss2 exceptions.NoSuchCors and its live test_cors, message [I]. A
   // preflight no rule allows: AccessForbidden with this message (sic "Requet") [S2] an OSS answer quoted in a CSDN
   // post about OSS's CORS whitelist; the message for a bucket without CORS is [I].
+  // GetBucketLifecycle without rules: NoSuchLifecycle [S] oss2 exceptions.NoSuchLifecycle and live test_lifecycle_days;
+  // the message is [I].
+  NoSuchLifecycle: { status: 404, message: 'No Row found in Lifecycle Table.' },
+  // GetBucketTransferAcceleration never configured: 404 [I] (code and message: the NoSuch…Configuration pattern).
+  NoSuchTransferAccelerationConfiguration: { status: 404, message: 'The bucket transfer acceleration configuration does not exist.' },
+  // GetUserDefinedLogFieldsConfig never configured: 404, code and message [I].
+  NoSuchUserDefinedLogFieldsConfig: { status: 404, message: 'The user defined log fields configuration does not exist.' },
+  // Data-redundancy transition (api/redundancyTransition.ts): an unknown task id 404, a second task 409; codes and
+  // messages [I].
+  NoSuchRedundancyTransitionTask: { status: 404, message: 'The specified redundancy transition task does not exist.' },
+  RedundancyTransitionTaskExists: { status: 409, message: 'The bucket already has a redundancy transition task.' },
   NoSuchCORSConfiguration: { status: 404, message: 'The CORS configuration does not exist.' },
   AccessForbiddenCors: {
     code: 'AccessForbidden',
@@ -290,6 +301,31 @@ export const catalogue = {
   InvalidArgumentCorsMethod: { code: 'InvalidArgument', status: 400, message: 'Unsupported method {ArgumentValue} in AllowedMethod.' },
   InvalidArgumentCorsWildcard: { code: 'InvalidArgument', status: 400, message: 'Too many wildcards in {ArgumentName}.' },
   InvalidArgumentCorsVary: { code: 'InvalidArgument', status: 400, message: 'ResponseVary must be true or false.' },
+  // PutBucketLifecycle (domain/lifecycle.ts). The code InvalidArgument is [S] oss2 live tests/test_bucket.py
+  // (test_put_lifecycle_invalid_transitions, test_put_lifecycle_days_less_than_transition_days) and
+  // test_lifecycle_versioning.py; the overlap message is [S] test_lifecycle_overlap_exception; the others are [I].
+  InvalidArgumentLifecycle: { code: 'InvalidArgument', status: 400, message: 'Invalid lifecycle argument {ArgumentName}.' },
+  InvalidArgumentLifecycleDays: { code: 'InvalidArgument', status: 400, message: '{ArgumentName} must be a positive integer.' },
+  InvalidArgumentLifecycleDate: { code: 'InvalidArgument', status: 400, message: '{ArgumentName} must be an ISO 8601 date.' },
+  InvalidArgumentLifecycleStorageClass: { code: 'InvalidArgument', status: 400, message: 'Invalid lifecycle transition storage class.' },
+  InvalidArgumentLifecycleTransition: { code: 'InvalidArgument', status: 400, message: 'The transition to {ArgumentValue} must come after the transitions to warmer storage classes.' },
+  InvalidArgumentLifecycleExpiration: { code: 'InvalidArgument', status: 400, message: 'The expiration must come after every transition.' },
+  InvalidArgumentLifecycleRules: { code: 'InvalidArgument', status: 400, message: 'A bucket can have at most 1000 lifecycle rules.' },
+  InvalidArgumentLifecycleRuleId: { code: 'InvalidArgument', status: 400, message: 'The lifecycle rule ID must be unique.' },
+  // Days and CreatedBeforeDate mixed within one rule's expiration and transitions: InvalidRequest [S] oss2 live
+  // test_lifecycle_storage_transitions_mixed; the message is [I].
+  InvalidRequestLifecycleMixed: { code: 'InvalidRequest', status: 400, message: 'Days and CreatedBeforeDate cannot be mixed in one rule.' },
+  // PutBucketAccessMonitor Disabled while lifecycle rules use the last access time: refused (lifecycle user guide,
+  // "last access time" rules); code and message [I].
+  AccessMonitorInUse: { code: 'InvalidArgument', status: 400, message: 'Access monitor cannot be disabled while lifecycle rules based on last access time exist.' },
+  // PutBucketResourceGroup with an id that is not rg-…: code and message [I].
+  InvalidArgumentResourceGroup: { code: 'InvalidArgument', status: 400, message: 'The resource group id is not valid.' },
+  // PutUserDefinedLogFieldsConfig over its documented limits (20 entries of 64 characters): code and message [I].
+  InvalidArgumentLogFields: { code: 'InvalidArgument', status: 400, message: 'Invalid {ArgumentName} in UserDefinedLogFieldsConfiguration.' },
+  InvalidArgumentLifecycleOverlap: { code: 'InvalidArgument', status: 400, message: 'Overlap for same action type {ArgumentName}' },
+  // An IsAccessTime transition while the bucket's access monitor is not Enabled: OSS refuses it (user guide
+  // "Lifecycle rules based on the last access time": enable access tracking first); code and message [I].
+  InvalidArgumentAccessMonitorDisabled: { code: 'InvalidArgument', status: 400, message: 'Access monitor must be enabled before configuring lifecycle rules based on last access time.' },
   InvalidArgumentStorageClass: { code: 'InvalidArgument', status: 400, message: 'Invalid storage class value.' },
   // The message for a bad x-oss-tagging-directive has no capture (evidence audit "Not compared"): the generic one.
   InvalidArgumentTaggingDirective: { code: 'InvalidArgument', status: 400, message: 'Invalid Argument.' },

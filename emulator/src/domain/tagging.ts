@@ -9,6 +9,11 @@ export const MAX_TAG_VALUE = 256;
 /** Letters and digits of any script, space and + - = . _ : / (behaviour §5 [I]: real OSS accepted Chinese tags). */
 const TAG_CHARS = /^[\p{L}\p{N} +\-=._:/]*$/u;
 
+/** Whether a tag key or value uses only the characters object tags allow (lifecycle rule tags: domain/lifecycle.ts). */
+export function isTagText(s: string): boolean {
+  return TAG_CHARS.test(s);
+}
+
 function decode(s: string): string {
   try {
     // `+` stays a plus, as everywhere else in OSS [U: the conformance suite records whether OSS reads it as space].

@@ -113,6 +113,9 @@ export class ObjectStore {
       setLegalHold: db.prepare('UPDATE objects SET legal_hold = ? WHERE id = ?'),
       setRestore: db.prepare('UPDATE objects SET restore = ? WHERE id = ?'),
       setSealed: db.prepare('UPDATE objects SET sealed_at = ? WHERE id = ?'),
+      setStorageClass: db.prepare('UPDATE objects SET storage_class = ? WHERE id = ?'),
+      keysOf: db.prepare('SELECT DISTINCT key FROM objects WHERE bucket = ? AND key > ? ORDER BY key LIMIT ?').pluck(),
+      versionsOfKey: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? ORDER BY id DESC'),
     };
   }
 
@@ -197,6 +200,21 @@ export class ObjectStore {
 
   setRetention(id: number, retention: ObjectVersionRecord['retention']): void {
     this.stmt.setRetention.run(retention ? JSON.stringify(retention) : null, id);
+  }
+
+  /** A lifecycle transition (api/lifecycle.ts): only the storage class column changes. */
+  setStorageClass(id: number, storageClass: string): void {
+    this.stmt.setStorageClass.run(storageClass, id);
+  }
+
+  /** A page of a bucket's distinct keys after `after`, in key order (the lifecycle runner walks them). */
+  keysAfter(bucket: string, after: string, limit: number): string[] {
+    return this.stmt.keysOf.all(bucket, after, limit) as string[];
+  }
+
+  /** Every version of one key, newest first. */
+  versionsOfKey(bucket: string, key: string): ObjectVersionRecord[] {
+    return (this.stmt.versionsOfKey.all(bucket, key) as ObjectRow[]).map(toRecord);
   }
 
   setLegalHold(id: number, status: 'ON' | 'OFF'): void {
