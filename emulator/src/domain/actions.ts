@@ -16,7 +16,8 @@ export type ApiName =
   | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
-  | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors';
+  | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors'
+  | 'PutBucketReferer' | 'GetBucketReferer';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -86,6 +87,8 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketCors: 'oss:PutBucketCors',
   GetBucketCors: 'oss:GetBucketCors',
   DeleteBucketCors: 'oss:DeleteBucketCors',
+  PutBucketReferer: 'oss:PutBucketReferer',
+  GetBucketReferer: 'oss:GetBucketReferer',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

@@ -32,6 +32,9 @@ export const catalogue = {
   // RAM and bucket policies (docs/permissions.md §2): an explicit Deny in either reads "bucket policy" (sic); the
   // EC says which layer (0003-00000201 RAM, -101 bucket policy, -203 both).
   AccessDeniedByPolicy: { code: 'AccessDenied', status: 403, message: 'Access denied by bucket policy.', ec: '0003-00000201' },
+  // A Referer the bucket's hotlink protection refuses (anti-leech guide "Common errors"; domain/referer.ts). The EC
+  // is not captured, so none is sent.
+  AccessDeniedReferer: { code: 'AccessDenied', status: 403, message: 'You are denied by bucket referer policy.' },
   AccessDeniedKms: { code: 'AccessDenied', status: 403, message: 'This request is forbidden by kms.' },
   // STS credentials: codes from the OSS 403 catalogue, the pairing with these messages is [I].
   InvalidSecurityToken: { status: 403, message: 'The security token you provided is invalid.' },
