@@ -16,6 +16,7 @@ import * as multipart from './ops/multipart.js';
 import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
+import * as referer from './ops/referer.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
 
@@ -82,6 +83,16 @@ export class OssClient {
 
   deleteBucketOverwriteConfig(req: M.DeleteBucketOverwriteConfigRequest): Promise<M.DeleteBucketOverwriteConfigResult> {
     return overwrite.deleteBucketOverwriteConfig(this.wire, req);
+  }
+
+  // ---- referer / hotlink protection (ops/referer.ts) ---------------------------------------------------------
+
+  putBucketReferer(req: M.PutBucketRefererRequest): Promise<M.PutBucketRefererResult> {
+    return referer.putBucketReferer(this.wire, req);
+  }
+
+  getBucketReferer(req: M.GetBucketRefererRequest): Promise<M.GetBucketRefererResult> {
+    return referer.getBucketReferer(this.wire, req);
   }
 
   // ---- default encryption (ops/encryption.ts) ----------------------------------------------------------------

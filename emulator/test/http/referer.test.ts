@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeQuery, presignV1, type SignableRequest } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
-import { errorCode, raw, startTestEmulator, xmlValue } from './support.js';
+import { errorCode, ownerClient, raw, startTestEmulator, xmlValue } from './support.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,6 +46,20 @@ describe('the document', () => {
     expect([bad.status, errorCode(bad)]).toEqual([400, 'MalformedXML']);
     const got = await raw(emu, { method: 'GET', bucket: 'ref-bad', query: [['referer', undefined]] });
     expect(xmlValue(got.text, 'AllowEmptyReferer')).toBe('true');
+  });
+
+  it('through our client (PY2 test_bucket_referer_client values)', async () => {
+    const client = ownerClient(emu);
+    await client.putBucket({ bucket: 'ref-client' });
+    const refererConfiguration = {
+      allowEmptyReferer: true,
+      allowTruncateQueryString: true,
+      truncatePath: true,
+      refererList: { referers: ['http://www.aliyun.com', 'https://www.aliyun.com'] },
+      refererBlacklist: { referers: ['http://www.refuse.com', 'http://www.refuse1.com'] },
+    };
+    expect((await client.putBucketReferer({ bucket: 'ref-client', refererConfiguration })).statusCode).toBe(200);
+    expect((await client.getBucketReferer({ bucket: 'ref-client' })).refererConfiguration).toEqual(refererConfiguration);
   });
 
   it('through ali-oss putBucketReferer / getBucketReferer', async () => {
