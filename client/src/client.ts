@@ -17,6 +17,7 @@ import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
 import * as referer from './ops/referer.js';
+import * as requestPayment from './ops/requestPayment.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
 
@@ -93,6 +94,16 @@ export class OssClient {
 
   getBucketReferer(req: M.GetBucketRefererRequest): Promise<M.GetBucketRefererResult> {
     return referer.getBucketReferer(this.wire, req);
+  }
+
+  // ---- request payment (ops/requestPayment.ts) ---------------------------------------------------------------
+
+  putBucketRequestPayment(req: M.PutBucketRequestPaymentRequest): Promise<M.PutBucketRequestPaymentResult> {
+    return requestPayment.putBucketRequestPayment(this.wire, req);
+  }
+
+  getBucketRequestPayment(req: M.GetBucketRequestPaymentRequest): Promise<M.GetBucketRequestPaymentResult> {
+    return requestPayment.getBucketRequestPayment(this.wire, req);
   }
 
   // ---- default encryption (ops/encryption.ts) ----------------------------------------------------------------

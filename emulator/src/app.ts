@@ -37,6 +37,7 @@ import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import * as referer from './api/referer.js';
+import * as requestPayment from './api/requestPayment.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -88,6 +89,8 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'cors', access: 'owner', api: 'GetBucketCors', handler: corsApi.getBucketCors },
   { method: 'DELETE', scope: 'bucket', sub: 'cors', access: 'owner', api: 'DeleteBucketCors', handler: corsApi.deleteBucketCors },
   { method: 'PUT', scope: 'bucket', sub: 'referer', access: 'owner', api: 'PutBucketReferer', handler: referer.putBucketReferer },
+  { method: 'PUT', scope: 'bucket', sub: 'requestPayment', access: 'owner', api: 'PutBucketRequestPayment', handler: requestPayment.putBucketRequestPayment },
+  { method: 'GET', scope: 'bucket', sub: 'requestPayment', access: 'owner', api: 'GetBucketRequestPayment', handler: requestPayment.getBucketRequestPayment },
   { method: 'GET', scope: 'bucket', sub: 'referer', access: 'owner', api: 'GetBucketReferer', handler: referer.getBucketReferer },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
@@ -204,6 +207,7 @@ async function dispatch(ctx: OssContext): Promise<void> {
   if (refusal !== undefined) throw refusal;
   const r = chosen.get(ctx)!;
   referer.checkReferer(ctx);
+  requestPayment.checkRequestPayer(ctx);
   authorizeRoute(ctx, r);
   await r.handler(ctx);
 }

@@ -17,7 +17,8 @@ export type ApiName =
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors'
-  | 'PutBucketReferer' | 'GetBucketReferer';
+  | 'PutBucketReferer' | 'GetBucketReferer'
+  | 'PutBucketRequestPayment' | 'GetBucketRequestPayment';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -89,6 +90,8 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   DeleteBucketCors: 'oss:DeleteBucketCors',
   PutBucketReferer: 'oss:PutBucketReferer',
   GetBucketReferer: 'oss:GetBucketReferer',
+  PutBucketRequestPayment: 'oss:PutBucketRequestPayment',
+  GetBucketRequestPayment: 'oss:GetBucketRequestPayment',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */
