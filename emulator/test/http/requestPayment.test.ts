@@ -78,6 +78,11 @@ describe('the check (oss2 live test_object_request_payment)', () => {
     expect(del.status).toBe(403);
   });
 
+  it('x-oss-request-payer may come as a query parameter (a signed URL: oss2 live test_get_object_with_signed_url)', async () => {
+    const get = await raw(emu, { method: 'GET', bucket: 'rp-check', key: 'o.txt', credentials: payer, query: [['x-oss-request-payer', 'requester']] });
+    expect(get.status).toBe(200);
+  });
+
   it("the owner's requests are unaffected", async () => {
     expect((await raw(emu, { method: 'GET', bucket: 'rp-check', key: 'o.txt' })).status).toBe(200);
   });
