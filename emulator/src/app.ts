@@ -38,6 +38,7 @@ import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import * as referer from './api/referer.js';
 import * as requestPayment from './api/requestPayment.js';
+import * as publicAccessBlock from './api/publicAccessBlock.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -89,6 +90,9 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'cors', access: 'owner', api: 'GetBucketCors', handler: corsApi.getBucketCors },
   { method: 'DELETE', scope: 'bucket', sub: 'cors', access: 'owner', api: 'DeleteBucketCors', handler: corsApi.deleteBucketCors },
   { method: 'PUT', scope: 'bucket', sub: 'referer', access: 'owner', api: 'PutBucketReferer', handler: referer.putBucketReferer },
+  { method: 'PUT', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'PutBucketPublicAccessBlock', handler: publicAccessBlock.putBucketPublicAccessBlock },
+  { method: 'GET', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'GetBucketPublicAccessBlock', handler: publicAccessBlock.getBucketPublicAccessBlock },
+  { method: 'DELETE', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'DeleteBucketPublicAccessBlock', handler: publicAccessBlock.deleteBucketPublicAccessBlock },
   { method: 'PUT', scope: 'bucket', sub: 'requestPayment', access: 'owner', api: 'PutBucketRequestPayment', handler: requestPayment.putBucketRequestPayment },
   { method: 'GET', scope: 'bucket', sub: 'requestPayment', access: 'owner', api: 'GetBucketRequestPayment', handler: requestPayment.getBucketRequestPayment },
   { method: 'GET', scope: 'bucket', sub: 'referer', access: 'owner', api: 'GetBucketReferer', handler: referer.getBucketReferer },
@@ -208,6 +212,7 @@ async function dispatch(ctx: OssContext): Promise<void> {
   const r = chosen.get(ctx)!;
   referer.checkReferer(ctx);
   requestPayment.checkRequestPayer(ctx);
+  publicAccessBlock.checkPublicAclHeaders(ctx, r.api);
   authorizeRoute(ctx, r);
   await r.handler(ctx);
 }

@@ -18,7 +18,8 @@ export type ApiName =
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors'
   | 'PutBucketReferer' | 'GetBucketReferer'
-  | 'PutBucketRequestPayment' | 'GetBucketRequestPayment';
+  | 'PutBucketRequestPayment' | 'GetBucketRequestPayment'
+  | 'PutBucketPublicAccessBlock' | 'GetBucketPublicAccessBlock' | 'DeleteBucketPublicAccessBlock';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -92,6 +93,9 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   GetBucketReferer: 'oss:GetBucketReferer',
   PutBucketRequestPayment: 'oss:PutBucketRequestPayment',
   GetBucketRequestPayment: 'oss:GetBucketRequestPayment',
+  PutBucketPublicAccessBlock: 'oss:PutBucketPublicAccessBlock',
+  GetBucketPublicAccessBlock: 'oss:GetBucketPublicAccessBlock',
+  DeleteBucketPublicAccessBlock: 'oss:DeleteBucketPublicAccessBlock',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

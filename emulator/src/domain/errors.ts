@@ -37,6 +37,11 @@ export const catalogue = {
   AccessDeniedReferer: { code: 'AccessDenied', status: 403, message: 'You are denied by bucket referer policy.' },
   // A Requester-pays bucket and a requester without x-oss-request-payer (Go SDK v2 mock and live test).
   AccessDeniedRequesterPays: { code: 'AccessDenied', status: 403, message: 'Access denied for requester pay bucket', ec: '0003-00000703' },
+  // Block Public Access is on (domain/publicAccessBlock.ts): real answers quoted by users (object ACL with its EC;
+  // the policy's message); the bucket ACL's message is [I] by analogy, its EC uncaptured.
+  AccessDeniedPublicObjectAcl: { code: 'AccessDenied', status: 403, message: 'Put public object acl is not allowed.', ec: '0016-00000901' },
+  AccessDeniedPublicBucketAcl: { code: 'AccessDenied', status: 403, message: 'Put public bucket acl is not allowed.' },
+  AccessDeniedPublicPolicy: { code: 'AccessDenied', status: 403, message: 'Put public bucket policy is not allowed.' },
   AccessDeniedKms: { code: 'AccessDenied', status: 403, message: 'This request is forbidden by kms.' },
   // STS credentials: codes from the OSS 403 catalogue, the pairing with these messages is [I].
   InvalidSecurityToken: { status: 403, message: 'The security token you provided is invalid.' },
