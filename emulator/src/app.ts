@@ -90,6 +90,7 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'cors', access: 'owner', api: 'GetBucketCors', handler: corsApi.getBucketCors },
   { method: 'DELETE', scope: 'bucket', sub: 'cors', access: 'owner', api: 'DeleteBucketCors', handler: corsApi.deleteBucketCors },
   { method: 'PUT', scope: 'bucket', sub: 'referer', access: 'owner', api: 'PutBucketReferer', handler: referer.putBucketReferer },
+  { method: 'GET', scope: 'bucket', sub: 'policyStatus', access: 'owner', api: 'GetBucketPolicyStatus', handler: bucketPolicy.getBucketPolicyStatus },
   { method: 'PUT', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'PutBucketPublicAccessBlock', handler: publicAccessBlock.putBucketPublicAccessBlock },
   { method: 'GET', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'GetBucketPublicAccessBlock', handler: publicAccessBlock.getBucketPublicAccessBlock },
   { method: 'DELETE', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'DeleteBucketPublicAccessBlock', handler: publicAccessBlock.deleteBucketPublicAccessBlock },

@@ -4,7 +4,7 @@ import { OssError } from '../domain/errors.js';
 import { PolicyError, parsePolicy, type Policy } from '../domain/policy.js';
 import { isPublicPolicy } from '../domain/publicAccessBlock.js';
 import { readConfigBody } from '../http/body.js';
-import { sendEmpty } from '../http/render.js';
+import { sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
 import { publicAccessBlocked } from '../http/access.js';
@@ -63,4 +63,16 @@ export function deleteBucketPolicy(ctx: OssContext): void {
     ctx.state.store.buckets.setPolicy(bucket.name, undefined);
   });
   sendEmpty(ctx, 204);
+}
+
+/**
+ * GetBucketPolicyStatus (`?policyStatus`): whether the bucket's policy grants public access, false without one [S] PY2
+ * live test_bucket_policy_client (true for a `Principal: ["*"]` policy, false once deleted); the public rule is
+ * domain/publicAccessBlock.ts isPublicPolicy.
+ */
+export function getBucketPolicyStatus(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  const text = ctx.state.store.buckets.getPolicy(bucket.name);
+  const isPublic = text !== undefined && isPublicPolicy(parsePolicy(text));
+  sendXml(ctx, 'PolicyStatus', { IsPublic: String(isPublic) });
 }

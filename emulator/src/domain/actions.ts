@@ -19,7 +19,8 @@ export type ApiName =
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors'
   | 'PutBucketReferer' | 'GetBucketReferer'
   | 'PutBucketRequestPayment' | 'GetBucketRequestPayment'
-  | 'PutBucketPublicAccessBlock' | 'GetBucketPublicAccessBlock' | 'DeleteBucketPublicAccessBlock';
+  | 'PutBucketPublicAccessBlock' | 'GetBucketPublicAccessBlock' | 'DeleteBucketPublicAccessBlock'
+  | 'GetBucketPolicyStatus';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -96,6 +97,7 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketPublicAccessBlock: 'oss:PutBucketPublicAccessBlock',
   GetBucketPublicAccessBlock: 'oss:GetBucketPublicAccessBlock',
   DeleteBucketPublicAccessBlock: 'oss:DeleteBucketPublicAccessBlock',
+  GetBucketPolicyStatus: 'oss:GetBucketPolicyStatus',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

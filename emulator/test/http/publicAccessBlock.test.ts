@@ -78,3 +78,16 @@ describe('while on', () => {
     expect((await raw(emu, { method: 'GET', bucket: 'pab-on', key: 'pub.txt', sign: 'none' })).status).toBe(200);
   });
 });
+
+describe('GetBucketPolicyStatus (PY2 live test_bucket_policy_client)', () => {
+  it('IsPublic true for a wildcard-Principal Allow, false for another or none', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'pab-status' });
+    const status = async () => xmlValue((await raw(emu, { method: 'GET', bucket: 'pab-status', query: [['policyStatus', undefined]] })).text, 'IsPublic');
+    expect(await status()).toBe('false');
+    const policy = (principal: string) => JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: [principal], Resource: ['acs:oss:*:*:pab-status/*'] }] });
+    await raw(emu, { method: 'PUT', bucket: 'pab-status', query: [['policy', undefined]], body: policy('*') });
+    expect(await status()).toBe('true');
+    await raw(emu, { method: 'PUT', bucket: 'pab-status', query: [['policy', undefined]], body: policy('2000000000000001') });
+    expect(await status()).toBe('false');
+  });
+});
