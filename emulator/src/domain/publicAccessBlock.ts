@@ -26,11 +26,16 @@ export function isPublicAcl(acl: string | undefined): boolean {
 }
 
 /**
- * Whether a bucket policy grants public access: an Allow statement whose Principal has a wildcard and that no
- * Condition restricts [I: any Condition counts as restricting; the guide lists the keys that do].
+ * Whether a bucket policy grants public access: an Allow statement without a Principal or whose Principal has a
+ * wildcard, and that no Condition restricts. PY2 live test_bucket_policy_client: a policy whose one statement has no
+ * Principal is public (GetBucketPolicyStatus IsPublic true). [I: any Condition counts as restricting; the guide lists
+ * the keys that do.]
  */
 export function isPublicPolicy(policy: Policy): boolean {
   return policy.Statement.some(
-    (s) => s.Effect === 'Allow' && (s.Principal ?? []).some((p) => p.includes('*')) && (s.Condition === undefined || Object.keys(s.Condition).length === 0),
+    (s) =>
+      s.Effect === 'Allow' &&
+      (s.Principal === undefined || s.Principal.some((p) => p.includes('*'))) &&
+      (s.Condition === undefined || Object.keys(s.Condition).length === 0),
   );
 }

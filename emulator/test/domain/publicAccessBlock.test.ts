@@ -16,9 +16,10 @@ describe('publicAccessBlock', () => {
     expect([isPublicAcl('public-read'), isPublicAcl('public-read-write'), isPublicAcl('private'), isPublicAcl('default')]).toEqual([true, true, false, false]);
   });
 
-  it('a policy is public when an unconditioned Allow names a wildcard Principal', () => {
+  it('a policy is public when an unconditioned Allow names no Principal or a wildcard one', () => {
     const stmt = (s: object) => parsePolicy({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Resource: ['acs:oss:*:*:b/*'], ...s }] });
     expect(isPublicPolicy(stmt({ Principal: ['*'] }))).toBe(true);
+    expect(isPublicPolicy(stmt({}))).toBe(true); // no Principal: PY2 live test_bucket_policy_client
     expect(isPublicPolicy(stmt({ Principal: ['2000000000000001'] }))).toBe(false);
     expect(isPublicPolicy(stmt({ Principal: ['*'], Effect: 'Deny' }))).toBe(false);
     expect(isPublicPolicy(stmt({ Principal: ['*'], Condition: { IpAddress: { 'acs:SourceIp': ['10.0.0.0/8'] } } }))).toBe(false);
