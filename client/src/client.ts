@@ -18,6 +18,7 @@ import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
 import * as referer from './ops/referer.js';
 import * as requestPayment from './ops/requestPayment.js';
+import * as publicAccessBlock from './ops/publicAccessBlock.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
 
@@ -104,6 +105,24 @@ export class OssClient {
 
   getBucketRequestPayment(req: M.GetBucketRequestPaymentRequest): Promise<M.GetBucketRequestPaymentResult> {
     return requestPayment.getBucketRequestPayment(this.wire, req);
+  }
+
+  // ---- Block Public Access, policy status (ops/publicAccessBlock.ts) ------------------------------------------
+
+  putBucketPublicAccessBlock(req: M.PutBucketPublicAccessBlockRequest): Promise<M.PutBucketPublicAccessBlockResult> {
+    return publicAccessBlock.putBucketPublicAccessBlock(this.wire, req);
+  }
+
+  getBucketPublicAccessBlock(req: M.GetBucketPublicAccessBlockRequest): Promise<M.GetBucketPublicAccessBlockResult> {
+    return publicAccessBlock.getBucketPublicAccessBlock(this.wire, req);
+  }
+
+  deleteBucketPublicAccessBlock(req: M.DeleteBucketPublicAccessBlockRequest): Promise<M.DeleteBucketPublicAccessBlockResult> {
+    return publicAccessBlock.deleteBucketPublicAccessBlock(this.wire, req);
+  }
+
+  getBucketPolicyStatus(req: M.GetBucketPolicyStatusRequest): Promise<M.GetBucketPolicyStatusResult> {
+    return publicAccessBlock.getBucketPolicyStatus(this.wire, req);
   }
 
   // ---- default encryption (ops/encryption.ts) ----------------------------------------------------------------

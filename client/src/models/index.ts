@@ -14,3 +14,4 @@ export * from './encryption.js';
 export * from './cors.js';
 export * from './referer.js';
 export * from './requestPayment.js';
+export * from './publicAccessBlock.js';

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { errorCode, raw, startTestEmulator, xmlValue } from './support.js';
+import { errorCode, ownerClient, raw, startTestEmulator, xmlValue } from './support.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,6 +30,16 @@ describe('the flag (PY2 live test_bucket_public_access_block_client)', () => {
     expect(xmlValue(info.text, 'BlockPublicAccess')).toBe('true');
     expect((await raw(emu, { method: 'DELETE', bucket: 'pab-doc', query: SUB })).status).toBe(204);
     expect(await flag('pab-doc')).toBe('false');
+  });
+
+  it('through our client, with GetBucketPolicyStatus', async () => {
+    const client = ownerClient(emu);
+    await client.putBucket({ bucket: 'pab-client' });
+    await client.putBucketPublicAccessBlock({ bucket: 'pab-client', publicAccessBlockConfiguration: { blockPublicAccess: true } });
+    expect((await client.getBucketPublicAccessBlock({ bucket: 'pab-client' })).publicAccessBlockConfiguration.blockPublicAccess).toBe(true);
+    expect((await client.deleteBucketPublicAccessBlock({ bucket: 'pab-client' })).statusCode).toBe(204);
+    expect((await client.getBucketPublicAccessBlock({ bucket: 'pab-client' })).publicAccessBlockConfiguration.blockPublicAccess).toBe(false);
+    expect((await client.getBucketPolicyStatus({ bucket: 'pab-client' })).policyStatus.isPublic).toBe(false);
   });
 
   it('a bad body is MalformedXML', async () => {
