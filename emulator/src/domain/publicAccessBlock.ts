@@ -13,9 +13,11 @@ import type { Policy } from './policy.js';
 /** The PutBucketPublicAccessBlock body (parsed XML); a missing flag is false (the API reference's default). */
 export function parsePublicAccessBlock(doc: Record<string, unknown> | undefined): boolean {
   const root = doc?.PublicAccessBlockConfiguration;
-  if (root === '' ) return false;
+  if (root === '') return false;
   if (root === null || typeof root !== 'object') throw new OssError('MalformedXML');
-  const v = (root as Record<string, unknown>).BlockPublicAccess;
+  const raw = (root as Record<string, unknown>).BlockPublicAccess;
+  // Without case: oss2 sends Python's `True` / `False` and its live test_public_access_block passes against OSS.
+  const v = typeof raw === 'string' ? raw.toLowerCase() : raw;
   if (v === undefined || v === '' || v === 'false') return false;
   if (v === 'true') return true;
   throw new OssError('MalformedXML', { ErrorDetail: 'BlockPublicAccess must be true or false' });

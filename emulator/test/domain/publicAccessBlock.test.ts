@@ -8,6 +8,8 @@ describe('publicAccessBlock', () => {
     expect(parsePublicAccessBlock({ PublicAccessBlockConfiguration: { BlockPublicAccess: 'true' } })).toBe(true);
     expect(parsePublicAccessBlock({ PublicAccessBlockConfiguration: { BlockPublicAccess: 'false' } })).toBe(false);
     expect(parsePublicAccessBlock({ PublicAccessBlockConfiguration: '' })).toBe(false);
+    // oss2 sends Python's spelling.
+    expect(parsePublicAccessBlock({ PublicAccessBlockConfiguration: { BlockPublicAccess: 'True' } })).toBe(true);
     expect(() => parsePublicAccessBlock({ PublicAccessBlockConfiguration: { BlockPublicAccess: 'on' } })).toThrow();
     expect(() => parsePublicAccessBlock({})).toThrow();
   });
