@@ -42,6 +42,16 @@ describe('the flag (PY2 live test_bucket_public_access_block_client)', () => {
     expect((await client.getBucketPolicyStatus({ bucket: 'pab-client' })).policyStatus.isPublic).toBe(false);
   });
 
+  it('the access-point variant is refused, not applied to the bucket', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'pab-ap' });
+    const res = await raw(emu, {
+      method: 'PUT', bucket: 'pab-ap', query: [['publicAccessBlock', undefined], ['x-oss-access-point-name', 'ap-1']],
+      body: '<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess></PublicAccessBlockConfiguration>',
+    });
+    expect([res.status, errorCode(res)]).toEqual([400, 'NotImplemented']);
+    expect(await flag('pab-ap')).toBe('false');
+  });
+
   it('a bad body is MalformedXML', async () => {
     await raw(emu, { method: 'PUT', bucket: 'pab-bad' });
     const bad = await raw(emu, { method: 'PUT', bucket: 'pab-bad', query: SUB, body: '<PublicAccessBlockConfiguration><BlockPublicAccess>on</BlockPublicAccess></PublicAccessBlockConfiguration>' });
