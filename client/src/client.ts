@@ -17,6 +17,9 @@ import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
 import * as archive from './ops/archive.js';
+import * as referer from './ops/referer.js';
+import * as requestPayment from './ops/requestPayment.js';
+import * as publicAccessBlock from './ops/publicAccessBlock.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
 import * as select from './ops/select.js';
@@ -115,6 +118,44 @@ export class OssClient {
 
   deleteBucketOverwriteConfig(req: M.DeleteBucketOverwriteConfigRequest): Promise<M.DeleteBucketOverwriteConfigResult> {
     return overwrite.deleteBucketOverwriteConfig(this.wire, req);
+  }
+
+  // ---- referer / hotlink protection (ops/referer.ts) ---------------------------------------------------------
+
+  putBucketReferer(req: M.PutBucketRefererRequest): Promise<M.PutBucketRefererResult> {
+    return referer.putBucketReferer(this.wire, req);
+  }
+
+  getBucketReferer(req: M.GetBucketRefererRequest): Promise<M.GetBucketRefererResult> {
+    return referer.getBucketReferer(this.wire, req);
+  }
+
+  // ---- request payment (ops/requestPayment.ts) ---------------------------------------------------------------
+
+  putBucketRequestPayment(req: M.PutBucketRequestPaymentRequest): Promise<M.PutBucketRequestPaymentResult> {
+    return requestPayment.putBucketRequestPayment(this.wire, req);
+  }
+
+  getBucketRequestPayment(req: M.GetBucketRequestPaymentRequest): Promise<M.GetBucketRequestPaymentResult> {
+    return requestPayment.getBucketRequestPayment(this.wire, req);
+  }
+
+  // ---- Block Public Access, policy status (ops/publicAccessBlock.ts) ------------------------------------------
+
+  putBucketPublicAccessBlock(req: M.PutBucketPublicAccessBlockRequest): Promise<M.PutBucketPublicAccessBlockResult> {
+    return publicAccessBlock.putBucketPublicAccessBlock(this.wire, req);
+  }
+
+  getBucketPublicAccessBlock(req: M.GetBucketPublicAccessBlockRequest): Promise<M.GetBucketPublicAccessBlockResult> {
+    return publicAccessBlock.getBucketPublicAccessBlock(this.wire, req);
+  }
+
+  deleteBucketPublicAccessBlock(req: M.DeleteBucketPublicAccessBlockRequest): Promise<M.DeleteBucketPublicAccessBlockResult> {
+    return publicAccessBlock.deleteBucketPublicAccessBlock(this.wire, req);
+  }
+
+  getBucketPolicyStatus(req: M.GetBucketPolicyStatusRequest): Promise<M.GetBucketPolicyStatusResult> {
+    return publicAccessBlock.getBucketPolicyStatus(this.wire, req);
   }
 
   // ---- default encryption (ops/encryption.ts) ----------------------------------------------------------------

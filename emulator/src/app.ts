@@ -44,6 +44,9 @@ import * as lifecycleApi from './api/lifecycle.js';
 import * as switches from './api/bucketSwitches.js';
 import * as loggingApi from './api/logging.js';
 import * as redundancy from './api/redundancyTransition.js';
+import * as referer from './api/referer.js';
+import * as requestPayment from './api/requestPayment.js';
+import * as publicAccessBlock from './api/publicAccessBlock.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -116,6 +119,14 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'redundancyTransition', access: 'owner', api: 'ListBucketDataRedundancyTransition', handler: redundancy.listBucketDataRedundancyTransition },
   { method: 'DELETE', scope: 'bucket', sub: 'redundancyTransition', access: 'owner', api: 'DeleteBucketDataRedundancyTransition', handler: redundancy.deleteBucketDataRedundancyTransition },
   { method: 'GET', scope: 'service', sub: 'redundancyTransition', access: 'owner', api: 'ListUserDataRedundancyTransition', handler: redundancy.listUserDataRedundancyTransition },
+  { method: 'PUT', scope: 'bucket', sub: 'referer', access: 'owner', api: 'PutBucketReferer', handler: referer.putBucketReferer },
+  { method: 'GET', scope: 'bucket', sub: 'policyStatus', access: 'owner', api: 'GetBucketPolicyStatus', handler: bucketPolicy.getBucketPolicyStatus },
+  { method: 'PUT', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'PutBucketPublicAccessBlock', handler: publicAccessBlock.putBucketPublicAccessBlock },
+  { method: 'GET', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'GetBucketPublicAccessBlock', handler: publicAccessBlock.getBucketPublicAccessBlock },
+  { method: 'DELETE', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'DeleteBucketPublicAccessBlock', handler: publicAccessBlock.deleteBucketPublicAccessBlock },
+  { method: 'PUT', scope: 'bucket', sub: 'requestPayment', access: 'owner', api: 'PutBucketRequestPayment', handler: requestPayment.putBucketRequestPayment },
+  { method: 'GET', scope: 'bucket', sub: 'requestPayment', access: 'owner', api: 'GetBucketRequestPayment', handler: requestPayment.getBucketRequestPayment },
+  { method: 'GET', scope: 'bucket', sub: 'referer', access: 'owner', api: 'GetBucketReferer', handler: referer.getBucketReferer },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },
@@ -241,6 +252,9 @@ async function dispatch(ctx: OssContext): Promise<void> {
   const refusal = refused.get(ctx);
   if (refusal !== undefined) throw refusal;
   const r = chosen.get(ctx)!;
+  referer.checkReferer(ctx);
+  requestPayment.checkRequestPayer(ctx);
+  publicAccessBlock.checkPublicAclHeaders(ctx, r.api);
   authorizeRoute(ctx, r);
   await r.handler(ctx);
 }

@@ -15,3 +15,6 @@ export * from './cors.js';
 export * from './archive.js';
 export * from './select.js';
 export * from './lifecycle.js';
+export * from './referer.js';
+export * from './requestPayment.js';
+export * from './publicAccessBlock.js';

@@ -13,6 +13,7 @@ import { encryptionRuleElements } from '../domain/bucketEncryption.js';
 import { bucketDefaultEncryption } from './landing.js';
 import { loggingOf } from './logging.js';
 import { accessMonitorOf, resourceGroupOf, transferAccelerationOf } from './bucketSwitches.js';
+import { publicAccessBlocked } from '../http/access.js';
 
 /** The bucket a request addresses, or NoSuchBucket (with the BucketName element real OSS adds). */
 export function requireBucket(ctx: OssContext, name = ctx.state.bucket!): BucketRecord {
@@ -95,8 +96,8 @@ export function getBucketLocation(ctx: OssContext): void {
  * Element order as the Go SDK v2 testMockGetBucketInfoSuccessCases / GetBucketInfo doc sample: … AccessControlList,
  * Comment, (ServerSideEncryptionRule,) BucketPolicy, BlockPublicAccess (audit #20). Comment is empty (PutBucket
  * stores none; oss2's live test_bucket_info only needs it present). New real buckets report BlockPublicAccess true
- * (Python SDK v2 integration test_get_bucket_info), but the emulator has no PublicAccessBlock and lets public ACLs
- * through, so it reports what it does: false. ServerSideEncryptionRule is the bucket's default encryption
+ * (Python SDK v2 integration test_get_bucket_info); the emulator reports the bucket's own PutBucketPublicAccessBlock
+ * setting, false until one is put [I: the real default for new buckets is not modelled, behaviour §14.10]. ServerSideEncryptionRule is the bucket's default encryption
  * (SSEAlgorithm, KMSMasterKeyID, KMSDataEncryption: PY2 tests/unit/models/test_bucket_basic.py GetBucketInfo sample;
  * oss2 live test_bucket_encryption reads AES256 / KMS + key id there), `None` without one.
  */
@@ -121,7 +122,7 @@ export function getBucketInfo(ctx: OssContext): void {
       Comment: '',
       ServerSideEncryptionRule: encryptionRuleElements(bucketDefaultEncryption(ctx.state.store, b.name) ?? { algorithm: 'None' }),
       BucketPolicy: { LogBucket: loggingOf(ctx.state.store, b.name)?.targetBucket ?? '', LogPrefix: loggingOf(ctx.state.store, b.name)?.targetPrefix ?? '' },
-      BlockPublicAccess: 'false',
+      BlockPublicAccess: String(publicAccessBlocked(ctx, b.name)),
     },
   });
 }

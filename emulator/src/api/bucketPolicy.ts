@@ -1,11 +1,13 @@
 // Put/Get/DeleteBucketPolicy (docs/permissions.md §2.1): the policy is JSON, kept byte for byte as it was put, and
 // evaluated with the caller's RAM policies by http/access.ts.
 import { OssError } from '../domain/errors.js';
-import { PolicyError, parsePolicy } from '../domain/policy.js';
+import { PolicyError, parsePolicy, type Policy } from '../domain/policy.js';
+import { isPublicPolicy } from '../domain/publicAccessBlock.js';
 import { readConfigBody } from '../http/body.js';
-import { sendEmpty } from '../http/render.js';
+import { sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
+import { publicAccessBlocked } from '../http/access.js';
 
 /** A bucket policy may not exceed 16 KB (EC 0030-00000001). */
 const MAX_POLICY_BYTES = 16 * 1024;
@@ -30,12 +32,15 @@ export async function putBucketPolicy(ctx: OssContext): Promise<void> {
   } catch {
     throw new OssError('InvalidPolicyDocument', { ErrorDetail: 'the policy is not UTF-8' }, '0030-00000004');
   }
+  let policy: Policy;
   try {
-    parsePolicy(policyText);
+    policy = parsePolicy(policyText);
   } catch (err) {
     if (!(err instanceof PolicyError)) throw err;
     throw new OssError('InvalidPolicyDocument', { ErrorDetail: err.message }, policyErrorEc(err));
   }
+  // Block Public Access refuses a public policy (behaviour §14.10).
+  if (publicAccessBlocked(ctx, requireBucket(ctx).name) && isPublicPolicy(policy)) throw new OssError('AccessDeniedPublicPolicy');
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);
     ctx.state.store.buckets.setPolicy(bucket.name, policyText);
@@ -58,4 +63,16 @@ export function deleteBucketPolicy(ctx: OssContext): void {
     ctx.state.store.buckets.setPolicy(bucket.name, undefined);
   });
   sendEmpty(ctx, 204);
+}
+
+/**
+ * GetBucketPolicyStatus (`?policyStatus`): whether the bucket's policy grants public access, false without one [S] PY2
+ * live test_bucket_policy_client (true for a `Principal: ["*"]` policy, false once deleted); the public rule is
+ * domain/publicAccessBlock.ts isPublicPolicy.
+ */
+export function getBucketPolicyStatus(ctx: OssContext): void {
+  const bucket = requireBucket(ctx);
+  const text = ctx.state.store.buckets.getPolicy(bucket.name);
+  const isPublic = text !== undefined && isPublicPolicy(parsePolicy(text));
+  sendXml(ctx, 'PolicyStatus', { IsPublic: String(isPublic) });
 }

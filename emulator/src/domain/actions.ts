@@ -25,7 +25,11 @@ export type ApiName =
   | 'PutBucketLogging' | 'GetBucketLogging' | 'DeleteBucketLogging'
   | 'PutUserDefinedLogFieldsConfig' | 'GetUserDefinedLogFieldsConfig' | 'DeleteUserDefinedLogFieldsConfig'
   | 'CreateBucketDataRedundancyTransition' | 'GetBucketDataRedundancyTransition' | 'DeleteBucketDataRedundancyTransition'
-  | 'ListBucketDataRedundancyTransition' | 'ListUserDataRedundancyTransition';
+  | 'ListBucketDataRedundancyTransition' | 'ListUserDataRedundancyTransition'
+  | 'PutBucketReferer' | 'GetBucketReferer'
+  | 'PutBucketRequestPayment' | 'GetBucketRequestPayment'
+  | 'PutBucketPublicAccessBlock' | 'GetBucketPublicAccessBlock' | 'DeleteBucketPublicAccessBlock'
+  | 'GetBucketPolicyStatus';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -117,6 +121,14 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   DeleteBucketDataRedundancyTransition: 'oss:DeleteBucketDataRedundancyTransition',
   ListBucketDataRedundancyTransition: 'oss:ListBucketDataRedundancyTransition',
   ListUserDataRedundancyTransition: 'oss:ListUserDataRedundancyTransition',
+  PutBucketReferer: 'oss:PutBucketReferer',
+  GetBucketReferer: 'oss:GetBucketReferer',
+  PutBucketRequestPayment: 'oss:PutBucketRequestPayment',
+  GetBucketRequestPayment: 'oss:GetBucketRequestPayment',
+  PutBucketPublicAccessBlock: 'oss:PutBucketPublicAccessBlock',
+  GetBucketPublicAccessBlock: 'oss:GetBucketPublicAccessBlock',
+  DeleteBucketPublicAccessBlock: 'oss:DeleteBucketPublicAccessBlock',
+  GetBucketPolicyStatus: 'oss:GetBucketPolicyStatus',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

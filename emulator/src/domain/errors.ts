@@ -32,6 +32,16 @@ export const catalogue = {
   // RAM and bucket policies (docs/permissions.md §2): an explicit Deny in either reads "bucket policy" (sic); the
   // EC says which layer (0003-00000201 RAM, -101 bucket policy, -203 both).
   AccessDeniedByPolicy: { code: 'AccessDenied', status: 403, message: 'Access denied by bucket policy.', ec: '0003-00000201' },
+  // A Referer the bucket's hotlink protection refuses (anti-leech guide "Common errors"; domain/referer.ts). The EC
+  // is not captured, so none is sent.
+  AccessDeniedReferer: { code: 'AccessDenied', status: 403, message: 'You are denied by bucket referer policy.' },
+  // A Requester-pays bucket and a requester without x-oss-request-payer (Go SDK v2 mock and live test).
+  AccessDeniedRequesterPays: { code: 'AccessDenied', status: 403, message: 'Access denied for requester pay bucket', ec: '0003-00000703' },
+  // Block Public Access is on (domain/publicAccessBlock.ts): real answers quoted by users (object ACL with its EC;
+  // the policy's message); the bucket ACL's message is [I] by analogy, its EC uncaptured.
+  AccessDeniedPublicObjectAcl: { code: 'AccessDenied', status: 403, message: 'Put public object acl is not allowed.', ec: '0016-00000901' },
+  AccessDeniedPublicBucketAcl: { code: 'AccessDenied', status: 403, message: 'Put public bucket acl is not allowed.' },
+  AccessDeniedPublicPolicy: { code: 'AccessDenied', status: 403, message: 'Put public bucket policy is not allowed.' },
   AccessDeniedKms: { code: 'AccessDenied', status: 403, message: 'This request is forbidden by kms.' },
   // STS credentials: codes from the OSS 403 catalogue, the pairing with these messages is [I].
   InvalidSecurityToken: { status: 403, message: 'The security token you provided is invalid.' },
@@ -298,6 +308,8 @@ export const catalogue = {
   InvalidArgumentKmsKeyWithoutKms: { code: 'InvalidArgument', status: 400, message: 'KMSMasterKeyID is applicable only when SSEAlgorithm is KMS.' },
   // PutBucketCors limits (domain/cors.ts): documented in the API reference; codes and messages [I].
   InvalidArgumentCorsRules: { code: 'InvalidArgument', status: 400, message: 'A bucket can have at most 10 CORS rules.' },
+  // PutBucketRequestPayment with a Payer other than BucketOwner / Requester [I: code and message].
+  InvalidArgumentPayer: { code: 'InvalidArgument', status: 400, message: 'The Payer must be BucketOwner or Requester.' },
   InvalidArgumentCorsMethod: { code: 'InvalidArgument', status: 400, message: 'Unsupported method {ArgumentValue} in AllowedMethod.' },
   InvalidArgumentCorsWildcard: { code: 'InvalidArgument', status: 400, message: 'Too many wildcards in {ArgumentName}.' },
   InvalidArgumentCorsVary: { code: 'InvalidArgument', status: 400, message: 'ResponseVary must be true or false.' },

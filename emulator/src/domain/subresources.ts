@@ -34,9 +34,10 @@ export const OSS_SELECTORS: ReadonlySet<string> = new Set([
 
 /**
  * Parameters that change what a served API does, in ways the emulator does not do (upload callbacks, sequential
- * multipart): refused like an unserved selector, since ignoring them would answer a request it did not serve.
+ * multipart, the access-point variant of `?publicAccessBlock`): refused like an unserved selector, since ignoring them
+ * would answer a request it did not serve (a bucket's flag set for an access point's PutAccessPointPublicAccessBlock).
  */
-export const UNSERVED_MODIFIERS: ReadonlySet<string> = new Set(['callback', 'callback-var', 'sequential']);
+export const UNSERVED_MODIFIERS: ReadonlySet<string> = new Set(['callback', 'callback-var', 'sequential', 'x-oss-access-point-name']);
 
 /** Headers that ask for such a behaviour (x-oss-callback on PutObject / CompleteMultipartUpload). */
 export const UNSERVED_HEADERS: readonly string[] = ['x-oss-callback', 'x-oss-callback-var'];

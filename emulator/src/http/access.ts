@@ -12,6 +12,16 @@ import { ossArn, type ArnContext } from '../domain/policy.js';
 import { OssError } from '../domain/errors.js';
 import { evaluate, parsePolicy, type Caller, type Decision, type Policy } from '../domain/policy.js';
 import type { OssContext } from './state.js';
+import { isPublicPolicy } from '../domain/publicAccessBlock.js';
+
+/** Whether public grants on this bucket are blocked (PutBucketPublicAccessBlock; also GetBucketInfo's BlockPublicAccess). */
+export function publicAccessBlocked(ctx: OssContext, bucket: string): boolean {
+  return ctx.state.store.buckets.getDocument<boolean>(bucket, 'publicAccessBlock') === true;
+}
+
+function blocksPublicPolicy(ctx: OssContext, bucket: string | undefined, policy: Policy): boolean {
+  return bucket !== undefined && publicAccessBlocked(ctx, bucket) && isPublicPolicy(policy);
+}
 
 export type Access = 'read' | 'write' | 'owner';
 
@@ -26,6 +36,7 @@ function aclGrants(ctx: OssContext, bucketName: string | undefined, key: string 
   if (bucketName === undefined || access === 'owner') return false;
   const bucket = ctx.state.store.buckets.get(bucketName);
   if (bucket === undefined) return true; // the handler answers NoSuchBucket, as OSS does for anyone
+  if (publicAccessBlocked(ctx, bucketName)) return false; // existing public grants are ignored (behaviour §14.10)
   let acl: string = bucket.acl;
   if (key !== undefined) {
     const obj = ctx.state.store.objects.current(bucketName, key);
@@ -165,7 +176,9 @@ export function permit(ctx: OssContext, checks: Check[], options: PermitOptions 
   for (const check of checks) {
     const ram: Decision = identity !== undefined ? evaluate(identity.policies, requestFor(check)) : 'implicit-deny';
     const policy = bucketPolicy(ctx, bucketOf(check.resource));
-    const bucket: Decision = policy === undefined ? 'implicit-deny' : evaluate([policy], requestFor(check));
+    let bucket: Decision = policy === undefined ? 'implicit-deny' : evaluate([policy], requestFor(check));
+    // Block Public Access: a public policy's Allow no longer reaches anonymous callers (behaviour §14.10).
+    if (bucket === 'allow' && p.kind === 'anonymous' && blocksPublicPolicy(ctx, bucketOf(check.resource), policy!)) bucket = 'implicit-deny';
     if (ram === 'deny' || bucket === 'deny') refuse(ctx, check, ram, bucket);
     if (owner || ram === 'allow' || bucket === 'allow') continue;
     if (aclCovers(aclResource, check) && aclGrants(ctx, acl!.bucket, acl!.key, acl!.access)) continue;

@@ -1,0 +1,113 @@
+// Block Public Access on a bucket (behaviour §14.10): the flag, the refusal of public ACLs and public policies, and
+// existing public grants ignored for anonymous callers, through raw HTTP and ali-oss.
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from 'local-oss';
+import { errorCode, ownerClient, raw, startTestEmulator, xmlValue } from './support.js';
+
+const require = createRequire(import.meta.url);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const OSS = require('ali-oss') as any;
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+
+const SUB: [string, undefined][] = [['publicAccessBlock', undefined]];
+const block = (bucket: string, on: boolean) =>
+  raw(emu, { method: 'PUT', bucket, query: SUB, body: `<PublicAccessBlockConfiguration><BlockPublicAccess>${on}</BlockPublicAccess></PublicAccessBlockConfiguration>` });
+const flag = async (bucket: string) => xmlValue((await raw(emu, { method: 'GET', bucket, query: SUB })).text, 'BlockPublicAccess');
+
+describe('the flag (PY2 live test_bucket_public_access_block_client)', () => {
+  it('false before any, reads back, GetBucketInfo reports it, DELETE 204', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'pab-doc' });
+    expect(await flag('pab-doc')).toBe('false');
+    expect((await block('pab-doc', true)).status).toBe(200);
+    expect(await flag('pab-doc')).toBe('true');
+    const info = await raw(emu, { method: 'GET', bucket: 'pab-doc', query: [['bucketInfo', undefined]] });
+    expect(xmlValue(info.text, 'BlockPublicAccess')).toBe('true');
+    expect((await raw(emu, { method: 'DELETE', bucket: 'pab-doc', query: SUB })).status).toBe(204);
+    expect(await flag('pab-doc')).toBe('false');
+  });
+
+  it('through our client, with GetBucketPolicyStatus', async () => {
+    const client = ownerClient(emu);
+    await client.putBucket({ bucket: 'pab-client' });
+    await client.putBucketPublicAccessBlock({ bucket: 'pab-client', publicAccessBlockConfiguration: { blockPublicAccess: true } });
+    expect((await client.getBucketPublicAccessBlock({ bucket: 'pab-client' })).publicAccessBlockConfiguration.blockPublicAccess).toBe(true);
+    expect((await client.deleteBucketPublicAccessBlock({ bucket: 'pab-client' })).statusCode).toBe(204);
+    expect((await client.getBucketPublicAccessBlock({ bucket: 'pab-client' })).publicAccessBlockConfiguration.blockPublicAccess).toBe(false);
+    expect((await client.getBucketPolicyStatus({ bucket: 'pab-client' })).policyStatus.isPublic).toBe(false);
+  });
+
+  it('the access-point variant is refused, not applied to the bucket', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'pab-ap' });
+    const res = await raw(emu, {
+      method: 'PUT', bucket: 'pab-ap', query: [['publicAccessBlock', undefined], ['x-oss-access-point-name', 'ap-1']],
+      body: '<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess></PublicAccessBlockConfiguration>',
+    });
+    expect([res.status, errorCode(res)]).toEqual([400, 'NotImplemented']);
+    expect(await flag('pab-ap')).toBe('false');
+  });
+
+  it('a bad body is MalformedXML', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'pab-bad' });
+    const bad = await raw(emu, { method: 'PUT', bucket: 'pab-bad', query: SUB, body: '<PublicAccessBlockConfiguration><BlockPublicAccess>on</BlockPublicAccess></PublicAccessBlockConfiguration>' });
+    expect([bad.status, errorCode(bad)]).toEqual([400, 'MalformedXML']);
+  });
+});
+
+describe('while on', () => {
+  beforeAll(async () => {
+    await raw(emu, { method: 'PUT', bucket: 'pab-on', headers: { 'x-oss-acl': 'public-read' } });
+    await raw(emu, { method: 'PUT', bucket: 'pab-on', key: 'o.txt', body: 'hi' });
+    await raw(emu, { method: 'PUT', bucket: 'pab-on', key: 'pub.txt', body: 'pub', headers: { 'x-oss-object-acl': 'public-read' } });
+    expect((await raw(emu, { method: 'GET', bucket: 'pab-on', key: 'o.txt', sign: 'none' })).status).toBe(200);
+    await block('pab-on', true);
+  });
+
+  it('a public object ACL is refused with OSS answer, and nothing is written', async () => {
+    const put = await raw(emu, { method: 'PUT', bucket: 'pab-on', key: 'new.txt', body: 'x', headers: { 'x-oss-object-acl': 'public-read' } });
+    expect([put.status, errorCode(put), xmlValue(put.text, 'Message'), xmlValue(put.text, 'EC')]).toEqual([
+      403, 'AccessDenied', 'Put public object acl is not allowed.', '0016-00000901',
+    ]);
+    expect((await raw(emu, { method: 'HEAD', bucket: 'pab-on', key: 'new.txt' })).status).toBe(404);
+    const acl = await raw(emu, { method: 'PUT', bucket: 'pab-on', key: 'o.txt', query: [['acl', undefined]], headers: { 'x-oss-object-acl': 'public-read-write' } });
+    expect(acl.status).toBe(403);
+    expect((await raw(emu, { method: 'PUT', bucket: 'pab-on', key: 'priv.txt', body: 'x', headers: { 'x-oss-object-acl': 'private' } })).status).toBe(200);
+  });
+
+  it('a public bucket ACL is refused (ali-oss putBucketACL)', async () => {
+    const ali = new OSS({ region: `oss-${emu.region}`, endpoint: emu.url, accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret });
+    await expect(ali.putBucketACL('pab-on', 'public-read-write')).rejects.toMatchObject({ status: 403, code: 'AccessDenied' });
+    await ali.putBucketACL('pab-on', 'private');
+  });
+
+  it('a public policy is refused, a restricted one accepted', async () => {
+    const policy = (principal: string) => JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: [principal], Resource: ['acs:oss:*:*:pab-on/*'] }] });
+    const pub = await raw(emu, { method: 'PUT', bucket: 'pab-on', query: [['policy', undefined]], body: policy('*') });
+    expect([pub.status, errorCode(pub), xmlValue(pub.text, 'Message')]).toEqual([403, 'AccessDenied', 'Put public bucket policy is not allowed.']);
+    expect((await raw(emu, { method: 'PUT', bucket: 'pab-on', query: [['policy', undefined]], body: policy('2000000000000001') })).status).toBe(200);
+  });
+
+  it('existing public grants are ignored for anonymous callers, and count again once off', async () => {
+    expect((await raw(emu, { method: 'GET', bucket: 'pab-on', key: 'pub.txt', sign: 'none' })).status).toBe(403);
+    await block('pab-on', false);
+    expect((await raw(emu, { method: 'GET', bucket: 'pab-on', key: 'pub.txt', sign: 'none' })).status).toBe(200);
+  });
+});
+
+describe('GetBucketPolicyStatus (PY2 live test_bucket_policy_client)', () => {
+  it('IsPublic true for a wildcard-Principal Allow, false for another or none', async () => {
+    await raw(emu, { method: 'PUT', bucket: 'pab-status' });
+    const status = async () => xmlValue((await raw(emu, { method: 'GET', bucket: 'pab-status', query: [['policyStatus', undefined]] })).text, 'IsPublic');
+    expect(await status()).toBe('false');
+    const policy = (principal: string) => JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: [principal], Resource: ['acs:oss:*:*:pab-status/*'] }] });
+    await raw(emu, { method: 'PUT', bucket: 'pab-status', query: [['policy', undefined]], body: policy('*') });
+    expect(await status()).toBe('true');
+    await raw(emu, { method: 'PUT', bucket: 'pab-status', query: [['policy', undefined]], body: policy('2000000000000001') });
+    expect(await status()).toBe('false');
+  });
+});
