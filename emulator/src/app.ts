@@ -36,6 +36,8 @@ import * as regions from './api/regions.js';
 import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
+import * as website from './api/website.js';
+import { websiteStep } from './api/website.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -86,6 +88,9 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'cors', access: 'owner', api: 'PutBucketCors', handler: corsApi.putBucketCors },
   { method: 'GET', scope: 'bucket', sub: 'cors', access: 'owner', api: 'GetBucketCors', handler: corsApi.getBucketCors },
   { method: 'DELETE', scope: 'bucket', sub: 'cors', access: 'owner', api: 'DeleteBucketCors', handler: corsApi.deleteBucketCors },
+  { method: 'PUT', scope: 'bucket', sub: 'website', access: 'owner', api: 'PutBucketWebsite', handler: website.putBucketWebsite },
+  { method: 'GET', scope: 'bucket', sub: 'website', access: 'owner', api: 'GetBucketWebsite', handler: website.getBucketWebsite },
+  { method: 'DELETE', scope: 'bucket', sub: 'website', access: 'owner', api: 'DeleteBucketWebsite', handler: website.deleteBucketWebsite },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },
@@ -192,6 +197,18 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   const bucket = ctx.state.bucket;
   if (bucket !== undefined && !(r && OWN_BUCKET_LOOKUP.includes(r.api)) && ctx.state.store.buckets.get(bucket) === undefined) {
     throw new OssError('NoSuchBucket', { BucketName: bucket });
+  }
+  // Static website (behaviour §14.7): a website-style request is answered with a redirect here, or becomes a
+  // GetObject/HeadObject of the document the configuration names, answered with that document's status.
+  const site = websiteStep(ctx, selectorsOf(ctx.state.query.names()).size);
+  if (site !== undefined) {
+    if (site.status === -1) return;
+    ctx.state.key = site.key;
+    chosen.set(ctx, routes.find((x) => x.scope === 'object' && x.sub === undefined && x.when === undefined && x.method === ctx.method)!);
+    refused.delete(ctx);
+    await next();
+    if (ctx.status === 200 && site.status !== 200) ctx.status = site.status;
+    return;
   }
   await next();
 }

@@ -15,6 +15,7 @@ export type ApiName =
   | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts' | 'ListLiveChannel'
   | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
+  | 'PutBucketWebsite' | 'GetBucketWebsite' | 'DeleteBucketWebsite'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors';
 
@@ -80,6 +81,9 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketOverwriteConfig: 'oss:PutBucketOverwriteConfig',
   GetBucketOverwriteConfig: 'oss:GetBucketOverwriteConfig',
   DeleteBucketOverwriteConfig: 'oss:DeleteBucketOverwriteConfig',
+  PutBucketWebsite: 'oss:PutBucketWebsite',
+  GetBucketWebsite: 'oss:GetBucketWebsite',
+  DeleteBucketWebsite: 'oss:DeleteBucketWebsite',
   PutBucketEncryption: 'oss:PutBucketEncryption',
   GetBucketEncryption: 'oss:GetBucketEncryption',
   DeleteBucketEncryption: 'oss:DeleteBucketEncryption',
