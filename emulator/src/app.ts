@@ -200,12 +200,13 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   }
   // Static website (behaviour §14.7): a website-style request is answered with a redirect here, or becomes a
   // GetObject/HeadObject of the document the configuration names, answered with that document's status.
+  // The key is swapped in dispatch, after auth has checked the signature over the key the request named.
   const site = websiteStep(ctx, selectorsOf(ctx.state.query.names()).size);
   if (site !== undefined) {
     if (site.status === -1) return;
-    ctx.state.key = site.key;
     chosen.set(ctx, routes.find((x) => x.scope === 'object' && x.sub === undefined && x.when === undefined && x.method === ctx.method)!);
     refused.delete(ctx);
+    sites.set(ctx, site);
     await next();
     if (ctx.status === 200 && site.status !== 200) ctx.status = site.status;
     return;
@@ -213,10 +214,15 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   await next();
 }
 
+/** The website document a request is answered with (api/website.ts websiteStep), between routing and dispatch. */
+const sites = new WeakMap<OssContext, { key: string; status: number }>();
+
 async function dispatch(ctx: OssContext): Promise<void> {
   const refusal = refused.get(ctx);
   if (refusal !== undefined) throw refusal;
   const r = chosen.get(ctx)!;
+  const site = sites.get(ctx);
+  if (site !== undefined) ctx.state.key = site.key;
   authorizeRoute(ctx, r);
   await r.handler(ctx);
 }

@@ -48,7 +48,10 @@ function isAnonymous(ctx: OssContext): boolean {
  */
 export function websiteStep(ctx: OssContext, selectorCount: number): { key: string; status: number } | undefined {
   const { bucket, key } = ctx.state;
-  if (bucket === undefined || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || selectorCount > 0 || !isAnonymous(ctx)) return undefined;
+  if (bucket === undefined || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || selectorCount > 0) return undefined;
+  // Signed: only a directory key's index (a signed GET / stays ListObjects).
+  const signed = !isAnonymous(ctx);
+  if (signed && (key === undefined || !key.endsWith('/'))) return undefined;
   const config = ctx.state.store.buckets.getDocument<WebsiteConfig>(bucket, 'website');
   if (config === undefined) return undefined;
   const exists = (k: string) => {
@@ -57,7 +60,7 @@ export function websiteStep(ctx: OssContext, selectorCount: number): { key: stri
   };
   const headers: Record<string, string | undefined> = {};
   for (const [n, v] of Object.entries(ctx.headers)) headers[n] = Array.isArray(v) ? v.join(',') : v;
-  const answer = websiteAnswer(config, { key: key ?? '', query: ctx.querystring, headers, host: ctx.get('host'), exists });
+  const answer = websiteAnswer(config, { key: key ?? '', query: ctx.querystring, headers, host: ctx.get('host'), exists, signed });
   switch (answer.kind) {
     case 'redirect':
       ctx.status = answer.status;

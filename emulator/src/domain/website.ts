@@ -68,11 +68,32 @@ function int(v: unknown, name: string): number | undefined {
   return Number(s);
 }
 
+/** Booleans are accepted in any case and answered lower-case: oss2 sends `True`, and its parser reads back only
+ * `true`/`false` [S] oss2 live tests/test_website.py with oss2 xml_utils _find_bool. */
 function bool(v: unknown, name: string): boolean | undefined {
-  const s = text(v, name);
+  const s = text(v, name)?.toLowerCase();
   if (s === undefined || s === '') return undefined;
   if (s !== 'true' && s !== 'false') throw invalidArgument('InvalidArgument', name, s);
   return s === 'true';
+}
+
+/** The boolean elements of the document (PY2 models/bucket_website.py, type 'bool'). */
+const BOOLEAN_ELEMENTS = new Set([
+  'SupportSubDir', 'EnableReplacePrefix', 'PassQueryString', 'MirrorSNI', 'MirrorPassQueryString', 'MirrorFollowRedirect',
+  'MirrorCheckMd5', 'MirrorPassOriginalSlashes', 'MirrorAllowVideoSnapshot', 'MirrorUsingRole', 'MirrorProxyPass',
+  'MirrorIsExpressTunnel', 'MirrorAllowHeadObject', 'MirrorSaveOssMeta', 'MirrorAllowGetImageInfo',
+  'MirrorUserLastModified', 'MirrorSwitchAllErrors', 'PassAll',
+]);
+
+/** Checks every boolean element of the stored document and writes it lower-case. */
+function normalizeBooleans(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(normalizeBooleans);
+  if (node === null || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  for (const [name, v] of Object.entries(o)) {
+    if (BOOLEAN_ELEMENTS.has(name) && typeof v === 'string' && v !== '') o[name] = String(bool(v, name));
+    else normalizeBooleans(v);
+  }
 }
 
 /**
@@ -101,6 +122,7 @@ export function parseWebsiteConfig(doc: Record<string, unknown> | undefined): We
     if (httpStatus !== 200 && httpStatus !== 404) throw invalidArgument('InvalidArgument', 'HttpStatus', String(httpStatus));
     error = { key, httpStatus };
   }
+  normalizeBooleans(root);
   const rulesNode = obj(root.RoutingRules, 'RoutingRules');
   const raw = list(rulesNode?.RoutingRule);
   if (raw.length > MAX_ROUTING_RULES) throw invalidArgument('InvalidArgument', 'RoutingRule', String(raw.length));
@@ -152,6 +174,15 @@ export function parseWebsiteConfig(doc: Record<string, unknown> | undefined): We
         passQueryString: bool(redirect.PassQueryString, 'PassQueryString') ?? false,
       },
     };
+    // A Mirror rule's PassQueryString is answered as its MirrorPassQueryString, whatever was put or left out [S] oss2
+    // live tests/test_website.py test_normal_set_website_with_mirror ("pass_query_string will be covered by
+    // mirror_pass_query_string"), PY2 live test_bucket_website_client.py test_bucket_website_v1 (puts true with
+    // MirrorPassQueryString false, reads back False).
+    if (type === 'Mirror') {
+      const mirrorPass = bool(redirect.MirrorPassQueryString, 'MirrorPassQueryString') ?? false;
+      redirect.PassQueryString = String(mirrorPass);
+      out.redirect.passQueryString = mirrorPass;
+    }
     if (out.redirect.replaceKeyWith !== undefined && out.redirect.enableReplacePrefix) {
       throw invalidArgument('InvalidArgument', 'ReplaceKeyWith', out.redirect.replaceKeyWith);
     }
@@ -177,6 +208,8 @@ export interface WebsiteRequest {
   /** The bucket's own host, for Internal/AliCDN redirects without a HostName. */
   host: string;
   exists: (key: string) => boolean;
+  /** A signed request: only the index document of a missing directory key applies (no rules, no error document). */
+  signed?: boolean;
 }
 
 /** Mirror rules are skipped: they fetch from the origin on a miss, which the emulator never does [I] (behaviour §14.7). */
@@ -212,17 +245,23 @@ function redirectTo(rule: RoutingRule, req: WebsiteRequest): WebsiteAnswer {
  * the error document with its HttpStatus.
  */
 export function websiteAnswer(config: WebsiteConfig, req: WebsiteRequest): WebsiteAnswer {
-  for (const rule of config.rules) {
+  const rules = req.signed ? [] : config.rules;
+  for (const rule of rules) {
     if (rule.condition.httpErrorCodeReturnedEquals === undefined && ruleMatches(rule, req.key, undefined, req.headers)) return redirectTo(rule, req);
   }
-  let key = req.key;
-  if (config.index !== undefined && (key === '' || (config.index.supportSubDir && key.endsWith('/')))) key += config.index.suffix;
-  if (key !== '' && req.exists(key)) return { kind: 'object', key, status: 200 };
+  if (req.key !== '' && req.exists(req.key)) return { kind: 'object', key: req.key, status: 200 };
+  // A directory key is its sub-directory's index with SupportSubDir, else the root index: a GET of a missing
+  // `<random>/` answers the root index.html [S] oss2 live tests/test_website.py test_normal_set_website_without_routing_rule.
+  if (config.index !== undefined && (req.key === '' || req.key.endsWith('/'))) {
+    const key = config.index.supportSubDir ? req.key + config.index.suffix : config.index.suffix;
+    if (req.exists(key)) return { kind: 'object', key, status: 200 };
+  }
+  if (req.signed) return { kind: 'missing' };
   // Type 1: a missing `dir` whose `dir/<index>` exists is redirected to `dir/` (API reference, IndexDocument Type).
   if (config.index?.supportSubDir && config.index.type === 1 && !req.key.endsWith('/') && req.exists(`${req.key}/${config.index.suffix}`)) {
     return { kind: 'redirect', status: 302, location: `/${req.key}/` };
   }
-  for (const rule of config.rules) {
+  for (const rule of rules) {
     if (rule.condition.httpErrorCodeReturnedEquals === 404 && ruleMatches(rule, req.key, 404, req.headers)) return redirectTo(rule, req);
   }
   if (config.error !== undefined && req.exists(config.error.key)) return { kind: 'object', key: config.error.key, status: config.error.httpStatus };

@@ -106,6 +106,13 @@ describe('website-style requests', () => {
     expect([mirror.status, mirror.text]).toEqual([404, 'oops']);
   });
 
+  it('a signed GET of a missing directory key is the index (oss2 live test_website), a Mirror PassQueryString reads back as MirrorPassQueryString', async () => {
+    const dir = await raw(emu, { method: 'GET', bucket: 'site-live', key: 'docs/' });
+    expect([dir.status, dir.text]).toEqual([200, 'docs home']);
+    const doc = await raw(emu, { method: 'GET', bucket: 'site-live', query: [['website', undefined]] });
+    expect(doc.text).toContain('<RedirectType>Mirror</RedirectType><MirrorURL>http://origin.example.com/</MirrorURL><MirrorCheckMd5>false</MirrorCheckMd5><PassQueryString>false</PassQueryString>');
+  });
+
   it('signed requests are ordinary: GET / lists, a missing key is NoSuchKey', async () => {
     const list = await raw(emu, { method: 'GET', bucket: 'site-live' });
     expect([list.status, xmlValue(list.text, 'Name')]).toEqual([200, 'site-live']);
