@@ -16,6 +16,7 @@ import * as multipart from './ops/multipart.js';
 import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
+import * as website from './ops/website.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
 
@@ -68,6 +69,20 @@ export class OssClient {
 
   getBucketVersioning(req: M.GetBucketVersioningRequest): Promise<M.GetBucketVersioningResult> {
     return bucket.getBucketVersioning(this.wire, req);
+  }
+
+  // ---- static website (ops/website.ts) ------------------------------------------------------------------------
+
+  putBucketWebsite(req: M.PutBucketWebsiteRequest): Promise<M.PutBucketWebsiteResult> {
+    return website.putBucketWebsite(this.wire, req);
+  }
+
+  getBucketWebsite(req: M.GetBucketWebsiteRequest): Promise<M.GetBucketWebsiteResult> {
+    return website.getBucketWebsite(this.wire, req);
+  }
+
+  deleteBucketWebsite(req: M.DeleteBucketWebsiteRequest): Promise<M.DeleteBucketWebsiteResult> {
+    return website.deleteBucketWebsite(this.wire, req);
   }
 
   // ---- overwrite protection (ops/overwrite.ts) ---------------------------------------------------------------

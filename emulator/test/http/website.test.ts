@@ -120,3 +120,33 @@ describe('website-style requests', () => {
     expect([missing.status, errorCode(missing)]).toEqual([404, 'NoSuchKey']);
   });
 });
+
+describe('our client', () => {
+  it('putBucketWebsite / getBucketWebsite / deleteBucketWebsite round-trip (PY2 names)', async () => {
+    await client.putBucket({ bucket: 'site-client' });
+    await client.putBucketWebsite({
+      bucket: 'site-client',
+      websiteConfiguration: {
+        indexDocument: { suffix: 'index.html', supportSubDir: true, type: 0 },
+        errorDocument: { key: 'error.html', httpStatus: 404 },
+        routingRules: {
+          routingRules: [
+            {
+              ruleNumber: 1,
+              condition: { keyPrefixEquals: 'abc/', httpErrorCodeReturnedEquals: 404, includeHeaders: [{ key: 'k', equals: 'v' }] },
+              redirect: { redirectType: 'Mirror', mirrorURL: 'http://example.com/', mirrorPassQueryString: true, passQueryString: false },
+            },
+          ],
+        },
+      },
+    });
+    const got = (await client.getBucketWebsite({ bucket: 'site-client' })).websiteConfiguration;
+    expect(got.indexDocument).toEqual({ suffix: 'index.html', supportSubDir: true, type: 0 });
+    expect(got.errorDocument).toEqual({ key: 'error.html', httpStatus: 404 });
+    const rule = got.routingRules!.routingRules![0]!;
+    expect(rule.condition).toMatchObject({ keyPrefixEquals: 'abc/', httpErrorCodeReturnedEquals: 404, includeHeaders: [{ key: 'k', equals: 'v' }] });
+    expect(rule.redirect).toMatchObject({ redirectType: 'Mirror', mirrorURL: 'http://example.com/', mirrorPassQueryString: true, passQueryString: true });
+    expect((await client.deleteBucketWebsite({ bucket: 'site-client' })).statusCode).toBe(204);
+    await expect(client.getBucketWebsite({ bucket: 'site-client' })).rejects.toMatchObject({ code: 'NoSuchWebsiteConfiguration' });
+  });
+});
