@@ -37,7 +37,7 @@ import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import * as website from './api/website.js';
-import { websiteStep } from './api/website.js';
+import { websiteStep, type WebsiteStep } from './api/website.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -203,7 +203,7 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   // The key is swapped in dispatch, after auth has checked the signature over the key the request named.
   const site = websiteStep(ctx, selectorsOf(ctx.state.query.names()).size);
   if (site !== undefined) {
-    if (site.status === -1) return;
+    if (site.answered) return;
     chosen.set(ctx, routes.find((x) => x.scope === 'object' && x.sub === undefined && x.when === undefined && x.method === ctx.method)!);
     refused.delete(ctx);
     sites.set(ctx, site);
@@ -215,7 +215,7 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
 }
 
 /** The website document a request is answered with (api/website.ts websiteStep), between routing and dispatch. */
-const sites = new WeakMap<OssContext, { key: string; status: number }>();
+const sites = new WeakMap<OssContext, Extract<WebsiteStep, { answered: false }>>();
 
 async function dispatch(ctx: OssContext): Promise<void> {
   const refusal = refused.get(ctx);

@@ -34,6 +34,9 @@ export function deleteBucketWebsite(ctx: OssContext): void {
   sendEmpty(ctx, 204);
 }
 
+/** Answered here (a redirect), or the document GetObject/HeadObject serves instead, with its status. */
+export type WebsiteStep = { answered: true } | { answered: false; key: string; status: number };
+
 /** A request that carries no credentials at all (header, V1 or V4 query): what OSS serves website documents to. */
 function isAnonymous(ctx: OssContext): boolean {
   const q = ctx.state.query;
@@ -46,7 +49,7 @@ function isAnonymous(ctx: OssContext): boolean {
  * `object` answer names the key (index / error document / Internal target) that GetObject then serves, with its
  * status.
  */
-export function websiteStep(ctx: OssContext, selectorCount: number): { key: string; status: number } | undefined {
+export function websiteStep(ctx: OssContext, selectorCount: number): WebsiteStep | undefined {
   const { bucket, key } = ctx.state;
   if (bucket === undefined || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || selectorCount > 0) return undefined;
   // Signed: only a directory key's index (a signed GET / stays ListObjects).
@@ -66,11 +69,11 @@ export function websiteStep(ctx: OssContext, selectorCount: number): { key: stri
       ctx.status = answer.status;
       ctx.set('Location', answer.location);
       ctx.body = '';
-      return { key: '', status: -1 };
+      return { answered: true };
     case 'object':
-      return { key: answer.key, status: answer.status };
+      return { answered: false, key: answer.key, status: answer.status };
     case 'internal':
-      return exists(answer.key) ? { key: answer.key, status: 200 } : undefined;
+      return exists(answer.key) ? { answered: false, key: answer.key, status: 200 } : undefined;
     default:
       return undefined;
   }
