@@ -38,6 +38,7 @@ import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import * as website from './api/website.js';
 import { websiteStep, type WebsiteStep } from './api/website.js';
+import * as httpsConfig from './api/httpsConfig.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -91,6 +92,8 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'website', access: 'owner', api: 'PutBucketWebsite', handler: website.putBucketWebsite },
   { method: 'GET', scope: 'bucket', sub: 'website', access: 'owner', api: 'GetBucketWebsite', handler: website.getBucketWebsite },
   { method: 'DELETE', scope: 'bucket', sub: 'website', access: 'owner', api: 'DeleteBucketWebsite', handler: website.deleteBucketWebsite },
+  { method: 'PUT', scope: 'bucket', sub: 'httpsConfig', access: 'owner', api: 'PutBucketHttpsConfig', handler: httpsConfig.putBucketHttpsConfig },
+  { method: 'GET', scope: 'bucket', sub: 'httpsConfig', access: 'owner', api: 'GetBucketHttpsConfig', handler: httpsConfig.getBucketHttpsConfig },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },

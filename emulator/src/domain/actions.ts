@@ -16,6 +16,7 @@ export type ApiName =
   | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketWebsite' | 'GetBucketWebsite' | 'DeleteBucketWebsite'
+  | 'PutBucketHttpsConfig' | 'GetBucketHttpsConfig'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors';
 
@@ -84,6 +85,8 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketWebsite: 'oss:PutBucketWebsite',
   GetBucketWebsite: 'oss:GetBucketWebsite',
   DeleteBucketWebsite: 'oss:DeleteBucketWebsite',
+  PutBucketHttpsConfig: 'oss:PutBucketHttpsConfig',
+  GetBucketHttpsConfig: 'oss:GetBucketHttpsConfig',
   PutBucketEncryption: 'oss:PutBucketEncryption',
   GetBucketEncryption: 'oss:GetBucketEncryption',
   DeleteBucketEncryption: 'oss:DeleteBucketEncryption',
