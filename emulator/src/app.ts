@@ -39,6 +39,7 @@ import * as corsApi from './api/cors.js';
 import * as website from './api/website.js';
 import { websiteStep, type WebsiteStep } from './api/website.js';
 import * as httpsConfig from './api/httpsConfig.js';
+import * as cname from './api/cname.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -94,6 +95,12 @@ export const routes: Route[] = [
   { method: 'DELETE', scope: 'bucket', sub: 'website', access: 'owner', api: 'DeleteBucketWebsite', handler: website.deleteBucketWebsite },
   { method: 'PUT', scope: 'bucket', sub: 'httpsConfig', access: 'owner', api: 'PutBucketHttpsConfig', handler: httpsConfig.putBucketHttpsConfig },
   { method: 'GET', scope: 'bucket', sub: 'httpsConfig', access: 'owner', api: 'GetBucketHttpsConfig', handler: httpsConfig.getBucketHttpsConfig },
+  // CNAME: `comp` names the sub-API (domain/subresources.ts); GetCnameToken is `?comp=token&cname=<domain>`.
+  { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'token', access: 'owner', api: 'CreateCnameToken', handler: cname.createCnameToken },
+  { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'PutCname', handler: cname.putCname },
+  { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'delete', access: 'owner', api: 'DeleteCname', handler: cname.deleteCname },
+  { method: 'GET', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'token', access: 'owner', api: 'GetCnameToken', handler: cname.getCnameToken },
+  { method: 'GET', scope: 'bucket', sub: 'cname', when: (ctx) => !ctx.state.query.has('comp'), access: 'owner', api: 'ListCname', handler: cname.listCname },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },

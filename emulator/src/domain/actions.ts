@@ -17,6 +17,7 @@ export type ApiName =
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketWebsite' | 'GetBucketWebsite' | 'DeleteBucketWebsite'
   | 'PutBucketHttpsConfig' | 'GetBucketHttpsConfig'
+  | 'CreateCnameToken' | 'GetCnameToken' | 'PutCname' | 'ListCname' | 'DeleteCname'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors';
 
@@ -87,6 +88,11 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   DeleteBucketWebsite: 'oss:DeleteBucketWebsite',
   PutBucketHttpsConfig: 'oss:PutBucketHttpsConfig',
   GetBucketHttpsConfig: 'oss:GetBucketHttpsConfig',
+  CreateCnameToken: 'oss:CreateCnameToken',
+  GetCnameToken: 'oss:GetCnameToken',
+  PutCname: 'oss:PutCname',
+  ListCname: 'oss:ListCname',
+  DeleteCname: 'oss:DeleteCname',
   PutBucketEncryption: 'oss:PutBucketEncryption',
   GetBucketEncryption: 'oss:GetBucketEncryption',
   DeleteBucketEncryption: 'oss:DeleteBucketEncryption',

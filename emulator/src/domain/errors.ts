@@ -107,6 +107,10 @@ export const catalogue = {
   NoSuchServerSideEncryptionRule: { status: 404, message: 'The server side encryption configuration was not found.' },
   // Static website (api/website.ts): code [S] oss2 exceptions.NoSuchWebsite and its live test_website; message [I].
   NoSuchWebsiteConfiguration: { status: 404, message: 'The specified bucket does not have a website configuration.' },
+  // CNAME (api/cname.ts): NeedVerifyDomainOwnership 403 [S] PY2 live test_bucket_cname_client (message [I]);
+  // GetCnameToken without a token: code and message [I].
+  NeedVerifyDomainOwnership: { status: 403, message: 'The ownership of the domain has not been verified. Add the TXT record of its CNAME token first.' },
+  NoSuchCnameToken: { status: 404, message: 'The specified cname token does not exist.' },
   // CORS (api/cors.ts). NoSuchCORSConfiguration [S] oss2 exceptions.NoSuchCors and its live test_cors, message [I]. A
   // preflight no rule allows: AccessForbidden with this message (sic "Requet") [S2] an OSS answer quoted in a CSDN
   // post about OSS's CORS whitelist; the message for a bucket without CORS is [I].
