@@ -40,6 +40,7 @@ import * as website from './api/website.js';
 import { websiteStep, type WebsiteStep } from './api/website.js';
 import * as httpsConfig from './api/httpsConfig.js';
 import * as cname from './api/cname.js';
+import * as inventory from './api/inventory.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -95,6 +96,10 @@ export const routes: Route[] = [
   { method: 'DELETE', scope: 'bucket', sub: 'website', access: 'owner', api: 'DeleteBucketWebsite', handler: website.deleteBucketWebsite },
   { method: 'PUT', scope: 'bucket', sub: 'httpsConfig', access: 'owner', api: 'PutBucketHttpsConfig', handler: httpsConfig.putBucketHttpsConfig },
   { method: 'GET', scope: 'bucket', sub: 'httpsConfig', access: 'owner', api: 'GetBucketHttpsConfig', handler: httpsConfig.getBucketHttpsConfig },
+  { method: 'PUT', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'PutBucketInventory', handler: inventory.putBucketInventory },
+  { method: 'GET', scope: 'bucket', sub: 'inventory', when: (ctx) => ctx.state.query.has('inventoryId'), access: 'owner', api: 'GetBucketInventory', handler: inventory.getBucketInventory },
+  { method: 'GET', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'ListBucketInventory', handler: inventory.listBucketInventory },
+  { method: 'DELETE', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'DeleteBucketInventory', handler: inventory.deleteBucketInventory },
   // CNAME: `comp` names the sub-API (domain/subresources.ts); GetCnameToken is `?comp=token&cname=<domain>`.
   { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'token', access: 'owner', api: 'CreateCnameToken', handler: cname.createCnameToken },
   { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'PutCname', handler: cname.putCname },

@@ -17,6 +17,7 @@ export type ApiName =
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketWebsite' | 'GetBucketWebsite' | 'DeleteBucketWebsite'
   | 'PutBucketHttpsConfig' | 'GetBucketHttpsConfig'
+  | 'PutBucketInventory' | 'GetBucketInventory' | 'ListBucketInventory' | 'DeleteBucketInventory'
   | 'CreateCnameToken' | 'GetCnameToken' | 'PutCname' | 'ListCname' | 'DeleteCname'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors';
@@ -88,6 +89,10 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   DeleteBucketWebsite: 'oss:DeleteBucketWebsite',
   PutBucketHttpsConfig: 'oss:PutBucketHttpsConfig',
   GetBucketHttpsConfig: 'oss:GetBucketHttpsConfig',
+  PutBucketInventory: 'oss:PutBucketInventory',
+  GetBucketInventory: 'oss:GetBucketInventory',
+  ListBucketInventory: 'oss:GetBucketInventory',
+  DeleteBucketInventory: 'oss:DeleteBucketInventory',
   CreateCnameToken: 'oss:CreateCnameToken',
   GetCnameToken: 'oss:GetCnameToken',
   PutCname: 'oss:PutCname',

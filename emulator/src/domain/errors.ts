@@ -107,6 +107,8 @@ export const catalogue = {
   NoSuchServerSideEncryptionRule: { status: 404, message: 'The server side encryption configuration was not found.' },
   // Static website (api/website.ts): code [S] oss2 exceptions.NoSuchWebsite and its live test_website; message [I].
   NoSuchWebsiteConfiguration: { status: 404, message: 'The specified bucket does not have a website configuration.' },
+  // Inventory (api/inventory.ts): code [S] oss2 exceptions.NoSuchInventory and its live test_list_none_inventory; message [I].
+  NoSuchInventory: { status: 404, message: 'The specified inventory configuration does not exist.' },
   // CNAME (api/cname.ts): NeedVerifyDomainOwnership 403 [S] PY2 live test_bucket_cname_client (message [I]);
   // GetCnameToken without a token: code and message [I].
   NeedVerifyDomainOwnership: { status: 403, message: 'The ownership of the domain has not been verified. Add the TXT record of its CNAME token first.' },
