@@ -216,11 +216,11 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   // Static website (behaviour §14.7): a website-style request is answered with a redirect here, or becomes a
   // GetObject/HeadObject of the document the configuration names, answered with that document's status.
   // The key is swapped in dispatch, after auth has checked the signature over the key the request named.
-  const site = websiteStep(ctx, selectorsOf(ctx.state.query.names()).size);
+  // A request refused by the table (an unserved modifier such as `callback`) stays refused.
+  const site = refused.has(ctx) ? undefined : websiteStep(ctx, selectorsOf(ctx.state.query.names()).size);
   if (site !== undefined) {
     if (site.answered) return;
     chosen.set(ctx, routes.find((x) => x.scope === 'object' && x.sub === undefined && x.when === undefined && x.method === ctx.method)!);
-    refused.delete(ctx);
     sites.set(ctx, site);
     await next();
     if (ctx.status === 200 && site.status !== 200) ctx.status = site.status;
