@@ -17,6 +17,7 @@ import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
 import * as website from './ops/website.js';
+import * as httpsConfig from './ops/httpsConfig.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
 
@@ -83,6 +84,16 @@ export class OssClient {
 
   deleteBucketWebsite(req: M.DeleteBucketWebsiteRequest): Promise<M.DeleteBucketWebsiteResult> {
     return website.deleteBucketWebsite(this.wire, req);
+  }
+
+  // ---- HTTPS configuration (ops/httpsConfig.ts) ---------------------------------------------------------------
+
+  putBucketHttpsConfig(req: M.PutBucketHttpsConfigRequest): Promise<M.PutBucketHttpsConfigResult> {
+    return httpsConfig.putBucketHttpsConfig(this.wire, req);
+  }
+
+  getBucketHttpsConfig(req: M.GetBucketHttpsConfigRequest): Promise<M.GetBucketHttpsConfigResult> {
+    return httpsConfig.getBucketHttpsConfig(this.wire, req);
   }
 
   // ---- overwrite protection (ops/overwrite.ts) ---------------------------------------------------------------

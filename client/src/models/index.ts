@@ -13,3 +13,4 @@ export * from './overwrite.js';
 export * from './encryption.js';
 export * from './cors.js';
 export * from './website.js';
+export * from './httpsConfig.js';

@@ -44,3 +44,16 @@ describe('?httpsConfig', () => {
     expect(snapshot(emu)).toBe(before);
   });
 });
+
+describe('our client', () => {
+  it('putBucketHttpsConfig / getBucketHttpsConfig round-trip (PY2 names)', async () => {
+    await client.putBucket({ bucket: 'tls-client' });
+    await client.putBucketHttpsConfig({
+      bucket: 'tls-client',
+      httpsConfiguration: { tls: { enable: true, tlsVersions: ['TLSv1.2', 'TLSv1.3'] }, cipherSuite: { enable: true, strongCipherSuite: true } },
+    });
+    const got = (await client.getBucketHttpsConfig({ bucket: 'tls-client' })).httpsConfiguration;
+    expect(got.tls).toEqual({ enable: true, tlsVersions: ['TLSv1.2', 'TLSv1.3'] });
+    expect(got.cipherSuite).toEqual({ enable: true, strongCipherSuite: true, customCipherSuites: [], tls13CustomCipherSuites: [] });
+  });
+});
