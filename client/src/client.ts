@@ -20,6 +20,8 @@ import * as archive from './ops/archive.js';
 import * as referer from './ops/referer.js';
 import * as requestPayment from './ops/requestPayment.js';
 import * as publicAccessBlock from './ops/publicAccessBlock.js';
+import * as website from './ops/website.js';
+import * as httpsConfig from './ops/httpsConfig.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
 import * as select from './ops/select.js';
@@ -104,6 +106,30 @@ export class OssClient {
 
   getBucketArchiveDirectRead(req: M.GetBucketArchiveDirectReadRequest): Promise<M.GetBucketArchiveDirectReadResult> {
     return archive.getBucketArchiveDirectRead(this.wire, req);
+  }
+
+  // ---- static website (ops/website.ts) ------------------------------------------------------------------------
+
+  putBucketWebsite(req: M.PutBucketWebsiteRequest): Promise<M.PutBucketWebsiteResult> {
+    return website.putBucketWebsite(this.wire, req);
+  }
+
+  getBucketWebsite(req: M.GetBucketWebsiteRequest): Promise<M.GetBucketWebsiteResult> {
+    return website.getBucketWebsite(this.wire, req);
+  }
+
+  deleteBucketWebsite(req: M.DeleteBucketWebsiteRequest): Promise<M.DeleteBucketWebsiteResult> {
+    return website.deleteBucketWebsite(this.wire, req);
+  }
+
+  // ---- HTTPS configuration (ops/httpsConfig.ts) ---------------------------------------------------------------
+
+  putBucketHttpsConfig(req: M.PutBucketHttpsConfigRequest): Promise<M.PutBucketHttpsConfigResult> {
+    return httpsConfig.putBucketHttpsConfig(this.wire, req);
+  }
+
+  getBucketHttpsConfig(req: M.GetBucketHttpsConfigRequest): Promise<M.GetBucketHttpsConfigResult> {
+    return httpsConfig.getBucketHttpsConfig(this.wire, req);
   }
 
   // ---- overwrite protection (ops/overwrite.ts) ---------------------------------------------------------------

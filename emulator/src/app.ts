@@ -47,6 +47,11 @@ import * as redundancy from './api/redundancyTransition.js';
 import * as referer from './api/referer.js';
 import * as requestPayment from './api/requestPayment.js';
 import * as publicAccessBlock from './api/publicAccessBlock.js';
+import * as website from './api/website.js';
+import { websiteStep, type WebsiteStep } from './api/website.js';
+import * as httpsConfig from './api/httpsConfig.js';
+import * as cname from './api/cname.js';
+import * as inventory from './api/inventory.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -127,6 +132,21 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'requestPayment', access: 'owner', api: 'PutBucketRequestPayment', handler: requestPayment.putBucketRequestPayment },
   { method: 'GET', scope: 'bucket', sub: 'requestPayment', access: 'owner', api: 'GetBucketRequestPayment', handler: requestPayment.getBucketRequestPayment },
   { method: 'GET', scope: 'bucket', sub: 'referer', access: 'owner', api: 'GetBucketReferer', handler: referer.getBucketReferer },
+  { method: 'PUT', scope: 'bucket', sub: 'website', access: 'owner', api: 'PutBucketWebsite', handler: website.putBucketWebsite },
+  { method: 'GET', scope: 'bucket', sub: 'website', access: 'owner', api: 'GetBucketWebsite', handler: website.getBucketWebsite },
+  { method: 'DELETE', scope: 'bucket', sub: 'website', access: 'owner', api: 'DeleteBucketWebsite', handler: website.deleteBucketWebsite },
+  { method: 'PUT', scope: 'bucket', sub: 'httpsConfig', access: 'owner', api: 'PutBucketHttpsConfig', handler: httpsConfig.putBucketHttpsConfig },
+  { method: 'GET', scope: 'bucket', sub: 'httpsConfig', access: 'owner', api: 'GetBucketHttpsConfig', handler: httpsConfig.getBucketHttpsConfig },
+  { method: 'PUT', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'PutBucketInventory', handler: inventory.putBucketInventory },
+  { method: 'GET', scope: 'bucket', sub: 'inventory', when: (ctx) => ctx.state.query.has('inventoryId'), access: 'owner', api: 'GetBucketInventory', handler: inventory.getBucketInventory },
+  { method: 'GET', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'ListBucketInventory', handler: inventory.listBucketInventory },
+  { method: 'DELETE', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'DeleteBucketInventory', handler: inventory.deleteBucketInventory },
+  // CNAME: `comp` names the sub-API (domain/subresources.ts); GetCnameToken is `?comp=token&cname=<domain>`.
+  { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'token', access: 'owner', api: 'CreateCnameToken', handler: cname.createCnameToken },
+  { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'PutCname', handler: cname.putCname },
+  { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'delete', access: 'owner', api: 'DeleteCname', handler: cname.deleteCname },
+  { method: 'GET', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'token', access: 'owner', api: 'GetCnameToken', handler: cname.getCnameToken },
+  { method: 'GET', scope: 'bucket', sub: 'cname', when: (ctx) => !ctx.state.query.has('comp'), access: 'owner', api: 'ListCname', handler: cname.listCname },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },
@@ -245,8 +265,24 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   if (bucket !== undefined && !(r && OWN_BUCKET_LOOKUP.includes(r.api)) && ctx.state.store.buckets.get(bucket) === undefined) {
     throw new OssError('NoSuchBucket', { BucketName: bucket });
   }
+  // Static website (behaviour §14.7): a website-style request is answered with a redirect here, or becomes a
+  // GetObject/HeadObject of the document the configuration names, answered with that document's status.
+  // The key is swapped in dispatch, after auth has checked the signature over the key the request named.
+  // A request refused by the table (an unserved modifier such as `callback`) stays refused.
+  const site = refused.has(ctx) ? undefined : websiteStep(ctx, selectorsOf(ctx.state.query.names()).size);
+  if (site !== undefined) {
+    if (site.answered) return;
+    chosen.set(ctx, routes.find((x) => x.scope === 'object' && x.sub === undefined && x.when === undefined && x.method === ctx.method)!);
+    sites.set(ctx, site);
+    await next();
+    if (ctx.status === 200 && site.status !== 200) ctx.status = site.status;
+    return;
+  }
   await next();
 }
+
+/** The website document a request is answered with (api/website.ts websiteStep), between routing and dispatch. */
+const sites = new WeakMap<OssContext, Extract<WebsiteStep, { answered: false }>>();
 
 async function dispatch(ctx: OssContext): Promise<void> {
   const refusal = refused.get(ctx);
@@ -255,6 +291,8 @@ async function dispatch(ctx: OssContext): Promise<void> {
   referer.checkReferer(ctx);
   requestPayment.checkRequestPayer(ctx);
   publicAccessBlock.checkPublicAclHeaders(ctx, r.api);
+  const site = sites.get(ctx);
+  if (site !== undefined) ctx.state.key = site.key;
   authorizeRoute(ctx, r);
   await r.handler(ctx);
 }

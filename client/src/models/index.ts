@@ -18,3 +18,5 @@ export * from './lifecycle.js';
 export * from './referer.js';
 export * from './requestPayment.js';
 export * from './publicAccessBlock.js';
+export * from './website.js';
+export * from './httpsConfig.js';

@@ -15,6 +15,10 @@ export type ApiName =
   | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts' | 'ListLiveChannel'
   | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
+  | 'PutBucketWebsite' | 'GetBucketWebsite' | 'DeleteBucketWebsite'
+  | 'PutBucketHttpsConfig' | 'GetBucketHttpsConfig'
+  | 'PutBucketInventory' | 'GetBucketInventory' | 'ListBucketInventory' | 'DeleteBucketInventory'
+  | 'CreateCnameToken' | 'GetCnameToken' | 'PutCname' | 'ListCname' | 'DeleteCname'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors' | 'RestoreObject' | 'CleanRestoredObject'
   | 'SealAppendObject' | 'PutSymlink' | 'GetSymlink' | 'PutBucketArchiveDirectRead' | 'GetBucketArchiveDirectRead'
@@ -93,6 +97,20 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketOverwriteConfig: 'oss:PutBucketOverwriteConfig',
   GetBucketOverwriteConfig: 'oss:GetBucketOverwriteConfig',
   DeleteBucketOverwriteConfig: 'oss:DeleteBucketOverwriteConfig',
+  PutBucketWebsite: 'oss:PutBucketWebsite',
+  GetBucketWebsite: 'oss:GetBucketWebsite',
+  DeleteBucketWebsite: 'oss:DeleteBucketWebsite',
+  PutBucketHttpsConfig: 'oss:PutBucketHttpsConfig',
+  GetBucketHttpsConfig: 'oss:GetBucketHttpsConfig',
+  PutBucketInventory: 'oss:PutBucketInventory',
+  GetBucketInventory: 'oss:GetBucketInventory',
+  ListBucketInventory: 'oss:GetBucketInventory',
+  DeleteBucketInventory: 'oss:DeleteBucketInventory',
+  CreateCnameToken: 'oss:CreateCnameToken',
+  GetCnameToken: 'oss:GetCnameToken',
+  PutCname: 'oss:PutCname',
+  ListCname: 'oss:ListCname',
+  DeleteCname: 'oss:DeleteCname',
   PutBucketEncryption: 'oss:PutBucketEncryption',
   GetBucketEncryption: 'oss:GetBucketEncryption',
   DeleteBucketEncryption: 'oss:DeleteBucketEncryption',

@@ -115,6 +115,14 @@ export const catalogue = {
   NoSuchOverwriteConfiguration: { status: 404, message: 'The bucket has no overwrite configuration.' },
   // GetBucketEncryption without a rule [S] oss2 live test_bucket_encryption_wrong (exception class); message [I].
   NoSuchServerSideEncryptionRule: { status: 404, message: 'The server side encryption configuration was not found.' },
+  // Static website (api/website.ts): code [S] oss2 exceptions.NoSuchWebsite and its live test_website; message [I].
+  NoSuchWebsiteConfiguration: { status: 404, message: 'The specified bucket does not have a website configuration.' },
+  // Inventory (api/inventory.ts): code [S] oss2 exceptions.NoSuchInventory and its live test_list_none_inventory; message [I].
+  NoSuchInventory: { status: 404, message: 'The specified inventory configuration does not exist.' },
+  // CNAME (api/cname.ts): NeedVerifyDomainOwnership 403 [S] PY2 live test_bucket_cname_client (message [I]);
+  // GetCnameToken without a token: code and message [I].
+  NeedVerifyDomainOwnership: { status: 403, message: 'The ownership of the domain has not been verified. Add the TXT record of its CNAME token first.' },
+  NoSuchCnameToken: { status: 404, message: 'The specified cname token does not exist.' },
   // CORS (api/cors.ts). NoSuchCORSConfiguration [S] oss2 exceptions.NoSuchCors and its live test_cors, message [I]. A
   // preflight no rule allows: AccessForbidden with this message (sic "Requet") [S2] an OSS answer quoted in a CSDN
   // post about OSS's CORS whitelist; the message for a bucket without CORS is [I].
