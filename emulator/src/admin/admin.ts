@@ -9,6 +9,7 @@
 //   GET    /-/requests   the request log, newest first (?limit=N)
 //   GET    /-/clock      {"now": ISO time, "offsetSeconds": N}: the emulator's clock (domain/clock.ts)
 //   PUT    /-/clock      {"offsetSeconds": N}: set how far it runs ahead of real time (negative: behind)
+//   GET    /-/console    the web console (console/serve.ts), and its signing proxy to the OSS API
 // Errors are OSS <Error> documents from the one renderer; successes are JSON.
 import type { Next } from 'koa';
 import { OssError } from '../domain/errors.js';
@@ -16,6 +17,7 @@ import { auth } from '../http/auth.js';
 import { readConfigBody } from '../http/body.js';
 import type { OssContext } from '../http/state.js';
 import { resetStore } from '../store/reset.js';
+import { serveConsole } from '../console/serve.js';
 import { Faults, parseRule } from './faults.js';
 import { RequestLog } from './requestLog.js';
 
@@ -52,6 +54,7 @@ export class Admin {
     return async (ctx: OssContext, next: Next): Promise<void> => {
       if (ctx.path === '/-/health' || !isAdminPath(ctx)) return next();
       await this.authorize(ctx);
+      if (await serveConsole(ctx)) return; // the web console (issue 24): same access rule
       const name = ctx.path.slice(3);
       const handler = this.handlers[`${ctx.method} ${name}`];
       if (handler === undefined) {
