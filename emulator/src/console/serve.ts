@@ -7,7 +7,7 @@
 //                                    this emulator's own OSS API; the answer comes back as OSS gave it
 // The proxy is the console's only way to read or change buckets and objects, so every rule of the OSS API applies
 // (no second write path), and its requests appear in /-/requests like any client's. Bodies stream both ways.
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -17,7 +17,8 @@ import { OssError } from '../domain/errors.js';
 import type { OssContext } from '../http/state.js';
 import { CONSOLE_CSS, consoleHtml } from './page.js';
 
-const UI_DIR = new URL('./ui/', import.meta.url);
+// Beside this module in dist; when the sources run directly (vitest), the compiled modules of the last `tsc -b`.
+const UI_DIR = existsSync(new URL('./ui/main.js', import.meta.url)) ? new URL('./ui/', import.meta.url) : new URL('../../dist/console/ui/', import.meta.url);
 
 /** Request headers the proxy passes on: what an OSS request may carry; never the browser's cookies or origin. */
 const PASSED = /^(x-oss-.*|content-(type|length|md5|disposition|encoding|language)|cache-control|expires|range|if-(match|none-match|modified-since|unmodified-since)|transfer-encoding)$/;
