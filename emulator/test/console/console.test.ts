@@ -20,7 +20,9 @@ describe.skipIf(!present)('web console in headless chromium', () => {
   let browser: Browser;
   let page: Page;
 
+  // A fresh document each time, so no element of the previous view is found before the new one renders.
   const go = async (hash: string) => {
+    await page.goto('about:blank');
     await page.goto(`${emu.url}/-/console#${hash}`, { waitUntil: 'domcontentloaded' });
   };
   const shot = async (name: string) => {
@@ -152,5 +154,28 @@ describe.skipIf(!present)('web console in headless chromium', () => {
     const clock = await (await fetch(`${emu.url}/-/clock`)).json() as { offsetSeconds: number };
     expect(clock.offsetSeconds).toBe(3600);
     await shot('controls');
+  });
+
+  it('shows a conformance JSON report as a scenario × driver table with its differences', async () => {
+    const report = {
+      target: { name: 'emulator', endpoint: emu.url },
+      results: [
+        { scenario: 'copy-replace', title: 'REPLACE directive', driver: 'client', status: 'pass', ms: 1 },
+        { scenario: 'copy-replace', title: 'REPLACE directive', driver: 'ali-oss', status: 'fail', reason: 'etag differs', ms: 1 },
+      ],
+      comparison: { differences: [{ scenario: 'copy-replace', driver: 'ali-oss', path: 'answers[0].status', recorded: 200, actual: 409 }], notCompared: [] },
+    };
+    const file = new URL('report.json', ARTIFACTS).pathname;
+    writeFileSync(file, JSON.stringify(report));
+    await go('/report');
+    const input = await page.waitForSelector('.drop input[type=file]');
+    await input!.uploadFile(file);
+    await page.waitForSelector('#report');
+    const heads = await page.$$eval('#report thead th', (ths) => ths.map((th) => th.textContent));
+    expect(heads).toEqual(['Scenario', 'client', 'ali-oss']);
+    const text = await textOf('#report');
+    expect(text).toContain('answers[0].status: recorded 200, actual 409');
+    expect(text).toContain('etag differs');
+    await shot('report');
   });
 });
