@@ -89,9 +89,12 @@ async function proxy(ctx: OssContext, ossPath: string): Promise<void> {
   const host = localAddress.includes(':') && !localAddress.startsWith('::ffff:') ? `[${localAddress}]` : localAddress.replace(/^::ffff:/, '');
   headers['host'] = `${host}:${socket.localPort}`;
   const options = { method: ctx.method, host: host.replace(/^\[|\]$/g, ''), port: socket.localPort, path: ossPath + (ctx.querystring ? `?${ctx.querystring}` : ''), headers, ...(secure ? { rejectUnauthorized: false } : {}) };
+  const out = (secure ? https : http).request(options);
+  // The browser going away ends the forwarded request too, so nothing half-sent stays open.
+  ctx.res.once('close', () => out.destroy());
   const answer = await new Promise<http.IncomingMessage>((resolve, reject) => {
-    const out = (secure ? https : http).request(options, resolve);
-    out.on('error', reject);
+    out.once('response', resolve);
+    out.once('error', reject);
     ctx.req.pipe(out);
   });
   ctx.respond = false;
