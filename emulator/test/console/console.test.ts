@@ -178,4 +178,18 @@ describe.skipIf(!present)('web console in headless chromium', () => {
     expect(text).toContain('etag differs');
     await shot('report');
   });
+
+  it('is usable from the keyboard: skip link first, then the sections; every form control has a label', async () => {
+    await go('/buckets');
+    await page.waitForSelector('#buckets');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Buckets');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#requests');
+    const unlabelled = await page.$$eval('input, select, textarea', (els) => els.filter((el) => !el.closest('label')).length);
+    expect(unlabelled).toBe(0);
+  });
 });
