@@ -11,6 +11,7 @@
 //   PUT    /-/clock      {"offsetSeconds": N}: set how far it runs ahead of real time (negative: behind)
 //   POST   /-/lifecycle/run  one lifecycle pass now, at the emulator's clock (api/lifecycle.ts); answers its counts
 //   POST   /-/logging/flush  write the buffered access-log lines of every logging bucket now (api/accessLog.ts)
+//   GET    /-/console    the web console (console/serve.ts), and its signing proxy to the OSS API
 // Errors are OSS <Error> documents from the one renderer; successes are JSON.
 import type { Next } from 'koa';
 import { OssError } from '../domain/errors.js';
@@ -18,6 +19,7 @@ import { auth } from '../http/auth.js';
 import { readConfigBody } from '../http/body.js';
 import type { OssContext } from '../http/state.js';
 import { resetStore } from '../store/reset.js';
+import { serveConsole } from '../console/serve.js';
 import { Faults, parseRule } from './faults.js';
 import { RequestLog } from './requestLog.js';
 import { runLifecycle } from '../api/lifecycle.js';
@@ -65,6 +67,7 @@ export class Admin {
     return async (ctx: OssContext, next: Next): Promise<void> => {
       if (ctx.path === '/-/health' || !isAdminPath(ctx)) return next();
       await this.authorize(ctx);
+      if (await serveConsole(ctx)) return; // the web console (issue 24): same access rule
       const name = ctx.path.slice(3);
       const handler = this.handlers[`${ctx.method} ${name}`];
       if (handler === undefined) {

@@ -25,6 +25,17 @@ export interface LoggedRequest {
   accessKeyId: string | null;
   /** Until the response was complete; while a body is still streaming, until the handler returned. */
   durationMs: number;
+  /** As received and as answered (names lower-case), for the console's request table (issue 24 item 5). */
+  requestHeaders: Record<string, string>;
+  responseHeaders: Record<string, string>;
+}
+
+function flatHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
 }
 
 export const DEFAULT_CAPACITY = 1000;
@@ -42,7 +53,10 @@ export class RequestLog {
   list(limit = this.capacity): LoggedRequest[] {
     const n = this.ring.length;
     const out: LoggedRequest[] = [];
-    for (let i = 1; i <= Math.min(n, limit); i++) out.push({ ...this.ring[(this.at - i + n) % n]! });
+    for (let i = 1; i <= Math.min(n, limit); i++) {
+      const e = this.ring[(this.at - i + n) % n]!;
+      out.push({ ...e, requestHeaders: { ...e.requestHeaders }, responseHeaders: { ...e.responseHeaders } });
+    }
     return out;
   }
 
@@ -86,6 +100,8 @@ export class RequestLog {
           requestId: ctx.state.requestId,
           accessKeyId: principal?.kind === 'key' ? principal.accessKeyId : null,
           durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+          requestHeaders: flatHeaders(ctx.req.headers),
+          responseHeaders: flatHeaders(ctx.res.getHeaders() as Record<string, string | string[] | number | undefined>),
         };
         // Logged now, so a test that has its answer finds the entry; a streamed body finishes the duration later.
         this.push(entry);

@@ -1,0 +1,31 @@
+// Item 5: the clock offset and the fault rules, shown and editable through the admin API; and /-/reset.
+import { field, h, show } from './dom.js';
+import { admin } from './oss.js';
+
+export async function controlsView(view: HTMLElement): Promise<void> {
+  const [clock, faults] = await Promise.all([admin<{ now: string; offsetSeconds: number }>('GET', 'clock'), admin<{ rules: unknown[] }>('GET', 'faults')]);
+  const out = h('div', { id: 'controls-result', 'aria-live': 'polite' });
+  const report = (a: { status: number; text: string }) => {
+    if (a.status >= 300) out.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('pre', {}, `${a.status}\n${a.text}`)));
+    else void controlsView(view);
+  };
+  const offset = h('input', { name: 'offsetSeconds', type: 'number', value: clock.json?.offsetSeconds ?? 0 }) as HTMLInputElement;
+  const clockForm = h('form', { 'aria-label': 'Clock' }, h('fieldset', {}, h('legend', {}, 'Clock'),
+    h('p', {}, `Emulator time: ${clock.json?.now ?? '?'}`), field('Offset (seconds)', offset), h('button', { type: 'submit' }, 'Set')));
+  clockForm.addEventListener('submit', async (e) => { e.preventDefault(); report(await admin('PUT', 'clock', { offsetSeconds: Number(offset.value) })); });
+  const rule = h('textarea', { name: 'rule', rows: 4, cols: 60, placeholder: '{"api": "PutObject", "status": 503, "code": "ServiceUnavailable"}' }) as HTMLTextAreaElement;
+  const add = h('form', { 'aria-label': 'Add fault rule' }, field('New rule (JSON)', rule), h('button', { type: 'submit' }, 'Add rule'));
+  add.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    let parsed: unknown;
+    try { parsed = JSON.parse(rule.value); } catch (err) { out.replaceChildren(h('div', { class: 'error', role: 'alert' }, (err as Error).message)); return; }
+    report(await admin('POST', 'faults', parsed));
+  });
+  const clear = h('button', { type: 'button', class: 'danger' }, 'Remove every rule');
+  clear.addEventListener('click', async () => report(await admin('DELETE', 'faults')));
+  const reset = h('button', { type: 'button', class: 'danger' }, 'Reset the emulator (every bucket and object)');
+  reset.addEventListener('click', async () => report(await admin('POST', 'reset')));
+  show(view, h('h2', {}, 'Clock & faults'), out, clockForm,
+    h('section', {}, h('h3', {}, 'Fault rules'), h('pre', { id: 'faults' }, JSON.stringify(faults.json?.rules ?? [], null, 2)), add, clear),
+    h('section', {}, h('h3', {}, 'Reset'), reset));
+}
