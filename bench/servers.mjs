@@ -51,8 +51,9 @@ const s3NextToken = (xml) => /<NextContinuationToken>([^<]*)<\/NextContinuationT
 const v4now = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** `profileDir`: write a V8 CPU profile of the local-oss process there when it exits (`npm run bench -- --profile=DIR`). */
-export async function localOss({ profileDir } = {}) {
-  const data = mkdtempSync(join(tmpdir(), 'bench-local-oss-'));
+/** `dataDir`: serve an existing data directory (bench/scale.mjs restarts on the one it filled). */
+export async function localOss({ profileDir, dataDir } = {}) {
+  const data = dataDir ?? mkdtempSync(join(tmpdir(), 'bench-local-oss-'));
   const cli = join(here, '../emulator/dist/cli.js');
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const s = await launch(process.execPath, [...nodeArgs, cli, '--port', '0', '--data', data], 0, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
