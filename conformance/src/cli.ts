@@ -13,6 +13,7 @@ import { PythonV2Driver } from './drivers/python-v2.js';
 import { AliOssDriver } from './drivers/ali-oss.js';
 import { GoV1Driver } from './drivers/go-v1.js';
 import { OssClientDriver } from './drivers/oss-client.js';
+import { OpenDalDriver } from './drivers/opendal.js';
 import { consoleReport } from './report/console.js';
 import { jsonReport, junitReport } from './report/files.js';
 import { CorpusRun, corpusReport, formatCorpusAnswers, loadCorpus, type CorpusFile } from './corpus.js';
@@ -111,7 +112,8 @@ async function main(): Promise<number> {
     if (name === 'ali-oss') return new AliOssDriver(target.info);
     if (name === 'go-v1') return new GoV1Driver(target.info);
     if (name === 'oss-client') return new OssClientDriver(target.info);
-    throw new Error(`unknown driver ${name} (have: client, ali-oss, raw, raw-v1, python-v2, oss-client, go-v1)`);
+    if (name === 'opendal') return new OpenDalDriver(target.info);
+    throw new Error(`unknown driver ${name} (have: client, ali-oss, raw, raw-v1, python-v2, oss-client, go-v1, opendal)`);
   });
   const run = new Run({
     target: target.info,

@@ -13,6 +13,7 @@ export { AliOssDriver } from './drivers/ali-oss.js';
 export { GoV1Driver, locateGoV1, buildGoV1Adapter, goV1Adapter, DEBIAN_GOPATH, GO_V1_HOW } from './drivers/go-v1.js';
 export type { GoToolchain } from './drivers/go-v1.js';
 export { OssClientDriver, virtualHostEndpoint, localhostSubdomainsUnresolved } from './drivers/oss-client.js';
+export { OpenDalDriver, openDalKeeps } from './drivers/opendal.js';
 export { StdioAdapterDriver, type AdapterCommand } from './drivers/stdioAdapter.js';
 export { consoleReport } from './report/console.js';
 export { jsonReport, junitReport } from './report/files.js';

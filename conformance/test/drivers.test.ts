@@ -2,6 +2,7 @@
 // how go-v1 reports a missing toolchain (the suite itself runs them in suite.test.ts and recording.test.ts).
 import { describe, expect, it } from 'vitest';
 import { GO_V1_HOW, GoV1Driver, locateGoV1, virtualHostEndpoint } from '@local-oss/conformance';
+import { openDalKeeps } from '@local-oss/conformance';
 
 describe('oss-client addressing', () => {
   it('names a loopback endpoint localhost, keeps host names, and refuses other IP endpoints', () => {
@@ -26,5 +27,13 @@ describe('go-v1', () => {
     expect(d.cannot('PutObject', { bucket: 'b1', key: 'k', expires: 'Fri, 08 Jul 2022 16:57:01 GMT' })).toBeUndefined();
     expect(d.cannot('CompleteMultipartUpload', { bucket: 'b1', key: 'k', parts: [{ partNumber: 2, etag: 'x' }, { partNumber: 1, etag: 'y' }] })).toMatch(/sorts the part list/);
     expect(d.cannot('CopyObject', { bucket: 'b1', key: 'k', sourceKey: 's' })).toBeUndefined();
+  });
+});
+
+describe('opendal paths', () => {
+  it('expresses a key only where OpenDAL would send it unchanged (it normalises paths)', () => {
+    expect(openDalKeeps('a/b.txt')).toBe(true);
+    expect(openDalKeeps('中文 key+%')).toBe(true);
+    for (const k of ['', '/lead', 'dir/', 'a//b']) expect(openDalKeeps(k), k).toBe(false);
   });
 });
