@@ -36,6 +36,7 @@ import * as regions from './api/regions.js';
 import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
+import * as style from './api/style.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -86,6 +87,10 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'cors', access: 'owner', api: 'PutBucketCors', handler: corsApi.putBucketCors },
   { method: 'GET', scope: 'bucket', sub: 'cors', access: 'owner', api: 'GetBucketCors', handler: corsApi.getBucketCors },
   { method: 'DELETE', scope: 'bucket', sub: 'cors', access: 'owner', api: 'DeleteBucketCors', handler: corsApi.deleteBucketCors },
+  { method: 'PUT', scope: 'bucket', sub: 'style', access: 'owner', api: 'PutStyle', handler: style.putStyle },
+  { method: 'GET', scope: 'bucket', sub: 'style', when: (ctx) => ctx.state.query.has('styleName'), access: 'owner', api: 'GetStyle', handler: style.getStyle },
+  { method: 'GET', scope: 'bucket', sub: 'style', access: 'owner', api: 'ListStyle', handler: style.listStyle },
+  { method: 'DELETE', scope: 'bucket', sub: 'style', access: 'owner', api: 'DeleteStyle', handler: style.deleteStyle },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },

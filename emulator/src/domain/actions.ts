@@ -16,7 +16,8 @@ export type ApiName =
   | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
-  | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors';
+  | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors'
+  | 'PutStyle' | 'GetStyle' | 'ListStyle' | 'DeleteStyle';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -86,6 +87,10 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketCors: 'oss:PutBucketCors',
   GetBucketCors: 'oss:GetBucketCors',
   DeleteBucketCors: 'oss:DeleteBucketCors',
+  PutStyle: 'oss:PutStyle',
+  GetStyle: 'oss:GetStyle',
+  ListStyle: 'oss:ListStyle',
+  DeleteStyle: 'oss:DeleteStyle',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */

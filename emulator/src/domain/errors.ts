@@ -109,6 +109,12 @@ export const catalogue = {
   // preflight no rule allows: AccessForbidden with this message (sic "Requet") [S2] an OSS answer quoted in a CSDN
   // post about OSS's CORS whitelist; the message for a bucket without CORS is [I].
   NoSuchCORSConfiguration: { status: 404, message: 'The CORS configuration does not exist.' },
+  // Image styles (domain/style.ts). Name and content errors: OSS error docs 0017-00000250/251/253 (codes, messages,
+  // ECs); oss2 live test_bucket_style_exception (the content message). A style that does not exist: 404
+  // NoSuchStyle [I: code and message uncaptured].
+  InvalidArgumentStyleName: { code: 'InvalidArgument', status: 400, message: 'The value: {ArgumentValue} of parameter: stylename is invalid.' },
+  InvalidStyleContent: { code: 'BadRequest', status: 400, message: 'Style content is invalid.', ec: '0017-00000253' },
+  NoSuchStyle: { status: 404, message: 'The specified style does not exist.' },
   AccessForbiddenCors: {
     code: 'AccessForbidden',
     status: 403,
