@@ -18,6 +18,7 @@ import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
 import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
+import * as style from './ops/style.js';
 
 export interface OssClientOptions extends TransportOptions {
   /** Skip the CRC-64 comparison of uploads and downloads (PY2 `disable_upload_crc64_check`). */
@@ -114,6 +115,24 @@ export class OssClient {
 
   optionObject(req: M.OptionObjectRequest): Promise<M.OptionObjectResult> {
     return cors.optionObject(this.wire, req);
+  }
+
+  // ---- image styles (ops/style.ts) -----------------------------------------------------------------------------
+
+  putStyle(req: M.PutStyleRequest): Promise<M.PutStyleResult> {
+    return style.putStyle(this.wire, req);
+  }
+
+  getStyle(req: M.GetStyleRequest): Promise<M.GetStyleResult> {
+    return style.getStyle(this.wire, req);
+  }
+
+  listStyle(req: M.ListStyleRequest): Promise<M.ListStyleResult> {
+    return style.listStyle(this.wire, req);
+  }
+
+  deleteStyle(req: M.DeleteStyleRequest): Promise<M.DeleteStyleResult> {
+    return style.deleteStyle(this.wire, req);
   }
 
   // ---- ACLs (ops/acl.ts) -------------------------------------------------------------------------------------

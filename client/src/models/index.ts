@@ -12,3 +12,4 @@ export * from './region.js';
 export * from './overwrite.js';
 export * from './encryption.js';
 export * from './cors.js';
+export * from './style.js';

@@ -1,6 +1,7 @@
-// Image styles (behaviour §14.7) through raw HTTP: PY2 live test_style / oss2 live test_bucket_style's sequence,
+// Image styles (behaviour §14.7) through our client and raw HTTP: PY2 live test_style / oss2 live test_bucket_style's sequence,
 // and the errors for bad names, bad content and a missing style.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OssServiceError } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
 import { errorCode, ownerClient, raw, startTestEmulator, xmlValue } from './support.js';
 
@@ -53,6 +54,22 @@ describe('styles', () => {
     const empty = await put('x', '');
     expect([empty.status, errorCode(empty), xmlValue(empty.text, 'Message')]).toEqual([400, 'BadRequest', 'Style content is invalid.']);
     expect([(await get('x')).status, (await put('aaa', 'csdar5324')).status, xmlValue((await get('aaa')).text, 'Content')]).toEqual([404, 200, 'csdar5324']);
+  });
+
+  it('our client: PY2 test_style through putStyle, getStyle, listStyle, deleteStyle', async () => {
+    const client = ownerClient(emu);
+    await client.putBucket({ bucket: 'styles-client' });
+    await client.putStyle({ bucket: 'styles-client', styleName: 's1', category: 'image', style: { content: 'image/resize,p_50' } });
+    await client.putStyle({ bucket: 'styles-client', styleName: 's2', category: 'image', style: { content: 'image/resize,w_200' } });
+    const got = (await client.getStyle({ bucket: 'styles-client', styleName: 's1' })).style;
+    expect([got.name, got.content, got.category]).toEqual(['s1', 'image/resize,p_50', 'image']);
+    const listed = (await client.listStyle({ bucket: 'styles-client' })).styleList.styles;
+    expect(listed.map((s) => [s.name, s.content])).toEqual([['s1', 'image/resize,p_50'], ['s2', 'image/resize,w_200']]);
+    expect((await client.deleteStyle({ bucket: 'styles-client', styleName: 's1' })).statusCode).toBe(204);
+    await client.deleteStyle({ bucket: 'styles-client', styleName: 's2' });
+    expect((await client.listStyle({ bucket: 'styles-client' })).styleList.styles).toEqual([]);
+    const err = await client.getStyle({ bucket: 'styles-client', styleName: 's1' }).catch((e: unknown) => e);
+    expect(err instanceof OssServiceError && err.code).toBe('NoSuchStyle');
   });
 
   it('a missing bucket is NoSuchBucket', async () => {
