@@ -37,6 +37,7 @@ import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import * as style from './api/style.js';
+import * as imageProcess from './api/imageProcess.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -124,6 +125,8 @@ export const routes: Route[] = [
   { method: 'DELETE', scope: 'object', sub: 'uploadId', access: 'write', api: 'AbortMultipartUpload', handler: multipart.abortMultipartUpload },
   { method: 'GET', scope: 'object', sub: 'acl', access: 'owner', api: 'GetObjectAcl', handler: acl.getObjectAcl },
   { method: 'GET', scope: 'object', sub: 'tagging', access: 'owner', api: 'GetObjectTagging', handler: tagging.getObjectTagging },
+  // x-oss-process on GET: image processing and styles; the handler refuses any other value as NotImplemented.
+  { method: 'GET', scope: 'object', sub: 'x-oss-process', access: 'read', api: 'GetObject', handler: imageProcess.getProcessedObject },
   { method: 'GET', scope: 'object', access: 'read', api: 'GetObject', handler: object.getObject },
   { method: 'HEAD', scope: 'object', sub: 'objectMeta', access: 'read', api: 'GetObjectMeta', handler: object.getObjectMeta },
   { method: 'HEAD', scope: 'object', access: 'read', api: 'HeadObject', handler: object.headObject },

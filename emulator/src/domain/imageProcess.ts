@@ -1,0 +1,148 @@
+// x-oss-process `image/...` strings (behaviour §14.8): parsed into a list of operations, pure. The HTTP layer
+// (api/imageProcess.ts) runs them with sharp. Served here: resize (w, h, l, s, p, m_lfit/mfit/fill/pad/fixed, limit,
+// color), format (jpg, jpeg, png, webp, gif, tiff), quality (q, Q), info. Any other action is refused as
+// NotImplemented rather than approximated. Syntax: OSS "Image Processing" overview (actions separated by `/`,
+// parameters by `,`, `name_value`).
+import { OssError } from './errors.js';
+
+export type OutputFormat = 'jpg' | 'png' | 'webp' | 'gif' | 'tiff';
+
+export interface ResizeOp {
+  op: 'resize';
+  mode: 'lfit' | 'mfit' | 'fill' | 'pad' | 'fixed';
+  w?: number;
+  h?: number;
+  l?: number;
+  s?: number;
+  p?: number;
+  /** limit_1 (the default): never enlarge. */
+  limit: boolean;
+  /** pad colour, RRGGBB. */
+  color: string;
+}
+
+export type ImageOp =
+  | ResizeOp
+  | { op: 'format'; format: OutputFormat }
+  | { op: 'quality'; q?: number; Q?: number }
+  | { op: 'info' };
+
+/** OSS's source limit for image processing: 20 MB (OSS "Image Processing" overview, Limits). */
+export const MAX_IMAGE_SOURCE = 20 * 1024 * 1024;
+
+const FORMATS: Record<string, OutputFormat> = { jpg: 'jpg', jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tiff' };
+
+function badParam(action: string, detail: string, ec?: string): OssError {
+  return new OssError('InvalidImageProcess', { Action: action, Detail: detail }, ec);
+}
+
+function intIn(action: string, name: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value)) throw badParam(action, `${name}_${value}`);
+  const n = Number(value);
+  if (n < min || n > max) throw badParam(action, `${name}_${value}`);
+  return n;
+}
+
+function params(parts: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of parts) {
+    const i = part.indexOf('_');
+    out.set(i < 0 ? part : part.slice(0, i), i < 0 ? '' : part.slice(i + 1));
+  }
+  return out;
+}
+
+function parseResize(parts: string[]): ResizeOp {
+  // No parameter: EC 0040-00000322; w_0,h_0: EC 0040-00000321 (OSS EC pages).
+  if (parts.length === 0) throw badParam('resize', 'no parameter', '0040-00000322');
+  const p = params(parts);
+  const mode = p.get('m') ?? 'lfit';
+  if (!['lfit', 'mfit', 'fill', 'pad', 'fixed'].includes(mode)) throw badParam('resize', `m_${mode}`);
+  const dim = (name: string) => (p.has(name) ? intIn('resize', name, p.get(name)!, 0, 16384) : undefined);
+  const op: ResizeOp = {
+    op: 'resize',
+    mode: mode as ResizeOp['mode'],
+    w: dim('w'),
+    h: dim('h'),
+    l: dim('l'),
+    s: dim('s'),
+    p: p.has('p') ? intIn('resize', 'p', p.get('p')!, 1, 1000) : undefined,
+    limit: (p.get('limit') ?? '1') !== '0',
+    color: p.get('color') ?? 'FFFFFF',
+  };
+  if (!/^[0-9A-Fa-f]{6}$/.test(op.color)) throw badParam('resize', `color_${op.color}`);
+  const sized = [op.w, op.h, op.l, op.s, op.p].filter((v) => v !== undefined);
+  if (sized.length === 0) throw badParam('resize', 'no size', '0040-00000322');
+  if (sized.every((v) => v === 0)) throw badParam('resize', 'w_0,h_0', '0040-00000321');
+  return op;
+}
+
+/** `image/resize,w_100/format,jpg` → operations, in order (OSS applies them in the order given). */
+export function parseImageProcess(process: string): ImageOp[] {
+  if (!process.startsWith('image/')) throw new OssError('NotImplemented', { Header: 'x-oss-process' });
+  const actions = process.slice('image/'.length).split('/').filter((a) => a !== '');
+  return actions.map((action): ImageOp => {
+    const [name, ...parts] = action.split(',');
+    switch (name) {
+      case 'resize':
+        return parseResize(parts);
+      case 'format': {
+        // No value: EC 0040-00000207; an unknown one: EC 0040-00000206 (OSS EC pages).
+        if (parts.length === 0 || parts[0] === '') throw badParam('format', 'no value', '0040-00000207');
+        const format = FORMATS[parts[0]!.toLowerCase()];
+        if (format === undefined) throw badParam('format', parts[0]!, '0040-00000206');
+        return { op: 'format', format };
+      }
+      case 'quality': {
+        const p = params(parts);
+        const q = p.has('q') ? intIn('quality', 'q', p.get('q')!, 1, 100) : undefined;
+        const Q = p.has('Q') ? intIn('quality', 'Q', p.get('Q')!, 1, 100) : undefined;
+        if (q === undefined && Q === undefined) throw badParam('quality', 'no parameter');
+        return { op: 'quality', q, Q };
+      }
+      case 'info':
+        return { op: 'info' };
+      default:
+        // Actions OSS has but the emulator does not run (crop, rotate, watermark …) and unknown ones alike.
+        throw new OssError('NotImplemented', { Header: 'x-oss-process' });
+    }
+  });
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * The target box of a resize, for a source of `src` (OSS "Resize images": lfit fits inside w×h keeping the ratio,
+ * mfit covers it, fill covers then crops, pad fits then pads, fixed forces it; one side alone scales the other; l and
+ * s are the long and short side; p a percentage; limit_1 never enlarges).
+ */
+export function resizeBox(op: ResizeOp, src: Size): { width: number; height: number; fit: 'inside' | 'outside' | 'cover' | 'contain' | 'fill' } {
+  if (op.p !== undefined) {
+    const f = op.limit && op.p > 100 ? 1 : op.p / 100;
+    return { width: Math.max(1, Math.round(src.width * f)), height: Math.max(1, Math.round(src.height * f)), fit: 'fill' };
+  }
+  const long = src.width >= src.height ? 'w' : 'h';
+  let w = op.w || undefined;
+  let h = op.h || undefined;
+  if (w === undefined && h === undefined) {
+    const l = op.l || undefined;
+    const s = op.s || undefined;
+    if (long === 'w') [w, h] = [l, s];
+    else [w, h] = [s, l];
+  }
+  const ratio = src.width / src.height;
+  if (w === undefined) w = Math.round(h! * ratio);
+  if (h === undefined) h = Math.round(w / ratio);
+  const fit = { lfit: 'inside', mfit: 'outside', fill: 'cover', pad: 'contain', fixed: 'fill' } as const;
+  if (op.limit && (w > src.width || h > src.height) && op.mode !== 'pad') return { width: src.width, height: src.height, fit: 'fill' };
+  return { width: Math.max(1, w), height: Math.max(1, h), fit: fit[op.mode] };
+}
+
+/** The `format` of image/info: OSS names JPEG `jpg` (oss2 live tests/test_image.py __check). */
+export function infoFormat(sharpFormat: string | undefined): string {
+  if (sharpFormat === 'jpeg') return 'jpg';
+  return sharpFormat ?? '';
+}
