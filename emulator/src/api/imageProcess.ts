@@ -3,7 +3,7 @@
 import sharp, { type Metadata } from 'sharp';
 import { Readable } from 'node:stream';
 import { OssError } from '../domain/errors.js';
-import { MAX_IMAGE_SOURCE, infoFormat, parseImageProcess, resizeBox, type ImageOp, type OutputFormat } from '../domain/imageProcess.js';
+import { MAX_IMAGE_SOURCE, cropBox, infoFormat, parseImageProcess, resizeBox, type ImageOp, type OutputFormat } from '../domain/imageProcess.js';
 import type { StyleSet } from '../domain/style.js';
 import type { OssContext } from '../http/state.js';
 import { requireBucket } from './bucket.js';
@@ -99,6 +99,17 @@ async function run(source: Buffer, meta: Metadata, ops: ImageOp[]): Promise<{ da
       const { data, info } = await sharp(current)
         .resize(box.width, box.height, { fit: box.fit, background: pad })
         .toBuffer({ resolveWithObject: true });
+      current = data;
+      size = { width: info.width, height: info.height };
+    } else if (op.op === 'rotate' || op.op === 'crop' || op.op === 'sharpen' || op.op === 'blur' || op.op === 'auto-orient') {
+      let img = sharp(current);
+      if (op.op === 'rotate') img = img.rotate(op.angle, { background: '#FFFFFF' });
+      else if (op.op === 'crop') img = img.extract(cropBox(op, size));
+      // sharpen's 50-399 and blur's r/s onto libvips sigmas: [I] (OSS does not say what the numbers measure).
+      else if (op.op === 'sharpen') img = img.sharpen({ sigma: op.value / 100 });
+      else if (op.op === 'blur') img = img.blur(Math.max(0.3, op.s));
+      else if (op.on) img = img.rotate();
+      const { data, info } = await img.toBuffer({ resolveWithObject: true });
       current = data;
       size = { width: info.width, height: info.height };
     } else if (op.op === 'format') {

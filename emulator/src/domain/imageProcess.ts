@@ -1,6 +1,7 @@
 // x-oss-process `image/...` strings (behaviour §14.8): parsed into a list of operations, pure. The HTTP layer
 // (api/imageProcess.ts) runs them with sharp. Served here: resize (w, h, l, s, p, m_lfit/mfit/fill/pad/fixed, limit,
-// color), format (jpg, jpeg, png, webp, gif, tiff), quality (q, Q), info. Any other action is refused as
+// color), format (jpg, jpeg, png, webp, gif, tiff), quality (q, Q), info, rotate, crop, sharpen, blur,
+// auto-orient. Any other action is refused as
 // NotImplemented rather than approximated. Syntax: OSS "Image Processing" overview (actions separated by `/`,
 // parameters by `,`, `name_value`).
 import { OssError } from './errors.js';
@@ -25,7 +26,23 @@ export type ImageOp =
   | ResizeOp
   | { op: 'format'; format: OutputFormat }
   | { op: 'quality'; q?: number; Q?: number }
-  | { op: 'info' };
+  | { op: 'info' }
+  | { op: 'rotate'; angle: number }
+  | CropOp
+  | { op: 'sharpen'; value: number }
+  | { op: 'blur'; r: number; s: number }
+  | { op: 'auto-orient'; on: boolean };
+
+export type Gravity = 'nw' | 'north' | 'ne' | 'west' | 'center' | 'east' | 'sw' | 'south' | 'se';
+
+export interface CropOp {
+  op: 'crop';
+  w?: number;
+  h?: number;
+  x: number;
+  y: number;
+  g: Gravity;
+}
 
 /** OSS's source limit for image processing: 20 MB (OSS "Image Processing" overview, Limits). */
 export const MAX_IMAGE_SOURCE = 20 * 1024 * 1024;
@@ -102,6 +119,27 @@ export function parseImageProcess(process: string): ImageOp[] {
       }
       case 'info':
         return { op: 'info' };
+      // rotate,[0-360] clockwise (OSS "Rotate images").
+      case 'rotate':
+        return { op: 'rotate', angle: intIn('rotate', 'value', parts[0] ?? '', 0, 360) };
+      // crop,w_,h_,x_,y_,g_ (OSS "Custom crop"; w/h default to the rest of the image, g to nw).
+      case 'crop': {
+        const p = params(parts);
+        const g = (p.get('g') ?? 'nw') as Gravity;
+        if (!['nw', 'north', 'ne', 'west', 'center', 'east', 'sw', 'south', 'se'].includes(g)) throw badParam('crop', `g_${g}`);
+        const opt = (name: string) => (p.has(name) ? intIn('crop', name, p.get(name)!, 0, 16384) : undefined);
+        return { op: 'crop', w: opt('w') || undefined, h: opt('h') || undefined, x: opt('x') ?? 0, y: opt('y') ?? 0, g };
+      }
+      // sharpen,[50-399] (OSS "Sharpen"), blur,r_[1-50],s_[1-50] (OSS "Blur").
+      case 'sharpen':
+        return { op: 'sharpen', value: intIn('sharpen', 'value', parts[0] ?? '', 50, 399) };
+      case 'blur': {
+        const p = params(parts);
+        return { op: 'blur', r: intIn('blur', 'r', p.get('r') ?? '', 1, 50), s: intIn('blur', 's', p.get('s') ?? '', 1, 50) };
+      }
+      // auto-orient,[0|1] (OSS "Auto-orient").
+      case 'auto-orient':
+        return { op: 'auto-orient', on: intIn('auto-orient', 'value', parts[0] ?? '', 0, 1) === 1 };
       default:
         // Actions OSS has but the emulator does not run (crop, rotate, watermark …) and unknown ones alike.
         throw new OssError('NotImplemented', { Header: 'x-oss-process' });
@@ -145,4 +183,21 @@ export function resizeBox(op: ResizeOp, src: Size): { width: number; height: num
 export function infoFormat(sharpFormat: string | undefined): string {
   if (sharpFormat === 'jpeg') return 'jpg';
   return sharpFormat ?? '';
+}
+
+/**
+ * The rectangle a crop keeps, inside the image: the gravity picks the origin, x/y offset from it, w/h default to
+ * (and are clipped at) what is left (OSS "Custom crop"). An origin outside the image: BadRequest [I].
+ */
+export function cropBox(op: CropOp, src: Size): { left: number; top: number; width: number; height: number } {
+  const w = Math.min(op.w ?? src.width, src.width);
+  const h = Math.min(op.h ?? src.height, src.height);
+  const col = op.g.endsWith('w') || op.g === 'west' ? 0 : op.g.endsWith('e') || op.g === 'east' ? 2 : 1;
+  const row = op.g.startsWith('n') ? 0 : op.g.startsWith('s') ? 2 : 1;
+  const baseX = col === 0 ? 0 : col === 1 ? Math.floor((src.width - w) / 2) : src.width - w;
+  const baseY = row === 0 ? 0 : row === 1 ? Math.floor((src.height - h) / 2) : src.height - h;
+  const left = baseX + op.x;
+  const top = baseY + op.y;
+  if (left >= src.width || top >= src.height) throw badParam('crop', `x_${op.x},y_${op.y}`);
+  return { left, top, width: Math.min(w, src.width - left), height: Math.min(h, src.height - top) };
 }

@@ -1,7 +1,7 @@
 // x-oss-process image strings (domain/imageProcess.ts): parsing, the resize box, OSS's errors.
 import { describe, expect, it } from 'vitest';
 import { OssError } from '../../src/domain/errors.js';
-import { infoFormat, parseImageProcess, resizeBox, type ResizeOp } from '../../src/domain/imageProcess.js';
+import { cropBox, infoFormat, parseImageProcess, resizeBox, type ResizeOp } from '../../src/domain/imageProcess.js';
 
 function thrown(fn: () => unknown): OssError | undefined {
   try {
@@ -31,7 +31,8 @@ describe('parseImageProcess', () => {
     expect(thrown(() => parseImageProcess('image/resize'))?.ec).toBe('0040-00000322');
     expect(thrown(() => parseImageProcess('image/resize,w_0,h_0'))?.ec).toBe('0040-00000321');
     expect(thrown(() => parseImageProcess('image/resize,w_abc'))?.code).toBe('BadRequest');
-    expect(thrown(() => parseImageProcess('image/rotate,90'))?.code).toBe('NotImplemented');
+    expect(thrown(() => parseImageProcess('image/watermark,text_SGk'))?.code).toBe('NotImplemented');
+    expect(thrown(() => parseImageProcess('image/rotate,400'))?.code).toBe('BadRequest');
     expect(thrown(() => parseImageProcess('video/snapshot'))?.code).toBe('NotImplemented');
   });
 });
@@ -50,5 +51,16 @@ describe('resizeBox', () => {
   });
   it('info names JPEG jpg', () => {
     expect([infoFormat('jpeg'), infoFormat('png')]).toEqual(['jpg', 'png']);
+  });
+});
+
+describe('cropBox', () => {
+  const src = { width: 400, height: 200 };
+  it('gravity picks the origin; x/y offset; clipped at the edge; an origin outside is BadRequest', () => {
+    expect(cropBox({ op: 'crop', w: 100, h: 100, x: 100, y: 100, g: 'nw' }, src)).toEqual({ left: 100, top: 100, width: 100, height: 100 });
+    expect(cropBox({ op: 'crop', w: 100, h: 100, x: 0, y: 0, g: 'center' }, src)).toEqual({ left: 150, top: 50, width: 100, height: 100 });
+    expect(cropBox({ op: 'crop', w: 100, h: 100, x: 10, y: 10, g: 'se' }, src)).toEqual({ left: 310, top: 110, width: 90, height: 90 });
+    expect(cropBox({ op: 'crop', x: 350, y: 0, g: 'nw' }, src)).toEqual({ left: 350, top: 0, width: 50, height: 200 });
+    expect(thrown(() => cropBox({ op: 'crop', x: 400, y: 0, g: 'nw' }, src))?.code).toBe('BadRequest');
   });
 });

@@ -72,6 +72,17 @@ describe('image processing on GetObject', () => {
     expect([meta.width, meta.height]).toEqual([100, 100]);
   });
 
+  it('rotate, crop (with gravity), sharpen, blur, auto-orient', async () => {
+    const rotated = await sharp((await get('photo.png', 'image/rotate,90')).body).metadata();
+    expect([rotated.width, rotated.height]).toEqual([200, 400]);
+    const cropped = await sharp((await get('photo.png', 'image/crop,w_100,h_100,x_10,y_10,g_se')).body).metadata();
+    expect([cropped.width, cropped.height]).toEqual([90, 90]);
+    for (const process of ['image/sharpen,100', 'image/blur,r_3,s_2', 'image/auto-orient,1']) {
+      const res = await get('photo.png', process);
+      expect([process, res.status, (await sharp(res.body).metadata()).width]).toEqual([process, 200, 400]);
+    }
+  });
+
   it('bad parameters and non-images: 400 BadRequest with the EC; unserved actions NotImplemented', async () => {
     for (const [process, ec] of [['image/format,dng', '0040-00000206'], ['image/format', '0040-00000207'], ['image/resize', '0040-00000322'], ['image/resize,w_0,h_0', '0040-00000321']]) {
       const res = await get('photo.png', process!);
@@ -79,8 +90,8 @@ describe('image processing on GetObject', () => {
     }
     const text = await get('notes.txt', 'image/resize,w_10');
     expect([text.status, errorCode(text)]).toEqual([400, 'BadRequest']);
-    const crop = await get('photo.png', 'image/crop,w_10,h_10');
-    expect([crop.status, errorCode(crop)]).toEqual([400, 'NotImplemented']);
+    const watermark = await get('photo.png', 'image/watermark,text_SGVsbG8');
+    expect([watermark.status, errorCode(watermark)]).toEqual([400, 'NotImplemented']);
     const other = await get('photo.png', 'video/snapshot,t_0');
     expect([other.status, errorCode(other)]).toEqual([400, 'NotImplemented']);
   });
