@@ -118,6 +118,8 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'object', sub: 'uploadId', access: 'write', api: 'UploadPart', handler: multipart.uploadPart },
   { method: 'PUT', scope: 'object', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', api: 'CopyObject', handler: copy.copyObject },
   { method: 'PUT', scope: 'object', access: 'write', api: 'PutObject', handler: object.putObject },
+  // POST ?x-oss-process: ProcessObject (sys/saveas); the select/meta values are SelectObject's, not routed here.
+  { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => !['csv/select', 'json/select', 'csv/meta', 'json/meta'].includes(ctx.state.query.get('x-oss-process') ?? ''), access: 'read', api: 'ProcessObject', handler: imageProcess.processObject },
   { method: 'POST', scope: 'object', sub: 'append', access: 'write', api: 'AppendObject', handler: append.appendObject },
   { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', api: 'InitiateMultipartUpload', handler: multipart.initiateMultipartUpload },
   { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', api: 'CompleteMultipartUpload', handler: multipart.completeMultipartUpload },

@@ -3,9 +3,15 @@
 import sharp, { type Metadata } from 'sharp';
 import { Readable } from 'node:stream';
 import { OssError } from '../domain/errors.js';
-import { MAX_IMAGE_SOURCE, cropBox, infoFormat, parseImageProcess, resizeBox, type ImageOp, type OutputFormat } from '../domain/imageProcess.js';
+import { MAX_IMAGE_SOURCE, cropBox, infoFormat, parseImageProcess, parseSaveAs, resizeBox, type ImageOp, type OutputFormat } from '../domain/imageProcess.js';
 import type { StyleSet } from '../domain/style.js';
 import type { OssContext } from '../http/state.js';
+import { readConfigBody } from '../http/body.js';
+import { arnContext, permit } from '../http/access.js';
+import { ossArn } from '../domain/policy.js';
+import { validateObjectKey } from '../domain/objectName.js';
+import { checkLanding, landReceived, newObjectEncryption } from './landing.js';
+import { writerEncryption } from './kms.js';
 import { requireBucket } from './bucket.js';
 import { checkDecryptable } from './kms.js';
 import { readableObject, versionIdParam } from './lookup.js';
@@ -43,6 +49,71 @@ async function readLimited(body: Buffer | Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+async function sourceImage(ctx: OssContext, o: { size: number; contentId: number | null }): Promise<{ source: Buffer; meta: Metadata }> {
+  if (o.size > MAX_IMAGE_SOURCE) throw new OssError('ImageTooLarge');
+  const source = o.size === 0 || o.contentId === null ? Buffer.alloc(0) : await readLimited(ctx.state.store.content.body(o.contentId, 0, o.size));
+  try {
+    return { source, meta: await sharp(source).metadata() };
+  } catch {
+    throw new OssError('ImageFormatUnsupported');
+  }
+}
+
+/**
+ * ProcessObject (`POST /<key>?x-oss-process`, body `x-oss-process=image/…|sys/saveas,o_…,b_…`): the processed image
+ * lands as a new object through api/landing.ts (WORM, forbid-overwrite, overwrite rules, default encryption), after
+ * oss:GetObject on the source and oss:PutObject on the target (the route checked oss:PostProcessTask). Answers
+ * JSON `{"bucket", "fileSize", "object", "status": "OK"}`, `bucket` as given ("" without b_) [S] oss2
+ * ProcessObjectResult and live test_process_object.
+ */
+export async function processObject(ctx: OssContext): Promise<void> {
+  const bucket = requireBucket(ctx);
+  const key = ctx.state.key!;
+  const save = parseSaveAs((await readConfigBody(ctx, 64 * 1024)).toString('utf8'));
+  const target = requireBucket(ctx, save.bucket ?? bucket.name);
+  validateObjectKey(save.key);
+  const at = arnContext(ctx, bucket.name);
+  permit(ctx, [{ action: 'oss:GetObject', resource: ossArn(at, bucket.name, key) }], { acl: { access: 'read', bucket: bucket.name, key } });
+  permit(ctx, [{ action: 'oss:PutObject', resource: ossArn(arnContext(ctx, target.name), target.name, save.key) }], { acl: { access: 'write', bucket: target.name, key: save.key } });
+  const o = readableObject(ctx, bucket, key, undefined);
+  checkDecryptable(ctx, bucket.name, o, true);
+  const ops = parseImageProcess(processOf(ctx, bucket.name, save.process));
+  if (ops.some((op) => op.op === 'info')) throw new OssError('InvalidImageProcess', { Action: 'saveas', Detail: 'info' });
+  const encryption = newObjectEncryption(ctx, target.name, undefined);
+  checkLanding(ctx, target, save.key, { forbidOverwrite: false });
+  const { source, meta } = await sourceImage(ctx, o);
+  const { data, format } = await run(source, meta, ops);
+  const writer = ctx.state.store.content.createWriter({ ...writerEncryption(ctx, encryption), sizeHint: data.length });
+  let pending;
+  try {
+    writer.write(data);
+    pending = writer.finish();
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
+  await landReceived(ctx, target.name, save.key, pending, {
+    forbidOverwrite: false,
+    build: (_b, contentId) => ({
+      lastModified: ctx.state.config.clock.now(),
+      size: pending.size,
+      etag: pending.md5.toString('hex').toUpperCase(),
+      crc64: pending.crc64.toString(),
+      contentMd5: pending.md5.toString('base64'),
+      objectType: 'Normal',
+      storageClass: target.storageClass,
+      acl: 'default',
+      metadata: { standard: { 'content-type': MIME[format] }, user: {} },
+      tags: [],
+      encryption,
+      contentId,
+    }),
+  });
+  ctx.status = 200;
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify({ bucket: save.bucket ?? '', fileSize: pending.size, object: save.key, status: 'OK' });
+}
+
 export async function getProcessedObject(ctx: OssContext): Promise<void> {
   // video/…, doc/… and the rest: not served, refused before anything is read.
   if (!isImageProcess(ctx.state.query.get('x-oss-process'))) throw new OssError('NotImplemented', { Header: 'x-oss-process' });
@@ -50,14 +121,7 @@ export async function getProcessedObject(ctx: OssContext): Promise<void> {
   const o = readableObject(ctx, bucket, ctx.state.key!, versionIdParam(ctx));
   checkDecryptable(ctx, bucket.name, o);
   const ops = parseImageProcess(processOf(ctx, bucket.name, ctx.state.query.get('x-oss-process') ?? ''));
-  if (o.size > MAX_IMAGE_SOURCE) throw new OssError('ImageTooLarge');
-  const source = o.size === 0 || o.contentId === null ? Buffer.alloc(0) : await readLimited(ctx.state.store.content.body(o.contentId, 0, o.size));
-  let meta: Metadata;
-  try {
-    meta = await sharp(source).metadata();
-  } catch {
-    throw new OssError('ImageFormatUnsupported');
-  }
+  const { source, meta } = await sourceImage(ctx, o);
   setVersionHeader(ctx, bucket, o.versionId);
   const info = ops.findIndex((op) => op.op === 'info');
   if (info >= 0) {

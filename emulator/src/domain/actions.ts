@@ -17,7 +17,7 @@ export type ApiName =
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors'
-  | 'PutStyle' | 'GetStyle' | 'ListStyle' | 'DeleteStyle';
+  | 'PutStyle' | 'GetStyle' | 'ListStyle' | 'DeleteStyle' | 'ProcessObject';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -97,6 +97,9 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
 const OBJECT_ACTIONS: Partial<Record<ApiName, [string, string?]>> = {
   PutObject: ['oss:PutObject'],
   AppendObject: ['oss:PutObject'],
+  // ProcessObject: oss:PostProcessTask here; oss:GetObject on the source and oss:PutObject on the target in
+  // api/imageProcess.ts (issue 21's list; docs/permissions.md).
+  ProcessObject: ['oss:PostProcessTask'],
   GetObject: ['oss:GetObject', 'oss:GetObjectVersion'],
   HeadObject: ['oss:GetObject', 'oss:GetObjectVersion'],
   GetObjectMeta: ['oss:GetObject', 'oss:GetObjectVersion'],

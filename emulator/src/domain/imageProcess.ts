@@ -201,3 +201,37 @@ export function cropBox(op: CropOp, src: Size): { left: number; top: number; wid
   if (left >= src.width || top >= src.height) throw badParam('crop', `x_${op.x},y_${op.y}`);
   return { left, top, width: Math.min(w, src.width - left), height: Math.min(h, src.height - top) };
 }
+
+export interface SaveAs {
+  /** The image process before `|sys/saveas`. */
+  process: string;
+  key: string;
+  /** The target bucket as given (b_), or undefined: the source's bucket. */
+  bucket?: string;
+}
+
+function base64url(value: string, what: string): string {
+  if (!/^[A-Za-z0-9_=-]+$/.test(value)) throw badParam('saveas', what);
+  return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+}
+
+/**
+ * A ProcessObject body: `x-oss-process=<image/...>|sys/saveas,o_<base64url key>[,b_<base64url bucket>]` (oss2 live
+ * tests/test_object.py test_process_object; oss2 api.py process_object sends it as is). Without sys/saveas, or
+ * without o_: BadRequest [I].
+ */
+export function parseSaveAs(body: string): SaveAs {
+  const text = body.trim();
+  if (!text.startsWith('x-oss-process=')) throw badParam('x-oss-process', 'body');
+  const value = text.slice('x-oss-process='.length);
+  const bar = value.lastIndexOf('|');
+  if (bar < 0) throw badParam('saveas', 'missing sys/saveas');
+  const save = value.slice(bar + 1);
+  if (!save.startsWith('sys/saveas')) throw badParam('saveas', 'missing sys/saveas');
+  const p = params(save.slice('sys/saveas'.length).split(',').filter((x) => x !== ''));
+  const o = p.get('o');
+  if (o === undefined || o === '') throw badParam('saveas', 'o');
+  const key = base64url(o, 'o');
+  const b = p.get('b');
+  return { process: value.slice(0, bar), key, ...(b !== undefined && b !== '' ? { bucket: base64url(b, 'b') } : {}) };
+}

@@ -96,3 +96,40 @@ describe('image processing on GetObject', () => {
     expect([other.status, errorCode(other)]).toEqual([400, 'NotImplemented']);
   });
 });
+
+const b64url = (s: string) => Buffer.from(s).toString('base64url');
+const saveas = (key: string, body: string) => raw(emu, { method: 'POST', bucket: 'img', key, query: [['x-oss-process', undefined]], body });
+
+describe('ProcessObject (sys/saveas)', () => {
+  it('writes the processed image as a new object; JSON result; b_ names another bucket, without it bucket is ""', async () => {
+    const res = await saveas('photo.png', `x-oss-process=image/resize,w_100/format,jpg|sys/saveas,o_${b64url('thumbs/a.jpg')}`);
+    expect(res.status).toBe(200);
+    const result = JSON.parse(res.text);
+    const saved = await ali.get('thumbs/a.jpg');
+    expect(result).toEqual({ bucket: '', fileSize: saved.content.length, object: 'thumbs/a.jpg', status: 'OK' });
+    expect(saved.res.headers['content-type']).toBe('image/jpeg');
+    expect((await sharp(saved.content as Buffer).metadata()).width).toBe(100);
+    await ali.putBucket('img-out');
+    const other = await saveas('photo.png', `x-oss-process=image/resize,w_50|sys/saveas,o_${b64url('b.png')},b_${b64url('img-out')}`);
+    expect(JSON.parse(other.text)).toMatchObject({ bucket: 'img-out', object: 'b.png', status: 'OK' });
+    const head = await raw(emu, { method: 'HEAD', bucket: 'img-out', key: 'b.png' });
+    expect([head.status, head.headers.get('content-type')]).toEqual([200, 'image/png']);
+  });
+
+  it('forbid-overwrite rules apply (the landing funnel); bad bodies are BadRequest; nothing written', async () => {
+    await raw(emu, {
+      method: 'PUT',
+      bucket: 'img',
+      query: [['overwriteConfig', undefined]],
+      body: '<OverwriteConfiguration><Rule><ID>r</ID><Action>forbid</Action><Prefix>locked/</Prefix></Rule></OverwriteConfiguration>',
+    });
+    await ali.put('locked/x.jpg', Buffer.from('first'));
+    const refused = await saveas('photo.png', `x-oss-process=image/resize,w_10|sys/saveas,o_${b64url('locked/x.jpg')}`);
+    expect([refused.status, errorCode(refused)]).toEqual([409, 'FileAlreadyExists']);
+    expect((await ali.get('locked/x.jpg')).content.toString()).toBe('first');
+    for (const body of ['x-oss-process=image/resize,w_10', 'image/resize,w_10|sys/saveas,o_eA', 'x-oss-process=image/resize,w_10|sys/saveas']) {
+      const res = await saveas('photo.png', body);
+      expect([body, res.status, errorCode(res)]).toEqual([body, 400, 'BadRequest']);
+    }
+  });
+});
