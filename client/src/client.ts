@@ -117,6 +117,11 @@ export class OssClient {
     return cors.optionObject(this.wire, req);
   }
 
+  /** POST ?x-oss-process (sys/saveas): the processed image saved as a new object (ops/object.ts). */
+  processObject(req: M.ProcessObjectRequest): Promise<M.ProcessObjectResult> {
+    return object.processObject(this.wire, req);
+  }
+
   // ---- image styles (ops/style.ts) -----------------------------------------------------------------------------
 
   putStyle(req: M.PutStyleRequest): Promise<M.PutStyleResult> {

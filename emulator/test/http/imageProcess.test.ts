@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { errorCode, raw, rawHttp, startTestEmulator } from './support.js';
+import { errorCode, ownerClient, raw, rawHttp, startTestEmulator } from './support.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -131,5 +131,18 @@ describe('ProcessObject (sys/saveas)', () => {
       const res = await saveas('photo.png', body);
       expect([body, res.status, errorCode(res)]).toEqual([body, 400, 'BadRequest']);
     }
+  });
+});
+
+describe('our client', () => {
+  it('getObject with process, processObject with sys/saveas', async () => {
+    const client = ownerClient(emu);
+    const got = await client.getObject({ bucket: 'img', key: 'photo.png', process: 'image/resize,w_20/format,jpg' });
+    expect(got.contentType).toBe('image/jpeg');
+    expect((await sharp(await got.content()).metadata()).width).toBe(20);
+    const saved = await client.processObject({ bucket: 'img', key: 'photo.png', process: `image/resize,w_30|sys/saveas,o_${b64url('c.png')},b_${b64url('img')}` });
+    expect([saved.statusCode, saved.bucket, saved.key, saved.processStatus]).toEqual([200, 'img', 'c.png', 'OK']);
+    const head = await client.headObject({ bucket: 'img', key: 'c.png' });
+    expect(head.contentLength).toBe(saved.fileSize);
   });
 });
