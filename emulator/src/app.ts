@@ -127,8 +127,8 @@ export const routes: Route[] = [
   { method: 'DELETE', scope: 'object', sub: 'uploadId', access: 'write', api: 'AbortMultipartUpload', handler: multipart.abortMultipartUpload },
   { method: 'GET', scope: 'object', sub: 'acl', access: 'owner', api: 'GetObjectAcl', handler: acl.getObjectAcl },
   { method: 'GET', scope: 'object', sub: 'tagging', access: 'owner', api: 'GetObjectTagging', handler: tagging.getObjectTagging },
-  // x-oss-process on GET: image processing and styles; the handler refuses any other value as NotImplemented.
-  { method: 'GET', scope: 'object', sub: 'x-oss-process', access: 'read', api: 'GetObject', handler: imageProcess.getProcessedObject },
+  // x-oss-process on GET: image processing and styles; other values (video/, doc/ …) are NotImplemented (findRoute).
+  { method: 'GET', scope: 'object', sub: 'x-oss-process', when: (ctx) => imageProcess.isImageProcess(ctx.state.query.get('x-oss-process')), access: 'read', api: 'GetObject', handler: imageProcess.getProcessedObject },
   { method: 'GET', scope: 'object', access: 'read', api: 'GetObject', handler: object.getObject },
   { method: 'HEAD', scope: 'object', sub: 'objectMeta', access: 'read', api: 'GetObjectMeta', handler: object.getObjectMeta },
   { method: 'HEAD', scope: 'object', access: 'read', api: 'HeadObject', handler: object.headObject },
@@ -157,6 +157,9 @@ export function findRoute(ctx: OssContext): Route {
     UNSERVED_HEADERS.find((h) => ctx.get(h) !== '') ??
     (atScope.length === 0 ? [...selectors][0] : undefined);
   if (unserved !== undefined) throw new OssError('NotImplemented', { Header: unserved });
+  // A method served only for some values (x-oss-process: image/style on GET, saveas on POST): other values are
+  // features not served, not a wrong method.
+  if (route === undefined && atScope.some((r) => r.method === ctx.method)) throw new OssError('NotImplemented', { Header: [...selectors][0] });
   if (route === undefined) throw new OssError('MethodNotAllowed', { Method: ctx.method, ResourceType: scope === 'object' ? 'Object' : 'Bucket' });
   return route;
 }
