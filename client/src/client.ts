@@ -26,6 +26,7 @@ import * as encryption from './ops/encryption.js';
 import * as cors from './ops/cors.js';
 import * as select from './ops/select.js';
 import * as lifecycle from './ops/lifecycle.js';
+import * as style from './ops/style.js';
 
 export interface OssClientOptions extends TransportOptions {
   /** Skip the CRC-64 comparison of uploads and downloads (PY2 `disable_upload_crc64_check`). */
@@ -274,6 +275,29 @@ export class OssClient {
 
   deleteBucketLogging(req: M.DeleteBucketLoggingRequest): Promise<M.DeleteBucketLoggingResult> {
     return lifecycle.deleteBucketLogging(this.wire, req);
+  }
+
+  /** POST ?x-oss-process (sys/saveas): the processed image saved as a new object (ops/object.ts). */
+  processObject(req: M.ProcessObjectRequest): Promise<M.ProcessObjectResult> {
+    return object.processObject(this.wire, req);
+  }
+
+  // ---- image styles (ops/style.ts) -----------------------------------------------------------------------------
+
+  putStyle(req: M.PutStyleRequest): Promise<M.PutStyleResult> {
+    return style.putStyle(this.wire, req);
+  }
+
+  getStyle(req: M.GetStyleRequest): Promise<M.GetStyleResult> {
+    return style.getStyle(this.wire, req);
+  }
+
+  listStyle(req: M.ListStyleRequest): Promise<M.ListStyleResult> {
+    return style.listStyle(this.wire, req);
+  }
+
+  deleteStyle(req: M.DeleteStyleRequest): Promise<M.DeleteStyleResult> {
+    return style.deleteStyle(this.wire, req);
   }
 
   // ---- ACLs (ops/acl.ts) -------------------------------------------------------------------------------------

@@ -52,6 +52,8 @@ import { websiteStep, type WebsiteStep } from './api/website.js';
 import * as httpsConfig from './api/httpsConfig.js';
 import * as cname from './api/cname.js';
 import * as inventory from './api/inventory.js';
+import * as style from './api/style.js';
+import * as imageProcess from './api/imageProcess.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -147,6 +149,10 @@ export const routes: Route[] = [
   { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'delete', access: 'owner', api: 'DeleteCname', handler: cname.deleteCname },
   { method: 'GET', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'token', access: 'owner', api: 'GetCnameToken', handler: cname.getCnameToken },
   { method: 'GET', scope: 'bucket', sub: 'cname', when: (ctx) => !ctx.state.query.has('comp'), access: 'owner', api: 'ListCname', handler: cname.listCname },
+  { method: 'PUT', scope: 'bucket', sub: 'style', access: 'owner', api: 'PutStyle', handler: style.putStyle },
+  { method: 'GET', scope: 'bucket', sub: 'style', when: (ctx) => ctx.state.query.has('styleName'), access: 'owner', api: 'GetStyle', handler: style.getStyle },
+  { method: 'GET', scope: 'bucket', sub: 'style', access: 'owner', api: 'ListStyle', handler: style.listStyle },
+  { method: 'DELETE', scope: 'bucket', sub: 'style', access: 'owner', api: 'DeleteStyle', handler: style.deleteStyle },
   { method: 'GET', scope: 'bucket', sub: 'stat', access: 'owner', api: 'GetBucketStat', handler: bucketStat.getBucketStat },
   { method: 'PUT', scope: 'bucket', sub: 'acl', access: 'owner', api: 'PutBucketAcl', handler: acl.putBucketAcl },
   { method: 'PUT', scope: 'bucket', sub: 'versioning', access: 'owner', api: 'PutBucketVersioning', handler: versioning.putBucketVersioning },
@@ -181,6 +187,8 @@ export const routes: Route[] = [
   // x-oss-process on POST: only the select and meta values are served here; any other value stays refused.
   { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => select.processOp(ctx) === 'select', access: 'read', api: 'SelectObject', handler: select.selectObject },
   { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => select.processOp(ctx) === 'meta', access: 'write', api: 'CreateSelectObjectMeta', handler: select.selectObject },
+  // POST ?x-oss-process: ProcessObject (sys/saveas); the select/meta values are SelectObject's, not routed here.
+  { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => !['csv/select', 'json/select', 'csv/meta', 'json/meta'].includes(ctx.state.query.get('x-oss-process') ?? ''), access: 'read', api: 'ProcessObject', handler: imageProcess.processObject },
   { method: 'POST', scope: 'object', sub: 'append', access: 'write', api: 'AppendObject', handler: append.appendObject },
   { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', api: 'InitiateMultipartUpload', handler: multipart.initiateMultipartUpload },
   { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', api: 'CompleteMultipartUpload', handler: multipart.completeMultipartUpload },
@@ -188,6 +196,8 @@ export const routes: Route[] = [
   { method: 'DELETE', scope: 'object', sub: 'uploadId', access: 'write', api: 'AbortMultipartUpload', handler: multipart.abortMultipartUpload },
   { method: 'GET', scope: 'object', sub: 'acl', access: 'owner', api: 'GetObjectAcl', handler: acl.getObjectAcl },
   { method: 'GET', scope: 'object', sub: 'tagging', access: 'owner', api: 'GetObjectTagging', handler: tagging.getObjectTagging },
+  // x-oss-process on GET: image processing and styles; other values (video/, doc/ …) are NotImplemented (findRoute).
+  { method: 'GET', scope: 'object', sub: 'x-oss-process', when: (ctx) => imageProcess.isImageProcess(ctx.state.query.get('x-oss-process')), access: 'read', api: 'GetObject', handler: imageProcess.getProcessedObject },
   { method: 'GET', scope: 'object', access: 'read', api: 'GetObject', handler: object.getObject },
   { method: 'HEAD', scope: 'object', sub: 'objectMeta', access: 'read', api: 'GetObjectMeta', handler: object.getObjectMeta },
   { method: 'HEAD', scope: 'object', access: 'read', api: 'HeadObject', handler: object.headObject },
@@ -217,8 +227,11 @@ export function findRoute(ctx: OssContext): Route {
   const unserved =
     names.find((n) => UNSERVED_MODIFIERS.has(n)) ??
     UNSERVED_HEADERS.find((h) => ctx.get(h) !== '') ??
-    (atScope.length === 0 || (route === undefined && atScope.every((r) => r.when !== undefined)) ? [...selectors][0] : undefined);
+    (atScope.length === 0 ? [...selectors][0] : undefined);
   if (unserved !== undefined) throw new OssError('NotImplemented', { Header: unserved });
+  // A method served only for some values (x-oss-process: image/style on GET, saveas on POST): other values are
+  // features not served, not a wrong method.
+  if (route === undefined && atScope.some((r) => r.method === ctx.method)) throw new OssError('NotImplemented', { Header: [...selectors][0] });
   if (route === undefined) throw new OssError('MethodNotAllowed', { Method: ctx.method, ResourceType: scope === 'object' ? 'Object' : 'Bucket' });
   return route;
 }

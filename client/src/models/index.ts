@@ -20,3 +20,4 @@ export * from './requestPayment.js';
 export * from './publicAccessBlock.js';
 export * from './website.js';
 export * from './httpsConfig.js';
+export * from './style.js';

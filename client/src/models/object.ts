@@ -62,9 +62,24 @@ export interface GetObjectRequest extends ObjectTarget {
   ifUnmodifiedSince?: string;
   responseContentType?: string;
   responseContentDisposition?: string;
+  /** x-oss-process on GET (image/… or style/…; PY2 GetObjectRequest.process). Not sent on HEAD. */
+  process?: string;
 }
 
 export type HeadObjectRequest = GetObjectRequest;
+
+/** PY2 ProcessObjectRequest: `process` is `image/…|sys/saveas,o_…,b_…`. */
+export interface ProcessObjectRequest extends ObjectTarget {
+  process: string;
+}
+
+/** PY2 ProcessObjectResult, from the JSON answer (`bucket`, `fileSize`, `object`, `status`). */
+export interface ProcessObjectResult extends ResultBase {
+  bucket?: string;
+  fileSize?: number;
+  key?: string;
+  processStatus?: string;
+}
 
 export interface HeadObjectResult extends ResultBase {
   contentLength?: number;

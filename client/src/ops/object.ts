@@ -2,7 +2,7 @@
 import { Crc64Hasher } from '../crc64.js';
 import { InconsistentCrcError } from '../errors.js';
 import { asArray, buildXml } from '../xml.js';
-import type { WireRequest, WireResponse } from '../transport.js';
+import { readText, type WireRequest, type WireResponse } from '../transport.js';
 import type * as M from '../models/index.js';
 import { base, bool, date, decode, given, md5, num, str, subresource, type Node, type Wire } from './wire.js';
 
@@ -97,6 +97,7 @@ function getRequest(method: 'GET' | 'HEAD', req: M.GetObjectRequest): WireReques
       ['versionId', req.versionId],
       ['response-content-type', req.responseContentType],
       ['response-content-disposition', req.responseContentDisposition],
+      ['x-oss-process', method === 'GET' ? req.process : undefined],
     ]),
     headers: {
       range: req.range,
@@ -175,4 +176,19 @@ export function presign(wire: Wire, req: M.PresignRequest): M.PresignResult {
   const method = req.method ?? 'GET';
   const signed = wire.presign({ method, bucket: req.bucket, key: req.key, query: given([['versionId', req.versionId]]), headers: req.headers }, req.expiresSeconds ?? 900);
   return { method, ...signed };
+}
+
+/** POST ?x-oss-process with the body `x-oss-process=<process>` (PY2 process_object, serde_utils.add_process_action). */
+export async function processObject(wire: Wire, req: M.ProcessObjectRequest): Promise<M.ProcessObjectResult> {
+  const body = `x-oss-process=${req.process}`;
+  const res = await wire.send({ method: 'POST', bucket: req.bucket, key: req.key, query: [['x-oss-process', undefined]], body }, true);
+  const text = await readText(res.body);
+  const jo = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+  return {
+    ...base(res),
+    bucket: typeof jo.bucket === 'string' ? jo.bucket : undefined,
+    fileSize: typeof jo.fileSize === 'number' ? jo.fileSize : undefined,
+    key: typeof jo.object === 'string' ? jo.object : undefined,
+    processStatus: typeof jo.status === 'string' ? jo.status : undefined,
+  };
 }

@@ -33,7 +33,8 @@ export type ApiName =
   | 'PutBucketReferer' | 'GetBucketReferer'
   | 'PutBucketRequestPayment' | 'GetBucketRequestPayment'
   | 'PutBucketPublicAccessBlock' | 'GetBucketPublicAccessBlock' | 'DeleteBucketPublicAccessBlock'
-  | 'GetBucketPolicyStatus';
+  | 'GetBucketPolicyStatus'
+  | 'PutStyle' | 'GetStyle' | 'ListStyle' | 'DeleteStyle' | 'ProcessObject';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -147,12 +148,19 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   GetBucketPublicAccessBlock: 'oss:GetBucketPublicAccessBlock',
   DeleteBucketPublicAccessBlock: 'oss:DeleteBucketPublicAccessBlock',
   GetBucketPolicyStatus: 'oss:GetBucketPolicyStatus',
+  PutStyle: 'oss:PutStyle',
+  GetStyle: 'oss:GetStyle',
+  ListStyle: 'oss:ListStyle',
+  DeleteStyle: 'oss:DeleteStyle',
 };
 
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */
 const OBJECT_ACTIONS: Partial<Record<ApiName, [string, string?]>> = {
   PutObject: ['oss:PutObject'],
   AppendObject: ['oss:PutObject'],
+  // ProcessObject: oss:PostProcessTask here; oss:GetObject on the source and oss:PutObject on the target in
+  // api/imageProcess.ts (issue 21's list; docs/permissions.md).
+  ProcessObject: ['oss:PostProcessTask'],
   GetObject: ['oss:GetObject', 'oss:GetObjectVersion'],
   HeadObject: ['oss:GetObject', 'oss:GetObjectVersion'],
   GetObjectMeta: ['oss:GetObject', 'oss:GetObjectVersion'],

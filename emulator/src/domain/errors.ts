@@ -138,6 +138,17 @@ export const catalogue = {
   NoSuchRedundancyTransitionTask: { status: 404, message: 'The specified redundancy transition task does not exist.' },
   RedundancyTransitionTaskExists: { status: 409, message: 'The bucket already has a redundancy transition task.' },
   NoSuchCORSConfiguration: { status: 404, message: 'The CORS configuration does not exist.' },
+  // Image styles (domain/style.ts). Name and content errors: OSS error docs 0017-00000250/251/253 (codes, messages,
+  // ECs); oss2 live test_bucket_style_exception (the content message). A style that does not exist: 404
+  // NoSuchStyle [I: code and message uncaptured].
+  InvalidArgumentStyleName: { code: 'InvalidArgument', status: 400, message: 'The value: {ArgumentValue} of parameter: stylename is invalid.' },
+  InvalidStyleContent: { code: 'BadRequest', status: 400, message: 'Style content is invalid.', ec: '0017-00000253' },
+  NoSuchStyle: { status: 404, message: 'The specified style does not exist.' },
+  // Image processing (domain/imageProcess.ts): ECs from the OSS EC pages 0040-00000206/207/321/322; code and
+  // message [I]. A source that is not an image, or over OSS's 20 MB: codes and messages [I], EC 0040-00000005.
+  InvalidImageProcess: { code: 'BadRequest', status: 400, message: 'The {Action} parameter is invalid: {Detail}.' },
+  ImageFormatUnsupported: { code: 'BadRequest', status: 400, message: 'The image format is not supported.', ec: '0040-00000005' },
+  ImageTooLarge: { code: 'BadRequest', status: 400, message: 'The image size exceeds the 20 MB limit of image processing.' },
   AccessForbiddenCors: {
     code: 'AccessForbidden',
     status: 403,

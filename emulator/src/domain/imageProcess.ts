@@ -1,0 +1,237 @@
+// x-oss-process `image/...` strings (behaviour §14.8): parsed into a list of operations, pure. The HTTP layer
+// (api/imageProcess.ts) runs them with sharp. Served here: resize (w, h, l, s, p, m_lfit/mfit/fill/pad/fixed, limit,
+// color), format (jpg, jpeg, png, webp, gif, tiff), quality (q, Q), info, rotate, crop, sharpen, blur,
+// auto-orient. Any other action is refused as
+// NotImplemented rather than approximated. Syntax: OSS "Image Processing" overview (actions separated by `/`,
+// parameters by `,`, `name_value`).
+import { OssError } from './errors.js';
+
+export type OutputFormat = 'jpg' | 'png' | 'webp' | 'gif' | 'tiff';
+
+export interface ResizeOp {
+  op: 'resize';
+  mode: 'lfit' | 'mfit' | 'fill' | 'pad' | 'fixed';
+  w?: number;
+  h?: number;
+  l?: number;
+  s?: number;
+  p?: number;
+  /** limit_1 (the default): never enlarge. */
+  limit: boolean;
+  /** pad colour, RRGGBB. */
+  color: string;
+}
+
+export type ImageOp =
+  | ResizeOp
+  | { op: 'format'; format: OutputFormat }
+  | { op: 'quality'; q?: number; Q?: number }
+  | { op: 'info' }
+  | { op: 'rotate'; angle: number }
+  | CropOp
+  | { op: 'sharpen'; value: number }
+  | { op: 'blur'; r: number; s: number }
+  | { op: 'auto-orient'; on: boolean };
+
+export type Gravity = 'nw' | 'north' | 'ne' | 'west' | 'center' | 'east' | 'sw' | 'south' | 'se';
+
+export interface CropOp {
+  op: 'crop';
+  w?: number;
+  h?: number;
+  x: number;
+  y: number;
+  g: Gravity;
+}
+
+/** OSS's source limit for image processing: 20 MB (OSS "Image Processing" overview, Limits). */
+export const MAX_IMAGE_SOURCE = 20 * 1024 * 1024;
+
+const FORMATS: Record<string, OutputFormat> = { jpg: 'jpg', jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tiff' };
+
+function badParam(action: string, detail: string, ec?: string): OssError {
+  return new OssError('InvalidImageProcess', { Action: action, Detail: detail }, ec);
+}
+
+function intIn(action: string, name: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value)) throw badParam(action, `${name}_${value}`);
+  const n = Number(value);
+  if (n < min || n > max) throw badParam(action, `${name}_${value}`);
+  return n;
+}
+
+function params(parts: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of parts) {
+    const i = part.indexOf('_');
+    out.set(i < 0 ? part : part.slice(0, i), i < 0 ? '' : part.slice(i + 1));
+  }
+  return out;
+}
+
+function parseResize(parts: string[]): ResizeOp {
+  // No parameter: EC 0040-00000322; w_0,h_0: EC 0040-00000321 (OSS EC pages).
+  if (parts.length === 0) throw badParam('resize', 'no parameter', '0040-00000322');
+  const p = params(parts);
+  const mode = p.get('m') ?? 'lfit';
+  if (!['lfit', 'mfit', 'fill', 'pad', 'fixed'].includes(mode)) throw badParam('resize', `m_${mode}`);
+  const dim = (name: string) => (p.has(name) ? intIn('resize', name, p.get(name)!, 0, 16384) : undefined);
+  const op: ResizeOp = {
+    op: 'resize',
+    mode: mode as ResizeOp['mode'],
+    w: dim('w'),
+    h: dim('h'),
+    l: dim('l'),
+    s: dim('s'),
+    p: p.has('p') ? intIn('resize', 'p', p.get('p')!, 1, 1000) : undefined,
+    limit: (p.get('limit') ?? '1') !== '0',
+    color: p.get('color') ?? 'FFFFFF',
+  };
+  if (!/^[0-9A-Fa-f]{6}$/.test(op.color)) throw badParam('resize', `color_${op.color}`);
+  const sized = [op.w, op.h, op.l, op.s, op.p].filter((v) => v !== undefined);
+  if (sized.length === 0) throw badParam('resize', 'no size', '0040-00000322');
+  if (sized.every((v) => v === 0)) throw badParam('resize', 'w_0,h_0', '0040-00000321');
+  return op;
+}
+
+/** `image/resize,w_100/format,jpg` → operations, in order (OSS applies them in the order given). */
+export function parseImageProcess(process: string): ImageOp[] {
+  if (!process.startsWith('image/')) throw new OssError('NotImplemented', { Header: 'x-oss-process' });
+  const actions = process.slice('image/'.length).split('/').filter((a) => a !== '');
+  return actions.map((action): ImageOp => {
+    const [name, ...parts] = action.split(',');
+    switch (name) {
+      case 'resize':
+        return parseResize(parts);
+      case 'format': {
+        // No value: EC 0040-00000207; an unknown one: EC 0040-00000206 (OSS EC pages).
+        if (parts.length === 0 || parts[0] === '') throw badParam('format', 'no value', '0040-00000207');
+        const format = FORMATS[parts[0]!.toLowerCase()];
+        if (format === undefined) throw badParam('format', parts[0]!, '0040-00000206');
+        return { op: 'format', format };
+      }
+      case 'quality': {
+        const p = params(parts);
+        const q = p.has('q') ? intIn('quality', 'q', p.get('q')!, 1, 100) : undefined;
+        const Q = p.has('Q') ? intIn('quality', 'Q', p.get('Q')!, 1, 100) : undefined;
+        if (q === undefined && Q === undefined) throw badParam('quality', 'no parameter');
+        return { op: 'quality', q, Q };
+      }
+      case 'info':
+        return { op: 'info' };
+      // rotate,[0-360] clockwise (OSS "Rotate images").
+      case 'rotate':
+        return { op: 'rotate', angle: intIn('rotate', 'value', parts[0] ?? '', 0, 360) };
+      // crop,w_,h_,x_,y_,g_ (OSS "Custom crop"; w/h default to the rest of the image, g to nw).
+      case 'crop': {
+        const p = params(parts);
+        const g = (p.get('g') ?? 'nw') as Gravity;
+        if (!['nw', 'north', 'ne', 'west', 'center', 'east', 'sw', 'south', 'se'].includes(g)) throw badParam('crop', `g_${g}`);
+        const opt = (name: string) => (p.has(name) ? intIn('crop', name, p.get(name)!, 0, 16384) : undefined);
+        return { op: 'crop', w: opt('w') || undefined, h: opt('h') || undefined, x: opt('x') ?? 0, y: opt('y') ?? 0, g };
+      }
+      // sharpen,[50-399] (OSS "Sharpen"), blur,r_[1-50],s_[1-50] (OSS "Blur").
+      case 'sharpen':
+        return { op: 'sharpen', value: intIn('sharpen', 'value', parts[0] ?? '', 50, 399) };
+      case 'blur': {
+        const p = params(parts);
+        return { op: 'blur', r: intIn('blur', 'r', p.get('r') ?? '', 1, 50), s: intIn('blur', 's', p.get('s') ?? '', 1, 50) };
+      }
+      // auto-orient,[0|1] (OSS "Auto-orient").
+      case 'auto-orient':
+        return { op: 'auto-orient', on: intIn('auto-orient', 'value', parts[0] ?? '', 0, 1) === 1 };
+      default:
+        // Actions OSS has but the emulator does not run (crop, rotate, watermark …) and unknown ones alike.
+        throw new OssError('NotImplemented', { Header: 'x-oss-process' });
+    }
+  });
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * The target box of a resize, for a source of `src` (OSS "Resize images": lfit fits inside w×h keeping the ratio,
+ * mfit covers it, fill covers then crops, pad fits then pads, fixed forces it; one side alone scales the other; l and
+ * s are the long and short side; p a percentage; limit_1 never enlarges).
+ */
+export function resizeBox(op: ResizeOp, src: Size): { width: number; height: number; fit: 'inside' | 'outside' | 'cover' | 'contain' | 'fill' } {
+  if (op.p !== undefined) {
+    const f = op.limit && op.p > 100 ? 1 : op.p / 100;
+    return { width: Math.max(1, Math.round(src.width * f)), height: Math.max(1, Math.round(src.height * f)), fit: 'fill' };
+  }
+  const long = src.width >= src.height ? 'w' : 'h';
+  let w = op.w || undefined;
+  let h = op.h || undefined;
+  if (w === undefined && h === undefined) {
+    const l = op.l || undefined;
+    const s = op.s || undefined;
+    if (long === 'w') [w, h] = [l, s];
+    else [w, h] = [s, l];
+  }
+  const ratio = src.width / src.height;
+  if (w === undefined) w = Math.round(h! * ratio);
+  if (h === undefined) h = Math.round(w / ratio);
+  const fit = { lfit: 'inside', mfit: 'outside', fill: 'cover', pad: 'contain', fixed: 'fill' } as const;
+  if (op.limit && (w > src.width || h > src.height) && op.mode !== 'pad') return { width: src.width, height: src.height, fit: 'fill' };
+  return { width: Math.max(1, w), height: Math.max(1, h), fit: fit[op.mode] };
+}
+
+/** The `format` of image/info: OSS names JPEG `jpg` (oss2 live tests/test_image.py __check). */
+export function infoFormat(sharpFormat: string | undefined): string {
+  if (sharpFormat === 'jpeg') return 'jpg';
+  return sharpFormat ?? '';
+}
+
+/**
+ * The rectangle a crop keeps, inside the image: the gravity picks the origin, x/y offset from it, w/h default to
+ * (and are clipped at) what is left (OSS "Custom crop"). An origin outside the image: BadRequest [I].
+ */
+export function cropBox(op: CropOp, src: Size): { left: number; top: number; width: number; height: number } {
+  const w = Math.min(op.w ?? src.width, src.width);
+  const h = Math.min(op.h ?? src.height, src.height);
+  const col = op.g.endsWith('w') || op.g === 'west' ? 0 : op.g.endsWith('e') || op.g === 'east' ? 2 : 1;
+  const row = op.g.startsWith('n') ? 0 : op.g.startsWith('s') ? 2 : 1;
+  const baseX = col === 0 ? 0 : col === 1 ? Math.floor((src.width - w) / 2) : src.width - w;
+  const baseY = row === 0 ? 0 : row === 1 ? Math.floor((src.height - h) / 2) : src.height - h;
+  const left = baseX + op.x;
+  const top = baseY + op.y;
+  if (left >= src.width || top >= src.height) throw badParam('crop', `x_${op.x},y_${op.y}`);
+  return { left, top, width: Math.min(w, src.width - left), height: Math.min(h, src.height - top) };
+}
+
+export interface SaveAs {
+  /** The image process before `|sys/saveas`. */
+  process: string;
+  key: string;
+  /** The target bucket as given (b_), or undefined: the source's bucket. */
+  bucket?: string;
+}
+
+function base64url(value: string, what: string): string {
+  if (!/^[A-Za-z0-9_=-]+$/.test(value)) throw badParam('saveas', what);
+  return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+}
+
+/**
+ * A ProcessObject body: `x-oss-process=<image/...>|sys/saveas,o_<base64url key>[,b_<base64url bucket>]` (oss2 live
+ * tests/test_object.py test_process_object; oss2 api.py process_object sends it as is). Without sys/saveas, or
+ * without o_: BadRequest [I].
+ */
+export function parseSaveAs(body: string): SaveAs {
+  const text = body.trim();
+  if (!text.startsWith('x-oss-process=')) throw badParam('x-oss-process', 'body');
+  const value = text.slice('x-oss-process='.length);
+  const bar = value.lastIndexOf('|');
+  if (bar < 0) throw badParam('saveas', 'missing sys/saveas');
+  const save = value.slice(bar + 1);
+  if (!save.startsWith('sys/saveas')) throw badParam('saveas', 'missing sys/saveas');
+  const p = params(save.slice('sys/saveas'.length).split(',').filter((x) => x !== ''));
+  const o = p.get('o');
+  if (o === undefined || o === '') throw badParam('saveas', 'o');
+  const key = base64url(o, 'o');
+  const b = p.get('b');
+  return { process: value.slice(0, bar), key, ...(b !== undefined && b !== '' ? { bucket: base64url(b, 'b') } : {}) };
+}
