@@ -38,7 +38,10 @@ export type ListedObject = Pick<
   'key' | 'versionId' | 'isLatest' | 'isDeleteMarker' | 'lastModified' | 'etag' | 'size' | 'objectType' | 'storageClass' | 'restore'
 >;
 
-/** The columns a listing selects (listing.ts), in the row's names. */
+/**
+ * The columns a listing selects (listing.ts), in the row's names. ListObjects reads them all from index
+ * objects_listed (schema.ts migration 7): a column added here belongs in that index too.
+ */
 export const LISTED_COLUMNS = 'key, version_id, is_latest, is_delete_marker, last_modified, etag, size, object_type, storage_class, restore';
 export type ListedRow = Pick<
   ObjectRow,

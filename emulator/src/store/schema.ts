@@ -136,4 +136,15 @@ export const migrations: string[] = [
   ALTER TABLE objects ADD COLUMN sealed_at INTEGER;
   ALTER TABLE objects ADD COLUMN symlink_target TEXT;
   `,
+  // Issue 26 (bench:scale, 1,000,000 objects; bench/README.md "Scale"): deleting a content row made SQLite check the
+  // foreign keys of objects.content_id and parts.content_id, which had no index: a scan of every object per delete
+  // (DeleteMultipleObjects of 1,000 took 64 s). And a listing page read each listed row from the table, where rows
+  // of neighbouring keys sit on different 64 KiB pages when they were written at different times (a prefix page of
+  // 1,000 took 57 ms): the listing's columns now live in one covering index, in key order (store/listing.ts).
+  `
+  CREATE INDEX objects_by_content ON objects(content_id);
+  CREATE INDEX parts_by_content ON parts(content_id);
+  CREATE INDEX objects_listed ON objects(bucket, key, is_delete_marker, version_id, last_modified, etag, size, object_type, storage_class, restore)
+    WHERE is_latest = 1;
+  `,
 ];
