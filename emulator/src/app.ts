@@ -278,7 +278,7 @@ async function route(ctx: OssContext, next: Next): Promise<void> {
   if (bucket !== undefined && !(r && OWN_BUCKET_LOOKUP.includes(r.api)) && ctx.state.store.buckets.get(bucket) === undefined) {
     throw new OssError('NoSuchBucket', { BucketName: bucket });
   }
-  // Static website (behaviour §14.7): a website-style request is answered with a redirect here, or becomes a
+  // Static website (behaviour §14.16): a website-style request is answered with a redirect here, or becomes a
   // GetObject/HeadObject of the document the configuration names, answered with that document's status.
   // The key is swapped in dispatch, after auth has checked the signature over the key the request named.
   // A request refused by the table (an unserved modifier such as `callback`) stays refused.

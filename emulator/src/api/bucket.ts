@@ -97,7 +97,7 @@ export function getBucketLocation(ctx: OssContext): void {
  * Comment, (ServerSideEncryptionRule,) BucketPolicy, BlockPublicAccess (audit #20). Comment is empty (PutBucket
  * stores none; oss2's live test_bucket_info only needs it present). New real buckets report BlockPublicAccess true
  * (Python SDK v2 integration test_get_bucket_info); the emulator reports the bucket's own PutBucketPublicAccessBlock
- * setting, false until one is put [I: the real default for new buckets is not modelled, behaviour §14.10]. ServerSideEncryptionRule is the bucket's default encryption
+ * setting, false until one is put [I: the real default for new buckets is not modelled, behaviour §14.15]. ServerSideEncryptionRule is the bucket's default encryption
  * (SSEAlgorithm, KMSMasterKeyID, KMSDataEncryption: PY2 tests/unit/models/test_bucket_basic.py GetBucketInfo sample;
  * oss2 live test_bucket_encryption reads AES256 / KMS + key id there), `None` without one.
  */

@@ -39,7 +39,7 @@ export async function putBucketPolicy(ctx: OssContext): Promise<void> {
     if (!(err instanceof PolicyError)) throw err;
     throw new OssError('InvalidPolicyDocument', { ErrorDetail: err.message }, policyErrorEc(err));
   }
-  // Block Public Access refuses a public policy (behaviour §14.10).
+  // Block Public Access refuses a public policy (behaviour §14.15).
   if (publicAccessBlocked(ctx, requireBucket(ctx).name) && isPublicPolicy(policy)) throw new OssError('AccessDeniedPublicPolicy');
   ctx.state.store.tx(() => {
     const bucket = requireBucket(ctx);

@@ -1,4 +1,4 @@
-// CNAME APIs (`?cname&comp=token|add|delete`, `?comp=token&cname=<domain>`, `?cname`; behaviour §14.9). Tokens are
+// CNAME APIs (`?cname&comp=token|add|delete`, `?comp=token&cname=<domain>`, `?cname`; behaviour §14.18). Tokens are
 // one document per bucket. The emulator does no DNS look-ups, so a domain's ownership is never verified and PutCname
 // is always refused with NeedVerifyDomainOwnership, as OSS answers a domain without its TXT record [I].
 import { OssError } from '../domain/errors.js';

@@ -1,4 +1,4 @@
-// Put/GetBucketHttpsConfig (`?httpsConfig`; behaviour §14.8): one document per bucket, stored and answered.
+// Put/GetBucketHttpsConfig (`?httpsConfig`; behaviour §14.17): one document per bucket, stored and answered.
 import { DEFAULT_HTTPS_CONFIG, httpsConfigToXml, parseHttpsConfig, type HttpsConfig } from '../domain/httpsConfig.js';
 import { readXml } from '../http/body.js';
 import { sendEmpty, sendXml } from '../http/render.js';

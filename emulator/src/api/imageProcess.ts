@@ -1,4 +1,4 @@
-// GetObject with `x-oss-process=image/...` or `style/<name>` (behaviour §14.8): the object, read within OSS's 20 MB
+// GetObject with `x-oss-process=image/...` or `style/<name>` (behaviour §16.1): the object, read within OSS's 20 MB
 // source limit, through the parsed operations (domain/imageProcess.ts) with sharp; the result is streamed out.
 import sharp, { type Metadata } from 'sharp';
 import { Readable } from 'node:stream';

@@ -1,5 +1,5 @@
 // Put/Get/List/DeleteBucketInventory (`?inventory&inventoryId=`, `?inventory[&continuation-token=]`; behaviour
-// §14.10): the configurations are one document per bucket.
+// §14.19): the configurations are one document per bucket.
 import { OssError } from '../domain/errors.js';
 import { inventoryPage, parseInventory, withInventory, type Inventory } from '../domain/inventory.js';
 import { readXml } from '../http/body.js';

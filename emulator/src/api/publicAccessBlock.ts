@@ -1,4 +1,4 @@
-// Put/Get/DeleteBucketPublicAccessBlock (`?publicAccessBlock` on a bucket; behaviour §14.10) and where the block is
+// Put/Get/DeleteBucketPublicAccessBlock (`?publicAccessBlock` on a bucket; behaviour §14.15) and where the block is
 // enforced: the ACL headers of every request (here, one check for PutBucketAcl and every object write that sets
 // x-oss-object-acl), PutBucketPolicy (api/bucketPolicy.ts) and the grants of ACLs and public policies
 // (http/access.ts).

@@ -1,4 +1,4 @@
-// Put/GetBucketReferer (`?referer`; behaviour §14.8) and the hotlink check on anonymous and presigned requests. The
+// Put/GetBucketReferer (`?referer`; behaviour §14.13) and the hotlink check on anonymous and presigned requests. The
 // configuration is one document per bucket; domain/referer.ts decides whether a Referer passes it.
 import { OssError } from '../domain/errors.js';
 import {

@@ -1,4 +1,4 @@
-// Put/GetBucketRequestPayment (`?requestPayment`; behaviour §14.9) and the requester-pays check on every request to a
+// Put/GetBucketRequestPayment (`?requestPayment`; behaviour §14.14) and the requester-pays check on every request to a
 // Requester-pays bucket. The payer is one document per bucket; domain/requestPayment.ts decides.
 import { OssError } from '../domain/errors.js';
 import { parseRequestPayment, requesterMustPay, type Payer } from '../domain/requestPayment.js';

@@ -1,4 +1,4 @@
-// PutStyle / GetStyle / ListStyle / DeleteStyle (`?style&styleName=`; behaviour §14.7). The styles are one document
+// PutStyle / GetStyle / ListStyle / DeleteStyle (`?style&styleName=`; behaviour §14.20). The styles are one document
 // per bucket (domain/style.ts holds the rules).
 import { OssError } from '../domain/errors.js';
 import { checkStyleName, deleteStyle as withoutStyle, parseStyleContent, putStyle as withStyle, styleToXml, type StyleSet } from '../domain/style.js';

@@ -1,4 +1,4 @@
-// Put/Get/DeleteBucketWebsite (`?website`; behaviour §14.7). The configuration is one document per bucket; the
+// Put/Get/DeleteBucketWebsite (`?website`; behaviour §14.16). The configuration is one document per bucket; the
 // website decision itself is domain/website.ts websiteAnswer.
 import { OssError } from '../domain/errors.js';
 import { parseWebsiteConfig, websiteAnswer, type WebsiteConfig } from '../domain/website.js';
@@ -44,7 +44,7 @@ function isAnonymous(ctx: OssContext): boolean {
 }
 
 /**
- * The website answer for a website-style request, or undefined for an ordinary one (behaviour §14.7): an anonymous
+ * The website answer for a website-style request, or undefined for an ordinary one (behaviour §14.16): an anonymous
  * GET/HEAD without selectors on a bucket that has a website configuration. Redirects are answered here; an
  * `object` answer names the key (index / error document / Internal target) that GetObject then serves, with its
  * status.

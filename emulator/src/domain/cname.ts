@@ -1,4 +1,4 @@
-// Custom domains (CreateCnameToken / GetCnameToken / PutCname / ListCname / DeleteCname, behaviour §14.9). Sources:
+// Custom domains (CreateCnameToken / GetCnameToken / PutCname / ListCname / DeleteCname, behaviour §14.18). Sources:
 // the CreateCnameToken API reference (a token per domain, valid 72 hours, ExpireTime as an HTTP date), PY2
 // models/bucket_cname.py (element names), PY2 live tests/integration/test_bucket_cname_client.py (PutCname of a
 // domain whose TXT record is not set is 403 NeedVerifyDomainOwnership, after a token was created).

@@ -1,4 +1,4 @@
-// HTTPS configuration (Put/GetBucketHttpsConfig, behaviour §14.8): which TLS versions and cipher suites the bucket's
+// HTTPS configuration (Put/GetBucketHttpsConfig, behaviour §14.17): which TLS versions and cipher suites the bucket's
 // domain accepts. Stored and answered only; the emulator's own TLS listener does not apply it. Sources: the
 // PutBucketHttpsConfig API reference (TLSVersion TLSv1.0-TLSv1.3, at least one when Enable is true; CipherSuite
 // Enable / StrongCipherSuite / CustomCipherSuite / TLS13CustomCipherSuite), PY2 models/bucket_https_config.py, oss2

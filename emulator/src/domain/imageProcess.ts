@@ -1,4 +1,4 @@
-// x-oss-process `image/...` strings (behaviour §14.8): parsed into a list of operations, pure. The HTTP layer
+// x-oss-process `image/...` strings (behaviour §16.1): parsed into a list of operations, pure. The HTTP layer
 // (api/imageProcess.ts) runs them with sharp. Served here: resize (w, h, l, s, p, m_lfit/mfit/fill/pad/fixed, limit,
 // color), format (jpg, jpeg, png, webp, gif, tiff), quality (q, Q), info, rotate, crop, sharpen, blur,
 // auto-orient. Any other action is refused as

@@ -1,4 +1,4 @@
-// Bucket inventory configurations (Put/Get/List/DeleteBucketInventory, behaviour §14.10): stored and answered.
+// Bucket inventory configurations (Put/Get/List/DeleteBucketInventory, behaviour §14.19): stored and answered.
 // Sources: the PutBucketInventory API reference (Id, IsEnabled, Destination/OSSBucketDestination with Format CSV,
 // AccountId, RoleArn, Bucket `acs:oss:::<name>`, Prefix, Encryption; Schedule/Frequency Daily|Weekly; Filter;
 // IncludedObjectVersions All|Current; OptionalFields; at most 1000 per bucket), PY2 models/bucket_inventory.py

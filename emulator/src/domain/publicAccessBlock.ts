@@ -1,4 +1,4 @@
-// Block Public Access (Put/Get/DeleteBucketPublicAccessBlock, behaviour §14.10): while on, public ACLs and public
+// Block Public Access (Put/Get/DeleteBucketPublicAccessBlock, behaviour §14.15): while on, public ACLs and public
 // bucket policies cannot be set and the existing ones grant nothing. Sources: the PutBucketPublicAccessBlock API
 // reference ("If you enable Block Public Access, existing public access permissions are ignored and you cannot
 // configure public access permissions"; `<PublicAccessBlockConfiguration><BlockPublicAccess>`, false by default),

@@ -1,4 +1,4 @@
-// Bucket hotlink protection (Put/GetBucketReferer, behaviour §14.8): the RefererConfiguration document and whether a
+// Bucket hotlink protection (Put/GetBucketReferer, behaviour §14.13): the RefererConfiguration document and whether a
 // request's Referer passes it. Sources: the PutBucketReferer / GetBucketReferer API reference (AllowEmptyReferer
 // required, true by default; AllowTruncateQueryString true by default; TruncatePath, which only applies with
 // AllowTruncateQueryString, keeps scheme and host; RefererList / RefererBlacklist entries with `*` (any run of

@@ -1,4 +1,4 @@
-// Requester pays (Put/GetBucketRequestPayment, behaviour §14.9): who pays for a bucket's requests, and which requests
+// Requester pays (Put/GetBucketRequestPayment, behaviour §14.14): who pays for a bucket's requests, and which requests
 // a Requester-pays bucket refuses. Sources: the PutBucketRequestPayment / GetBucketRequestPayment API reference
 // (`<RequestPaymentConfiguration><Payer>BucketOwner|Requester</Payer>`), PY2 live
 // tests/integration/test_bucket_request_payment_client.py (read back as put), oss2 live

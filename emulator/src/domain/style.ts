@@ -1,4 +1,4 @@
-// Bucket image styles (`?style&styleName=`; behaviour §14.7): a named x-oss-process content per bucket, kept as one
+// Bucket image styles (`?style&styleName=`; behaviour §14.20): a named x-oss-process content per bucket, kept as one
 // document per bucket. Pure: the HTTP layer reads the body and stores the document.
 import { OssError } from './errors.js';
 

@@ -1,4 +1,4 @@
-// Static website hosting (Put/Get/DeleteBucketWebsite, behaviour §14.7): the configuration document and the pure
+// Static website hosting (Put/Get/DeleteBucketWebsite, behaviour §14.16): the configuration document and the pure
 // decision of what a website-style request answers. Sources: the PutBucketWebsite API reference (IndexDocument
 // Suffix / SupportSubDir / Type 0|1|2, ErrorDocument Key / HttpStatus 200|404, at most 20 RoutingRules, RuleNumber a
 // positive integer unique in the configuration and the order rules are tried in, conditions KeyPrefixEquals /
@@ -212,7 +212,7 @@ export interface WebsiteRequest {
   signed?: boolean;
 }
 
-/** Mirror rules are skipped: they fetch from the origin on a miss, which the emulator never does [I] (behaviour §14.7). */
+/** Mirror rules are skipped: they fetch from the origin on a miss, which the emulator never does [I] (behaviour §14.16). */
 function ruleMatches(rule: RoutingRule, key: string, status: number | undefined, headers: WebsiteRequest['headers']): boolean {
   if (rule.redirect.type === 'Mirror') return false;
   const c = rule.condition;
@@ -239,7 +239,7 @@ function redirectTo(rule: RoutingRule, req: WebsiteRequest): WebsiteAnswer {
 }
 
 /**
- * The website decision for one request (behaviour §14.7): rules without an error-code condition are tried first,
+ * The website decision for one request (behaviour §14.16): rules without an error-code condition are tried first,
  * in RuleNumber order, on the request; then the key — with the index document for `/` and, when SupportSubDir, for
  * a key ending in `/` — is looked up; a miss tries the rules with a matching HttpErrorCodeReturnedEquals (404), then
  * the error document with its HttpStatus.

@@ -36,7 +36,7 @@ function aclGrants(ctx: OssContext, bucketName: string | undefined, key: string 
   if (bucketName === undefined || access === 'owner') return false;
   const bucket = ctx.state.store.buckets.get(bucketName);
   if (bucket === undefined) return true; // the handler answers NoSuchBucket, as OSS does for anyone
-  if (publicAccessBlocked(ctx, bucketName)) return false; // existing public grants are ignored (behaviour §14.10)
+  if (publicAccessBlocked(ctx, bucketName)) return false; // existing public grants are ignored (behaviour §14.15)
   let acl: string = bucket.acl;
   if (key !== undefined) {
     const obj = ctx.state.store.objects.current(bucketName, key);
@@ -177,7 +177,7 @@ export function permit(ctx: OssContext, checks: Check[], options: PermitOptions 
     const ram: Decision = identity !== undefined ? evaluate(identity.policies, requestFor(check)) : 'implicit-deny';
     const policy = bucketPolicy(ctx, bucketOf(check.resource));
     let bucket: Decision = policy === undefined ? 'implicit-deny' : evaluate([policy], requestFor(check));
-    // Block Public Access: a public policy's Allow no longer reaches anonymous callers (behaviour §14.10).
+    // Block Public Access: a public policy's Allow no longer reaches anonymous callers (behaviour §14.15).
     if (bucket === 'allow' && p.kind === 'anonymous' && blocksPublicPolicy(ctx, bucketOf(check.resource), policy!)) bucket = 'implicit-deny';
     if (ram === 'deny' || bucket === 'deny') refuse(ctx, check, ram, bucket);
     if (owner || ram === 'allow' || bucket === 'allow') continue;

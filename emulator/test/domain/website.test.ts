@@ -1,4 +1,4 @@
-// The website configuration's parsing and the website decision (domain/website.ts, behaviour §14.7), without HTTP.
+// The website configuration's parsing and the website decision (domain/website.ts, behaviour §14.16), without HTTP.
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '@local-oss/client';
 import { OssError } from '../../src/domain/errors.js';

@@ -1,4 +1,4 @@
-// CNAME APIs (behaviour §14.9): tokens stored and answered, PutCname refused (no DNS verification here), the `comp`
+// CNAME APIs (behaviour §14.18): tokens stored and answered, PutCname refused (no DNS verification here), the `comp`
 // sub-APIs routed exactly; through raw HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OssClient } from '@local-oss/client';

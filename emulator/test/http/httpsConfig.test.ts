@@ -1,4 +1,4 @@
-// HTTPS configuration (behaviour §14.8): stored and answered, MalformedXML refusals (oss2 live
+// HTTPS configuration (behaviour §14.17): stored and answered, MalformedXML refusals (oss2 live
 // test_bucket_https_config), through raw HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OssClient } from '@local-oss/client';

@@ -1,4 +1,4 @@
-// x-oss-process image processing on GetObject (behaviour §14.8): a PNG uploaded through ali-oss comes back resized,
+// x-oss-process image processing on GetObject (behaviour §16.1): a PNG uploaded through ali-oss comes back resized,
 // converted to JPEG and described by image/info, through GetObject, a presigned URL and a bucket style; bad
 // parameters and non-images get OSS's errors; actions not served are NotImplemented.
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-// Bucket inventory configurations (behaviour §14.10): stored, answered, paged by 100; through raw HTTP.
+// Bucket inventory configurations (behaviour §14.19): stored, answered, paged by 100; through raw HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OssClient } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';

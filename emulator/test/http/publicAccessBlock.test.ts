@@ -1,4 +1,4 @@
-// Block Public Access on a bucket (behaviour §14.10): the flag, the refusal of public ACLs and public policies, and
+// Block Public Access on a bucket (behaviour §14.15): the flag, the refusal of public ACLs and public policies, and
 // existing public grants ignored for anonymous callers, through raw HTTP and ali-oss.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Hotlink protection (behaviour §14.8): the RefererConfiguration document and the Referer check of anonymous and
+// Hotlink protection (behaviour §14.13): the RefererConfiguration document and the Referer check of anonymous and
 // presigned requests, through raw HTTP and ali-oss.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Requester pays (behaviour §14.9): the Payer document and the refusal of a requester that does not say it pays,
+// Requester pays (behaviour §14.14): the Payer document and the refusal of a requester that does not say it pays,
 // through raw HTTP, our client and ali-oss.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Image styles (behaviour §14.7) through our client and raw HTTP: PY2 live test_style / oss2 live test_bucket_style's sequence,
+// Image styles (behaviour §14.20) through our client and raw HTTP: PY2 live test_style / oss2 live test_bucket_style's sequence,
 // and the errors for bad names, bad content and a missing style.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OssServiceError } from '@local-oss/client';

@@ -1,4 +1,4 @@
-// Static website (behaviour §14.7): the configuration's document (PY2 test_bucket_website_client shapes), and its
+// Static website (behaviour §14.16): the configuration's document (PY2 test_bucket_website_client shapes), and its
 // enforcement on website-style (anonymous GET/HEAD) requests: index, sub-dir index, error document with its status,
 // routing-rule redirects; through raw HTTP, our client and ali-oss.
 import { createRequire } from 'node:module';
