@@ -15,6 +15,7 @@ export type ApiName =
   | 'CompleteMultipartUpload' | 'AbortMultipartUpload' | 'ListParts' | 'ListLiveChannel'
   | 'PutBucketTags' | 'GetBucketTags' | 'DeleteBucketTags' | 'GetBucketStat' | 'DescribeRegions'
   | 'PutBucketOverwriteConfig' | 'GetBucketOverwriteConfig' | 'DeleteBucketOverwriteConfig'
+  | 'PutBucketCallbackPolicy' | 'GetBucketCallbackPolicy' | 'DeleteBucketCallbackPolicy'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors';
 
@@ -80,6 +81,10 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutBucketOverwriteConfig: 'oss:PutBucketOverwriteConfig',
   GetBucketOverwriteConfig: 'oss:GetBucketOverwriteConfig',
   DeleteBucketOverwriteConfig: 'oss:DeleteBucketOverwriteConfig',
+  // Named after the API [I]: no RAM page lists them.
+  PutBucketCallbackPolicy: 'oss:PutBucketCallbackPolicy',
+  GetBucketCallbackPolicy: 'oss:GetBucketCallbackPolicy',
+  DeleteBucketCallbackPolicy: 'oss:DeleteBucketCallbackPolicy',
   PutBucketEncryption: 'oss:PutBucketEncryption',
   GetBucketEncryption: 'oss:GetBucketEncryption',
   DeleteBucketEncryption: 'oss:DeleteBucketEncryption',
