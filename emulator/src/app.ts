@@ -34,6 +34,7 @@ import * as bucketTags from './api/bucketTags.js';
 import * as bucketStat from './api/bucketStat.js';
 import * as regions from './api/regions.js';
 import * as bucketOverwrite from './api/bucketOverwrite.js';
+import * as bucketCallbackPolicy from './api/bucketCallbackPolicy.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import * as restore from './api/restore.js';
@@ -76,6 +77,10 @@ export interface Route extends Selecting {
  * A route serves exactly its selector (domain/subresources.ts), so a plain route never answers a request that
  * names a selector; among routes of the same selector, first match wins (`when` routes before the plain one).
  */
+function isCallbackComp(ctx: OssContext): boolean {
+  return ctx.query.comp === 'callback';
+}
+
 export const routes: Route[] = [
   { method: 'GET', scope: 'service', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
   // ListBuckets filtered by a list of tags: `tagging` is a selector elsewhere, a parameter here (api/service.ts).
@@ -89,6 +94,10 @@ export const routes: Route[] = [
   { method: 'DELETE', scope: 'bucket', sub: 'worm', access: 'owner', api: 'AbortBucketWorm', handler: worm.abortBucketWorm },
   { method: 'PUT', scope: 'bucket', sub: 'objectWorm', access: 'owner', api: 'PutBucketObjectWormConfiguration', handler: objectWorm.putBucketObjectWormConfiguration },
   { method: 'GET', scope: 'bucket', sub: 'objectWorm', access: 'owner', api: 'GetBucketObjectWormConfiguration', handler: objectWorm.getBucketObjectWormConfiguration },
+  // `?policy&comp=callback` is the bucket callback policy, not the access policy (docs/sdk-suites.md D1).
+  { method: 'PUT', scope: 'bucket', sub: 'policy', with: ['comp'], when: isCallbackComp, access: 'owner', api: 'PutBucketCallbackPolicy', handler: bucketCallbackPolicy.putBucketCallbackPolicy },
+  { method: 'GET', scope: 'bucket', sub: 'policy', with: ['comp'], when: isCallbackComp, access: 'owner', api: 'GetBucketCallbackPolicy', handler: bucketCallbackPolicy.getBucketCallbackPolicy },
+  { method: 'DELETE', scope: 'bucket', sub: 'policy', with: ['comp'], when: isCallbackComp, access: 'owner', api: 'DeleteBucketCallbackPolicy', handler: bucketCallbackPolicy.deleteBucketCallbackPolicy },
   { method: 'PUT', scope: 'bucket', sub: 'policy', access: 'owner', api: 'PutBucketPolicy', handler: bucketPolicy.putBucketPolicy },
   { method: 'GET', scope: 'bucket', sub: 'policy', access: 'owner', api: 'GetBucketPolicy', handler: bucketPolicy.getBucketPolicy },
   { method: 'DELETE', scope: 'bucket', sub: 'policy', access: 'owner', api: 'DeleteBucketPolicy', handler: bucketPolicy.deleteBucketPolicy },

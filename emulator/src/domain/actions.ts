@@ -19,6 +19,7 @@ export type ApiName =
   | 'PutBucketHttpsConfig' | 'GetBucketHttpsConfig'
   | 'PutBucketInventory' | 'GetBucketInventory' | 'ListBucketInventory' | 'DeleteBucketInventory'
   | 'CreateCnameToken' | 'GetCnameToken' | 'PutCname' | 'ListCname' | 'DeleteCname'
+  | 'PutBucketCallbackPolicy' | 'GetBucketCallbackPolicy' | 'DeleteBucketCallbackPolicy'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
   | 'PutBucketCors' | 'GetBucketCors' | 'DeleteBucketCors' | 'RestoreObject' | 'CleanRestoredObject'
   | 'SealAppendObject' | 'PutSymlink' | 'GetSymlink' | 'PutBucketArchiveDirectRead' | 'GetBucketArchiveDirectRead'
@@ -112,6 +113,10 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   PutCname: 'oss:PutCname',
   ListCname: 'oss:ListCname',
   DeleteCname: 'oss:DeleteCname',
+  // Named after the API [I]: no RAM page lists them.
+  PutBucketCallbackPolicy: 'oss:PutBucketCallbackPolicy',
+  GetBucketCallbackPolicy: 'oss:GetBucketCallbackPolicy',
+  DeleteBucketCallbackPolicy: 'oss:DeleteBucketCallbackPolicy',
   PutBucketEncryption: 'oss:PutBucketEncryption',
   GetBucketEncryption: 'oss:GetBucketEncryption',
   DeleteBucketEncryption: 'oss:DeleteBucketEncryption',

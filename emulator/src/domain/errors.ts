@@ -111,6 +111,8 @@ export const catalogue = {
   NoSuchVersion: { status: 404, message: 'The specified version does not exist.', ec: '0012-00000203' },
   NoSuchWORMConfiguration: { status: 404, message: 'The WORM Configuration does not exist.' },
   NoSuchWORMId: { code: 'NoSuchWORMConfiguration', status: 404, message: 'The specified WORM ID does not exist.' },
+  // GetBucketCallbackPolicy without policies: the code [S] oss2 tests/test_bucket_callback_policy.py; status, message [I].
+  BucketCallbackPolicyNotExist: { status: 404, message: 'The bucket callback policy does not exist.' },
   // GetBucketOverwriteConfig without a configuration: 404 [S] API reference; the code and message are [I].
   NoSuchOverwriteConfiguration: { status: 404, message: 'The bucket has no overwrite configuration.' },
   // GetBucketEncryption without a rule [S] oss2 live test_bucket_encryption_wrong (exception class); message [I].
