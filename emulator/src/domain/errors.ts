@@ -313,8 +313,10 @@ export const catalogue = {
   InvalidArgumentRetainUntilDate: { code: 'InvalidArgument', status: 400, message: 'RetainUntilDate must be a future date.' },
   InvalidArgumentBucketAcl: { code: 'InvalidArgument', status: 400, message: 'no such bucket access control exists' },
   InvalidArgumentObjectAcl: { code: 'InvalidArgument', status: 400, message: 'no such object access control exists' },
-  // DescribeRegions ?regions=<id> for a region the emulator does not serve (api/regions.ts): code and message [I].
-  InvalidArgumentRegion: { code: 'InvalidArgument', status: 400, message: 'The region you specified is not valid.' },
+  // DescribeRegions ?regions=<id> for a region the emulator does not serve (api/regions.ts): the code is captured
+  // (oss2 tests/test_bucket_describe_regions.py::test_describe_regions_exception, live: describe_regions('aaa')
+  // raises ServerError NoSuchRegion); status and message [I].
+  NoSuchRegion: { status: 404, message: 'The specified region does not exist.' },
   // ListBuckets tag-value without tag-key (api/service.ts): code and message [I].
   InvalidArgumentTagValue: { code: 'InvalidArgument', status: 400, message: 'The tag-value parameter requires tag-key.' },
   // ListBuckets tagging that is not "k":"v" pairs, or sent with tag-key (api/service.ts): code and message [I].

@@ -231,8 +231,9 @@ describe('DescribeRegions', () => {
     expect(real.text).toContain(
       '<RegionInfo><Region>oss-cn-hangzhou</Region><InternetEndpoint>oss-cn-hangzhou.aliyuncs.com</InternetEndpoint><InternalEndpoint>oss-cn-hangzhou-internal.aliyuncs.com</InternalEndpoint><AccelerateEndpoint>oss-accelerate.aliyuncs.com</AccelerateEndpoint></RegionInfo>',
     );
+    // oss2's live test_describe_regions_exception: an unknown region id is NoSuchRegion (status [I]).
     const unknown = await raw(emu, { method: 'GET', query: [['regions', 'oss-mars-1']] });
-    expect([unknown.status, errorCode(unknown)]).toEqual([400, 'InvalidArgument']);
+    expect([unknown.status, errorCode(unknown)]).toEqual([404, 'NoSuchRegion']);
   });
 
   it('reports --public-endpoint as every endpoint when one is configured', async () => {
