@@ -68,17 +68,18 @@ export class Listing {
     // Only the listed columns: reading and parsing whole rows (metadata and tags JSON) for 1000 entries dominated a
     // page's time (bench/README.md, "Listing columns").
     this.stmt = {
+      // One lower bound per query: given both `key > marker` and `key >= prefix`, SQLite ranges over one and filters
+      // the other, so a prefix deep in a bucket walked every key before it (86 ms a page at 1,000,000 keys;
+      // bench/README.md "Scale"). The caller passes the tighter bound (`start`).
       currentAfter: db.prepare(
-        `SELECT ${LISTED_COLUMNS} FROM objects WHERE bucket = ? AND is_latest = 1 AND is_delete_marker = 0 AND key > ? AND key >= ?
+        `SELECT ${LISTED_COLUMNS} FROM objects WHERE bucket = ? AND is_latest = 1 AND is_delete_marker = 0 AND key > ?
          ORDER BY key LIMIT ?`,
       ),
       currentFrom: db.prepare(
         `SELECT ${LISTED_COLUMNS} FROM objects WHERE bucket = ? AND is_latest = 1 AND is_delete_marker = 0 AND key >= ?
          ORDER BY key LIMIT ?`,
       ),
-      keysAfter: db
-        .prepare('SELECT DISTINCT key FROM objects WHERE bucket = ? AND key > ? AND key >= ? ORDER BY key LIMIT ?')
-        .pluck(),
+      keysAfter: db.prepare('SELECT DISTINCT key FROM objects WHERE bucket = ? AND key > ? ORDER BY key LIMIT ?').pluck(),
       keysFrom: db.prepare('SELECT DISTINCT key FROM objects WHERE bucket = ? AND key >= ? ORDER BY key LIMIT ?').pluck(),
       // Newest first within a key (behaviour §9.7 [I]).
       versionsOfKey: db.prepare(`SELECT ${LISTED_COLUMNS} FROM objects WHERE bucket = ? AND key = ? ORDER BY id DESC`),
@@ -97,7 +98,9 @@ export class Listing {
       const rows = (
         from !== undefined
           ? this.stmt.currentFrom.all(bucket, from, limit)
-          : this.stmt.currentAfter.all(bucket, after, q.prefix, limit)
+          : after >= q.prefix
+            ? this.stmt.currentAfter.all(bucket, after, limit)
+            : this.stmt.currentFrom.all(bucket, q.prefix, limit)
       ) as ListedRow[];
       const asked = limit;
       from = undefined;
@@ -161,7 +164,11 @@ export class Listing {
     let limit = BATCH;
     for (;;) {
       const keys = (
-        from !== undefined ? this.stmt.keysFrom.all(bucket, from, limit) : this.stmt.keysAfter.all(bucket, after, q.prefix, limit)
+        from !== undefined
+          ? this.stmt.keysFrom.all(bucket, from, limit)
+          : after >= q.prefix
+            ? this.stmt.keysAfter.all(bucket, after, limit)
+            : this.stmt.keysFrom.all(bucket, q.prefix, limit)
       ) as string[];
       const asked = limit;
       from = undefined;
