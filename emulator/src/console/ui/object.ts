@@ -78,7 +78,11 @@ export async function objectView(view: HTMLElement, bucket: string, key: string,
     table('User metadata', ['Name', 'Value'], meta, { id: 'metadata' }),
     answerPart('Tags', tags, (a) => table('Tags', ['Key', 'Value'], all(a.xml, 'Tag').map((t) => [text1(t, 'Key'), text1(t, 'Value')]), { id: 'tags' })),
     answerPart('ACL', acl, (a) => text1(a.xml, 'Grant')),
-    answerPart('Retention', retention, (a) => (text1(a.xml, 'Mode') ? `${text1(a.xml, 'Mode')} until ${text1(a.xml, 'RetainUntilDate')}` : 'none')),
+    answerPart('Retention', retention, (a) => {
+      const mode = text1(a.xml, 'Mode').trim();
+      const until = text1(a.xml, 'RetainUntilDate').trim();
+      return mode && until ? `${mode} until ${until}` : 'none';
+    }),
     answerPart('Legal hold', hold, (a) => text1(a.xml, 'Status')),
     h('section', {}, h('h3', {}, 'Restore state'), head.headers.get('x-oss-restore') ?? 'not restored (no x-oss-restore header)'),
     symlink ? answerPart('Symlink target', symlink, (a) => decodeURIComponent(a.headers.get('x-oss-symlink-target') ?? '')) : null,
