@@ -10,7 +10,7 @@ import { readConfigBody } from '../http/body.js';
 import { arnContext, permit } from '../http/access.js';
 import { ossArn } from '../domain/policy.js';
 import { validateObjectKey } from '../domain/objectName.js';
-import { checkLanding, landReceived, newObjectEncryption } from './landing.js';
+import { checkLanding, landReceived, newObjectEncryption, receivedFields } from './landing.js';
 import { writerEncryption } from './kms.js';
 import { requireBucket } from './bucket.js';
 import { checkDecryptable } from './kms.js';
@@ -96,10 +96,7 @@ export async function processObject(ctx: OssContext): Promise<void> {
     forbidOverwrite: false,
     build: (_b, contentId) => ({
       lastModified: ctx.state.config.clock.now(),
-      size: pending.size,
-      etag: pending.md5.toString('hex').toUpperCase(),
-      crc64: pending.crc64.toString(),
-      contentMd5: pending.md5.toString('base64'),
+      ...receivedFields(pending),
       objectType: 'Normal',
       storageClass: target.storageClass,
       acl: 'default',

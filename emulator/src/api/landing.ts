@@ -103,6 +103,16 @@ export interface Landing extends LandingRules {
   build(bucket: BucketRecord, contentId: number): NewObject;
 }
 
+/** What a fully received body gives its new version: size, ETag (the MD5 in upper-case hex), CRC-64, Content-MD5. */
+export function receivedFields(pending: PendingContent): Pick<NewObject, 'size' | 'etag' | 'crc64' | 'contentMd5'> {
+  return {
+    size: pending.size,
+    etag: pending.md5.toString('hex').toUpperCase(),
+    crc64: pending.crc64.toString(),
+    contentMd5: pending.md5.toString('base64'),
+  };
+}
+
 export interface Landed {
   bucket: BucketRecord;
   record: ObjectVersionRecord;

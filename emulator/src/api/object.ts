@@ -25,7 +25,7 @@ import { setObjectHeaders, setSymlinkHeaders, setVersionHeader } from './objectH
 import { parseEncodingType } from './params.js';
 import { checkThawed } from './restore.js';
 import { followSymlink } from './symlink.js';
-import { checkLanding, landReceived, protectionOf } from './landing.js';
+import { checkLanding, landReceived, protectionOf, receivedFields } from './landing.js';
 import { newObjectHeaders } from './objectRequest.js';
 import { checkRemovable, type Protection } from '../domain/immutability.js';
 import type { Store } from '../store/store.js';
@@ -43,10 +43,7 @@ export async function putObject(ctx: OssContext): Promise<void> {
     forbidOverwrite,
     build: (b, contentId) => ({
       lastModified: ctx.state.config.clock.now(),
-      size: pending.size,
-      etag: pending.md5.toString('hex').toUpperCase(),
-      crc64: pending.crc64.toString(),
-      contentMd5: pending.md5.toString('base64'),
+      ...receivedFields(pending),
       objectType: 'Normal',
       storageClass,
       acl,
