@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signV4 } from '../client/dist/index.js';
+import { encodeQuery, signV4, uriEncode } from '../client/dist/index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const AZURE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
@@ -64,13 +64,14 @@ export async function localOss({ profileDir, dataDir } = {}) {
     dataDir: data,
     nextToken: s3NextToken,
     createBucket: (b) => ({ method: 'PUT', path: `/${b}/`, sign: true, bucket: b }),
+    /** `op.query`: any [name, value] pairs (bench/scale.mjs); `op.list`: run.mjs's listing page. */
     request(op) {
       const headers = { ...(op.headers ?? {}) };
       if (op.copyFrom) headers['x-oss-copy-source'] = `/${op.bucket}/${op.copyFrom}`;
-      const query = op.list ? listQuery(op.list) : [];
+      const query = op.query ?? (op.list ? listQuery(op.list) : []);
       const signed = signV4({ method: op.method, bucket: op.bucket, key: op.key, query, headers }, creds, { region: 'cn-hangzhou', datetime: v4now() });
-      const qs = op.list ? '?' + new URLSearchParams(query).toString() : '';
-      return { method: op.method, path: `/${op.bucket}/${op.key ?? ''}${qs}`, headers: { ...headers, ...signed.headers, authorization: signed.authorization } };
+      const qs = query.length ? `?${encodeQuery(query)}` : '';
+      return { method: op.method, path: `/${op.bucket}/${uriEncode(op.key ?? '', true)}${qs}`, headers: { ...headers, ...signed.headers, authorization: signed.authorization } };
     },
   };
 }
