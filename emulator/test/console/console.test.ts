@@ -66,6 +66,9 @@ describe.skipIf(!present)('web console in headless chromium', () => {
     await page.waitForSelector('#headers');
     expect(await textOf('#preview')).toContain('hello console');
     expect(await textOf('#headers')).toContain('x-oss-hash-crc64ecma');
+    // An object without retention says so (GetObjectRetention answers an empty Retention document).
+    const retention = await page.evaluate(() => [...document.querySelectorAll('section')].find((el) => el.querySelector('h3')?.textContent === 'Retention')?.lastChild?.textContent);
+    expect(retention).toBe('none');
     await shot('object');
 
     await page.select('select[name=metadataDirective]', 'REPLACE');
