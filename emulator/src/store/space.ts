@@ -20,6 +20,12 @@ export const RESERVE_BYTES = 2 * 1024 * 1024;
 /** Errors meaning "no space left": SQLite's, and the filesystem's (the reserve file, the -shm mapping). */
 const FULL_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR_SHMSIZE', 'ENOSPC', 'EDQUOT']);
 
+/** How long a write that failed for lack of space waits for the background checkpoint to let a RESTART through. */
+const RESTART_WAIT_MS = 2_000;
+const BUSY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED']);
+/** Something to Atomics.wait on: a synchronous pause between checkpoint attempts (tx() is synchronous). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /** A write refused before it started because the store is out of space (the answer is the same as SQLITE_FULL). */
 export class StorageFullError extends Error {
   readonly code = 'SQLITE_FULL';
@@ -113,20 +119,32 @@ export class Space {
       const [{ log, checkpointed }] = this.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
       return log >= 0 && checkpointed >= log;
     } catch (err) {
-      if (isStorageFull(err) || ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((err as { code?: string }).code ?? '')) return false;
+      if (isStorageFull(err) || BUSY_CODES.has((err as { code?: string }).code ?? '')) return false;
       throw err;
     }
   }
 
-  /** A RESTART checkpoint on this connection: true when the whole WAL is folded in and the next write reuses it. */
+  /**
+   * A RESTART checkpoint on this connection: true when the whole WAL is folded in and the next write reuses it.
+   * SQLite answers SQLITE_BUSY at once, without calling the busy handler, while another connection is checkpointing
+   * (sqlite.org/c3ref/wal_checkpoint_v2.html), and the background worker often is: so a busy answer is retried for up
+   * to RESTART_WAIT_MS. Only a write that already failed for lack of space waits here (a delete on a full disk that
+   * met the worker mid-checkpoint failed with 507 under CI's load without it).
+   */
   restartWal(): boolean {
     if (this.dataDir === undefined || this.db.inTransaction) return false;
-    try {
-      const [{ busy, log, checkpointed }] = this.db.pragma('wal_checkpoint(RESTART)') as Array<{ busy: number; log: number; checkpointed: number }>;
-      return busy === 0 && checkpointed >= log;
-    } catch (err) {
-      if (isStorageFull(err) || ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((err as { code?: string }).code ?? '')) return false;
-      throw err;
+    const deadline = Date.now() + RESTART_WAIT_MS;
+    for (;;) {
+      try {
+        const [{ busy, log, checkpointed }] = this.db.pragma('wal_checkpoint(RESTART)') as Array<{ busy: number; log: number; checkpointed: number }>;
+        if (busy === 0 && checkpointed >= log) return true;
+      } catch (err) {
+        // A checkpoint that cannot grow the file will not succeed by waiting; only contention is waited out.
+        if (isStorageFull(err)) return false;
+        if (!BUSY_CODES.has((err as { code?: string }).code ?? '')) throw err;
+      }
+      if (Date.now() >= deadline) return false;
+      Atomics.wait(PAUSE, 0, 0, 5);
     }
   }
 

@@ -159,7 +159,10 @@ describe.skipIf(skipReason !== undefined)('disk full (16 MiB tmpfs)', () => {
       for (const [key, body] of again) {
         expect((await raw(emu, { method: 'GET', bucket: 'full', key })).body.equals(body), key).toBe(true);
       }
-      for (const key of again.keys()) expect((await raw(emu, { method: 'DELETE', bucket: 'full', key })).status).toBe(204);
+      for (const key of again.keys()) {
+        const del = await raw(emu, { method: 'DELETE', bucket: 'full', key });
+        expect(del.status, `${key}: ${del.text}`).toBe(204);
+      }
       expect((await raw(emu, { method: 'PUT', bucket: 'full', key: 'after', body: 'back' })).status).toBe(200);
 
       expect(died, stderr.join('')).toBeUndefined();
