@@ -86,9 +86,17 @@ export class Run {
     return out;
   }
 
+  /**
+   * A run's bucket allows public grants, as the SDKs' own live tests set theirs up (PY2 tests/integration test_client
+   * test_bucket_acl puts BlockPublicAccess false first): since 2025-10-13 a new OSS bucket blocks them (behaviour
+   * §14.15), and the ACL, anonymous-access and copy scenarios grant public reads.
+   */
   private async createBucket(bucket: string, region?: string): Promise<string> {
     this.created.push({ bucket, region });
     await this.must('PutBucket', { bucket, region });
+    const xml = '<PublicAccessBlockConfiguration><BlockPublicAccess>false</BlockPublicAccess></PublicAccessBlockConfiguration>';
+    const off = await this.admin.send({ method: 'PUT', bucket, query: [['publicAccessBlock', undefined]], headers: { 'content-type': 'application/xml' }, body: xml }, region ? { region } : {});
+    if (off.status !== 200) throw new Error(`setup PutBucketPublicAccessBlock ${bucket}: ${off.status} ${off.body.toString()}`);
     return bucket;
   }
 

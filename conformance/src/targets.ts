@@ -17,12 +17,25 @@ export interface Target {
  * users the scenarios declare (`ramUsers`, default: all of them). They go through an identities file, as a user's
  * would: the emulator reads it once, at start.
  */
-export async function emulatorTarget(options: { virtualHost?: boolean; ramUsers?: RamUser[] } = {}): Promise<Target> {
+/**
+ * `blockPublicAccessOnNewBuckets: false` starts the emulator with the pre-2025-10-13 default (new buckets allow public
+ * grants): the corpus replays captures made on such buckets (conformance/src/corpus.ts).
+ */
+export async function emulatorTarget(
+  options: { virtualHost?: boolean; ramUsers?: RamUser[]; blockPublicAccessOnNewBuckets?: boolean } = {},
+): Promise<Target> {
   const users = options.ramUsers ?? ramUsersOf(scenarios);
   const dir = mkdtempSync(join(tmpdir(), 'local-oss-conf-'));
   const config = join(dir, 'identities.json');
   writeFileSync(config, JSON.stringify(localOssIdentities(users), null, 2));
-  const emu = await startEmulator({ port: 0, inMemory: true, region: 'cn-hangzhou', regions: ['cn-shanghai'], config }).finally(() =>
+  const emu = await startEmulator({
+    port: 0,
+    inMemory: true,
+    region: 'cn-hangzhou',
+    regions: ['cn-shanghai'],
+    config,
+    ...(options.blockPublicAccessOnNewBuckets === undefined ? {} : { blockPublicAccessOnNewBuckets: options.blockPublicAccessOnNewBuckets }),
+  }).finally(() =>
     rmSync(dir, { recursive: true, force: true }),
   );
   const ramUsers: Record<string, Credentials> = Object.fromEntries(users.map((u) => [u.name, emulatorKeyPair(u.name)]));

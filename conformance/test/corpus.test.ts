@@ -14,7 +14,7 @@ let target: Target;
 let results = new Map<string, CorpusResult>();
 
 beforeAll(async () => {
-  target = await emulatorTarget({ ramUsers: [] });
+  target = await emulatorTarget({ ramUsers: [], blockPublicAccessOnNewBuckets: false });
   const out = await new CorpusRun({ target: target.info, files }).execute();
   results = new Map(out.map((r) => [r.id, r]));
 }, 120_000);

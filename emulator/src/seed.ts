@@ -8,6 +8,7 @@
 // chunk writer (http/body.ts receiveContent) and landed by api/landing.ts; nothing is held whole in memory, and
 // the region, ACL and key rules are the ones every request meets. Existing objects are kept, never overwritten,
 // and a bucket that already exists keeps its own settings, so seeding a persistent data dir again is harmless.
+import { isPublicAcl } from './domain/publicAccessBlock.js';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -155,7 +156,14 @@ export async function seedFrom(
     };
     summary.buckets++;
     if (existing === undefined) {
-      await step('', () => client.putBucket({ bucket, ...(config.acl ? { acl: config.acl } : {}) }));
+      // A bucket created through the API blocks public access (behaviour §14.15); a seed asking for a public bucket
+      // or public objects turns the block off first, as a user must since OSS's 2025-10-13 default.
+      const wantsPublic = [config.acl, ...Object.values(config.objects ?? {}).map((o) => o.acl)].some((a) => isPublicAcl(a));
+      await step('', () => client.putBucket({ bucket, ...(config.acl && !wantsPublic ? { acl: config.acl } : {}) }));
+      if (wantsPublic) {
+        await step(SEED_CONFIG, () => client.putBucketPublicAccessBlock({ bucket, publicAccessBlockConfiguration: { blockPublicAccess: false } }));
+        if (config.acl) await step(SEED_CONFIG, () => client.putBucketAcl({ bucket, acl: config.acl! }));
+      }
       if (config.versioning) {
         await step(SEED_CONFIG, () => client.putBucketVersioning({ bucket, versioningConfiguration: { status: config.versioning! } }));
       }

@@ -52,6 +52,11 @@ export interface EmulatorOptions {
   wormCopyRule?: WormCopyRule;
   /** Seconds a RestoreObject takes, per tier (domain/restore.ts DEFAULT_RESTORE_DELAYS by default). */
   restoreDelays?: Partial<RestoreDelays>;
+  /**
+   * Whether a bucket created through the API starts with Block Public Access on (default true, as OSS since
+   * 2025-10-13; behaviour §14.15). false: as buckets created before then, public ACLs and policies allowed.
+   */
+  blockPublicAccessOnNewBuckets?: boolean;
   /** Seconds the emulator's clock runs ahead of (or, negative, behind) real time (domain/clock.ts). */
   clockOffsetSeconds?: number;
   /**
@@ -149,6 +154,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     kmsKeysDeclared: (identities?.kms.keys.length ?? 0) > 0,
     wormCopyRule: options.wormCopyRule ?? 'documented',
     restoreDelays: { ...DEFAULT_RESTORE_DELAYS, ...options.restoreDelays },
+    blockPublicAccessOnNewBuckets: options.blockPublicAccessOnNewBuckets ?? true,
     clock: new Clock(options.clockOffsetSeconds ?? 0),
     ...(options.publicEndpoint ? { publicEndpoint: options.publicEndpoint } : {}),
   };

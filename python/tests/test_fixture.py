@@ -50,7 +50,11 @@ def test_signed_requests_put_get_and_sub_resources(local_oss):
 def test_anonymous_reads_a_public_read_bucket(local_oss):
     s = local_oss.session()
     b = bucket_name("pub")
-    assert s.put(f"{local_oss.url}/{b}", headers={"x-oss-acl": "public-read"}).status_code == 200
+    assert s.put(f"{local_oss.url}/{b}").status_code == 200
+    # A new bucket blocks public access (OSS since 2025-10-13): turned off first, as one must on OSS.
+    off = "<PublicAccessBlockConfiguration><BlockPublicAccess>false</BlockPublicAccess></PublicAccessBlockConfiguration>"
+    assert s.put(f"{local_oss.url}/{b}?publicAccessBlock", data=off).status_code == 200
+    assert s.put(f"{local_oss.url}/{b}?acl", headers={"x-oss-acl": "public-read"}).status_code == 200
     assert s.put(f"{local_oss.url}/{b}/a.txt", data=b"public bytes").status_code == 200
     assert requests.get(f"{local_oss.url}/{b}/a.txt", timeout=10).content == b"public bytes"
     refused = requests.put(f"{local_oss.url}/{b}/b.txt", data=b"x", timeout=10)

@@ -26,6 +26,11 @@ export interface EmulatorConfig {
   kmsKeysDeclared: boolean;
   /** The emulator's now: real time plus the offset of PUT /-/clock or --clock-offset (domain/clock.ts). */
   clock: Clock;
+  /**
+   * New buckets start with Block Public Access on, as OSS's do since 2025-10-13 (behaviour §14.15); false emulates
+   * buckets created before then (--new-bucket-block-public-access off).
+   */
+  blockPublicAccessOnNewBuckets: boolean;
   /** Reported as every bucket's Extranet/IntranetEndpoint when set (api/endpoints.ts). */
   publicEndpoint?: string;
 }

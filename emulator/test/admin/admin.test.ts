@@ -6,7 +6,7 @@ import type { RunningEmulator } from 'local-oss';
 import { parsePolicy } from '../../src/domain/policy.js';
 import { isLoopback } from '../../src/admin/admin.js';
 import { injectedError } from '../../src/admin/faults.js';
-import { errorCode, raw, startTestEmulator, xmlValue } from '../http/support.js';
+import { errorCode, raw, startTestEmulator, xmlValue, createPublicBucket } from '../http/support.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -69,7 +69,7 @@ describe('POST /-/reset', () => {
     const init = await raw(emu, { method: 'POST', bucket: 'keep-name', key: 'big', query: [['uploads', undefined]] });
     const uploadId = xmlValue(init.text, 'UploadId')!;
     await raw(emu, { method: 'PUT', bucket: 'keep-name', key: 'big', query: [['partNumber', '1'], ['uploadId', uploadId]], body: 'part' });
-    await raw(emu, { method: 'PUT', bucket: 'other', headers: { 'x-oss-acl': 'public-read' } });
+    await createPublicBucket(emu, 'other', 'public-read');
 
     const res = await admin('POST', '/-/reset');
     expect(res.json).toEqual({ reset: true, removed: { buckets: 2, objects: 2, uploads: 1 } });
@@ -99,7 +99,7 @@ describe('POST /-/reset', () => {
   });
 
   it('lets a GET that is still streaming finish with the bytes it started', async () => {
-    await raw(emu, { method: 'PUT', bucket: 'stream', headers: { 'x-oss-acl': 'public-read' } });
+    await createPublicBucket(emu, 'stream', 'public-read');
     const body = Buffer.alloc(5 * 1024 * 1024, 7);
     await raw(emu, { method: 'PUT', bucket: 'stream', key: 'big', body });
     const get = await fetch(`${emu.url}/stream/big`);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presignV1, presignV4, encodeQuery, signV1, signV4, type SignableRequest } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
-import { encodeKey, errorCode, raw, rawHttp, startTestEmulator, v4Now, xmlValue } from './support.js';
+import { encodeKey, errorCode, raw, rawHttp, startTestEmulator, v4Now, xmlValue, createPublicBucket } from './support.js';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -199,7 +199,7 @@ describe('anonymous access', () => {
     expect(denied.status).toBe(403);
     expect(errorCode(denied)).toBe('AccessDenied');
 
-    await raw(emu, { method: 'PUT', bucket: 'public-auth', headers: { 'x-oss-acl': 'public-read' } });
+    await createPublicBucket(emu, 'public-auth', 'public-read');
     await raw(emu, { method: 'PUT', bucket: 'public-auth', key: 'p.txt', body: 'open' });
     const read = await raw(emu, { method: 'GET', bucket: 'public-auth', key: 'p.txt', sign: 'none' });
     expect(read.status).toBe(200);

@@ -1,13 +1,20 @@
 // Bucket APIs and listings (behaviour §9.1, §9.5, §9.6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { errorCode, raw, startTestEmulator, xmlValue } from './support.js';
+import { allowPublicAccess, errorCode, raw, startTestEmulator, xmlValue } from './support.js';
 
+// The captures these tests pin (Java CreateBucketTest, BucketAclTest, ali-oss bucket.test.js) were made on buckets that
+// allowed public ACLs: OSS created them so until 2025-10-13. The new default has its own describe at the end.
 let emu: RunningEmulator;
+let current: RunningEmulator;
 beforeAll(async () => {
-  emu = await startTestEmulator();
+  emu = await startTestEmulator({ blockPublicAccessOnNewBuckets: false });
+  current = await startTestEmulator();
 });
-afterAll(() => emu.close());
+afterAll(async () => {
+  await emu.close();
+  await current.close();
+});
 
 function all(text: string, tag: string): string[] {
   return [...text.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]!);
@@ -159,5 +166,36 @@ describe('ListObjects and ListObjectsV2', () => {
     const res = await raw(emu, { method: 'GET', bucket: 'listing', query: [['max-keys', '1001']] });
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('InvalidArgument');
+  });
+});
+
+describe('new buckets block public access (OSS since 2025-10-13; behaviour §14.15)', () => {
+  const bpa = async (bucket: string) =>
+    xmlValue((await raw(current, { method: 'GET', bucket, query: [['publicAccessBlock', undefined]] })).text, 'BlockPublicAccess');
+
+  it('a new bucket reports BlockPublicAccess true and refuses a public ACL until the block is turned off', async () => {
+    expect((await raw(current, { method: 'PUT', bucket: 'bpa-new' })).status).toBe(200);
+    expect(await bpa('bpa-new')).toBe('true');
+    const info = await raw(current, { method: 'GET', bucket: 'bpa-new', query: [['bucketInfo', undefined]] });
+    expect(xmlValue(info.text, 'BlockPublicAccess')).toBe('true');
+    const refused = await raw(current, { method: 'PUT', bucket: 'bpa-new', query: [['acl', undefined]], headers: { 'x-oss-acl': 'public-read' } });
+    expect([refused.status, errorCode(refused)]).toEqual([403, 'AccessDenied']);
+    await allowPublicAccess(current, 'bpa-new');
+    expect(await bpa('bpa-new')).toBe('false');
+    expect((await raw(current, { method: 'PUT', bucket: 'bpa-new', query: [['acl', undefined]], headers: { 'x-oss-acl': 'public-read' } })).status).toBe(200);
+  });
+
+  it('a PutBucket (or PutBucketAcl creating one) with a public ACL is refused and creates nothing [I]', async () => {
+    for (const query of [[], [['acl', undefined]]] as [string, string | undefined][][]) {
+      const put = await raw(current, { method: 'PUT', bucket: 'bpa-public', query, headers: { 'x-oss-acl': 'public-read-write' } });
+      expect([put.status, errorCode(put)]).toEqual([403, 'AccessDenied']);
+      expect(errorCode(await raw(current, { method: 'GET', bucket: 'bpa-public', query: [['bucketInfo', undefined]] }))).toBe('NoSuchBucket');
+    }
+  });
+
+  it('--new-bucket-block-public-access off (blockPublicAccessOnNewBuckets: false) creates them as before', async () => {
+    expect((await raw(emu, { method: 'PUT', bucket: 'bpa-old' })).status).toBe(200);
+    const info = await raw(emu, { method: 'GET', bucket: 'bpa-old', query: [['bucketInfo', undefined]] });
+    expect(xmlValue(info.text, 'BlockPublicAccess')).toBe('false');
   });
 });

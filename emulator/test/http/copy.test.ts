@@ -2,7 +2,7 @@
 // name says so: the conformance suite records real OSS's answer for those.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { encodeKey, errorCode, raw, startTestEmulator, xmlValue } from './support.js';
+import { encodeKey, errorCode, raw, startTestEmulator, xmlValue, allowPublicAccess } from './support.js';
 
 let emu: RunningEmulator;
 const src = 'src-bucket';
@@ -14,7 +14,10 @@ const head = (bucket: string, key: string, query: [string, string | undefined][]
 
 beforeAll(async () => {
   emu = await startTestEmulator({ regions: ['cn-shanghai'] });
-  for (const b of [src, dst]) await raw(emu, { method: 'PUT', bucket: b });
+  for (const b of [src, dst]) {
+    await raw(emu, { method: 'PUT', bucket: b });
+    await allowPublicAccess(emu, b); // the source object is public-read
+  }
   await raw(emu, {
     method: 'PUT',
     bucket: src,

@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { signV4, type SignableRequest } from '@local-oss/client';
-import { raw, rawHttp, startTestEmulator, v4Now, xmlValue } from './support.js';
+import { raw, rawHttp, startTestEmulator, v4Now, xmlValue, createPublicBucket } from './support.js';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
   emu = await startTestEmulator();
-  await raw(emu, { method: 'PUT', bucket: 'ep-bucket', headers: { 'x-oss-acl': 'public-read' } });
+  await createPublicBucket(emu, 'ep-bucket', 'public-read');
 });
 afterAll(() => emu.close());
 

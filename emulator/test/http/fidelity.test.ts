@@ -335,10 +335,11 @@ describe('audit #18: AppendObject ignores x-oss-tagging after the first append',
 });
 
 describe('audit #20, sdk-suites: GetBucketInfo carries Comment, BlockPublicAccess and a ResourceGroupId', () => {
+  // A new bucket reports BlockPublicAccess true: PY2 live test_get_bucket_info (OSS's default since 2025-10-13).
   it('in the captured order', async () => {
     const res = await raw(emu, { method: 'GET', bucket, query: [['bucketInfo', undefined]] });
     expect(xmlValue(res.text, 'ResourceGroupId')).toMatch(/^rg-.+/);
-    expect(res.text).toMatch(/<\/AccessControlList><Comment><\/Comment><ServerSideEncryptionRule>.*<\/BucketPolicy><BlockPublicAccess>false<\/BlockPublicAccess><\/Bucket>/s);
+    expect(res.text).toMatch(/<\/AccessControlList><Comment><\/Comment><ServerSideEncryptionRule>.*<\/BucketPolicy><BlockPublicAccess>true<\/BlockPublicAccess><\/Bucket>/s);
   });
 });
 

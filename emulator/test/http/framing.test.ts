@@ -3,13 +3,13 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { raw, startTestEmulator } from './support.js';
+import { raw, startTestEmulator, createPublicBucket } from './support.js';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
   emu = await startTestEmulator();
   // Public read-write: the raw requests below need no signature.
-  await raw(emu, { method: 'PUT', bucket: 'framing', headers: { 'x-oss-acl': 'public-read-write' } });
+  await createPublicBucket(emu, 'framing', 'public-read-write');
 });
 afterAll(() => emu.close());
 

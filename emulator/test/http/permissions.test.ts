@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import type { IdentitiesConfig, UserIdentity } from '../../src/domain/identities.js';
 import { parsePolicy } from '../../src/domain/policy.js';
-import { errorCode, raw, startTestEmulator, xmlValue, type RawRequest } from './support.js';
+import { errorCode, raw, startTestEmulator, xmlValue, type RawRequest, allowPublicAccess } from './support.js';
 
 const src = 'perm-src';
 const dst = 'perm-dst';
@@ -115,7 +115,10 @@ function expectExplicitDeny(res: { status: number; text: string }, action: strin
 
 beforeAll(async () => {
   emu = await startTestEmulator({ config });
-  for (const b of [src, dst]) await raw(emu, { method: 'PUT', bucket: b });
+  for (const b of [src, dst]) {
+    await raw(emu, { method: 'PUT', bucket: b });
+    await allowPublicAccess(emu, b); // public objects and public bucket policies below
+  }
   await raw(emu, { method: 'PUT', bucket: src, query: [['versioning', undefined]], body: '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>' });
   await raw(emu, { method: 'PUT', bucket: src, key: 'plain.txt', body: 'plain bytes' });
   const tagged = await raw(emu, { method: 'PUT', bucket: src, key: 'tagged.txt', body: 'tagged bytes', headers: { 'x-oss-tagging': 'a=1' } });

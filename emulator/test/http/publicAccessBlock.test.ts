@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { errorCode, ownerClient, raw, startTestEmulator, xmlValue } from './support.js';
+import { createPublicBucket, errorCode, ownerClient, raw, startTestEmulator, xmlValue } from './support.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,8 +21,10 @@ const block = (bucket: string, on: boolean) =>
 const flag = async (bucket: string) => xmlValue((await raw(emu, { method: 'GET', bucket, query: SUB })).text, 'BlockPublicAccess');
 
 describe('the flag (PY2 live test_bucket_public_access_block_client)', () => {
-  it('false before any, reads back, GetBucketInfo reports it, DELETE 204', async () => {
+  it('true on a new bucket (OSS since 2025-10-13), reads back what is put, GetBucketInfo reports it, DELETE 204', async () => {
     await raw(emu, { method: 'PUT', bucket: 'pab-doc' });
+    expect(await flag('pab-doc')).toBe('true');
+    expect((await block('pab-doc', false)).status).toBe(200);
     expect(await flag('pab-doc')).toBe('false');
     expect((await block('pab-doc', true)).status).toBe(200);
     expect(await flag('pab-doc')).toBe('true');
@@ -44,6 +46,7 @@ describe('the flag (PY2 live test_bucket_public_access_block_client)', () => {
 
   it('the access-point variant is refused, not applied to the bucket', async () => {
     await raw(emu, { method: 'PUT', bucket: 'pab-ap' });
+    await block('pab-ap', false);
     const res = await raw(emu, {
       method: 'PUT', bucket: 'pab-ap', query: [['publicAccessBlock', undefined], ['x-oss-access-point-name', 'ap-1']],
       body: '<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess></PublicAccessBlockConfiguration>',
@@ -61,7 +64,7 @@ describe('the flag (PY2 live test_bucket_public_access_block_client)', () => {
 
 describe('while on', () => {
   beforeAll(async () => {
-    await raw(emu, { method: 'PUT', bucket: 'pab-on', headers: { 'x-oss-acl': 'public-read' } });
+    await createPublicBucket(emu, 'pab-on', 'public-read');
     await raw(emu, { method: 'PUT', bucket: 'pab-on', key: 'o.txt', body: 'hi' });
     await raw(emu, { method: 'PUT', bucket: 'pab-on', key: 'pub.txt', body: 'pub', headers: { 'x-oss-object-acl': 'public-read' } });
     expect((await raw(emu, { method: 'GET', bucket: 'pab-on', key: 'o.txt', sign: 'none' })).status).toBe(200);
@@ -102,6 +105,7 @@ describe('while on', () => {
 describe('GetBucketPolicyStatus (PY2 live test_bucket_policy_client)', () => {
   it('IsPublic true for a wildcard-Principal Allow, false for another or none', async () => {
     await raw(emu, { method: 'PUT', bucket: 'pab-status' });
+    await block('pab-status', false); // GetBucketPolicyStatus needs a public policy, which the block refuses
     const status = async () => xmlValue((await raw(emu, { method: 'GET', bucket: 'pab-status', query: [['policyStatus', undefined]] })).text, 'IsPublic');
     expect(await status()).toBe('false');
     const policy = (principal: string) => JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: [principal], Resource: ['acs:oss:*:*:pab-status/*'] }] });

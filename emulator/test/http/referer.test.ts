@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeQuery, presignV1, type SignableRequest } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
-import { errorCode, ownerClient, raw, startTestEmulator, xmlValue } from './support.js';
+import { errorCode, ownerClient, raw, startTestEmulator, xmlValue, createPublicBucket } from './support.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -72,7 +72,7 @@ describe('the document', () => {
 
 describe('the check', () => {
   beforeAll(async () => {
-    await raw(emu, { method: 'PUT', bucket: 'ref-check', headers: { 'x-oss-acl': 'public-read' } });
+    await createPublicBucket(emu, 'ref-check', 'public-read');
     await raw(emu, { method: 'PUT', bucket: 'ref-check', key: 'o.txt', body: 'hi' });
     await ali.putBucketReferer('ref-check', false, ['http://*.good.com']);
   });

@@ -97,7 +97,7 @@ describe('routing on selectors', () => {
   });
 
   it('DELETE ?policy&comp=callback deletes the callback policy and leaves the access policy alone', async () => {
-    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: ['*'], Resource: [`acs:oss:*:*:${BUCKET}/*`] }] });
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: ['1234567890123456'], Resource: [`acs:oss:*:*:${BUCKET}/*`] }] });
     expect((await raw(emu, { method: 'PUT', bucket: BUCKET, query: [['policy', undefined]], body: policy })).status).toBe(200);
     const del = await raw(emu, { method: 'DELETE', bucket: BUCKET, query: [['policy', undefined], ['comp', 'callback']] });
     expect(del.status).toBe(204);

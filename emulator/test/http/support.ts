@@ -130,3 +130,26 @@ export function snapshot(emu: RunningEmulator): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
 }
+
+/**
+ * Turns a bucket's Block Public Access off, as the SDKs' live tests do before granting public access: OSS (and the
+ * emulator) create buckets with it on since 2025-10-13 (behaviour §14.15).
+ */
+export async function allowPublicAccess(emu: RunningEmulator, bucket: string): Promise<void> {
+  const res = await raw(emu, {
+    method: 'PUT',
+    bucket,
+    query: [['publicAccessBlock', undefined]],
+    body: '<PublicAccessBlockConfiguration><BlockPublicAccess>false</BlockPublicAccess></PublicAccessBlockConfiguration>',
+  });
+  if (res.status !== 200) throw new Error(`PutBucketPublicAccessBlock false on ${bucket}: ${res.status} ${res.text}`);
+}
+
+/** Creates a bucket with a public ACL the way one must since 2025-10-13: create, turn the block off, set the ACL. */
+export async function createPublicBucket(emu: RunningEmulator, bucket: string, acl: 'public-read' | 'public-read-write'): Promise<void> {
+  const created = await raw(emu, { method: 'PUT', bucket });
+  if (created.status !== 200) throw new Error(`PutBucket ${bucket}: ${created.status} ${created.text}`);
+  await allowPublicAccess(emu, bucket);
+  const set = await raw(emu, { method: 'PUT', bucket, query: [['acl', undefined]], headers: { 'x-oss-acl': acl } });
+  if (set.status !== 200) throw new Error(`PutBucketAcl ${acl} on ${bucket}: ${set.status} ${set.text}`);
+}

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OssClient } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
-import { errorCode, ownerClient, raw, snapshot, startTestEmulator, xmlValue } from './support.js';
+import { errorCode, ownerClient, raw, snapshot, startTestEmulator, xmlValue, createPublicBucket } from './support.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -81,7 +81,7 @@ describe('the configuration document', () => {
 
 describe('website-style requests', () => {
   beforeAll(async () => {
-    await client.putBucket({ bucket: 'site-live', acl: 'public-read' });
+    await createPublicBucket(emu, 'site-live', 'public-read');
     for (const [key, body] of [['index.html', 'home'], ['docs/index.html', 'docs home'], ['error.html', 'oops'], ['page.html', 'page']]) {
       await client.putObject({ bucket: 'site-live', key, body });
     }

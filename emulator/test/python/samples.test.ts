@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { pythonSdkV2OrSkipReason, runPythonSample, sampleRunner } from '../../../test-support/python.js';
-import { raw, startTestEmulator } from '../http/support.js';
+import { raw, startTestEmulator, allowPublicAccess } from '../http/support.js';
 
 const skipReason = await pythonSdkV2OrSkipReason({ samples: true });
 if (skipReason) console.warn(`skipping Python SDK v2 sample tests: ${skipReason}`);
@@ -67,6 +67,7 @@ describe.skipIf(skipReason !== undefined)('Python SDK v2 samples', () => {
   });
 
   it('put_object_acl and get_object_acl', async () => {
+    await allowPublicAccess(emu, 'py-bucket'); // a new bucket blocks public ACLs (behaviour §14.15)
     expect(await sample('put_object_acl.py', ['--bucket', 'py-bucket', '--key', 'dir/hello.txt', '--acl', 'public-read'])).toMatch(/status code: 200/);
     expect(await sample('get_object_acl.py', ['--bucket', 'py-bucket', '--key', 'dir/hello.txt'])).toContain('public-read');
   });

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { rawHttp, startTestEmulator } from '../http/support.js';
+import { allowPublicAccess, rawHttp, startTestEmulator } from '../http/support.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -133,17 +133,21 @@ describe('ali-oss', () => {
   });
 
   it('PutBucketAcl answers Location: /<bucket>, and creates a bucket that does not exist ([ALI] bucket.test.js)', async () => {
+    // ali-oss's live test set public-read on buckets that allowed it; since 2025-10-13 a new bucket blocks public
+    // access until it is turned off (behaviour §14.15).
+    await allowPublicAccess(emu, 'ali-bucket');
     const existing = await client.putBucketACL('ali-bucket', 'public-read');
     expect(existing.res.headers.location).toBe('/ali-bucket');
     expect(existing.bucket).toBe('ali-bucket');
     expect((await client.getBucketACL('ali-bucket')).acl).toBe('public-read');
     await client.putBucketACL('ali-bucket', 'private');
 
-    const created = await client.putBucketACL('ali-acl-new', 'public-read');
+    const created = await client.putBucketACL('ali-acl-new', 'private');
     expect(created.res.status).toBe(200);
     expect(created.bucket).toBe('ali-acl-new');
-    expect((await client.getBucketACL('ali-acl-new')).acl).toBe('public-read');
+    expect((await client.getBucketACL('ali-acl-new')).acl).toBe('private');
     await client.deleteBucket('ali-acl-new');
+    await expect(client.putBucketACL('ali-acl-public', 'public-read')).rejects.toMatchObject({ status: 403, code: 'AccessDenied' });
   });
 
   it('puts a read stream of known length, sent with both Content-Length and Transfer-Encoding: chunked', async () => {
