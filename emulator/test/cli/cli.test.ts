@@ -108,6 +108,19 @@ describe('local-oss CLI', () => {
     await stop(started.child, 'SIGTERM');
   });
 
+  it('--new-bucket-block-public-access off (or LOCAL_OSS_NEW_BUCKET_BLOCK_PUBLIC_ACCESS) creates buckets that allow public ACLs; a bad value is a usage error', async () => {
+    const started = await startCli(['--in-memory', '--port', '0'], { LOCAL_OSS_NEW_BUCKET_BLOCK_PUBLIC_ACCESS: 'off' });
+    const emu = asEmulator(started.url);
+    expect((await raw(emu, { method: 'PUT', bucket: 'old-style', headers: { 'x-oss-acl': 'public-read' } })).status).toBe(200);
+    await stop(started.child, 'SIGTERM');
+    const bad = spawn(process.execPath, [CLI, '--in-memory', '--port', '0', '--new-bucket-block-public-access', 'maybe']);
+    let err = '';
+    bad.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise((r) => bad.on('exit', r));
+    expect(code).toBe(2);
+    expect(err).toMatch(/invalid --new-bucket-block-public-access "maybe" \(on or off\)/);
+  });
+
   it('--config / LOCAL_OSS_CONFIG loads RAM users from YAML; a bad file stops it with the field named', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'local-oss-cfg-'));
     dirs.push(dir);
