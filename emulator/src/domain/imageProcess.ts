@@ -288,8 +288,9 @@ export interface SaveAs {
   bucket?: string;
 }
 
+/** saveas's o_ and b_: URL-safe base64 (oss2, PY2) or standard (ali-oss processObjectSave uses js-base64 encode). */
 function base64url(value: string, what: string): string {
-  if (!/^[A-Za-z0-9_=-]+$/.test(value)) throw badParam('saveas', what);
+  if (!/^[A-Za-z0-9_=+/-]+$/.test(value)) throw badParam('saveas', what);
   return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
 }
 
@@ -301,7 +302,14 @@ function base64url(value: string, what: string): string {
 export function parseSaveAs(body: string): SaveAs {
   const text = body.trim();
   if (!text.startsWith('x-oss-process=')) throw badParam('x-oss-process', 'body');
-  const value = text.slice('x-oss-process='.length);
+  // ali-oss and oss-client form-encode the body (querystring.stringify); oss2 and PY2 send it as is. Percent-escapes
+  // are decoded, `+` is kept (a base64 character, not a space).
+  let value: string;
+  try {
+    value = decodeURIComponent(text.slice('x-oss-process='.length));
+  } catch {
+    throw badParam('x-oss-process', 'body');
+  }
   const bar = value.lastIndexOf('|');
   if (bar < 0) throw badParam('saveas', 'missing sys/saveas');
   const save = value.slice(bar + 1);

@@ -149,3 +149,15 @@ describe('watermarks', () => {
     expect(layout).toEqual({ size: { width: 75, height: 40 }, text: { left: 0, top: 0 }, image: { left: 35, top: 10 } });
   });
 });
+
+describe('parseSaveAs', () => {
+  it('reads oss2/PY2 bodies as sent and ali-oss form-encoded ones with standard base64 names', async () => {
+    const { parseSaveAs } = await import('../../src/domain/imageProcess.js');
+    const b64url = Buffer.from('a/b~?.jpg').toString('base64url');
+    expect(parseSaveAs(`x-oss-process=image/resize,w_10|sys/saveas,o_${b64url}`)).toEqual({ process: 'image/resize,w_10', key: 'a/b~?.jpg' });
+    const std = Buffer.from('a/b~?.jpg').toString('base64');
+    const form = new URLSearchParams({ 'x-oss-process': `image/resize,w_10|sys/saveas,o_${std},b_${Buffer.from('bk').toString('base64')}` }).toString();
+    expect(parseSaveAs(form)).toEqual({ process: 'image/resize,w_10', key: 'a/b~?.jpg', bucket: 'bk' });
+    expect(thrown(() => parseSaveAs('x-oss-process=%E0%A4%A'))?.code).toBe('BadRequest');
+  });
+});
