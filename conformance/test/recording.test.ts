@@ -18,6 +18,20 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const BASELINE = join(root, 'fixtures/recordings/emulator.json');
 
 describe('masking', () => {
+  it('an image answer is recorded as its type and size, a JSON one parsed (saveas fileSize masked), neither by length', () => {
+    const m = new Masker('raw', {});
+    // A 2×1 BMP header is enough for image-size.
+    const bmp = Buffer.alloc(62);
+    bmp.write('BM', 0);
+    bmp.writeUInt32LE(40, 14);
+    bmp.writeInt32LE(2, 18);
+    bmp.writeInt32LE(1, 22);
+    const image = maskOutcome('GetObject', { status: 200, headers: { 'content-type': 'image/bmp', 'content-length': '62' }, body: bmp }, m);
+    expect([image.image, image.bodyLength, image.headers['content-length']]).toEqual([{ type: 'bmp', width: 2, height: 1 }, undefined, undefined]);
+    const saved = maskOutcome('ProcessObject', { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"bucket":"","fileSize":123,"object":"k","status":"OK"}') }, m);
+    expect(saved.json).toEqual({ bucket: '', fileSize: '<size>', object: 'k', status: 'OK' });
+  });
+
   it('drops run ids, drivers, dates and request ids, and numbers generated values by first appearance', () => {
     const m = new Masker('client', { 'abc123': '{src-etag}' });
     const first = maskOutcome(

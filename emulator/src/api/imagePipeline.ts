@@ -77,6 +77,23 @@ export interface Processed {
  * result. `main`: the main image's size when this is a watermark image (resize,P_). The result is not yet encoded.
  */
 export async function runOps(src: SourceImage, ops: ImageOp[], watermarks: WatermarkSource, main?: Size): Promise<Processed> {
+  return decodingErrors(() => runOpsUnguarded(src, ops, watermarks, main));
+}
+
+/**
+ * libvips failing on a source it read the header of (truncated or corrupt pixel data) is the source's fault: 400
+ * ImageFormatUnsupported, never a 500; OSS's own errors pass through.
+ */
+async function decodingErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof OssError) throw err;
+    throw new OssError('ImageFormatUnsupported');
+  }
+}
+
+async function runOpsUnguarded(src: SourceImage, ops: ImageOp[], watermarks: WatermarkSource, main?: Size): Promise<Processed> {
   let data = src.source;
   let size: Size = { width: src.meta.width ?? 1, height: src.meta.height ?? 1 };
   const known: OutputFormat[] = ['jpg', 'png', 'webp', 'gif', 'tiff', 'bmp'];
@@ -161,6 +178,10 @@ export async function runOps(src: SourceImage, ops: ImageOp[], watermarks: Water
  * applies to JPEG and WebP (OSS "Quality transformation"); interlace to JPEG only (OSS "Set an image display mode").
  */
 export async function encode(p: Processed): Promise<Buffer> {
+  return decodingErrors(() => encodeUnguarded(p));
+}
+
+async function encodeUnguarded(p: Processed): Promise<Buffer> {
   const img = sharp(p.data);
   const q = p.quality !== undefined ? { quality: p.quality } : {};
   switch (p.format) {
@@ -181,7 +202,7 @@ export async function encode(p: Processed): Promise<Buffer> {
 
 /** average-hue over the processed image's colour channels (alpha ignored). */
 export async function averageHueOf(data: Buffer): Promise<{ RGB: string }> {
-  const stats = await sharp(data).stats();
+  const stats = await decodingErrors(() => sharp(data).stats());
   const colour = stats.channels.length >= 3 ? stats.channels.slice(0, 3) : stats.channels.slice(0, 1);
   return averageHue(colour.map((c) => c.mean));
 }

@@ -168,3 +168,12 @@ describe('watermarks', () => {
     expect([fz.status, errorCode(fz)]).toEqual([400, 'NotImplemented']);
   });
 });
+
+describe('a corrupt image', () => {
+  it('whose header reads but whose pixels do not: 400 BadRequest, never 500', async () => {
+    const good = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#123456' } }).jpeg().toBuffer();
+    await ali.put('broken.jpg', good.subarray(0, Math.floor(good.length / 3)));
+    const res = await get('broken.jpg', 'image/resize,w_10/format,png');
+    expect([res.status, errorCode(res)]).toEqual([400, 'BadRequest']);
+  });
+});
