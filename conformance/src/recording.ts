@@ -169,7 +169,7 @@ export function maskOutcome(api: Api, o: Outcome, m: Masker): Answer {
   if (o.message !== undefined) a.message = m.text(o.message);
   if (o.ec) a.ec = o.ec; // some SDKs say "" for no EC
   if (decoded && type.startsWith('image/')) a.image = imageOf(o.body!);
-  else if (decoded) a.json = jsonOf(api, o.body!);
+  else if (decoded) a.json = m.data(jsonOf(api, o.body!));
   else if (o.status < 300 && !xml && o.body !== undefined && o.body.length > 0) a.bodyLength = o.body.length;
   if (o.data !== undefined) a.data = m.data(o.data);
   return a;
