@@ -230,7 +230,8 @@ export function infoFormat(sharpFormat: string | undefined): string {
 
 /**
  * The rectangle a crop keeps, inside the image: the gravity picks the origin, x/y offset from it, w/h default to
- * (and are clipped at) what is left (OSS "Custom crop"). An origin outside the image: BadRequest [I].
+ * (and are clipped at) what is left (OSS "Custom crop"). An origin outside the image: BadRequest "Advance cut's
+ * position is out of image." (the same page's usage notes).
  */
 export function cropBox(op: CropOp, src: Size): { left: number; top: number; width: number; height: number } {
   const w = Math.min(op.w ?? src.width, src.width);
@@ -241,7 +242,7 @@ export function cropBox(op: CropOp, src: Size): { left: number; top: number; wid
   const baseY = row === 0 ? 0 : row === 1 ? Math.floor((src.height - h) / 2) : src.height - h;
   const left = baseX + op.x;
   const top = baseY + op.y;
-  if (left >= src.width || top >= src.height) throw badParam('crop', `x_${op.x},y_${op.y}`);
+  if (left >= src.width || top >= src.height) throw new OssError('CropOutOfImage');
   return { left, top, width: Math.min(w, src.width - left), height: Math.min(h, src.height - top) };
 }
 
