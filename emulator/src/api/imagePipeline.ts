@@ -94,6 +94,9 @@ async function decodingErrors<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 async function runOpsUnguarded(src: SourceImage, ops: ImageOp[], watermarks: WatermarkSource, main?: Size): Promise<Processed> {
+  // An animated GIF or WebP would come out as its first frame alone: refused rather than approximated (OSS keeps
+  // the frames) [I: the answer].
+  if ((src.meta.pages ?? 1) > 1 && ops.length > 0) throw new OssError('NotImplemented', { Header: 'x-oss-process' });
   let data = src.source;
   let size: Size = { width: src.meta.width ?? 1, height: src.meta.height ?? 1 };
   const known: OutputFormat[] = ['jpg', 'png', 'webp', 'gif', 'tiff', 'bmp'];

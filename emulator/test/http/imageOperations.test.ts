@@ -177,3 +177,17 @@ describe('a corrupt image', () => {
     expect([res.status, errorCode(res)]).toEqual([400, 'BadRequest']);
   });
 });
+
+describe('an animated source', () => {
+  it('is described by info but not processed frame by frame: NotImplemented rather than its first frame', async () => {
+    // Two different frames (the GIF encoder folds identical ones into one).
+    const frame = (background: string) => sharp({ create: { width: 20, height: 40, channels: 3, background } }).png().toBuffer();
+    const gif = await sharp([await frame('#ff0000'), await frame('#00ff00')], { join: { animated: true } }).gif().toBuffer();
+    expect((await sharp(gif).metadata()).pages).toBe(2);
+    await ali.put('anim.gif', gif);
+    const info = JSON.parse((await get('anim.gif', 'image/info')).text);
+    expect(info.Format.value).toBe('gif');
+    const res = await get('anim.gif', 'image/resize,w_10');
+    expect([res.status, errorCode(res)]).toEqual([400, 'NotImplemented']);
+  });
+});
