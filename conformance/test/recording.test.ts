@@ -194,7 +194,8 @@ describe('oss-conformance --record / --compare through the CLI', () => {
     const copies = [...new Set(recorded.results.map((r) => r.scenario).filter((id) => /^copy-\d+$/.test(id)))];
     expect(copies.length).toBeGreaterThan(60);
     expect(copies.filter((id) => !ran.has(id))).toEqual([]);
-  });
+    // Every scenario through two drivers: ~30 s on a loaded two-core machine since the image scenarios joined.
+  }, 120_000);
 
   it('through oss-client and opendal (virtual-hosted, <bucket>.localhost) and go-v1, the URL answers as the committed baseline does', async () => {
     const args = ['--target', 'url', '--endpoint', endpoint, '--second-region', 'cn-shanghai', '--driver', 'oss-client,go-v1,opendal', '--compare', BASELINE];
