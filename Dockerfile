@@ -20,6 +20,11 @@ RUN npx tsc -b client emulator \
  && rm -rf node_modules/@local-oss/conformance
 
 FROM node:20-bookworm-slim
+# The fonts of OSS's text watermarks (x-oss-process watermark type_: wqy-zenhei, the default, wqy-microhei,
+# droidsansfallback; domain/imageWatermark.ts): sharp's Pango draws with these files; the slim image has no fonts.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-wqy-zenhei fonts-wqy-microhei fonts-droid-fallback \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     LOCAL_OSS_HOST=0.0.0.0 \
     LOCAL_OSS_PORT=9500 \

@@ -52,6 +52,7 @@ COPY_FIELDS = dict(OBJECT_FIELDS, **{
 READ_FIELDS = {
     'versionId': 'version_id', 'rangeHeader': 'range_header', 'rangeBehavior': 'range_behavior', 'ifMatch': 'if_match',
     'ifNoneMatch': 'if_none_match', 'ifModifiedSince': 'if_modified_since', 'ifUnmodifiedSince': 'if_unmodified_since',
+    'imageProcess': 'process',
 }
 LIST_FIELDS = {
     'prefix': 'prefix', 'delimiter': 'delimiter', 'marker': 'marker', 'maxKeys': 'max_keys', 'encodingType': 'encoding_type',
@@ -293,6 +294,23 @@ def call(api, p):
         except Exception as e:  # the end frame's failure: Exception(status, code, message)
             code = e.args[1] if len(e.args) > 1 else b''
             data = {'selectError': code.decode('utf-8') if isinstance(code, bytes) else str(code)}
+    elif api == 'ProcessObject':
+        # PY2 takes the whole process, sys/saveas included (models/object_basic.py ProcessObjectRequest).
+        def b64(v):
+            return base64.urlsafe_b64encode(v.encode('utf-8')).decode('ascii').rstrip('=')
+        process = '%s|sys/saveas,o_%s' % (p['imageProcess'], b64(p['saveAsKey']))
+        if p.get('saveAsBucket') is not None:
+            process += ',b_%s' % b64(p['saveAsBucket'])
+        r = c.process_object(oss.ProcessObjectRequest(bucket=b, key=k, process=process))
+        data = {'processResult': {'bucket': r.bucket, 'object': r.key, 'status': r.process_status}}
+    elif api == 'PutBucketStyle':
+        r = c.put_style(oss.PutStyleRequest(bucket=b, style_name=p['styleName'],
+                                            style=oss.StyleContent(content=p.get('styleContent'))))
+    elif api == 'GetBucketStyle':
+        r = c.get_style(oss.GetStyleRequest(bucket=b, style_name=p['styleName']))
+        data = {'style': {'name': r.style.name or '', 'content': r.style.content or ''}}
+    elif api == 'DeleteBucketStyle':
+        r = c.delete_style(oss.DeleteStyleRequest(bucket=b, style_name=p['styleName']))
     elif api == 'CreateSelectObjectMeta':
         m = p.get('selectMetaRequest') or {}
         model = oss.JSONMetaRequest if p['process'].startswith('json') else oss.CSVMetaRequest

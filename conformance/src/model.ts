@@ -43,6 +43,12 @@ export type Api =
   | 'RestoreObject'
   | 'SelectObject'
   | 'CreateSelectObjectMeta'
+  /** POST ?x-oss-process with `x-oss-process=<process>` (the process ends in `|sys/saveas,o_…[,b_…]`; behaviour §16.2). */
+  | 'ProcessObject'
+  /** Bucket image styles (PY2 PutStyle / GetStyle / DeleteStyle; behaviour §14.20): `styleName`, `styleContent`. */
+  | 'PutBucketStyle'
+  | 'GetBucketStyle'
+  | 'DeleteBucketStyle'
   | 'PutBucketLifecycle'
   | 'GetBucketLifecycle'
   | 'DeleteBucketLifecycle';
@@ -128,6 +134,13 @@ export interface Params {
   /** SelectObject / CreateSelectObjectMeta (PY2 SelectObjectRequest / CreateSelectObjectMetaRequest): the
    * x-oss-process value and the request documents, PY2 models in camelCase (client/src/models/select.ts). */
   process?: string;
+  /** GetObject / HeadObject with `x-oss-process` (image processing, behaviour §16.1); ProcessObject's target. */
+  imageProcess?: string;
+  /** ProcessObject: the saved object's key and bucket (`sys/saveas,o_,b_`; the SDKs that build it take them apart). */
+  saveAsKey?: string;
+  saveAsBucket?: string;
+  styleName?: string;
+  styleContent?: string;
   selectRequest?: SelectRequest;
   selectMetaRequest?: CSVMetaRequest;
   /** Raw-driver only: send this x-oss-copy-source verbatim. */
@@ -210,6 +223,10 @@ export interface Outcome {
     /** SelectObject: the rows, frames removed; a failure the end frame reported (`Code`, after a 206). */
     selectRows?: string;
     selectError?: string;
+    /** ProcessObject's JSON result (fileSize left out: libvips encodes other bytes than OSS). */
+    processResult?: { bucket: string; object: string; status: string };
+    /** GetBucketStyle's name and content. */
+    style?: { name: string; content: string };
     /** CreateSelectObjectMeta's counts. */
     selectMeta?: { totalScannedBytes: number; splitsCount: number; rowsCount: number; colsCount: number };
   };
@@ -277,6 +294,9 @@ export type Tag =
   | 'copy'
   | 'buckets'
   | 'select'
+  | 'image'
+  | 'saveas'
+  | 'style'
   | 'objects'
   | 'versioning'
   | 'lifecycle'

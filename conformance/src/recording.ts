@@ -4,6 +4,7 @@
 // their run id and driver, and values the target generates (ETags, version ids, CRC-64s, upload ids …) become
 // numbered placeholders in order of first appearance within the scenario, so that "the copy has the source's
 // ETag" or "these two version ids differ" survives the masking while the random values do not.
+import { imageSize } from 'image-size';
 import type { Api, Outcome } from './model.js';
 import { BUCKET_PREFIX, type Result, type Status } from './runner.js';
 
@@ -19,6 +20,13 @@ export interface Answer {
   /** The response headers that carry OSS semantics (RECORDED_HEADERS, x-oss-meta-*), masked. */
   headers: Record<string, string>;
   bodyLength?: number;
+  /**
+   * An image body: its format and size, not its length (behaviour §16.1: libvips encodes other bytes than OSS's
+   * encoder), read with image-size.
+   */
+  image?: { type: string; width: number; height: number };
+  /** A JSON body (image/info, average-hue, ProcessObject's result), parsed; ProcessObject's fileSize masked. */
+  json?: unknown;
   data?: unknown;
 }
 
@@ -146,20 +154,44 @@ export class Masker {
 
 export function maskOutcome(api: Api, o: Outcome, m: Masker): Answer {
   const headers: Record<string, string> = {};
-  const xml = /xml/.test(o.headers['content-type'] ?? '');
+  const type = o.headers['content-type'] ?? '';
+  const xml = /xml/.test(type);
+  // Processed images and JSON answers are compared decoded (below), not by length.
+  const decoded = o.status < 300 && (type.startsWith('image/') || type.startsWith('application/json')) && o.body !== undefined && o.body.length > 0;
   for (const name of Object.keys(o.headers).sort()) {
     const recorded = RECORDED_HEADERS.has(name) || name.startsWith('x-oss-meta-');
     // The length of an XML body says nothing the decoded fields do not, and formatting differs between servers.
-    if (!recorded || (name === 'content-length' && (o.status >= 300 || xml))) continue;
+    if (!recorded || (name === 'content-length' && (o.status >= 300 || xml || decoded))) continue;
     headers[name] = m.field(name, o.headers[name]!);
   }
   const a: Answer = { api, status: o.status, headers };
   if (o.code !== undefined) a.code = o.code;
   if (o.message !== undefined) a.message = m.text(o.message);
   if (o.ec) a.ec = o.ec; // some SDKs say "" for no EC
-  if (o.status < 300 && !xml && o.body !== undefined && o.body.length > 0) a.bodyLength = o.body.length;
+  if (decoded && type.startsWith('image/')) a.image = imageOf(o.body!);
+  else if (decoded) a.json = m.data(jsonOf(api, o.body!));
+  else if (o.status < 300 && !xml && o.body !== undefined && o.body.length > 0) a.bodyLength = o.body.length;
   if (o.data !== undefined) a.data = m.data(o.data);
   return a;
+}
+
+/** An image body's type and size; one image-size cannot read says so. */
+export function imageOf(body: Buffer): { type: string; width: number; height: number } {
+  try {
+    const size = imageSize(body);
+    return { type: size.type ?? '?', width: size.width, height: size.height };
+  } catch {
+    return { type: 'unreadable', width: 0, height: 0 };
+  }
+}
+
+function jsonOf(api: Api, body: Buffer): unknown {
+  try {
+    const value = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    return api === 'ProcessObject' && value && typeof value === 'object' && 'fileSize' in value ? { ...value, fileSize: '<size>' } : value;
+  } catch {
+    return body.toString('utf8');
+  }
 }
 
 export function recordingOf(target: { name: string; region: string; real: boolean }, results: Result[]): Recording {

@@ -41,6 +41,11 @@ export class AliOssDriver implements Driver {
     if (raw) return `ali-oss builds the request itself (${raw})`;
     if (!VALID_BUCKET_NAME.test(p.bucket)) return 'ali-oss checks bucket names before sending (lib/common/utils/checkBucketName.js)';
     if (api === 'CopierCopy') return 'ali-oss has no copy manager that keeps metadata and tags (multipartUploadCopy copies bytes only)';
+    if (api === 'PutBucketStyle' || api === 'GetBucketStyle' || api === 'DeleteBucketStyle') {
+      return "ali-oss's style calls live on its separate ImageClient (lib/image.js), which builds `/?style` as an object name";
+    }
+    // processObjectSave encodes the target with standard base64 and form-encodes the body (lib/common/image/processObjectSave.js).
+    if (api === 'ProcessObject' && p.saveAsKey === undefined) return 'processObjectSave always names a target object';
     if (api === 'SelectObject' || api === 'CreateSelectObjectMeta') return 'ali-oss has no SelectObject call (lib/object.js and lib/common/object/ have none; x-oss-process there is image processing only)';
     if (api === 'PutObjectTagging') {
       const tags = p.tagSet ?? [];
@@ -174,7 +179,8 @@ export class AliOssDriver implements Driver {
         case 'GetObject': {
           // get() chokes on a stored Content-Encoding whose bytes are not compressed; getStream() hands them over.
           // getStream() takes no versionId option (lib/object.js), only sub-resources.
-          const options = { headers: this.readHeadersOf(p), ...(p.versionId ? { subres: { versionId: p.versionId } } : {}) };
+          // getStream's `process` option is x-oss-process (lib/object.js getStream).
+          const options = { headers: this.readHeadersOf(p), ...(p.versionId ? { subres: { versionId: p.versionId } } : {}), ...(p.imageProcess ? { process: p.imageProcess } : {}) };
           let r;
           try {
             r = await c.getStream(key, options);
@@ -182,14 +188,25 @@ export class AliOssDriver implements Driver {
             // getStream() leaves the error document unread and makes up a message ("Object not exists"); get()
             // reads it. A GET changes nothing, so asking again gives the answer an ali-oss get() user sees.
             if (typeof err?.status !== 'number' || err.status === -1) throw err;
-            return done(await c.get(key, { ...v, headers: this.readHeadersOf(p) }));
+            return done(await c.get(key, { ...v, headers: this.readHeadersOf(p), ...(p.imageProcess ? { process: p.imageProcess } : {}) }));
           }
           const parts: Buffer[] = [];
           for await (const chunk of r.stream) parts.push(chunk as Buffer);
           return done(r, undefined, Buffer.concat(parts));
         }
         case 'HeadObject':
-          return done(await c.head(key, { ...v, headers: this.readHeadersOf(p) }));
+          return done(await c.head(key, { ...v, headers: this.readHeadersOf(p), ...(p.imageProcess ? { subres: { 'x-oss-process': p.imageProcess } } : {}) }));
+        case 'ProcessObject': {
+          const r = await c.processObjectSave(key, p.saveAsKey, p.imageProcess, p.saveAsBucket);
+          // processObjectSave resolves on an error status too: done() reads the error document then.
+          if (r.res?.status !== 200) return done(r);
+          const body = JSON.parse(Buffer.from(r.res.data).toString('utf8'));
+          return done(r, { processResult: { bucket: body.bucket, object: body.object, status: body.status } });
+        }
+        case 'PutBucketStyle':
+        case 'GetBucketStyle':
+        case 'DeleteBucketStyle':
+          throw new Error('ali-oss has no bucket style call on its OSS client (AliOssDriver.cannot says so)');
         case 'DeleteObject':
           return done(await c.delete(key, { ...v }));
         case 'CopyObject': {

@@ -1,5 +1,6 @@
 // client: our OssClient (the Python SDK v2's API in camelCase).
 import { Copier, OssClient, OssServiceError, SelectObjectError, type GetObjectRequest } from '@local-oss/client';
+import { saveAsProcess } from './rawWire.js';
 import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
 
 export class ClientDriver implements Driver {
@@ -21,6 +22,7 @@ export class ClientDriver implements Driver {
     if (raw) return `the client always builds ${raw === 'rawHeaders' ? 'its own headers' : 'the request itself'} (${raw})`;
     if (api === 'UploadPartCopy' && (p.ifNoneMatch ?? p.ifModifiedSince ?? p.ifUnmodifiedSince) !== undefined) return 'uploadPartCopy takes only ifMatch';
     if (api === 'UploadPart' && p.contentMd5 !== undefined) return 'uploadPart sends no Content-MD5';
+    if (api === 'HeadObject' && p.imageProcess !== undefined) return 'headObject sends no x-oss-process (PY2 HeadObjectRequest has no process)';
     return undefined;
   }
 
@@ -49,6 +51,7 @@ export class ClientDriver implements Driver {
       ifNoneMatch: p.ifNoneMatch,
       ifModifiedSince: p.ifModifiedSince,
       ifUnmodifiedSince: p.ifUnmodifiedSince,
+      process: p.imageProcess,
     };
   }
 
@@ -111,6 +114,18 @@ export class ClientDriver implements Driver {
           const { totalScannedBytes, splitsCount, rowsCount, colsCount } = r;
           return { ...ok(r), data: { selectMeta: { totalScannedBytes, splitsCount, rowsCount, colsCount } } };
         }
+        case 'ProcessObject': {
+          const r = await c.processObject({ bucket, key, process: saveAsProcess(p) });
+          return { ...ok(r), data: { processResult: { bucket: r.bucket ?? '', object: r.key ?? '', status: r.processStatus ?? '' } } };
+        }
+        case 'PutBucketStyle':
+          return ok(await c.putStyle({ bucket, styleName: p.styleName!, style: { content: p.styleContent } }));
+        case 'GetBucketStyle': {
+          const r = await c.getStyle({ bucket, styleName: p.styleName! });
+          return { ...ok(r), data: { style: { name: r.style.name ?? '', content: r.style.content ?? '' } } };
+        }
+        case 'DeleteBucketStyle':
+          return ok(await c.deleteStyle({ bucket, styleName: p.styleName! }));
         case 'GetObject': {
           const r = await c.getObject(this.getRequest(p));
           return { ...ok(r), body: await r.content() };

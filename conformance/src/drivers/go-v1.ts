@@ -25,6 +25,11 @@ export const GO_V1_HOW = 'apt-get install golang-go golang-github-aliyun-aliyun-
 const NO_CALL: Partial<Record<Api, string>> = {
   // bucket.go RestoreObject exists, but the adapter (adapters/go_v1_adapter) does not call it yet.
   RestoreObject: 'restore in the adapter',
+  // No process_object.go and no Process option in Debian's 1.5.0 tree (grep of /usr/share/gocode …/oss).
+  ProcessObject: 'ProcessObject',
+  PutBucketStyle: 'bucket styles',
+  GetBucketStyle: 'bucket styles',
+  DeleteBucketStyle: 'bucket styles',
   PutBucketVersioning: 'versioning',
   GetBucketVersioning: 'versioning',
   ListObjectVersions: 'versioning',
@@ -49,6 +54,7 @@ const NOT_WIRED: Partial<Record<Api, string>> = {
 /** Request fields 1.5.0 has no option for, whatever the call. */
 const NO_OPTION: [keyof Params, string][] = [
   ['versionId', 'versionId'],
+  ['imageProcess', 'x-oss-process (no Process option in 1.5.0)'],
   ['sourceVersionId', 'a source versionId'],
   ['tagging', 'x-oss-tagging'],
   ['taggingDirective', 'x-oss-tagging-directive'],

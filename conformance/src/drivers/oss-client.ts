@@ -121,6 +121,7 @@ export class OssClientDriver implements Driver {
     if (raw) return `oss-client builds the request itself (${raw})`;
     if (api === 'RestoreObject') return 'oss-client has no restore (src/OSSObject.ts has it commented out)';
     if (!SUPPORTED.has(api)) return `oss-client has object calls only (no ${api})`;
+    if (api === 'ProcessObject') return 'processObjectSave returns only res and status: the JSON result is dropped (OSSObject.js processObjectSave)';
     if (!OSS_CLIENT_BUCKET.test(p.bucket)) return 'the OSSObject constructor checks bucket names (checkBucketName.js)';
     if (p.sourceBucket !== undefined && !OSS_CLIENT_BUCKET.test(p.sourceBucket)) return 'copy() checks the source bucket name (checkBucketName.js)';
     if (api === 'PutObjectTagging') {
@@ -209,11 +210,13 @@ export class OssClientDriver implements Driver {
           return done((await c.put(key, Buffer.from(p.body ?? ''), { headers, meta: p.metadata })).res);
         }
         case 'GetObject': {
-          const r = await c.get(key, { ...v, headers: this.readHeadersOf(p) });
+          // `process` is x-oss-process (OSSObject.js #objectRequestParams options).
+          const r = await c.get(key, { ...v, headers: this.readHeadersOf(p), ...(p.imageProcess ? { process: p.imageProcess } : {}) });
           return done(r.res, undefined, Buffer.isBuffer(r.content) ? r.content : Buffer.from(r.content ?? ''));
         }
         case 'HeadObject':
-          return done((await c.head(key, { ...v, headers: this.readHeadersOf(p) })).res);
+          // head() takes sub-resources, not `process` (OSSObject.js head).
+          return done((await c.head(key, { ...v, headers: this.readHeadersOf(p), ...(p.imageProcess ? { subres: { 'x-oss-process': p.imageProcess } } : {}) })).res);
         case 'DeleteObject':
           return done((await c.delete(key, { ...v })).res);
         case 'CopyObject': {

@@ -15,6 +15,12 @@ export interface Wire {
 
 const md5 = (body: string) => createHash('md5').update(body).digest('base64');
 
+/** ProcessObject's process: `<image process>|sys/saveas,o_<base64url key>[,b_<base64url bucket>]` (behaviour §16.2). */
+export function saveAsProcess(p: Params): string {
+  const b64 = (v: string) => Buffer.from(v).toString('base64url');
+  return `${p.imageProcess}|sys/saveas,o_${b64(p.saveAsKey!)}${p.saveAsBucket !== undefined ? `,b_${b64(p.saveAsBucket)}` : ''}`;
+}
+
 export function wireOf(api: Api, p: Params): Wire {
   const versionQuery: [string, string][] = p.versionId !== undefined ? [['versionId', p.versionId]] : [];
   const object = { bucket: p.bucket, key: p.key };
@@ -54,7 +60,7 @@ export function wireOf(api: Api, p: Params): Wire {
       return {
         method: api === 'GetObject' ? 'GET' : 'HEAD',
         ...object,
-        query: versionQuery,
+        query: [...versionQuery, ...opt('x-oss-process', p.imageProcess)],
         headers: readHeaders(p),
       };
     case 'DeleteObject':
@@ -189,6 +195,14 @@ export function wireOf(api: Api, p: Params): Wire {
       const body = selectRequestXml(p.selectRequest!);
       return { method: 'POST', ...object, query: [['x-oss-process', p.process!], ...versionQuery], headers: { 'content-type': 'application/xml', 'content-md5': md5(body) }, body };
     }
+    case 'ProcessObject':
+      return { method: 'POST', ...object, query: [['x-oss-process', undefined]], body: `x-oss-process=${saveAsProcess(p)}` };
+    case 'PutBucketStyle':
+      return { method: 'PUT', bucket: p.bucket, query: [['style', undefined], ['styleName', p.styleName!]], body: buildXml('Style', { Content: p.styleContent ?? '' }) };
+    case 'GetBucketStyle':
+      return { method: 'GET', bucket: p.bucket, query: [['style', undefined], ['styleName', p.styleName!]] };
+    case 'DeleteBucketStyle':
+      return { method: 'DELETE', bucket: p.bucket, query: [['style', undefined], ['styleName', p.styleName!]] };
     case 'CreateSelectObjectMeta': {
       const body = selectMetaRequestXml(p.process!, p.selectMetaRequest ?? {});
       return { method: 'POST', ...object, query: [['x-oss-process', p.process!]], headers: { 'content-type': 'application/xml', 'content-md5': md5(body) }, body };

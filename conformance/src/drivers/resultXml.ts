@@ -76,6 +76,14 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
       const e = readSelectFrames(body).end;
       return { selectMeta: { totalScannedBytes: e?.scanned ?? 0, splitsCount: e?.splits ?? 0, rowsCount: e?.rows ?? 0, colsCount: e?.columns ?? 0 } };
     }
+    case 'ProcessObject': {
+      const r = JSON.parse(body.toString('utf8')) as { bucket: string; object: string; status: string };
+      return { processResult: { bucket: r.bucket, object: r.object, status: r.status } };
+    }
+    case 'GetBucketStyle': {
+      const st = doc()?.Style as Node | undefined;
+      return { style: { name: str(st, 'Name') ?? '', content: str(st, 'Content') ?? '' } };
+    }
     case 'GetObjectAcl':
     case 'GetBucketAcl':
       return { acl: str((doc()?.AccessControlPolicy as Node)?.AccessControlList, 'Grant') };

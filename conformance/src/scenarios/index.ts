@@ -9,6 +9,7 @@ import { listingScenarios } from './listing.js';
 import { multipartScenarios } from './multipart.js';
 import { objectScenarios } from './objects.js';
 import { permissionScenarios } from './permissions.js';
+import { imageScenarios, saveAsScenarios, styleScenarios } from './image.js';
 import { selectObjectScenarios } from './select.js';
 import { taggingScenarios } from './tagging.js';
 import { versioningScenarios } from './versioning.js';
@@ -26,6 +27,9 @@ export const scenarios: Scenario[] = [
   ...wormScenarios,
   ...multipartScenarios,
   ...selectObjectScenarios,
+  ...imageScenarios,
+  ...saveAsScenarios,
+  ...styleScenarios,
   ...lifecycleScenarios,
   ...authScenarios,
   ...copyScenarios,
@@ -33,6 +37,9 @@ export const scenarios: Scenario[] = [
 ];
 export {
   selectObjectScenarios,
+  imageScenarios,
+  saveAsScenarios,
+  styleScenarios,
   aclScenarios,
   lifecycleScenarios,
   authScenarios,

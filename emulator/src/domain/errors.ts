@@ -149,6 +149,8 @@ export const catalogue = {
   // Image processing (domain/imageProcess.ts): ECs from the OSS EC pages 0040-00000206/207/321/322; code and
   // message [I]. A source that is not an image, or over OSS's 20 MB: codes and messages [I], EC 0040-00000005.
   InvalidImageProcess: { code: 'BadRequest', status: 400, message: 'The {Action} parameter is invalid: {Detail}.' },
+  // A crop origin outside the image (OSS "Custom crop", usage notes: BadRequest "Advance cut's position is out of image.").
+  CropOutOfImage: { code: 'BadRequest', status: 400, message: "Advance cut's position is out of image." },
   ImageFormatUnsupported: { code: 'BadRequest', status: 400, message: 'The image format is not supported.', ec: '0040-00000005' },
   ImageTooLarge: { code: 'BadRequest', status: 400, message: 'The image size exceeds the 20 MB limit of image processing.' },
   AccessForbiddenCors: {

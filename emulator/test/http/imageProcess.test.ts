@@ -90,8 +90,8 @@ describe('image processing on GetObject', () => {
     }
     const text = await get('notes.txt', 'image/resize,w_10');
     expect([text.status, errorCode(text)]).toEqual([400, 'BadRequest']);
-    const watermark = await get('photo.png', 'image/watermark,text_SGVsbG8');
-    expect([watermark.status, errorCode(watermark)]).toEqual([400, 'NotImplemented']);
+    const blind = await get('photo.png', 'image/blindwatermark,content_SGVsbG8');
+    expect([blind.status, errorCode(blind)]).toEqual([400, 'NotImplemented']);
     const other = await get('photo.png', 'video/snapshot,t_0');
     expect([other.status, errorCode(other)]).toEqual([400, 'NotImplemented']);
     // SelectObject's values on POST are not ProcessObject's: SelectObject answers (a request without an Expression).
