@@ -19,6 +19,7 @@ export function resetStore(store: Store): ResetCounts {
     for (const id of contents) if (id !== null) store.content.unref(id);
     const buckets = db.prepare('SELECT name FROM buckets').pluck().all() as string[];
     for (const name of buckets) store.buckets.delete(name); // also drops the bucket row cache entry
+    store.account.clear(); // account-level Block Public Access: back to off, so one test's setting never leaks
     return { buckets: buckets.length, objects: contents.length, uploads: uploads.length };
   });
 }

@@ -42,13 +42,13 @@ describe('the flag (PY2 live test_bucket_public_access_block_client)', () => {
     expect((await client.getBucketPolicyStatus({ bucket: 'pab-client' })).policyStatus.isPublic).toBe(false);
   });
 
-  it('the access-point variant is refused, not applied to the bucket', async () => {
+  it('the access-point variant is the access point\'s (api/accessPoint.ts), never the bucket\'s flag', async () => {
     await raw(emu, { method: 'PUT', bucket: 'pab-ap' });
     const res = await raw(emu, {
       method: 'PUT', bucket: 'pab-ap', query: [['publicAccessBlock', undefined], ['x-oss-access-point-name', 'ap-1']],
       body: '<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess></PublicAccessBlockConfiguration>',
     });
-    expect([res.status, errorCode(res)]).toEqual([400, 'NotImplemented']);
+    expect([res.status, errorCode(res)]).toEqual([404, 'NoSuchAccessPoint']);
     expect(await flag('pab-ap')).toBe('false');
   });
 
