@@ -111,3 +111,53 @@ describe('GetBucketPolicyStatus (PY2 live test_bucket_policy_client)', () => {
     expect(await status()).toBe('false');
   });
 });
+
+describe('account level (PY2 live test_public_access_block_client, oss2 live test_public_access_block_normal)', () => {
+  let acct: RunningEmulator;
+  beforeAll(async () => {
+    acct = await startTestEmulator();
+  });
+  afterAll(() => acct.close());
+  const put = (on: boolean | undefined) =>
+    raw(acct, { method: 'PUT', query: SUB, body: `<PublicAccessBlockConfiguration>${on === undefined ? '' : `<BlockPublicAccess>${on}</BlockPublicAccess>`}</PublicAccessBlockConfiguration>` });
+  const accountFlag = async () => xmlValue((await raw(acct, { method: 'GET', query: SUB })).text, 'BlockPublicAccess');
+
+  it('false before any, reads back, DELETE 204 and false again; a PUT without the flag is false', async () => {
+    expect(await accountFlag()).toBe('false');
+    expect((await put(true)).status).toBe(200);
+    expect(await accountFlag()).toBe('true');
+    expect((await raw(acct, { method: 'DELETE', query: SUB })).status).toBe(204);
+    expect(await accountFlag()).toBe('false');
+    await put(true);
+    await put(undefined);
+    expect(await accountFlag()).toBe('false');
+  });
+
+  it('while on, every bucket refuses public ACLs and policies and ignores public grants; off, they count again', async () => {
+    await raw(acct, { method: 'PUT', bucket: 'acct-pub', headers: { 'x-oss-acl': 'public-read' } });
+    await raw(acct, { method: 'PUT', bucket: 'acct-pub', key: 'o.txt', body: 'hi' });
+    expect((await raw(acct, { method: 'GET', bucket: 'acct-pub', key: 'o.txt', sign: 'none' })).status).toBe(200);
+    await put(true);
+    expect((await raw(acct, { method: 'GET', bucket: 'acct-pub', key: 'o.txt', sign: 'none' })).status).toBe(403);
+    const objAcl = await raw(acct, { method: 'PUT', bucket: 'acct-pub', key: 'n.txt', body: 'x', headers: { 'x-oss-object-acl': 'public-read' } });
+    expect([objAcl.status, xmlValue(objAcl.text, 'Message')]).toEqual([403, 'Put public object acl is not allowed.']);
+    const bucketAcl = await raw(acct, { method: 'PUT', bucket: 'acct-pub', query: [['acl', undefined]], headers: { 'x-oss-acl': 'public-read-write' } });
+    expect(bucketAcl.status).toBe(403);
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: ['*'], Resource: ['acs:oss:*:*:acct-pub/*'] }] });
+    expect((await raw(acct, { method: 'PUT', bucket: 'acct-pub', query: [['policy', undefined]], body: policy })).status).toBe(403);
+    // The bucket's own flag (GetBucketPublicAccessBlock, GetBucketInfo) stays what the bucket set [I].
+    expect(xmlValue((await raw(acct, { method: 'GET', bucket: 'acct-pub', query: SUB })).text, 'BlockPublicAccess')).toBe('false');
+    expect(xmlValue((await raw(acct, { method: 'GET', bucket: 'acct-pub', query: [['bucketInfo', undefined]] })).text, 'BlockPublicAccess')).toBe('false');
+    await raw(acct, { method: 'DELETE', query: SUB });
+    expect((await raw(acct, { method: 'GET', bucket: 'acct-pub', key: 'o.txt', sign: 'none' })).status).toBe(200);
+  });
+
+  it('through our client; /-/reset switches it off', async () => {
+    const c = ownerClient(acct);
+    await c.putPublicAccessBlock({ publicAccessBlockConfiguration: { blockPublicAccess: true } });
+    expect((await c.getPublicAccessBlock()).publicAccessBlockConfiguration.blockPublicAccess).toBe(true);
+    expect((await fetch(`${acct.url}/-/reset`, { method: 'POST' })).status).toBe(200);
+    expect((await c.getPublicAccessBlock()).publicAccessBlockConfiguration.blockPublicAccess).toBe(false);
+    expect((await c.deletePublicAccessBlock()).statusCode).toBe(204);
+  });
+});
