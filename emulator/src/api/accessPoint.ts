@@ -1,4 +1,4 @@
-// Access points (behaviour §14.20): Create/Get/DeleteAccessPoint and ListAccessPoints (`?accessPoint` on a bucket,
+// Access points (behaviour §14.22): Create/Get/DeleteAccessPoint and ListAccessPoints (`?accessPoint` on a bucket,
 // ListAccessPoints also on the service), Put/Get/DeleteAccessPointPolicy (`?accessPointPolicy`), the access point's
 // Block Public Access (`?publicAccessBlock&x-oss-access-point-name=`), and the step that makes a request addressed
 // to an access point alias a request to its bucket. An access point is named by the `x-oss-access-point-name`

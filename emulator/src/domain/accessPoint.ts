@@ -1,4 +1,4 @@
-// Access points (Create/Get/List/DeleteAccessPoint, Put/Get/DeleteAccessPointPolicy, behaviour §14.20): the
+// Access points (Create/Get/List/DeleteAccessPoint, Put/Get/DeleteAccessPointPolicy, behaviour §14.22): the
 // CreateAccessPointConfiguration document, the name rules and limits, the alias, ARN and endpoints OSS reports, the
 // listing pages, and how an access point's policy combines with the RAM and bucket policies. Sources: the
 // CreateAccessPoint API reference (AccessPointName 3–19 characters of lowercase letters, digits and hyphens, not

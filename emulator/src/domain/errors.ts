@@ -43,7 +43,7 @@ export const catalogue = {
   AccessDeniedPublicBucketAcl: { code: 'AccessDenied', status: 403, message: 'Put public bucket acl is not allowed.' },
   AccessDeniedPublicPolicy: { code: 'AccessDenied', status: 403, message: 'Put public bucket policy is not allowed.' },
   AccessDeniedKms: { code: 'AccessDenied', status: 403, message: 'This request is forbidden by kms.' },
-  // Access points (domain/accessPoint.ts, behaviour §14.20). A missing access point is 404 "Accesspoint not found"
+  // Access points (domain/accessPoint.ts, behaviour §14.22). A missing access point is 404 "Accesspoint not found"
   // [S] oss2 live tests/test_public_access_block.py test_access_point_public_access_block_normal (the message); the
   // code NoSuchAccessPoint and every other entry here are [I] (no capture; names after the API's own vocabulary).
   NoSuchAccessPoint: { status: 404, message: 'Accesspoint not found' },

@@ -27,7 +27,7 @@ export function parsePublicAccessBlock(doc: Record<string, unknown> | undefined)
 export interface PublicAccessBlockSettings {
   account?: boolean;
   bucket?: boolean;
-  /** Only for a request through an access point (behaviour §14.20). */
+  /** Only for a request through an access point (behaviour §14.22). */
   accessPoint?: boolean;
 }
 

@@ -1,4 +1,4 @@
-// Access points (behaviour §14.20): create / get / list / delete, the policy, the access point's Block Public
+// Access points (behaviour §14.22): create / get / list / delete, the policy, the access point's Block Public
 // Access, and requests addressed through an alias (path style and virtual-hosted) under the access point policy,
 // through raw HTTP, our client and ali-oss.
 import { createRequire } from 'node:module';
