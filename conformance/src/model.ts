@@ -45,7 +45,26 @@ export type Api =
   | 'CreateSelectObjectMeta'
   | 'PutBucketLifecycle'
   | 'GetBucketLifecycle'
-  | 'DeleteBucketLifecycle';
+  | 'DeleteBucketLifecycle'
+  // Access points (behaviour §14.22): the access point is `accessPointName`.
+  | 'CreateAccessPoint'
+  | 'GetAccessPoint'
+  /** A bucket's access points. */
+  | 'ListAccessPoints'
+  | 'DeleteAccessPoint'
+  | 'PutAccessPointPolicy'
+  | 'GetAccessPointPolicy'
+  | 'DeleteAccessPointPolicy'
+  | 'PutAccessPointPublicAccessBlock'
+  | 'GetAccessPointPublicAccessBlock'
+  | 'DeleteAccessPointPublicAccessBlock'
+  /** Account level (behaviour §14.15): service requests; `bucket` is not sent (ACCOUNT_APIS). */
+  | 'PutPublicAccessBlock'
+  | 'GetPublicAccessBlock'
+  | 'DeletePublicAccessBlock';
+
+/** Calls on the account (the service), not on a bucket: their `bucket` param is ignored. */
+export const ACCOUNT_APIS: readonly Api[] = ['PutPublicAccessBlock', 'GetPublicAccessBlock', 'DeletePublicAccessBlock'];
 
 /** One lifecycle rule as scenarios state it: ID, Prefix, Status and Expiration Days. */
 export interface LifecycleRuleSpec {
@@ -85,6 +104,13 @@ export interface Params {
   ifUnmodifiedSince?: string;
   /** PutBucketLifecycle: rules expiring a prefix after some days (the shape every driver can send). */
   lifecycleRules?: LifecycleRuleSpec[];
+  /** Access points: the name, CreateAccessPoint's NetworkOrigin and VpcId, the policy JSON. */
+  accessPointName?: string;
+  networkOrigin?: string;
+  vpcId?: string;
+  policy?: string;
+  /** Put*PublicAccessBlock's flag. */
+  blockPublicAccess?: boolean;
   /** PutBucketVersioning; any string, so a scenario can send an invalid one. */
   status?: string;
   retentionPeriodInDays?: number;
@@ -210,6 +236,15 @@ export interface Outcome {
     /** SelectObject: the rows, frames removed; a failure the end frame reported (`Code`, after a 206). */
     selectRows?: string;
     selectError?: string;
+    /** CreateAccessPoint / GetAccessPoint; ListAccessPoints' entries. */
+    accessPointArn?: string;
+    alias?: string;
+    accessPoint?: { accessPointName: string; bucket: string; networkOrigin: string; status: string; alias: string };
+    accessPoints?: { accessPointName: string; bucket: string; alias: string }[];
+    /** GetAccessPointPolicy's text. */
+    policy?: string;
+    /** Get*PublicAccessBlock. */
+    blockPublicAccess?: boolean;
     /** CreateSelectObjectMeta's counts. */
     selectMeta?: { totalScannedBytes: number; splitsCount: number; rowsCount: number; colsCount: number };
   };
@@ -280,6 +315,8 @@ export type Tag =
   | 'objects'
   | 'versioning'
   | 'lifecycle'
+  | 'access-points'
+  | 'public-access-block'
   | 'tagging'
   | 'listing'
   | 'acl'
