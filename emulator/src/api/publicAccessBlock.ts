@@ -61,7 +61,10 @@ const OBJECT_ACL_APIS: ApiName[] = ['PutObject', 'PutObjectAcl', 'CopyObject', '
 /** A public ACL asked for on a blocked bucket is refused before anything changes. */
 export function checkPublicAclHeaders(ctx: OssContext, api: ApiName): void {
   const bucket = ctx.state.bucket;
-  if (bucket === undefined || ctx.state.store.buckets.get(bucket) === undefined || !publicAccessBlocked(ctx, bucket)) return;
+  if (bucket === undefined) return;
+  // A bucket PutBucket is about to create has no flag of its own yet: the account's still applies.
+  const blocked = ctx.state.store.buckets.get(bucket) === undefined ? accountPublicAccessBlock(ctx) : publicAccessBlocked(ctx, bucket);
+  if (!blocked) return;
   if ((api === 'PutBucketAcl' || api === 'PutBucket') && isPublicAcl(ctx.get('x-oss-acl') || undefined)) throw new OssError('AccessDeniedPublicBucketAcl');
   if (OBJECT_ACL_APIS.includes(api) && isPublicAcl(ctx.get('x-oss-object-acl') || undefined)) throw new OssError('AccessDeniedPublicObjectAcl');
 }

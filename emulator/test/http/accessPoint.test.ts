@@ -22,9 +22,19 @@ const reader: UserIdentity = {
   policies: [parsePolicy({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject', 'oss:PutObject'], Resource: '*' }] })],
 };
 
+/** A RAM user with no RAM policy at all: only bucket and access point policies can grant it anything. */
+const stranger: UserIdentity = {
+  kind: 'user',
+  name: 'ap-stranger',
+  uid: '2000000000000008',
+  accessKeyId: 'ak-ap-stranger',
+  accessKeySecret: 'secret-ap-stranger',
+  policies: [],
+};
+
 let emu: RunningEmulator;
 beforeAll(async () => {
-  emu = await startTestEmulator({ config: { accountId: ACCOUNT, users: [reader], sts: [], kms: { keys: [] } } });
+  emu = await startTestEmulator({ config: { accountId: ACCOUNT, users: [reader, stranger], sts: [], kms: { keys: [] } } });
 });
 afterAll(() => emu.close());
 
@@ -221,6 +231,29 @@ describe('requests through an alias', () => {
     expect((await raw(emu, { method: 'GET', bucket: alias, key: 'd/a.txt', ...asReader })).status).toBe(200);
     // The access point policy allows reads only: a write the RAM policy allows is still refused through it.
     expect((await raw(emu, { method: 'PUT', bucket: alias, key: 'd/c.txt', body: 'x', ...asReader })).status).toBe(403);
+  });
+
+  it('a bucket policy can delegate to the access point by oss:DataAccessPointArn (user guide "Access points")', async () => {
+    const nobody = { credentials: { accessKeyId: stranger.accessKeyId, accessKeySecret: stranger.accessKeySecret } };
+    await raw(emu, { method: 'PUT', bucket: 'ap-deleg' });
+    await raw(emu, { method: 'PUT', bucket: 'ap-deleg', key: 'k.txt', body: 'delegated' });
+    const made = await create('ap-deleg', 'ap-deleg-1');
+    const viaAlias = xmlValue(made.text, 'Alias')!;
+    const arn = xmlValue(made.text, 'AccessPointArn')!;
+    await raw(emu, {
+      method: 'PUT', bucket: 'ap-deleg', query: APP, headers: { 'x-oss-access-point-name': 'ap-deleg-1' },
+      body: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: [stranger.uid], Resource: [`${arn}/object/*`] }] }),
+    });
+    // The access point policy alone is not enough: RAM + bucket policy grant nothing to this user yet.
+    expect((await raw(emu, { method: 'GET', bucket: viaAlias, key: 'k.txt', ...nobody })).status).toBe(403);
+    await raw(emu, {
+      method: 'PUT', bucket: 'ap-deleg', query: [['policy', undefined]],
+      body: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: [stranger.uid], Resource: ['acs:oss:*:*:ap-deleg/*'], Condition: { StringEquals: { 'oss:DataAccessPointArn': [arn] } } }] }),
+    });
+    const ok = await raw(emu, { method: 'GET', bucket: viaAlias, key: 'k.txt', ...nobody });
+    expect([ok.status, ok.text]).toEqual([200, 'delegated']);
+    // The delegation holds only through the access point.
+    expect((await raw(emu, { method: 'GET', bucket: 'ap-deleg', key: 'k.txt', ...nobody })).status).toBe(403);
   });
 
   it('a vpc access point refuses requests, which never come from its VPC here', async () => {

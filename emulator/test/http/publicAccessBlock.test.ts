@@ -148,6 +148,10 @@ describe('account level (PY2 live test_public_access_block_client, oss2 live tes
     // The bucket's own flag (GetBucketPublicAccessBlock, GetBucketInfo) stays what the bucket set [I].
     expect(xmlValue((await raw(acct, { method: 'GET', bucket: 'acct-pub', query: SUB })).text, 'BlockPublicAccess')).toBe('false');
     expect(xmlValue((await raw(acct, { method: 'GET', bucket: 'acct-pub', query: [['bucketInfo', undefined]] })).text, 'BlockPublicAccess')).toBe('false');
+    // A new bucket asked for public: refused, and not created.
+    const created = await raw(acct, { method: 'PUT', bucket: 'acct-new', headers: { 'x-oss-acl': 'public-read' } });
+    expect([created.status, xmlValue(created.text, 'Message')]).toEqual([403, 'Put public bucket acl is not allowed.']);
+    expect((await raw(acct, { method: 'GET', bucket: 'acct-new', query: [['bucketInfo', undefined]] })).status).toBe(404);
     await raw(acct, { method: 'DELETE', query: SUB });
     expect((await raw(acct, { method: 'GET', bucket: 'acct-pub', key: 'o.txt', sign: 'none' })).status).toBe(200);
   });
