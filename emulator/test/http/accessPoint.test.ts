@@ -191,6 +191,12 @@ describe('requests through an alias', () => {
     expect([...listed.text.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1])).toEqual(['d/a.txt', 'd/b.txt']);
   });
 
+  it('a presigned URL of our client with the alias as its bucket', async () => {
+    const { url } = ownerClient(emu).presign({ bucket: alias, key: 'd/a.txt' });
+    const res = await fetch(url);
+    expect([res.status, await res.text()]).toEqual([200, 'via bucket']);
+  });
+
   it('through ali-oss with the alias as its bucket', async () => {
     const ali = new OSS({ region: `oss-${emu.region}`, endpoint: emu.url, accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret, bucket: alias });
     expect((await ali.get('d/a.txt')).content.toString()).toBe('via bucket');
