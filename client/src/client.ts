@@ -20,6 +20,7 @@ import * as archive from './ops/archive.js';
 import * as referer from './ops/referer.js';
 import * as requestPayment from './ops/requestPayment.js';
 import * as publicAccessBlock from './ops/publicAccessBlock.js';
+import * as accessPoint from './ops/accessPoint.js';
 import * as website from './ops/website.js';
 import * as httpsConfig from './ops/httpsConfig.js';
 import * as encryption from './ops/encryption.js';
@@ -183,6 +184,60 @@ export class OssClient {
 
   getBucketPolicyStatus(req: M.GetBucketPolicyStatusRequest): Promise<M.GetBucketPolicyStatusResult> {
     return publicAccessBlock.getBucketPolicyStatus(this.wire, req);
+  }
+
+  // ---- account-level Block Public Access, access points (ops/accessPoint.ts) ---------------------------------
+
+  putPublicAccessBlock(req: M.PutPublicAccessBlockRequest): Promise<M.PutPublicAccessBlockResult> {
+    return accessPoint.putPublicAccessBlock(this.wire, req);
+  }
+
+  getPublicAccessBlock(_req: M.GetPublicAccessBlockRequest = {}): Promise<M.GetPublicAccessBlockResult> {
+    return accessPoint.getPublicAccessBlock(this.wire);
+  }
+
+  deletePublicAccessBlock(_req: M.DeletePublicAccessBlockRequest = {}): Promise<M.DeletePublicAccessBlockResult> {
+    return accessPoint.deletePublicAccessBlock(this.wire);
+  }
+
+  createAccessPoint(req: M.CreateAccessPointRequest): Promise<M.CreateAccessPointResult> {
+    return accessPoint.createAccessPoint(this.wire, req);
+  }
+
+  getAccessPoint(req: M.GetAccessPointRequest): Promise<M.GetAccessPointResult> {
+    return accessPoint.getAccessPoint(this.wire, req);
+  }
+
+  listAccessPoints(req: M.ListAccessPointsRequest): Promise<M.ListAccessPointsResult> {
+    return accessPoint.listAccessPoints(this.wire, req);
+  }
+
+  deleteAccessPoint(req: M.DeleteAccessPointRequest): Promise<M.DeleteAccessPointResult> {
+    return accessPoint.deleteAccessPoint(this.wire, req);
+  }
+
+  putAccessPointPolicy(req: M.PutAccessPointPolicyRequest): Promise<M.PutAccessPointPolicyResult> {
+    return accessPoint.putAccessPointPolicy(this.wire, req);
+  }
+
+  getAccessPointPolicy(req: M.GetAccessPointPolicyRequest): Promise<M.GetAccessPointPolicyResult> {
+    return accessPoint.getAccessPointPolicy(this.wire, req);
+  }
+
+  deleteAccessPointPolicy(req: M.DeleteAccessPointPolicyRequest): Promise<M.DeleteAccessPointPolicyResult> {
+    return accessPoint.deleteAccessPointPolicy(this.wire, req);
+  }
+
+  putAccessPointPublicAccessBlock(req: M.PutAccessPointPublicAccessBlockRequest): Promise<M.PutAccessPointPublicAccessBlockResult> {
+    return accessPoint.putAccessPointPublicAccessBlock(this.wire, req);
+  }
+
+  getAccessPointPublicAccessBlock(req: M.GetAccessPointPublicAccessBlockRequest): Promise<M.GetAccessPointPublicAccessBlockResult> {
+    return accessPoint.getAccessPointPublicAccessBlock(this.wire, req);
+  }
+
+  deleteAccessPointPublicAccessBlock(req: M.DeleteAccessPointPublicAccessBlockRequest): Promise<M.DeleteAccessPointPublicAccessBlockResult> {
+    return accessPoint.deleteAccessPointPublicAccessBlock(this.wire, req);
   }
 
   // ---- default encryption (ops/encryption.ts) ----------------------------------------------------------------

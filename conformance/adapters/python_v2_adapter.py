@@ -171,6 +171,51 @@ def call(api, p):
                                     'expirationDays': x.expiration.days if x.expiration else None} for x in rules]}
     elif api == 'DeleteBucketLifecycle':
         r = c.delete_bucket_lifecycle(oss.DeleteBucketLifecycleRequest(bucket=b))
+    elif api == 'CreateAccessPoint':
+        vpc = oss.AccessPointVpcConfiguration(vpc_id=p['vpcId']) if p.get('vpcId') is not None else None
+        r = c.create_access_point(oss.CreateAccessPointRequest(
+            bucket=b, create_access_point_configuration=oss.CreateAccessPointConfiguration(
+                access_point_name=p.get('accessPointName'), network_origin=p.get('networkOrigin'), vpc_configuration=vpc)))
+        data = {'accessPointArn': r.access_point_arn, 'alias': r.alias}
+    elif api == 'GetAccessPoint':
+        r = c.get_access_point(oss.GetAccessPointRequest(bucket=b, access_point_name=p.get('accessPointName')))
+        data = {'accessPoint': {'accessPointName': r.access_point_name or '', 'bucket': r.bucket or '',
+                                'networkOrigin': r.network_origin or '', 'status': r.status or '', 'alias': r.alias or ''}}
+    elif api == 'ListAccessPoints':
+        r = c.list_access_points(oss.ListAccessPointsRequest(
+            bucket=b, max_keys=p.get('maxKeys'), continuation_token=p.get('continuationToken')))
+        data = {'accessPoints': [{'accessPointName': a.access_point_name or '', 'bucket': a.bucket or '', 'alias': a.alias or ''}
+                                 for a in (r.access_points or [])],
+                'isTruncated': r.is_truncated, 'nextContinuationToken': r.next_continuation_token}
+    elif api == 'DeleteAccessPoint':
+        r = c.delete_access_point(oss.DeleteAccessPointRequest(bucket=b, access_point_name=p.get('accessPointName')))
+    elif api == 'PutAccessPointPolicy':
+        r = c.put_access_point_policy(oss.PutAccessPointPolicyRequest(
+            bucket=b, access_point_name=p.get('accessPointName'), body=p.get('policy')))
+    elif api == 'GetAccessPointPolicy':
+        r = c.get_access_point_policy(oss.GetAccessPointPolicyRequest(bucket=b, access_point_name=p.get('accessPointName')))
+        data = {'policy': r.body}
+    elif api == 'DeleteAccessPointPolicy':
+        r = c.delete_access_point_policy(oss.DeleteAccessPointPolicyRequest(bucket=b, access_point_name=p.get('accessPointName')))
+    elif api == 'PutAccessPointPublicAccessBlock':
+        r = c.put_access_point_public_access_block(oss.PutAccessPointPublicAccessBlockRequest(
+            bucket=b, access_point_name=p.get('accessPointName'),
+            public_access_block_configuration=oss.PublicAccessBlockConfiguration(block_public_access=p.get('blockPublicAccess'))))
+    elif api == 'GetAccessPointPublicAccessBlock':
+        r = c.get_access_point_public_access_block(oss.GetAccessPointPublicAccessBlockRequest(
+            bucket=b, access_point_name=p.get('accessPointName')))
+        data = {'blockPublicAccess': r.public_access_block_configuration.block_public_access}
+    elif api == 'DeleteAccessPointPublicAccessBlock':
+        r = c.delete_access_point_public_access_block(oss.DeleteAccessPointPublicAccessBlockRequest(
+            bucket=b, access_point_name=p.get('accessPointName')))
+    elif api == 'PutPublicAccessBlock':
+        r = c.put_public_access_block(oss.PutPublicAccessBlockRequest(
+            public_access_block_configuration=oss.PublicAccessBlockConfiguration(block_public_access=p.get('blockPublicAccess'))))
+    elif api == 'GetPublicAccessBlock':
+        r = c.get_public_access_block(oss.GetPublicAccessBlockRequest())
+        data = {'blockPublicAccess': r.public_access_block_configuration.block_public_access}
+    elif api == 'DeletePublicAccessBlock':
+        r = c.delete_public_access_block(oss.DeletePublicAccessBlockRequest())
     elif api == 'PutBucketVersioning':
         r = c.put_bucket_versioning(oss.PutBucketVersioningRequest(
             bucket=b, versioning_configuration=oss.VersioningConfiguration(status=p['status'])))

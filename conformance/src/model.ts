@@ -51,7 +51,26 @@ export type Api =
   | 'DeleteBucketStyle'
   | 'PutBucketLifecycle'
   | 'GetBucketLifecycle'
-  | 'DeleteBucketLifecycle';
+  | 'DeleteBucketLifecycle'
+  // Access points (behaviour §14.22): the access point is `accessPointName`.
+  | 'CreateAccessPoint'
+  | 'GetAccessPoint'
+  /** A bucket's access points. */
+  | 'ListAccessPoints'
+  | 'DeleteAccessPoint'
+  | 'PutAccessPointPolicy'
+  | 'GetAccessPointPolicy'
+  | 'DeleteAccessPointPolicy'
+  | 'PutAccessPointPublicAccessBlock'
+  | 'GetAccessPointPublicAccessBlock'
+  | 'DeleteAccessPointPublicAccessBlock'
+  /** Account level (behaviour §14.15): service requests; `bucket` is not sent (ACCOUNT_APIS). */
+  | 'PutPublicAccessBlock'
+  | 'GetPublicAccessBlock'
+  | 'DeletePublicAccessBlock';
+
+/** Calls on the account (the service), not on a bucket: their `bucket` param is ignored. */
+export const ACCOUNT_APIS: readonly Api[] = ['PutPublicAccessBlock', 'GetPublicAccessBlock', 'DeletePublicAccessBlock'];
 
 /** One lifecycle rule as scenarios state it: ID, Prefix, Status and Expiration Days. */
 export interface LifecycleRuleSpec {
@@ -91,6 +110,13 @@ export interface Params {
   ifUnmodifiedSince?: string;
   /** PutBucketLifecycle: rules expiring a prefix after some days (the shape every driver can send). */
   lifecycleRules?: LifecycleRuleSpec[];
+  /** Access points: the name, CreateAccessPoint's NetworkOrigin and VpcId, the policy JSON. */
+  accessPointName?: string;
+  networkOrigin?: string;
+  vpcId?: string;
+  policy?: string;
+  /** Put*PublicAccessBlock's flag. */
+  blockPublicAccess?: boolean;
   /** PutBucketVersioning; any string, so a scenario can send an invalid one. */
   status?: string;
   retentionPeriodInDays?: number;
@@ -227,6 +253,15 @@ export interface Outcome {
     processResult?: { bucket: string; object: string; status: string };
     /** GetBucketStyle's name and content. */
     style?: { name: string; content: string };
+    /** CreateAccessPoint / GetAccessPoint; ListAccessPoints' entries. */
+    accessPointArn?: string;
+    alias?: string;
+    accessPoint?: { accessPointName: string; bucket: string; networkOrigin: string; status: string; alias: string };
+    accessPoints?: { accessPointName: string; bucket: string; alias: string }[];
+    /** GetAccessPointPolicy's text. */
+    policy?: string;
+    /** Get*PublicAccessBlock. */
+    blockPublicAccess?: boolean;
     /** CreateSelectObjectMeta's counts. */
     selectMeta?: { totalScannedBytes: number; splitsCount: number; rowsCount: number; colsCount: number };
   };
@@ -300,6 +335,8 @@ export type Tag =
   | 'objects'
   | 'versioning'
   | 'lifecycle'
+  | 'access-points'
+  | 'public-access-block'
   | 'tagging'
   | 'listing'
   | 'acl'

@@ -92,6 +92,11 @@ const GENERATED: Record<string, string> = {
   uploadId: 'upload',
   'x-oss-server-side-encryption-key-id': 'kms-key',
   nextContinuationToken: 'token',
+  // Access points (scenarios/accessPoints.ts): names are made per run, aliases and ARNs from them.
+  accessPointName: 'ap-name',
+  alias: 'ap-alias',
+  accessPointArn: 'ap-arn',
+  policy: 'ap-policy',
   continuationToken: 'token',
 };
 const DATES = new Set(['last-modified', 'lastModified', 'date', 'creationDate', 'initiated', 'expirationDate', 'creationTime']);

@@ -48,6 +48,7 @@ import * as redundancy from './api/redundancyTransition.js';
 import * as referer from './api/referer.js';
 import * as requestPayment from './api/requestPayment.js';
 import * as publicAccessBlock from './api/publicAccessBlock.js';
+import * as accessPoint from './api/accessPoint.js';
 import * as website from './api/website.js';
 import { websiteStep, type WebsiteStep } from './api/website.js';
 import * as httpsConfig from './api/httpsConfig.js';
@@ -86,6 +87,10 @@ export const routes: Route[] = [
   // ListBuckets filtered by a list of tags: `tagging` is a selector elsewhere, a parameter here (api/service.ts).
   { method: 'GET', scope: 'service', sub: 'tagging', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
   { method: 'GET', scope: 'service', sub: 'regions', access: 'owner', api: 'DescribeRegions', handler: regions.describeRegions },
+  { method: 'GET', scope: 'service', sub: 'accessPoint', access: 'owner', api: 'ListAccessPoints', handler: accessPoint.listAccessPoints },
+  { method: 'PUT', scope: 'service', sub: 'publicAccessBlock', access: 'owner', api: 'PutPublicAccessBlock', handler: publicAccessBlock.putPublicAccessBlock },
+  { method: 'GET', scope: 'service', sub: 'publicAccessBlock', access: 'owner', api: 'GetPublicAccessBlock', handler: publicAccessBlock.getPublicAccessBlock },
+  { method: 'DELETE', scope: 'service', sub: 'publicAccessBlock', access: 'owner', api: 'DeletePublicAccessBlock', handler: publicAccessBlock.deletePublicAccessBlock },
 
   { method: 'POST', scope: 'bucket', sub: 'worm', access: 'owner', api: 'InitiateBucketWorm', handler: worm.initiateBucketWorm },
   { method: 'POST', scope: 'bucket', sub: 'wormExtend', with: ['wormId'], access: 'owner', api: 'ExtendBucketWorm', handler: worm.extendBucketWorm },
@@ -140,6 +145,18 @@ export const routes: Route[] = [
   { method: 'PUT', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'PutBucketPublicAccessBlock', handler: publicAccessBlock.putBucketPublicAccessBlock },
   { method: 'GET', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'GetBucketPublicAccessBlock', handler: publicAccessBlock.getBucketPublicAccessBlock },
   { method: 'DELETE', scope: 'bucket', sub: 'publicAccessBlock', access: 'owner', api: 'DeleteBucketPublicAccessBlock', handler: publicAccessBlock.deleteBucketPublicAccessBlock },
+  // Access points (api/accessPoint.ts): GET ?accessPoint is GetAccessPoint with the x-oss-access-point-name header,
+  // ListAccessPoints without it (PY2 operations/access_point.py: the same selector, the header the only difference).
+  { method: 'PUT', scope: 'bucket', sub: 'accessPoint', access: 'owner', api: 'CreateAccessPoint', handler: accessPoint.createAccessPoint },
+  { method: 'GET', scope: 'bucket', sub: 'accessPoint', when: (ctx) => ctx.get('x-oss-access-point-name') !== '', access: 'owner', api: 'GetAccessPoint', handler: accessPoint.getAccessPoint },
+  { method: 'GET', scope: 'bucket', sub: 'accessPoint', access: 'owner', api: 'ListAccessPoints', handler: accessPoint.listAccessPoints },
+  { method: 'DELETE', scope: 'bucket', sub: 'accessPoint', access: 'owner', api: 'DeleteAccessPoint', handler: accessPoint.deleteAccessPoint },
+  { method: 'PUT', scope: 'bucket', sub: 'accessPointPolicy', access: 'owner', api: 'PutAccessPointPolicy', handler: accessPoint.putAccessPointPolicy },
+  { method: 'GET', scope: 'bucket', sub: 'accessPointPolicy', access: 'owner', api: 'GetAccessPointPolicy', handler: accessPoint.getAccessPointPolicy },
+  { method: 'DELETE', scope: 'bucket', sub: 'accessPointPolicy', access: 'owner', api: 'DeleteAccessPointPolicy', handler: accessPoint.deleteAccessPointPolicy },
+  { method: 'PUT', scope: 'bucket', sub: 'publicAccessBlock', with: ['x-oss-access-point-name'], access: 'owner', api: 'PutAccessPointPublicAccessBlock', handler: accessPoint.putAccessPointPublicAccessBlock },
+  { method: 'GET', scope: 'bucket', sub: 'publicAccessBlock', with: ['x-oss-access-point-name'], access: 'owner', api: 'GetAccessPointPublicAccessBlock', handler: accessPoint.getAccessPointPublicAccessBlock },
+  { method: 'DELETE', scope: 'bucket', sub: 'publicAccessBlock', with: ['x-oss-access-point-name'], access: 'owner', api: 'DeleteAccessPointPublicAccessBlock', handler: accessPoint.deleteAccessPointPublicAccessBlock },
   { method: 'PUT', scope: 'bucket', sub: 'requestPayment', access: 'owner', api: 'PutBucketRequestPayment', handler: requestPayment.putBucketRequestPayment },
   { method: 'GET', scope: 'bucket', sub: 'requestPayment', access: 'owner', api: 'GetBucketRequestPayment', handler: requestPayment.getBucketRequestPayment },
   { method: 'GET', scope: 'bucket', sub: 'referer', access: 'owner', api: 'GetBucketReferer', handler: referer.getBucketReferer },
@@ -315,6 +332,7 @@ async function dispatch(ctx: OssContext): Promise<void> {
   const r = chosen.get(ctx)!;
   referer.checkReferer(ctx);
   requestPayment.checkRequestPayer(ctx);
+  accessPoint.checkAccessPointRequest(ctx, r.api, r.scope === 'object');
   publicAccessBlock.checkPublicAclHeaders(ctx, r.api);
   const site = sites.get(ctx);
   if (site !== undefined) ctx.state.key = site.key;
@@ -359,6 +377,7 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>, admin: Admi
     return next();
   });
   app.use(addressing);
+  app.use(accessPoint.accessPointStep); // an access point alias as the bucket name: its bucket, under its policy
   app.use(admin.middleware()); // admin: /-/… on the service host, after addressing (its signature check needs it)
   app.use(corsApi.preflightStep); // CORS: OPTIONS answered from the bucket's rules, never routed nor signed
   app.use(route);

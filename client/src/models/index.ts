@@ -18,6 +18,7 @@ export * from './lifecycle.js';
 export * from './referer.js';
 export * from './requestPayment.js';
 export * from './publicAccessBlock.js';
+export * from './accessPoint.js';
 export * from './website.js';
 export * from './httpsConfig.js';
 export * from './style.js';

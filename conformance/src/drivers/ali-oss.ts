@@ -1,7 +1,7 @@
 // ali-oss: the npm SDK in its default setup (V1 signing, the bucket in the Host header).
 import { createRequire } from 'node:module';
 import { asArray, parseErrorResponse } from '@local-oss/client';
-import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, listedFromAliShape, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
+import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, listedFromAliShape, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo, ACCOUNT_APIS } from '../model.js';
 import { resultData } from './resultXml.js';
 
 const require = createRequire(import.meta.url);
@@ -39,6 +39,7 @@ export class AliOssDriver implements Driver {
   cannot(api: Api, p: Params): string | undefined {
     const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `ali-oss builds the request itself (${raw})`;
+    if (api.includes('AccessPoint') || ACCOUNT_APIS.includes(api)) return 'ali-oss has no access point or account Block Public Access calls (none in lib/)';
     if (!VALID_BUCKET_NAME.test(p.bucket)) return 'ali-oss checks bucket names before sending (lib/common/utils/checkBucketName.js)';
     if (api === 'CopierCopy') return 'ali-oss has no copy manager that keeps metadata and tags (multipartUploadCopy copies bytes only)';
     if (api === 'PutBucketStyle' || api === 'GetBucketStyle' || api === 'DeleteBucketStyle') {
@@ -313,6 +314,20 @@ export class AliOssDriver implements Driver {
         case 'SelectObject':
         case 'CreateSelectObjectMeta':
           throw new Error('ali-oss has no SelectObject call (AliOssDriver.cannot says so)');
+        case 'CreateAccessPoint':
+        case 'GetAccessPoint':
+        case 'ListAccessPoints':
+        case 'DeleteAccessPoint':
+        case 'PutAccessPointPolicy':
+        case 'GetAccessPointPolicy':
+        case 'DeleteAccessPointPolicy':
+        case 'PutAccessPointPublicAccessBlock':
+        case 'GetAccessPointPublicAccessBlock':
+        case 'DeleteAccessPointPublicAccessBlock':
+        case 'PutPublicAccessBlock':
+        case 'GetPublicAccessBlock':
+        case 'DeletePublicAccessBlock':
+          throw new Error('ali-oss has no access point or account Block Public Access calls (AliOssDriver.cannot says so)');
         case 'ListMultipartUploads': {
           const r = await c.listUploads({ 'max-uploads': 1000 });
           return done(r, { uploads: asArray(r.uploads).map((u: any) => ({ key: u.name, uploadId: u.uploadId })) });

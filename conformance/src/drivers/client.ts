@@ -94,6 +94,48 @@ export class ClientDriver implements Driver {
         }
         case 'DeleteBucketLifecycle':
           return ok(await c.deleteBucketLifecycle({ bucket }));
+        case 'CreateAccessPoint': {
+          const r = await c.createAccessPoint({
+            bucket,
+            createAccessPointConfiguration: { accessPointName: p.accessPointName ?? '', networkOrigin: p.networkOrigin ?? '', vpcConfiguration: p.vpcId === undefined ? undefined : { vpcId: p.vpcId } },
+          });
+          return { ...ok(r), data: { accessPointArn: r.accessPointArn, alias: r.alias } };
+        }
+        case 'GetAccessPoint': {
+          const r = await c.getAccessPoint({ bucket, accessPointName: p.accessPointName ?? '' });
+          return { ...ok(r), data: { accessPoint: { accessPointName: r.accessPointName ?? '', bucket: r.bucket ?? '', networkOrigin: r.networkOrigin ?? '', status: r.status ?? '', alias: r.alias ?? '' } } };
+        }
+        case 'ListAccessPoints': {
+          const r = await c.listAccessPoints({ bucket, maxKeys: p.maxKeys, continuationToken: p.continuationToken });
+          const accessPoints = (r.accessPoints ?? []).map((a) => ({ accessPointName: a.accessPointName ?? '', bucket: a.bucket ?? '', alias: a.alias ?? '' }));
+          return { ...ok(r), data: { accessPoints, isTruncated: r.isTruncated, nextContinuationToken: r.nextContinuationToken } };
+        }
+        case 'DeleteAccessPoint':
+          return ok(await c.deleteAccessPoint({ bucket, accessPointName: p.accessPointName ?? '' }));
+        case 'PutAccessPointPolicy':
+          return ok(await c.putAccessPointPolicy({ bucket, accessPointName: p.accessPointName ?? '', body: p.policy ?? '' }));
+        case 'GetAccessPointPolicy': {
+          const r = await c.getAccessPointPolicy({ bucket, accessPointName: p.accessPointName ?? '' });
+          return { ...ok(r), data: { policy: r.body } };
+        }
+        case 'DeleteAccessPointPolicy':
+          return ok(await c.deleteAccessPointPolicy({ bucket, accessPointName: p.accessPointName ?? '' }));
+        case 'PutAccessPointPublicAccessBlock':
+          return ok(await c.putAccessPointPublicAccessBlock({ bucket, accessPointName: p.accessPointName ?? '', publicAccessBlockConfiguration: { blockPublicAccess: p.blockPublicAccess } }));
+        case 'GetAccessPointPublicAccessBlock': {
+          const r = await c.getAccessPointPublicAccessBlock({ bucket, accessPointName: p.accessPointName ?? '' });
+          return { ...ok(r), data: { blockPublicAccess: r.publicAccessBlockConfiguration.blockPublicAccess } };
+        }
+        case 'DeleteAccessPointPublicAccessBlock':
+          return ok(await c.deleteAccessPointPublicAccessBlock({ bucket, accessPointName: p.accessPointName ?? '' }));
+        case 'PutPublicAccessBlock':
+          return ok(await c.putPublicAccessBlock({ publicAccessBlockConfiguration: { blockPublicAccess: p.blockPublicAccess } }));
+        case 'GetPublicAccessBlock': {
+          const r = await c.getPublicAccessBlock();
+          return { ...ok(r), data: { blockPublicAccess: r.publicAccessBlockConfiguration.blockPublicAccess } };
+        }
+        case 'DeletePublicAccessBlock':
+          return ok(await c.deletePublicAccessBlock());
         case 'GetBucketVersioning': {
           const r = await c.getBucketVersioning({ bucket });
           return { ...ok(r), data: { versioning: r.versionStatus } };

@@ -42,6 +42,19 @@ const NO_CALL: Partial<Record<Api, string>> = {
   ExtendBucketWorm: 'WORM',
   AbortBucketWorm: 'WORM',
   GetBucketWorm: 'WORM',
+  CreateAccessPoint: 'access points',
+  GetAccessPoint: 'access points',
+  ListAccessPoints: 'access points',
+  DeleteAccessPoint: 'access points',
+  PutAccessPointPolicy: 'access points',
+  GetAccessPointPolicy: 'access points',
+  DeleteAccessPointPolicy: 'access points',
+  PutAccessPointPublicAccessBlock: 'access points',
+  GetAccessPointPublicAccessBlock: 'access points',
+  DeleteAccessPointPublicAccessBlock: 'access points',
+  PutPublicAccessBlock: 'Block Public Access',
+  GetPublicAccessBlock: 'Block Public Access',
+  DeletePublicAccessBlock: 'Block Public Access',
 };
 
 /** Calls the SDK has but adapters/go_v1_adapter does not wire yet. */

@@ -3,7 +3,7 @@
 // with go-v1). The SDK is the user's own install (pythonSdk.ts); where there is none the driver is unavailable,
 // saying how to get it, and the runner reports its scenarios skipped.
 import { fileURLToPath } from 'node:url';
-import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, type Api, type Credentials, type Params } from '../model.js';
+import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, type Api, type Credentials, type Params, ACCOUNT_APIS } from '../model.js';
 import { findPythonSdkV2 } from '../pythonSdk.js';
 import { StdioAdapterDriver, type AdapterCommand } from './stdioAdapter.js';
 
@@ -26,7 +26,7 @@ export class PythonV2Driver extends StdioAdapterDriver {
   cannot(_api: Api, p: Params): string | undefined {
     const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `the SDK builds the request itself (${raw})`;
-    if (!VALID_BUCKET_NAME.test(p.bucket)) return 'the SDK checks bucket names before sending (validation.py is_valid_bucket_name)';
+    if (!ACCOUNT_APIS.includes(_api) && !VALID_BUCKET_NAME.test(p.bucket)) return 'the SDK checks bucket names before sending (validation.py is_valid_bucket_name)';
     if (_api === 'HeadObject' && p.imageProcess !== undefined) return 'HeadObjectRequest has no process (models/object_basic.py)';
     return undefined;
   }

@@ -21,6 +21,12 @@ export function saveAsProcess(p: Params): string {
   return `${p.imageProcess}|sys/saveas,o_${b64(p.saveAsKey!)}${p.saveAsBucket !== undefined ? `,b_${b64(p.saveAsBucket)}` : ''}`;
 }
 
+/** `?publicAccessBlock` on the service (account level) or, with the name as a query parameter, an access point. */
+function publicAccessBlockTarget(api: Api, p: Params): Pick<Wire, 'bucket' | 'query'> {
+  if (api.includes('AccessPoint')) return { bucket: p.bucket, query: [['publicAccessBlock', undefined], ['x-oss-access-point-name', p.accessPointName ?? '']] };
+  return { query: [['publicAccessBlock', undefined]] };
+}
+
 export function wireOf(api: Api, p: Params): Wire {
   const versionQuery: [string, string][] = p.versionId !== undefined ? [['versionId', p.versionId]] : [];
   const object = { bucket: p.bucket, key: p.key };
@@ -49,6 +55,37 @@ export function wireOf(api: Api, p: Params): Wire {
       });
       return { method: 'PUT', bucket: p.bucket, query: [['lifecycle', undefined]], headers: { 'content-md5': createHash('md5').update(body).digest('base64') }, body };
     }
+    case 'CreateAccessPoint': {
+      const body = buildXml('CreateAccessPointConfiguration', {
+        AccessPointName: p.accessPointName ?? '',
+        NetworkOrigin: p.networkOrigin ?? '',
+        ...(p.vpcId !== undefined ? { VpcConfiguration: { VpcId: p.vpcId } } : {}),
+      });
+      return { method: 'PUT', bucket: p.bucket, query: [['accessPoint', undefined]], headers: { 'content-md5': md5(body) }, body };
+    }
+    case 'GetAccessPoint':
+      return { method: 'GET', bucket: p.bucket, query: [['accessPoint', undefined]], headers: { 'x-oss-access-point-name': p.accessPointName } };
+    case 'ListAccessPoints':
+      return { method: 'GET', bucket: p.bucket, query: [['accessPoint', undefined], ...opt('max-keys', p.maxKeys), ...opt('continuation-token', p.continuationToken)] };
+    case 'DeleteAccessPoint':
+      return { method: 'DELETE', bucket: p.bucket, query: [['accessPoint', undefined]], headers: { 'x-oss-access-point-name': p.accessPointName } };
+    case 'PutAccessPointPolicy':
+      return { method: 'PUT', bucket: p.bucket, query: [['accessPointPolicy', undefined]], headers: { 'x-oss-access-point-name': p.accessPointName }, body: p.policy ?? '' };
+    case 'GetAccessPointPolicy':
+      return { method: 'GET', bucket: p.bucket, query: [['accessPointPolicy', undefined]], headers: { 'x-oss-access-point-name': p.accessPointName } };
+    case 'DeleteAccessPointPolicy':
+      return { method: 'DELETE', bucket: p.bucket, query: [['accessPointPolicy', undefined]], headers: { 'x-oss-access-point-name': p.accessPointName } };
+    case 'PutAccessPointPublicAccessBlock':
+    case 'PutPublicAccessBlock': {
+      const body = buildXml('PublicAccessBlockConfiguration', p.blockPublicAccess === undefined ? {} : { BlockPublicAccess: String(p.blockPublicAccess) });
+      return { method: 'PUT', ...publicAccessBlockTarget(api, p), headers: { 'content-md5': md5(body) }, body };
+    }
+    case 'GetAccessPointPublicAccessBlock':
+    case 'GetPublicAccessBlock':
+      return { method: 'GET', ...publicAccessBlockTarget(api, p) };
+    case 'DeleteAccessPointPublicAccessBlock':
+    case 'DeletePublicAccessBlock':
+      return { method: 'DELETE', ...publicAccessBlockTarget(api, p) };
     case 'GetBucketLifecycle':
       return { method: 'GET', bucket: p.bucket, query: [['lifecycle', undefined]] };
     case 'DeleteBucketLifecycle':

@@ -145,6 +145,32 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
       const w = doc()?.WormConfiguration;
       return { wormId: str(w, 'WormId'), wormState: str(w, 'State'), retentionPeriodInDays: num(str(w, 'RetentionPeriodInDays')) };
     }
+    case 'CreateAccessPoint': {
+      const r = doc()?.CreateAccessPointResult;
+      return { accessPointArn: str(r, 'AccessPointArn'), alias: str(r, 'Alias') };
+    }
+    case 'GetAccessPoint': {
+      const r = doc()?.GetAccessPointResult;
+      return {
+        accessPoint: {
+          accessPointName: str(r, 'AccessPointName') ?? '', bucket: str(r, 'Bucket') ?? '', networkOrigin: str(r, 'NetworkOrigin') ?? '',
+          status: str(r, 'Status') ?? '', alias: str(r, 'Alias') ?? '',
+        },
+      };
+    }
+    case 'ListAccessPoints': {
+      const r = doc()?.ListAccessPointsResult as Node | undefined;
+      return {
+        accessPoints: nodes((r?.AccessPoints as Node | undefined)?.AccessPoint).map((a) => ({ accessPointName: str(a, 'AccessPointName') ?? '', bucket: str(a, 'Bucket') ?? '', alias: str(a, 'Alias') ?? '' })),
+        isTruncated: str(r, 'IsTruncated') === 'true',
+        nextContinuationToken: str(r, 'NextContinuationToken'),
+      };
+    }
+    case 'GetAccessPointPolicy':
+      return { policy: body.toString('utf8') };
+    case 'GetAccessPointPublicAccessBlock':
+    case 'GetPublicAccessBlock':
+      return { blockPublicAccess: str(doc()?.PublicAccessBlockConfiguration, 'BlockPublicAccess') === 'true' };
     case 'CopyObject': {
       const r = doc()?.CopyObjectResult;
       return { etag: str(r, 'ETag'), lastModified: str(r, 'LastModified') };

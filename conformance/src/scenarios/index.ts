@@ -1,4 +1,5 @@
 import type { Scenario } from '../model.js';
+import { accessPointScenarios } from './accessPoints.js';
 import { aclScenarios } from './acl.js';
 import { archiveScenarios } from './archive.js';
 import { authScenarios } from './auth.js';
@@ -31,11 +32,13 @@ export const scenarios: Scenario[] = [
   ...saveAsScenarios,
   ...styleScenarios,
   ...lifecycleScenarios,
+  ...accessPointScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
 ];
 export {
+  accessPointScenarios,
   selectObjectScenarios,
   imageScenarios,
   saveAsScenarios,

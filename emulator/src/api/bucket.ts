@@ -14,7 +14,7 @@ import { encryptionRuleElements } from '../domain/bucketEncryption.js';
 import { bucketDefaultEncryption } from './landing.js';
 import { loggingOf } from './logging.js';
 import { accessMonitorOf, resourceGroupOf, transferAccelerationOf } from './bucketSwitches.js';
-import { publicAccessBlocked } from '../http/access.js';
+import { bucketPublicAccessBlock } from '../http/access.js';
 
 /** The bucket a request addresses, or NoSuchBucket (with the BucketName element real OSS adds). */
 export function requireBucket(ctx: OssContext, name = ctx.state.bucket!): BucketRecord {
@@ -133,7 +133,8 @@ export function getBucketInfo(ctx: OssContext): void {
       Comment: '',
       ServerSideEncryptionRule: encryptionRuleElements(bucketDefaultEncryption(ctx.state.store, b.name) ?? { algorithm: 'None' }),
       BucketPolicy: { LogBucket: loggingOf(ctx.state.store, b.name)?.targetBucket ?? '', LogPrefix: loggingOf(ctx.state.store, b.name)?.targetPrefix ?? '' },
-      BlockPublicAccess: String(publicAccessBlocked(ctx, b.name)),
+      // The bucket's own flag, as GetBucketPublicAccessBlock answers it [I: whether OSS folds the account's in].
+      BlockPublicAccess: String(bucketPublicAccessBlock(ctx, b.name)),
     },
   });
 }

@@ -17,7 +17,11 @@ function policyErrorEc(err: PolicyError): string {
   return /Version/.test(err.message) ? '0030-00000002' : '0030-00000005';
 }
 
-export async function putBucketPolicy(ctx: OssContext): Promise<void> {
+/**
+ * A policy body as PutBucketPolicy reads it: at most 16 KB of UTF-8 JSON in the policy language, its text kept as
+ * sent. PutAccessPointPolicy reads its body the same way (api/accessPoint.ts) [I: its limits are uncaptured].
+ */
+export async function readPolicyBody(ctx: OssContext): Promise<{ text: string; policy: Policy }> {
   const raw = await readConfigBody(ctx, MAX_POLICY_BYTES).catch((err: unknown) => {
     // readConfigBody's only MalformedXML is a body over the limit.
     if (err instanceof OssError && err.code === 'MalformedXML') {
@@ -39,6 +43,11 @@ export async function putBucketPolicy(ctx: OssContext): Promise<void> {
     if (!(err instanceof PolicyError)) throw err;
     throw new OssError('InvalidPolicyDocument', { ErrorDetail: err.message }, policyErrorEc(err));
   }
+  return { text: policyText, policy };
+}
+
+export async function putBucketPolicy(ctx: OssContext): Promise<void> {
+  const { text: policyText, policy } = await readPolicyBody(ctx);
   // Block Public Access refuses a public policy (behaviour §14.15).
   if (publicAccessBlocked(ctx, requireBucket(ctx).name) && isPublicPolicy(policy)) throw new OssError('AccessDeniedPublicPolicy');
   ctx.state.store.tx(() => {

@@ -35,6 +35,10 @@ export type ApiName =
   | 'PutBucketRequestPayment' | 'GetBucketRequestPayment'
   | 'PutBucketPublicAccessBlock' | 'GetBucketPublicAccessBlock' | 'DeleteBucketPublicAccessBlock'
   | 'GetBucketPolicyStatus'
+  | 'PutPublicAccessBlock' | 'GetPublicAccessBlock' | 'DeletePublicAccessBlock'
+  | 'CreateAccessPoint' | 'GetAccessPoint' | 'ListAccessPoints' | 'DeleteAccessPoint'
+  | 'PutAccessPointPolicy' | 'GetAccessPointPolicy' | 'DeleteAccessPointPolicy'
+  | 'PutAccessPointPublicAccessBlock' | 'GetAccessPointPublicAccessBlock' | 'DeleteAccessPointPublicAccessBlock'
   | 'PutStyle' | 'GetStyle' | 'ListStyle' | 'DeleteStyle' | 'ProcessObject';
 
 /** One permission a request needs: an action on a resource ARN. */
@@ -153,6 +157,23 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   GetBucketPublicAccessBlock: 'oss:GetBucketPublicAccessBlock',
   DeleteBucketPublicAccessBlock: 'oss:DeleteBucketPublicAccessBlock',
   GetBucketPolicyStatus: 'oss:GetBucketPolicyStatus',
+  // Account level (service requests: resource `acs:oss:<region>:<uid>:*`) [S] the RAM policy guide's service-level
+  // table (oss:PutPublicAccessBlock, oss:GetPublicAccessBlock, oss:DeletePublicAccessBlock).
+  PutPublicAccessBlock: 'oss:PutPublicAccessBlock',
+  GetPublicAccessBlock: 'oss:GetPublicAccessBlock',
+  DeletePublicAccessBlock: 'oss:DeletePublicAccessBlock',
+  // Access points [S] the API references' usage notes (oss:CreateAccessPoint …, "RAM user … must have the …
+  // permission"); checked on the bucket's resource [I: the resource form], ListAccessPoints on the service's too.
+  CreateAccessPoint: 'oss:CreateAccessPoint',
+  GetAccessPoint: 'oss:GetAccessPoint',
+  ListAccessPoints: 'oss:ListAccessPoints',
+  DeleteAccessPoint: 'oss:DeleteAccessPoint',
+  PutAccessPointPolicy: 'oss:PutAccessPointPolicy',
+  GetAccessPointPolicy: 'oss:GetAccessPointPolicy',
+  DeleteAccessPointPolicy: 'oss:DeleteAccessPointPolicy',
+  PutAccessPointPublicAccessBlock: 'oss:PutAccessPointPublicAccessBlock',
+  GetAccessPointPublicAccessBlock: 'oss:GetAccessPointPublicAccessBlock',
+  DeleteAccessPointPublicAccessBlock: 'oss:DeleteAccessPointPublicAccessBlock',
   PutStyle: 'oss:PutStyle',
   GetStyle: 'oss:GetStyle',
   ListStyle: 'oss:ListStyle',

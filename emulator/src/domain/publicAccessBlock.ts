@@ -23,6 +23,24 @@ export function parsePublicAccessBlock(doc: Record<string, unknown> | undefined)
   throw new OssError('MalformedXML', { ErrorDetail: 'BlockPublicAccess must be true or false' });
 }
 
+/** The three levels a block can be set at; undefined = never set (off). */
+export interface PublicAccessBlockSettings {
+  account?: boolean;
+  bucket?: boolean;
+  /** Only for a request through an access point (behaviour §14.22). */
+  accessPoint?: boolean;
+}
+
+/**
+ * Whether public access is blocked for a request: on at any level it passes through. The API reference of
+ * PutPublicAccessBlock ("enable Block Public Access for all of OSS": every bucket of the account) and of
+ * PutAccessPointPublicAccessBlock; the levels add up, none switches another off [I: how the levels combine is not
+ * captured; a block anywhere on the path is what a user expects].
+ */
+export function publicAccessBlockedBy(settings: PublicAccessBlockSettings): boolean {
+  return settings.account === true || settings.bucket === true || settings.accessPoint === true;
+}
+
 export function isPublicAcl(acl: string | undefined): boolean {
   return acl === 'public-read' || acl === 'public-read-write';
 }

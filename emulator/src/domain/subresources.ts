@@ -30,14 +30,17 @@ export const OSS_SELECTORS: ReadonlySet<string> = new Set([
   // access policy; `?cname&comp=token`, `?live&comp=…`, `?metaQuery&comp=add`): as a selector, a route serves it only
   // where it lists it, so DELETE ?policy&comp=callback no longer deletes the access policy (docs/sdk-suites.md D1).
   'comp',
+  // The access point a `?publicAccessBlock` request is about (Put/Get/DeleteAccessPointPublicAccessBlock): a
+  // sub-resource in PY2's operation metadata (`'sub-resource': ['publicAccessBlock', 'x-oss-access-point-name']`), so
+  // only the routes listing it serve it, and the bucket's own ?publicAccessBlock never answers for an access point.
+  'x-oss-access-point-name',
 ]);
 
 /**
  * Parameters that change what a served API does, in ways the emulator does not do (upload callbacks, sequential
- * multipart, the access-point variant of `?publicAccessBlock`): refused like an unserved selector, since ignoring them
- * would answer a request it did not serve (a bucket's flag set for an access point's PutAccessPointPublicAccessBlock).
+ * multipart): refused like an unserved selector, since ignoring them would answer a request it did not serve.
  */
-export const UNSERVED_MODIFIERS: ReadonlySet<string> = new Set(['callback', 'callback-var', 'sequential', 'x-oss-access-point-name']);
+export const UNSERVED_MODIFIERS: ReadonlySet<string> = new Set(['callback', 'callback-var', 'sequential']);
 
 /** Headers that ask for such a behaviour (x-oss-callback on PutObject / CompleteMultipartUpload). */
 export const UNSERVED_HEADERS: readonly string[] = ['x-oss-callback', 'x-oss-callback-var'];

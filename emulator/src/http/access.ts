@@ -10,13 +10,37 @@ import { randomBytes } from 'node:crypto';
 import type { Check } from '../domain/actions.js';
 import { ossArn, type ArnContext } from '../domain/policy.js';
 import { OssError } from '../domain/errors.js';
-import { evaluate, parsePolicy, type Caller, type Decision, type Policy } from '../domain/policy.js';
+import { evaluate, parsePolicy, type Caller, type Decision, type Policy, type PolicyRequest } from '../domain/policy.js';
 import type { OssContext } from './state.js';
-import { isPublicPolicy } from '../domain/publicAccessBlock.js';
+import { isPublicPolicy, publicAccessBlockedBy } from '../domain/publicAccessBlock.js';
+import { accessPointArn, accessPointResource, combineAccessPoint, type AccessPointRecord } from '../domain/accessPoint.js';
 
-/** Whether public grants on this bucket are blocked (PutBucketPublicAccessBlock; also GetBucketInfo's BlockPublicAccess). */
-export function publicAccessBlocked(ctx: OssContext, bucket: string): boolean {
+/** The bucket's own flag (Get/PutBucketPublicAccessBlock; GetBucketInfo's BlockPublicAccess, behaviour §14.15). */
+export function bucketPublicAccessBlock(ctx: OssContext, bucket: string): boolean {
   return ctx.state.store.buckets.getDocument<boolean>(bucket, 'publicAccessBlock') === true;
+}
+
+/** The account-level flag (Put/Get/DeletePublicAccessBlock on the service). */
+export function accountPublicAccessBlock(ctx: OssContext): boolean {
+  return ctx.state.store.account.getDocument<boolean>('publicAccessBlock') === true;
+}
+
+/**
+ * Whether public grants on this bucket are blocked for this request: the account's, the bucket's and (through an
+ * access point) the access point's settings, combined by domain/publicAccessBlock.ts publicAccessBlockedBy.
+ */
+export function publicAccessBlocked(ctx: OssContext, bucket: string, accessPoint: AccessPointRecord | undefined = viaAccessPoint(ctx, bucket)): boolean {
+  return publicAccessBlockedBy({
+    account: accountPublicAccessBlock(ctx),
+    bucket: bucketPublicAccessBlock(ctx, bucket),
+    accessPoint: accessPoint?.blockPublicAccess,
+  });
+}
+
+/** The access point the request came through, when it stands for this bucket. */
+function viaAccessPoint(ctx: OssContext, bucket: string | undefined): AccessPointRecord | undefined {
+  const ap = ctx.state.accessPoint;
+  return ap !== undefined && ap.bucket === bucket ? ap : undefined;
 }
 
 function blocksPublicPolicy(ctx: OssContext, bucket: string | undefined, policy: Policy): boolean {
@@ -89,6 +113,18 @@ function conditionContext(ctx: OssContext, listing: boolean): Record<string, str
     'oss:Delimiter': listing ? (q.get('delimiter') ?? undefined) : undefined,
     'oss:x-oss-object-acl': ctx.get('x-oss-object-acl') || undefined,
     'oss:x-oss-acl': ctx.get('x-oss-acl') || undefined,
+    // Through an access point: the keys a bucket policy delegates to access points with (user guide "Access points").
+    ...accessPointConditions(ctx),
+  };
+}
+
+function accessPointConditions(ctx: OssContext): Record<string, string | undefined> {
+  const ap = ctx.state.accessPoint;
+  if (ap === undefined) return {};
+  return {
+    'oss:DataAccessPointArn': accessPointArn(arnContext(ctx, ap.bucket).region, ctx.state.config.accountId, ap.name),
+    'oss:DataAccessPointAccount': ctx.state.config.accountId,
+    'oss:AccessPointNetworkOrigin': ap.networkOrigin,
   };
 }
 
@@ -180,8 +216,34 @@ export function permit(ctx: OssContext, checks: Check[], options: PermitOptions 
     // Block Public Access: a public policy's Allow no longer reaches anonymous callers (behaviour §14.15).
     if (bucket === 'allow' && p.kind === 'anonymous' && blocksPublicPolicy(ctx, bucketOf(check.resource), policy!)) bucket = 'implicit-deny';
     if (ram === 'deny' || bucket === 'deny') refuse(ctx, check, ram, bucket);
-    if (owner || ram === 'allow' || bucket === 'allow') continue;
-    if (aclCovers(aclResource, check) && aclGrants(ctx, acl!.bucket, acl!.key, acl!.access)) continue;
+    const merged = owner || ram === 'allow' || bucket === 'allow' || (aclCovers(aclResource, check) && aclGrants(ctx, acl!.bucket, acl!.key, acl!.access));
+    const ap = viaAccessPoint(ctx, bucketOf(check.resource));
+    if (ap !== undefined) {
+      // Through an access point its policy must allow it too (domain/accessPoint.ts combineAccessPoint).
+      const apDecision = accessPointDecision(ctx, ap, check, requestFor(check));
+      const combined = combineAccessPoint(merged ? 'allow' : 'implicit-deny', apDecision, owner);
+      if (combined === 'allow') continue;
+      refuse(ctx, check, ram, apDecision === 'deny' ? 'deny' : bucket);
+    }
+    if (merged) continue;
     refuse(ctx, check, ram, bucket);
   }
+}
+
+const accessPointPolicyCache = new Map<string, Policy>();
+
+/** What the access point's policy says of a check, over the access point's resource for it (`accesspoint/<name>/object/<key>`). */
+function accessPointDecision(ctx: OssContext, ap: AccessPointRecord, check: Check, request: PolicyRequest): Decision {
+  if (ap.policy === undefined) return 'implicit-deny';
+  let policy = accessPointPolicyCache.get(ap.policy);
+  if (policy === undefined) {
+    policy = parsePolicy(ap.policy);
+    if (accessPointPolicyCache.size > 1000) accessPointPolicyCache.clear();
+    accessPointPolicyCache.set(ap.policy, policy);
+  }
+  const resource = accessPointResource(check.resource, ap.bucket, ap.name) ?? check.resource;
+  const decision = evaluate([policy], { ...request, resource });
+  // Block Public Access: a public access point policy's Allow no longer reaches anonymous callers.
+  if (decision === 'allow' && ctx.state.principal.kind === 'anonymous' && publicAccessBlocked(ctx, ap.bucket, ap) && isPublicPolicy(policy)) return 'implicit-deny';
+  return decision;
 }

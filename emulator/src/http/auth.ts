@@ -44,7 +44,9 @@ function signable(ctx: OssContext, scheme: 'v1' | 'v4', dropQuery: string[] = []
     if (value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
-  const { bucket, key } = ctx.state;
+  // Signed over the name the request addressed: an access point alias, not the bucket it stands for.
+  const { key } = ctx.state;
+  const bucket = ctx.state.addressedBucket ?? ctx.state.bucket;
   const query = ctx.state.query.pairs.filter(([name]) => !dropQuery.includes(name));
   if (scheme === 'v4') return { method: ctx.method, bucket, key, query, headers };
   return {

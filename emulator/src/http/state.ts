@@ -6,6 +6,7 @@ import type { WormCopyRule } from '../domain/worm.js';
 import type { RestoreDelays } from '../domain/restore.js';
 import type { Identity } from '../domain/identities.js';
 import type { Clock } from '../domain/clock.js';
+import type { AccessPointRecord } from '../domain/accessPoint.js';
 
 export interface EmulatorConfig {
   /** Default region (bare id, e.g. cn-hangzhou) for buckets whose request names none. */
@@ -54,6 +55,13 @@ export interface OssState {
   /** Set by addressing: undefined bucket = a service-level request. */
   bucket?: string;
   key?: string;
+  /**
+   * A request addressed through an access point alias (or access point endpoint): the access point, whose bucket is
+   * `bucket` (api/accessPoint.ts accessPointStep). Its policy joins the permission checks (http/access.ts).
+   */
+  accessPoint?: AccessPointRecord;
+  /** The bucket name as the request addressed it (the alias), which its signature covers; undefined = `bucket`. */
+  addressedBucket?: string;
   /** Region named by the endpoint host (`oss-<region>.…`), if any. */
   hostRegion?: string;
   principal: Principal;

@@ -3,7 +3,7 @@ import type { Db } from './db.js';
 import type { Acl, BucketRecord, VersioningState } from '../domain/types.js';
 
 /** Bucket configurations kept in `bucket_documents` (migration 5), one JSON document per kind. */
-export type ConfigKind = 'tags' | 'overwrite' | 'encryption' | 'cors' | 'publicAccessBlock' | 'archiveDirectRead' | 'lifecycle' | 'accessMonitor' | 'transferAcceleration' | 'resourceGroup' | 'logging' | 'logFields' | 'redundancyTransition' | 'referer' | 'requestPayment' | 'website' | 'httpsConfig' | 'cnameTokens' | 'inventory' | 'style' | 'callbackPolicy';
+export type ConfigKind = 'tags' | 'overwrite' | 'encryption' | 'cors' | 'publicAccessBlock' | 'archiveDirectRead' | 'lifecycle' | 'accessMonitor' | 'transferAcceleration' | 'resourceGroup' | 'logging' | 'logFields' | 'redundancyTransition' | 'referer' | 'requestPayment' | 'website' | 'httpsConfig' | 'cnameTokens' | 'inventory' | 'style' | 'callbackPolicy' | 'accessPoints';
 /** Every per-bucket document: the two older ones are columns of the bucket row. */
 export type DocumentKind = 'worm' | 'object_worm' | ConfigKind;
 
@@ -74,6 +74,7 @@ export class BucketStore {
       getConfig: db.prepare('SELECT doc FROM bucket_documents WHERE bucket = ? AND kind = ?').pluck(),
       putConfig: db.prepare('INSERT OR REPLACE INTO bucket_documents (bucket, kind, doc) VALUES (?, ?, ?)'),
       deleteConfig: db.prepare('DELETE FROM bucket_documents WHERE bucket = ? AND kind = ?'),
+      configsOfKind: db.prepare('SELECT bucket, doc FROM bucket_documents WHERE kind = ? ORDER BY bucket'),
       count: db.prepare('SELECT count(*) FROM buckets').pluck(),
       hasObjects: db.prepare('SELECT 1 FROM objects WHERE bucket = ? LIMIT 1').pluck(),
       hasUploads: db.prepare('SELECT 1 FROM uploads WHERE bucket = ? LIMIT 1').pluck(),
@@ -162,6 +163,12 @@ export class BucketStore {
     this.configs.delete(name);
     if (value === undefined) this.stmt.deleteConfig.run(name, kind);
     else this.stmt.putConfig.run(name, kind, JSON.stringify(value));
+  }
+
+  /** Every bucket's document of one kind, by bucket name (the account's access points: api/accessPoint.ts). */
+  documentsOfKind<T>(kind: ConfigKind): Array<{ bucket: string; doc: T }> {
+    const rows = this.stmt.configsOfKind.all(kind) as Array<{ bucket: string; doc: string }>;
+    return rows.map((r) => ({ bucket: r.bucket, doc: JSON.parse(r.doc) as T }));
   }
 
   /** The bucket policy's text as it was put, or undefined. */

@@ -147,4 +147,13 @@ export const migrations: string[] = [
   CREATE INDEX objects_listed ON objects(bucket, key, is_delete_marker, version_id, last_modified, etag, size, object_type, storage_class, restore)
     WHERE is_latest = 1;
   `,
+  // Issue 19 (account-level Block Public Access; this is the migration numbered 9 in the merge plan, after 8 of the
+  // parallel branch): account-wide configuration documents, one JSON document per kind, read and written only by
+  // store/account.ts. The emulator has one account (domain/owner.ts), so the kind is the key.
+  `
+  CREATE TABLE account_documents (
+    kind TEXT PRIMARY KEY,
+    doc  TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -5,6 +5,7 @@ import { databaseFile, describeSqliteError, makeDataDir, openDatabase } from './
 import { lockDataDir, type DataDirLock } from './lock.js';
 import { StartupError } from './startupError.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { AccountStore } from './account.js';
 import { BucketStore } from './buckets.js';
 import { ContentStore } from './content.js';
 import { KmsStore } from './kms.js';
@@ -15,6 +16,7 @@ import { UploadStore } from './uploads.js';
 import { isStorageFull, Space } from './space.js';
 
 export class Store {
+  readonly account: AccountStore;
   readonly buckets: BucketStore;
   readonly content: ContentStore;
   readonly kms: KmsStore;
@@ -34,6 +36,7 @@ export class Store {
     private readonly lock: DataDirLock | undefined,
   ) {
     this.space = new Space(db, dataDir, () => checkpointer?.walFrames() ?? 0);
+    this.account = new AccountStore(db);
     this.buckets = new BucketStore(db);
     this.kms = new KmsStore(db);
     this.content = new ContentStore(db, this.kms, this.space);

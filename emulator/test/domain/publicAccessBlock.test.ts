@@ -1,6 +1,6 @@
 // Block Public Access (domain/publicAccessBlock.ts): the flag's document, public ACLs and public policies.
 import { describe, expect, it } from 'vitest';
-import { isPublicAcl, isPublicPolicy, parsePublicAccessBlock } from '../../src/domain/publicAccessBlock.js';
+import { isPublicAcl, isPublicPolicy, parsePublicAccessBlock, publicAccessBlockedBy } from '../../src/domain/publicAccessBlock.js';
 import { parsePolicy } from '../../src/domain/policy.js';
 
 describe('publicAccessBlock', () => {
@@ -12,6 +12,14 @@ describe('publicAccessBlock', () => {
     expect(parsePublicAccessBlock({ PublicAccessBlockConfiguration: { BlockPublicAccess: 'True' } })).toBe(true);
     expect(() => parsePublicAccessBlock({ PublicAccessBlockConfiguration: { BlockPublicAccess: 'on' } })).toThrow();
     expect(() => parsePublicAccessBlock({})).toThrow();
+  });
+
+  it('blocked when on at any level the request passes: account, bucket or access point', () => {
+    expect(publicAccessBlockedBy({})).toBe(false);
+    expect(publicAccessBlockedBy({ account: false, bucket: false, accessPoint: false })).toBe(false);
+    expect(publicAccessBlockedBy({ account: true })).toBe(true);
+    expect(publicAccessBlockedBy({ bucket: true, account: false })).toBe(true);
+    expect(publicAccessBlockedBy({ accessPoint: true })).toBe(true);
   });
 
   it('public ACLs', () => {

@@ -44,14 +44,14 @@ describe('the flag (PY2 live test_bucket_public_access_block_client)', () => {
     expect((await client.getBucketPolicyStatus({ bucket: 'pab-client' })).policyStatus.isPublic).toBe(false);
   });
 
-  it('the access-point variant is refused, not applied to the bucket', async () => {
+  it('the access-point variant is the access point\'s (api/accessPoint.ts), never the bucket\'s flag', async () => {
     await raw(emu, { method: 'PUT', bucket: 'pab-ap' });
     await block('pab-ap', false);
     const res = await raw(emu, {
       method: 'PUT', bucket: 'pab-ap', query: [['publicAccessBlock', undefined], ['x-oss-access-point-name', 'ap-1']],
       body: '<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess></PublicAccessBlockConfiguration>',
     });
-    expect([res.status, errorCode(res)]).toEqual([400, 'NotImplemented']);
+    expect([res.status, errorCode(res)]).toEqual([404, 'NoSuchAccessPoint']);
     expect(await flag('pab-ap')).toBe('false');
   });
 
@@ -113,5 +113,59 @@ describe('GetBucketPolicyStatus (PY2 live test_bucket_policy_client)', () => {
     expect(await status()).toBe('true');
     await raw(emu, { method: 'PUT', bucket: 'pab-status', query: [['policy', undefined]], body: policy('2000000000000001') });
     expect(await status()).toBe('false');
+  });
+});
+
+describe('account level (PY2 live test_public_access_block_client, oss2 live test_public_access_block_normal)', () => {
+  let acct: RunningEmulator;
+  beforeAll(async () => {
+    acct = await startTestEmulator();
+  });
+  afterAll(() => acct.close());
+  const put = (on: boolean | undefined) =>
+    raw(acct, { method: 'PUT', query: SUB, body: `<PublicAccessBlockConfiguration>${on === undefined ? '' : `<BlockPublicAccess>${on}</BlockPublicAccess>`}</PublicAccessBlockConfiguration>` });
+  const accountFlag = async () => xmlValue((await raw(acct, { method: 'GET', query: SUB })).text, 'BlockPublicAccess');
+
+  it('false before any, reads back, DELETE 204 and false again; a PUT without the flag is false', async () => {
+    expect(await accountFlag()).toBe('false');
+    expect((await put(true)).status).toBe(200);
+    expect(await accountFlag()).toBe('true');
+    expect((await raw(acct, { method: 'DELETE', query: SUB })).status).toBe(204);
+    expect(await accountFlag()).toBe('false');
+    await put(true);
+    await put(undefined);
+    expect(await accountFlag()).toBe('false');
+  });
+
+  it('while on, every bucket refuses public ACLs and policies and ignores public grants; off, they count again', async () => {
+    await createPublicBucket(acct, 'acct-pub', 'public-read');
+    await raw(acct, { method: 'PUT', bucket: 'acct-pub', key: 'o.txt', body: 'hi' });
+    expect((await raw(acct, { method: 'GET', bucket: 'acct-pub', key: 'o.txt', sign: 'none' })).status).toBe(200);
+    await put(true);
+    expect((await raw(acct, { method: 'GET', bucket: 'acct-pub', key: 'o.txt', sign: 'none' })).status).toBe(403);
+    const objAcl = await raw(acct, { method: 'PUT', bucket: 'acct-pub', key: 'n.txt', body: 'x', headers: { 'x-oss-object-acl': 'public-read' } });
+    expect([objAcl.status, xmlValue(objAcl.text, 'Message')]).toEqual([403, 'Put public object acl is not allowed.']);
+    const bucketAcl = await raw(acct, { method: 'PUT', bucket: 'acct-pub', query: [['acl', undefined]], headers: { 'x-oss-acl': 'public-read-write' } });
+    expect(bucketAcl.status).toBe(403);
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:GetObject'], Principal: ['*'], Resource: ['acs:oss:*:*:acct-pub/*'] }] });
+    expect((await raw(acct, { method: 'PUT', bucket: 'acct-pub', query: [['policy', undefined]], body: policy })).status).toBe(403);
+    // The bucket's own flag (GetBucketPublicAccessBlock, GetBucketInfo) stays what the bucket set [I].
+    expect(xmlValue((await raw(acct, { method: 'GET', bucket: 'acct-pub', query: SUB })).text, 'BlockPublicAccess')).toBe('false');
+    expect(xmlValue((await raw(acct, { method: 'GET', bucket: 'acct-pub', query: [['bucketInfo', undefined]] })).text, 'BlockPublicAccess')).toBe('false');
+    // A new bucket asked for public: refused, and not created.
+    const created = await raw(acct, { method: 'PUT', bucket: 'acct-new', headers: { 'x-oss-acl': 'public-read' } });
+    expect([created.status, xmlValue(created.text, 'Message')]).toEqual([403, 'Put public bucket acl is not allowed.']);
+    expect((await raw(acct, { method: 'GET', bucket: 'acct-new', query: [['bucketInfo', undefined]] })).status).toBe(404);
+    await raw(acct, { method: 'DELETE', query: SUB });
+    expect((await raw(acct, { method: 'GET', bucket: 'acct-pub', key: 'o.txt', sign: 'none' })).status).toBe(200);
+  });
+
+  it('through our client; /-/reset switches it off', async () => {
+    const c = ownerClient(acct);
+    await c.putPublicAccessBlock({ publicAccessBlockConfiguration: { blockPublicAccess: true } });
+    expect((await c.getPublicAccessBlock()).publicAccessBlockConfiguration.blockPublicAccess).toBe(true);
+    expect((await fetch(`${acct.url}/-/reset`, { method: 'POST' })).status).toBe(200);
+    expect((await c.getPublicAccessBlock()).publicAccessBlockConfiguration.blockPublicAccess).toBe(false);
+    expect((await c.deletePublicAccessBlock()).statusCode).toBe(204);
   });
 });
