@@ -270,7 +270,7 @@ export function verifyPostForm(ctx: OssContext, field: FormField): string | unde
     }
     const [accessKeyId, date, region, product] = parts as [string, string, string, string];
     const provided = requiredField(field, 'x-oss-signature', '0002-00000703', '0002-00000704');
-    const datetime = requiredField(field, 'x-oss-date', '0002-00000702');
+    const datetime = field('x-oss-date') ?? '';
     if (Number.isNaN(parseV4Date(datetime))) throw new OssError('AccessDeniedPostField', { _field: 'x-oss-date' });
     const secret = secretOf(ctx, accessKeyId);
     checkSigningRegion(ctx, region, 'v4');

@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
+import OSS from 'ali-oss';
 import { v4SigningKey } from '@local-oss/client';
 import { parsePolicy } from '../../src/domain/policy.js';
 import { errorCode, ownerClient, raw, rawHttp, snapshot, startTestEmulator, xmlValue } from './support.js';
@@ -266,6 +267,37 @@ describe('PostObject', () => {
     const res = await post(emu, [['key', 'cors.txt'], ...v1Fields(emu, policyOf([{ bucket: BUCKET }])), { file: 'c' }], { headers: { origin: 'http://app.example' } });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://app.example');
+  });
+
+  it("accepts ali-oss's calculatePostSignature (V1) and signPostObjectPolicyV4 (V4) forms", async () => {
+    const ali = new OSS({ region: `oss-${emu.region}`, endpoint: emu.url, accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret, bucket: BUCKET });
+    const expiration = new Date(Date.now() + 600_000).toISOString();
+    const v1 = ali.calculatePostSignature({ expiration, conditions: [['starts-with', '$key', 'ali/']] }) as { OSSAccessKeyId: string; Signature: string; policy: string };
+    const form = new FormData();
+    form.append('key', 'ali/v1.txt');
+    form.append('OSSAccessKeyId', v1.OSSAccessKeyId);
+    form.append('policy', v1.policy);
+    form.append('Signature', v1.Signature);
+    form.append('file', new Blob(['from ali-oss v1']), 'v1.txt');
+    const res1 = await fetch(`${emu.url}/${BUCKET}`, { method: 'POST', body: form });
+    expect(res1.status, await res1.text()).toBe(204);
+
+    const now = new Date();
+    const datetime = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const credential = `${emu.accessKeyId}/${datetime.slice(0, 8)}/${emu.region}/oss/aliyun_v4_request`;
+    const policy = { expiration, conditions: [{ bucket: BUCKET }, { 'x-oss-credential': credential }, { 'x-oss-date': datetime }, { 'x-oss-signature-version': 'OSS4-HMAC-SHA256' }] };
+    const v4 = new FormData();
+    v4.append('key', 'ali/v4.txt');
+    v4.append('x-oss-signature-version', 'OSS4-HMAC-SHA256');
+    v4.append('x-oss-credential', credential);
+    v4.append('x-oss-date', datetime);
+    v4.append('policy', Buffer.from(JSON.stringify(policy)).toString('base64'));
+    v4.append('x-oss-signature', (ali as unknown as { signPostObjectPolicyV4(p: object, d: Date): string }).signPostObjectPolicyV4(policy, now));
+    v4.append('file', new Blob(['from ali-oss v4']), 'v4.txt');
+    const res4 = await fetch(`${emu.url}/${BUCKET}`, { method: 'POST', body: v4 });
+    expect(res4.status, await res4.text()).toBe(204);
+    ali.useBucket(BUCKET);
+    expect(String((await ali.get('ali/v4.txt')).content)).toBe('from ali-oss v4');
   });
 
   it('streams a 100 MiB file into chunks of the store', async () => {
