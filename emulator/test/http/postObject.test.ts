@@ -300,6 +300,32 @@ describe('PostObject', () => {
     expect(String((await ali.get('ali/v4.txt')).content)).toBe('from ali-oss v4');
   });
 
+  it("uploads through our client's presignPostObject form, V4 and V1, and its policy holds", async () => {
+    for (const signatureVersion of ['v4', 'v1'] as const) {
+      const client = ownerClient(emu, { signatureVersion });
+      const { url, fields } = client.presignPostObject({
+        bucket: BUCKET,
+        key: `client-${signatureVersion}/\${filename}`,
+        conditions: [['content-length-range', 1, 100], ['eq', '$success_action_status', '201']],
+        expiresSeconds: 60,
+      });
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append('success_action_status', '201');
+      form.append('file', new Blob(['through our client']), 'doc.txt');
+      const res = await fetch(url, { method: 'POST', body: form });
+      const text = await res.text();
+      expect(res.status, text).toBe(201);
+      expect(xmlValue(text, 'Key')).toBe(`client-${signatureVersion}/doc.txt`);
+      const tooBig = new FormData();
+      for (const [name, value] of Object.entries(fields)) tooBig.append(name, value);
+      tooBig.append('success_action_status', '201');
+      tooBig.append('file', new Blob(['x'.repeat(101)]), 'big.txt');
+      const refused = await fetch(url, { method: 'POST', body: tooBig });
+      expect([refused.status, /<Code>([^<]*)/.exec(await refused.text())?.[1]]).toEqual([400, 'EntityTooLarge']);
+    }
+  });
+
   it('streams a 100 MiB file into chunks of the store', async () => {
     const size = 100 * 1024 * 1024;
     const chunks = chunkCount(emu);
