@@ -23,7 +23,8 @@ export class PythonV2Driver extends StdioAdapterDriver {
     return new PythonV2Driver({ ...this.target, ...credentials });
   }
 
-  cannot(_api: Api, p: Params): string | undefined {
+  cannot(api: Api, p: Params): string | undefined {
+    if (api === 'PostObject') return 'the Python SDK v2 has no PostObject (a browser form; its sample/post_object.py posts with requests)';
     const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `the SDK builds the request itself (${raw})`;
     if (!VALID_BUCKET_NAME.test(p.bucket)) return 'the SDK checks bucket names before sending (validation.py is_valid_bucket_name)';

@@ -76,6 +76,10 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
       const e = readSelectFrames(body).end;
       return { selectMeta: { totalScannedBytes: e?.scanned ?? 0, splitsCount: e?.splits ?? 0, rowsCount: e?.rows ?? 0, colsCount: e?.columns ?? 0 } };
     }
+    case 'PostObject': {
+      const r = doc()?.PostResponse as Node | undefined;
+      return r === undefined ? undefined : { name: str(r, 'Bucket'), key: str(r, 'Key'), etag: str(r, 'ETag') };
+    }
     case 'GetObjectAcl':
     case 'GetBucketAcl':
       return { acl: str((doc()?.AccessControlPolicy as Node)?.AccessControlList, 'Grant') };

@@ -9,6 +9,7 @@ import { listingScenarios } from './listing.js';
 import { multipartScenarios } from './multipart.js';
 import { objectScenarios } from './objects.js';
 import { permissionScenarios } from './permissions.js';
+import { postScenarios } from './post.js';
 import { selectObjectScenarios } from './select.js';
 import { taggingScenarios } from './tagging.js';
 import { versioningScenarios } from './versioning.js';
@@ -18,6 +19,7 @@ import { wormScenarios } from './worm.js';
 export const scenarios: Scenario[] = [
   ...bucketScenarios,
   ...objectScenarios,
+  ...postScenarios,
   ...archiveScenarios,
   ...listingScenarios,
   ...aclScenarios,
@@ -32,6 +34,7 @@ export const scenarios: Scenario[] = [
   ...permissionScenarios,
 ];
 export {
+  postScenarios,
   selectObjectScenarios,
   aclScenarios,
   lifecycleScenarios,
