@@ -2,7 +2,8 @@
 // before the `file` part are small and kept; the `file` part is handed over as a stream, never held in memory; parts
 // after it are read and dropped, as OSS ignores them ("The `file` must be the last field", PostObject errors page;
 // #13: a key placed after the file is a missing key).
-import { pipeline, type Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { PassThrough, pipeline, type Readable } from 'node:stream';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import { OssError } from '../domain/errors.js';
 import type { OssContext } from './state.js';
@@ -60,8 +61,14 @@ export function readPostForm(ctx: OssContext): Promise<PostForm> {
   let settle: ((form: PostForm) => void) | undefined;
   let fail: ((err: unknown) => void) | undefined;
   let failed: unknown;
+  // Content-MD5 covers the whole body, every field included (PostObject errors page, FAQ "content-md5").
+  const md5 = ctx.get('content-md5');
+  const hash = md5 === '' ? undefined : createHash('md5');
+  const tap = new PassThrough();
+  if (hash !== undefined) tap.on('data', (chunk: Buffer) => hash.update(chunk));
   const done = new Promise<void>((resolve, reject) => {
-    pipeline(ctx.req, parser, (err: NodeJS.ErrnoException | null) => {
+    pipeline(ctx.req, tap, parser, (err: NodeJS.ErrnoException | null) => {
+      if ((err === undefined || err === null) && hash !== undefined && hash.digest('base64') !== md5) err = new OssError('InvalidDigest');
       if (err === undefined || err === null) return resolve();
       failed = err instanceof OssError ? err : malformed();
       // The file's reader learns of it through its stream; a caller still waiting for the file part is refused.

@@ -1,7 +1,7 @@
 // PostObject (behaviour §9.13) over raw HTTP: hand-built multipart bodies (to control the order of the parts) and
 // Node's own FormData + fetch, V1 and V4 form signatures, anonymous posts, every policy refusal leaving the store as
 // it was (no object, no chunk), the PutObject rules through the landing funnel, CORS, and a 100 MiB file streamed.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import OSS from 'ali-oss';
@@ -226,6 +226,17 @@ describe('PostObject', () => {
       expect([res.status, errorCode(res)]).toEqual([400, 'MalformedPOSTRequest']);
       expect(snapshot(emu)).toBe(before);
     });
+  });
+
+  it('checks a Content-MD5 header against the whole body', async () => {
+    const { body, contentType } = multipart([['key', 'md5.txt'], ...v1Fields(emu, policyOf([{ bucket: BUCKET }])), { file: 'digested' }]);
+    const right = createHash('md5').update(body).digest('base64');
+    const before = snapshot(emu);
+    const wrong = await rawHttp(`${emu.url}/${BUCKET}`, 'POST', { 'content-type': contentType, 'content-md5': createHash('md5').update('other').digest('base64') }, body);
+    expect([wrong.status, errorCode(wrong)]).toEqual([400, 'InvalidDigest']);
+    expect(snapshot(emu)).toBe(before);
+    const res = await rawHttp(`${emu.url}/${BUCKET}`, 'POST', { 'content-type': contentType, 'content-md5': right }, body);
+    expect(res.status, res.text).toBe(204);
   });
 
   it('applies x-oss-forbid-overwrite through the landing funnel', async () => {
