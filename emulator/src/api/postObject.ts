@@ -8,7 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { OssError } from '../domain/errors.js';
 import { validateObjectKey } from '../domain/objectName.js';
 import { encryptionHeaders } from '../domain/encryption.js';
-import { requestChecks } from '../domain/actions.js';
+import { headerFacts, requestChecks } from '../domain/actions.js';
 import { checkLength, checkPostPolicy, objectKeyOf, parsePostPolicy, successStatus, type LengthRange } from '../domain/postPolicy.js';
 import { MAX_PUT_SIZE, receiveStream } from '../http/body.js';
 import { formError, readPostForm, type PostFile, type PostForm } from '../http/postForm.js';
@@ -110,9 +110,8 @@ async function landForm(ctx: OssContext, bucket: BucketRecord, form: PostForm): 
   const { key, file, folded, range } = decide(ctx, bucket, form);
   const headers = formHeaders(folded, file);
   // oss:PutObject for the signer (docs/permissions.md §1 PostObject), with the tagging and KMS actions PutObject needs.
-  const facts = { bucket: bucket.name, key, setsTags: headers['x-oss-tagging'] !== undefined };
-  const kmsKeyId = headers['x-oss-server-side-encryption'] === 'KMS' ? (headers['x-oss-server-side-encryption-key-id'] as string | undefined) : undefined;
-  const checks = requestChecks('PutObject', arnContext(ctx, bucket.name), kmsKeyId !== undefined ? { ...facts, kmsKeyId } : facts);
+  const facts = { bucket: bucket.name, key, ...headerFacts('PutObject', (name) => (headers[name] as string | undefined) ?? '') };
+  const checks = requestChecks('PutObject', arnContext(ctx, bucket.name), facts);
   permit(ctx, checks, { acl: { access: 'write', bucket: bucket.name, key } });
   checkPublicObjectAcl(ctx, bucket.name, headers['x-oss-object-acl'] as string | undefined);
   const { metadata, acl, storageClass, tags, encryption, forbidOverwrite } = newObjectHeaders(ctx, bucket, { tags: true }, headers);

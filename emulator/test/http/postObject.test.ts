@@ -273,6 +273,21 @@ describe('PostObject', () => {
     expect(plain.status, plain.text).toBe(204);
   });
 
+  it('encrypts as the SSE field says, and asks the KMS permissions of an SSE-KMS field', async () => {
+    const res = await post(emu, [['key', 'sse.txt'], ['x-oss-server-side-encryption', 'AES256'], ...v1Fields(emu, policyOf([{ bucket: BUCKET }])), { file: 'sealed' }]);
+    expect([res.status, res.headers.get('x-oss-server-side-encryption')]).toEqual([204, 'AES256']);
+    expect((await raw(emu, { method: 'HEAD', bucket: BUCKET, key: 'sse.txt' })).headers.get('x-oss-server-side-encryption')).toBe('AES256');
+    const before = snapshot(emu);
+    const kms = await post(emu, [
+      ['key', 'uploads/kms.txt'],
+      ['x-oss-server-side-encryption', 'KMS'],
+      ...v1Fields(emu, policyOf([{ bucket: BUCKET }]), 'ak-poster', 'secret-poster'),
+      { file: 'sealed' },
+    ]);
+    expect([kms.status, errorCode(kms)]).toEqual([403, 'AccessDenied']);
+    expect(snapshot(emu)).toBe(before);
+  });
+
   it("answers a browser form from another origin with the bucket's CORS headers", async () => {
     await ownerClient(emu).putBucketCors({ bucket: BUCKET, corsConfiguration: { corsRules: [{ allowedOrigins: ['http://app.example'], allowedMethods: ['POST'] }] } });
     const res = await post(emu, [['key', 'cors.txt'], ...v1Fields(emu, policyOf([{ bucket: BUCKET }])), { file: 'c' }], { headers: { origin: 'http://app.example' } });
