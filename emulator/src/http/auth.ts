@@ -273,7 +273,8 @@ export function verifyPostForm(ctx: OssContext, field: FormField): string | unde
     const datetime = field('x-oss-date') ?? '';
     if (Number.isNaN(parseV4Date(datetime))) throw new OssError('AccessDeniedPostField', { _field: 'x-oss-date' });
     const secret = secretOf(ctx, accessKeyId);
-    checkSigningRegion(ctx, region, 'v4');
+    // The region is the credential's, as in a presigned URL: its message names the credential [I].
+    checkSigningRegion(ctx, region, 'presign-v4');
     const expected = v4Signature(v4SigningKey(secret, date, region, product), policy);
     if (!datetime.startsWith(date) || !sameSecret(expected, provided)) {
       throw new OssError('SignatureDoesNotMatchPost', { OSSAccessKeyId: accessKeyId, SignatureProvided: provided, StringToSign: policy });

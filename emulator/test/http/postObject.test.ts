@@ -43,12 +43,12 @@ function v1Fields(emu: RunningEmulator, policy: string, ak = emu.accessKeyId, se
   ];
 }
 
-function v4Fields(emu: RunningEmulator, conditions: unknown[], at = new Date()): [string, string][] {
+function v4Fields(emu: RunningEmulator, conditions: unknown[], at = new Date(), region = emu.region): [string, string][] {
   const date = at.toISOString().slice(0, 10).replace(/-/g, '');
   const datetime = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const credential = `${emu.accessKeyId}/${date}/${emu.region}/oss/aliyun_v4_request`;
+  const credential = `${emu.accessKeyId}/${date}/${region}/oss/aliyun_v4_request`;
   const policy = policyOf([...conditions, { 'x-oss-signature-version': 'OSS4-HMAC-SHA256' }, { 'x-oss-credential': credential }, { 'x-oss-date': datetime }]);
-  const signature = createHmac('sha256', v4SigningKey(emu.accessKeySecret, date, emu.region, 'oss')).update(policy).digest('hex');
+  const signature = createHmac('sha256', v4SigningKey(emu.accessKeySecret, date, region, 'oss')).update(policy).digest('hex');
   return [
     ['x-oss-signature-version', 'OSS4-HMAC-SHA256'],
     ['x-oss-credential', credential],
@@ -187,6 +187,8 @@ describe('PostObject', () => {
       ['condition on a missing field', (e) => [['key', 'a.txt'], ...v1Fields(e, policyOf([['eq', '$success_action_status', '201']])), { file: 'x' }], 403, 'AccessDenied', /Policy Condition failed/, '0006-00000226'],
       ['meta condition failed', (e) => [['key', 'a.txt'], ['x-oss-meta-prop', 'nope'], ...v1Fields(e, policyOf([['starts-with', '$x-oss-meta-prop', 'prop-']])), { file: 'x' }], 403, 'AccessDenied', /x-oss-meta-prop/],
       ['expired policy', (e) => [['key', 'a.txt'], ...v1Fields(e, policyOf([{ bucket: BUCKET }], -1000)), { file: 'x' }], 403, 'AccessDenied', /^Invalid according to Policy: Policy expired\.$/],
+      ['V4 credential of another region', (e) => [['key', 'a.txt'], ...v4Fields(e, [{ bucket: BUCKET }], new Date(), 'cn-elsewhere'), { file: 'x' }], 400, 'InvalidArgument', /signing region in credential/],
+      ['V4 form without x-oss-signature', (e) => [['key', 'a.txt'], ...v4Fields(e, [{ bucket: BUCKET }]).filter(([n]) => n !== 'x-oss-signature'), { file: 'x' }], 403, 'AccessDenied', undefined, '0002-00000703'],
       ['bad signature', (e) => [['key', 'a.txt'], ...v1Fields(e, policyOf([{ bucket: BUCKET }]), e.accessKeyId, 'wrong-secret'), { file: 'x' }], 403, 'SignatureDoesNotMatch'],
       ['unknown access key', (e) => [['key', 'a.txt'], ...v1Fields(e, policyOf([{ bucket: BUCKET }]), 'ak-unknown'), { file: 'x' }], 403, 'InvalidAccessKeyId'],
       ['signature without policy', (e) => [['key', 'a.txt'], ['OSSAccessKeyId', e.accessKeyId], ['Signature', 'abc'], { file: 'x' }], 403, 'AccessDenied', undefined, '0002-00000702'],
