@@ -149,13 +149,17 @@ describe('PostObject', () => {
     expect(Object.fromEntries(location.searchParams)).toEqual({ from: 'form', bucket: BUCKET, key: 'redirected', etag: redirected.headers.get('etag') });
   });
 
-  it('accepts a virtual-hosted POST / and reports the version id in a versioned bucket', async () => {
+  it('accepts a virtual-hosted POST / (<bucket>.oss-<region>.aliyuncs.com, <bucket>.localhost) and reports the version id in a versioned bucket', async () => {
     const res = await post(emu, [['key', 'vh.txt'], ...v1Fields(emu, policyOf([{ bucket: 'post-versioned' }])), { file: 'vh' }], {
       bucket: 'post-versioned',
       virtualHost: true,
     });
     expect(res.status, res.text).toBe(204);
     expect(res.headers.get('x-oss-version-id')).toBeTruthy();
+    const { body, contentType } = multipart([['key', 'local.txt'], ['success_action_status', '201'], ...v1Fields(emu, policyOf([{ bucket: BUCKET }])), { file: 'lh' }]);
+    const local = await rawHttp(`${emu.url}/`, 'POST', { 'content-type': contentType, host: `${BUCKET}.localhost:${emu.port}` }, body);
+    expect(local.status, local.text).toBe(201);
+    expect(xmlValue(local.text, 'Location')).toBe(`http://${BUCKET}.localhost:${emu.port}/local.txt`);
   });
 
   it('lets anyone post to a public-read-write bucket without a policy, and refuses it on a private bucket', async () => {
