@@ -72,7 +72,7 @@ interface Decided {
   range?: LengthRange;
 }
 
-/** Everything the fields before the file decide, in OSS's order of refusals (behaviour §9.13); nothing read yet. */
+/** Everything the fields before the file decide, refused in this order [I: the order is not captured]; nothing read yet. */
 function decide(ctx: OssContext, bucket: BucketRecord, form: PostForm): Decided {
   const exact = (name: string) => form.fields.get(name);
   const folded = foldedFields(form.fields);
