@@ -533,4 +533,9 @@ export class OssClient {
   presign(req: M.PresignRequest): M.PresignResult {
     return object.presign(this.wire, req);
   }
+
+  /** The URL and signed fields of a browser form that uploads to the bucket (PostObject; no PY2 counterpart). */
+  presignPostObject(req: M.PresignPostObjectRequest): M.PresignPostObjectResult {
+    return object.presignPostObject(this.wire, req);
+  }
 }

@@ -10,6 +10,7 @@ import { uriEncode } from './signer/request.js';
 import { signV1 } from './signer/v1.js';
 import { signV4 } from './signer/v4.js';
 import { presignV1, presignV4, encodeQuery } from './signer/presign.js';
+import { signPostForm, type PostFormInput } from './signer/postPolicy.js';
 
 export type Body = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
 
@@ -116,6 +117,18 @@ export class Transport {
     const out: Record<string, string> = {};
     res.headers.forEach((v, k) => (out[k] = v));
     return { status: res.status, headers: out, body: res.body ? Readable.fromWeb(res.body as never) : Readable.from([]) };
+  }
+
+  /** PostObject's form: the bucket's URL and the signed fields (V4 unless the client signs V1). */
+  presignPost(input: Omit<PostFormInput, 'credentials' | 'region' | 'signatureVersion' | 'now'>): { url: string; fields: Record<string, string> } {
+    const fields = signPostForm({
+      ...input,
+      credentials: this.options.credentials,
+      region: this.options.region,
+      signatureVersion: this.options.signatureVersion ?? 'v4',
+      now: new Date(),
+    });
+    return { url: this.url(input.bucket, undefined, []).replace(/\/$/, ''), fields };
   }
 
   /** A presigned URL (V4 unless the client signs V1). */

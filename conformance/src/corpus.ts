@@ -269,6 +269,13 @@ export class CorpusRun {
     }
     let wire: Wire;
     let options: Partial<Params> = {};
+    if (step.api === 'PostObject') {
+      // A form signed in its body (RawDriver.postForm), not a request rawWire.ts describes.
+      const params = { ...(fillPlaceholders(step.params ?? {}, bodyVars) as unknown as Params), ...(fillPlaceholders(step.options ?? {}, bodyVars) as Partial<Params>) };
+      if (body !== undefined) params.body = body;
+      const o = await (step.signature === 'v1' ? this.v1 : this.v4).call('PostObject', params);
+      return { status: o.status, headers: o.headers, body: o.body ?? Buffer.alloc(0) };
+    }
     if (step.api) {
       const params = fillPlaceholders(step.params ?? {}, bodyVars) as unknown as Params;
       if (body !== undefined) params.body = body;

@@ -67,7 +67,9 @@ export type Api =
   /** Account level (behaviour §14.15): service requests; `bucket` is not sent (ACCOUNT_APIS). */
   | 'PutPublicAccessBlock'
   | 'GetPublicAccessBlock'
-  | 'DeletePublicAccessBlock';
+  | 'DeletePublicAccessBlock'
+  /** A browser form POST to the bucket (behaviour §9.13): `body` is the file, `key` the key field. */
+  | 'PostObject';
 
 /** Calls on the account (the service), not on a bucket: their `bucket` param is ignored. */
 export const ACCOUNT_APIS: readonly Api[] = ['PutPublicAccessBlock', 'GetPublicAccessBlock', 'DeletePublicAccessBlock'];
@@ -169,6 +171,16 @@ export interface Params {
   styleContent?: string;
   selectRequest?: SelectRequest;
   selectMetaRequest?: CSVMetaRequest;
+  /** PostObject: policy conditions beyond the bucket's and the key's (`["content-length-range", 0, 10]` …). */
+  postConditions?: unknown[];
+  /** PostObject: further fields before the file (success_action_status, success_action_redirect …). */
+  postFields?: Record<string, string>;
+  /** PostObject: the policy expires this many seconds from now (negative: already expired); default 600. */
+  postExpiresSeconds?: number;
+  /** PostObject: the file part's filename (`${filename}` in the key). */
+  postFilename?: string;
+  /** PostObject: send the key field after the file part, where OSS no longer reads it. */
+  postKeyAfterFile?: boolean;
   /** Raw-driver only: send this x-oss-copy-source verbatim. */
   copySourceRaw?: string;
   /** Raw-driver only: sign with this secret instead of the target's. */
@@ -243,6 +255,8 @@ export interface Outcome {
     maxKeys?: number;
     encodingType?: string;
     uploadId?: string;
+    /** PostObject's PostResponse (201): the Key; its Bucket is `name`. */
+    key?: string;
     parts?: { partNumber: number; etag: string; size: number }[];
     nextPartNumberMarker?: number;
     uploads?: { key: string; uploadId: string }[];

@@ -56,6 +56,7 @@ import * as cname from './api/cname.js';
 import * as inventory from './api/inventory.js';
 import * as style from './api/style.js';
 import * as imageProcess from './api/imageProcess.js';
+import * as postObject from './api/postObject.js';
 import { headerFacts, requestChecks, type ApiName } from './domain/actions.js';
 // --- admin API (issue 23): /-/reset, /-/faults, /-/requests; see admin/admin.ts ---
 import { Admin, isAdminPath } from './admin/admin.js';
@@ -194,6 +195,9 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', access: 'read', api: 'ListObjects', handler: list.listObjects },
   { method: 'DELETE', scope: 'bucket', access: 'owner', api: 'DeleteBucket', handler: bucket.deleteBucket },
   { method: 'POST', scope: 'bucket', sub: 'delete', access: 'write', api: 'DeleteMultipleObjects', handler: object.deleteMultipleObjects },
+  // A form POST to the bucket itself (behaviour §9.13); its signature and key are in the body, so auth and the
+  // permission check are the handler's (FORM_SIGNED).
+  { method: 'POST', scope: 'bucket', access: 'write', api: 'PostObject', handler: postObject.postObject },
 
   { method: 'PUT', scope: 'object', sub: 'retention', access: 'owner', api: 'PutObjectRetention', handler: objectWorm.putObjectRetention },
   { method: 'GET', scope: 'object', sub: 'retention', access: 'owner', api: 'GetObjectRetention', handler: objectWorm.getObjectRetention },
@@ -267,6 +271,18 @@ export function findRoute(ctx: OssContext): Route {
 
 const LISTINGS: ApiName[] = ['ListObjects', 'ListObjectVersions', 'ListMultipartUploads'];
 
+/**
+ * APIs signed in their body: PostObject's form carries its signature, policy and key. OSS does not check a header or
+ * URL signature on them (API reference PostObject), so the auth step leaves them to the handler
+ * (http/auth.ts verifyPostForm), which also asks for the permissions once it knows the key.
+ */
+const FORM_SIGNED: ApiName[] = ['PostObject'];
+
+function formSigned(ctx: OssContext): boolean {
+  const api = chosen.get(ctx)?.api;
+  return api !== undefined && FORM_SIGNED.includes(api) && !refused.has(ctx);
+}
+
 /** The actions the request needs from its route and headers (the rest is the handler's, once it knows more). */
 function authorizeRoute(ctx: OssContext, route: Route): void {
   const { bucket, key, query } = ctx.state;
@@ -336,7 +352,7 @@ async function dispatch(ctx: OssContext): Promise<void> {
   publicAccessBlock.checkPublicAclHeaders(ctx, r.api);
   const site = sites.get(ctx);
   if (site !== undefined) ctx.state.key = site.key;
-  authorizeRoute(ctx, r);
+  if (!FORM_SIGNED.includes(r.api)) authorizeRoute(ctx, r);
   await r.handler(ctx);
 }
 
@@ -381,7 +397,7 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>, admin: Admi
   app.use(admin.middleware()); // admin: /-/… on the service host, after addressing (its signature check needs it)
   app.use(corsApi.preflightStep); // CORS: OPTIONS answered from the bucket's rules, never routed nor signed
   app.use(route);
-  app.use(auth);
+  app.use((ctx, next) => (formSigned(ctx) ? next() : auth(ctx, next)));
   app.use(admin.faults.middleware(apiOf)); // admin: API known, principal known, nothing read or changed yet
   app.use(dispatch);
   return app;

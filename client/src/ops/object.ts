@@ -178,6 +178,23 @@ export function presign(wire: Wire, req: M.PresignRequest): M.PresignResult {
   return { method, ...signed };
 }
 
+/**
+ * A browser form for PostObject (behaviour §9.13): the policy pins the bucket, the key (or its prefix before
+ * `${filename}`) and the caller's conditions; the fields carry the key, the policy and its signature.
+ */
+export function presignPostObject(wire: Wire, req: M.PresignPostObjectRequest): M.PresignPostObjectResult {
+  const now = Date.now();
+  const expiration = new Date(Math.floor(now / 1000) * 1000 + (req.expiresSeconds ?? 3600) * 1000);
+  const conditions: M.PresignPostObjectRequest['conditions'] = [];
+  if (req.key !== undefined) {
+    const at = req.key.indexOf('${filename}');
+    conditions.push(at < 0 ? ['eq', '$key', req.key] : ['starts-with', '$key', req.key.slice(0, at)]);
+  }
+  conditions.push(...(req.conditions ?? []));
+  const { url, fields } = wire.presignPost({ bucket: req.bucket, expiration, conditions });
+  return { url, expiration, fields: { ...(req.key !== undefined ? { key: req.key } : {}), ...fields } };
+}
+
 /** POST ?x-oss-process with the body `x-oss-process=<process>` (PY2 process_object, serde_utils.add_process_action). */
 export async function processObject(wire: Wire, req: M.ProcessObjectRequest): Promise<M.ProcessObjectResult> {
   const body = `x-oss-process=${req.process}`;

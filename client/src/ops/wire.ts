@@ -32,6 +32,10 @@ export class Wire {
     return this.transport.presign(req, expiresSeconds);
   }
 
+  presignPost(input: Parameters<Transport['presignPost']>[0]): ReturnType<Transport['presignPost']> {
+    return this.transport.presignPost(input);
+  }
+
   async xml(res: WireResponse): Promise<Node> {
     const text = await readText(res.body);
     return text === '' ? {} : parseXml(text);

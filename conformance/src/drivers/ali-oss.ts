@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { asArray, parseErrorResponse } from '@local-oss/client';
 import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, listedFromAliShape, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo, ACCOUNT_APIS } from '../model.js';
 import { resultData } from './resultXml.js';
+import { bucketUrl, postConditions, postExpiration, postFormData, sendForm } from './postForm.js';
 
 const require = createRequire(import.meta.url);
 /** The tag rules ali-oss checks before sending (lib/common/utils/checkObjectTag.js). */
@@ -300,6 +301,12 @@ export class AliOssDriver implements Driver {
             ...(p.sourceVersionId ? { versionId: p.sourceVersionId } : {}),
           });
           return done(r, resultData('UploadPartCopy', lower(r.res?.headers), Buffer.from(r.res?.data ?? '')));
+        }
+        case 'PostObject': {
+          // calculatePostSignature (V1: OSSAccessKeyId, Signature, policy; lib/common/object/calculatePostSignature.js)
+          // over the policy every driver writes (drivers/postForm.ts).
+          const policy = { expiration: postExpiration(p).toISOString(), conditions: [{ bucket: p.bucket }, ...postConditions(p)] };
+          return await sendForm(bucketUrl(this.target, p.bucket), postFormData(p, c.calculatePostSignature(policy)));
         }
         case 'CompleteMultipartUpload': {
           const parts = (p.parts ?? []).map((x) => ({ number: x.partNumber, etag: x.etag }));

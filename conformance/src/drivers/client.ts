@@ -1,6 +1,7 @@
 // client: our OssClient (the Python SDK v2's API in camelCase).
 import { Copier, OssClient, OssServiceError, SelectObjectError, type GetObjectRequest } from '@local-oss/client';
 import { saveAsProcess } from './rawWire.js';
+import { bucketUrl, postConditions, postFormData, sendForm } from './postForm.js';
 import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
 
 export class ClientDriver implements Driver {
@@ -317,6 +318,11 @@ export class ClientDriver implements Driver {
               nextPartNumberMarker: r.nextPartNumberMarker,
             },
           };
+        }
+        case 'PostObject': {
+          // presignPostObject pins the key itself; the scenario's own conditions follow (drivers/postForm.ts).
+          const { fields } = c.presignPostObject({ bucket, key: p.key, conditions: (p.postConditions ?? []) as never, expiresSeconds: p.postExpiresSeconds ?? 600 });
+          return await sendForm(bucketUrl(this.target, bucket), postFormData(p, fields));
         }
         case 'InitiateBucketWorm': {
           const r = await c.initiateBucketWorm({ bucket, retentionPeriodInDays: p.retentionPeriodInDays! });

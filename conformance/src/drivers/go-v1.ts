@@ -23,6 +23,7 @@ export const GO_V1_HOW = 'apt-get install golang-go golang-github-aliyun-aliyun-
 
 /** The calls 1.5.0 has no function for (bucket.go, client.go, multipart.go of that release). */
 const NO_CALL: Partial<Record<Api, string>> = {
+  PostObject: 'PostObject (a browser form)',
   // bucket.go RestoreObject exists, but the adapter (adapters/go_v1_adapter) does not call it yet.
   RestoreObject: 'restore in the adapter',
   // No process_object.go and no Process option in Debian's 1.5.0 tree (grep of /usr/share/gocode …/oss).

@@ -23,11 +23,12 @@ export class PythonV2Driver extends StdioAdapterDriver {
     return new PythonV2Driver({ ...this.target, ...credentials });
   }
 
-  cannot(_api: Api, p: Params): string | undefined {
+  cannot(api: Api, p: Params): string | undefined {
+    if (api === 'PostObject') return 'the Python SDK v2 has no PostObject (a browser form; its sample/post_object.py posts with requests)';
     const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `the SDK builds the request itself (${raw})`;
-    if (!ACCOUNT_APIS.includes(_api) && !VALID_BUCKET_NAME.test(p.bucket)) return 'the SDK checks bucket names before sending (validation.py is_valid_bucket_name)';
-    if (_api === 'HeadObject' && p.imageProcess !== undefined) return 'HeadObjectRequest has no process (models/object_basic.py)';
+    if (!ACCOUNT_APIS.includes(api) && !VALID_BUCKET_NAME.test(p.bucket)) return 'the SDK checks bucket names before sending (validation.py is_valid_bucket_name)';
+    if (api === 'HeadObject' && p.imageProcess !== undefined) return 'HeadObjectRequest has no process (models/object_basic.py)';
     return undefined;
   }
 }

@@ -2,7 +2,8 @@
 // headers, copy-source encodings, wrong or missing signatures, old dates, framing without Content-Length.
 import { request } from 'node:http';
 import { request as requestTls } from 'node:https';
-import { parseErrorResponse, signV1, signV4, uriEncode, encodeQuery, type SignableRequest } from '@local-oss/client';
+import { parseErrorResponse, signPostForm, signV1, signV4, uriEncode, encodeQuery, type SignableRequest } from '@local-oss/client';
+import { bucketUrl, postConditions, postExpiration, postFormData, sendForm } from './postForm.js';
 import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
 import { resultData } from './resultXml.js';
 import { wireOf, type Wire } from './rawWire.js';
@@ -30,7 +31,28 @@ export class RawDriver implements Driver {
   }
 
   async call(api: Api, p: Params): Promise<Outcome> {
+    if (api === 'PostObject') return this.postForm(p);
     return this.outcome(api, await this.send(wireOf(api, p), p));
+  }
+
+  /**
+   * PostObject: the form signed by the client's pure signer (V4, or V1 for raw-v1) in the body, no header
+   * signature; `signWithSecret` / `signWithAccessKeyId` forge it, `anonymous` sends no signature fields at all.
+   */
+  private async postForm(p: Params): Promise<Outcome> {
+    const credentials = { accessKeyId: p.signWithAccessKeyId ?? this.target.accessKeyId, accessKeySecret: p.signWithSecret ?? this.target.accessKeySecret };
+    const signed = p.anonymous
+      ? {}
+      : signPostForm({
+          bucket: p.bucket,
+          credentials,
+          region: p.region ?? this.target.region,
+          signatureVersion: this.signatureVersion,
+          now: p.signedAt ?? new Date(),
+          expiration: postExpiration(p),
+          conditions: postConditions(p),
+        });
+    return sendForm(bucketUrl(this.target, p.bucket), postFormData(p, signed));
   }
 
   /**

@@ -33,6 +33,8 @@ export function wireOf(api: Api, p: Params): Wire {
   const opt = (name: string, v: string | number | boolean | undefined): [string, string][] => (v === undefined ? [] : [[name, String(v)]]);
   const upload: [string, string][] = [...opt('partNumber', p.partNumber), ['uploadId', p.uploadId ?? '']];
   switch (api) {
+    case 'PostObject':
+      throw new Error('PostObject is a form signed in its body: RawDriver.postForm builds it');
     case 'PutBucket':
       return { method: 'PUT', bucket: p.bucket, headers: { 'x-oss-acl': p.acl } };
     case 'DeleteBucket':

@@ -84,6 +84,10 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
       const st = doc()?.Style as Node | undefined;
       return { style: { name: str(st, 'Name') ?? '', content: str(st, 'Content') ?? '' } };
     }
+    case 'PostObject': {
+      const r = doc()?.PostResponse as Node | undefined;
+      return r === undefined ? undefined : { name: str(r, 'Bucket'), key: str(r, 'Key'), etag: str(r, 'ETag') };
+    }
     case 'GetObjectAcl':
     case 'GetBucketAcl':
       return { acl: str((doc()?.AccessControlPolicy as Node)?.AccessControlList, 'Grant') };

@@ -11,6 +11,7 @@ import { multipartScenarios } from './multipart.js';
 import { objectScenarios } from './objects.js';
 import { permissionScenarios } from './permissions.js';
 import { imageScenarios, saveAsScenarios, styleScenarios } from './image.js';
+import { postScenarios } from './post.js';
 import { selectObjectScenarios } from './select.js';
 import { taggingScenarios } from './tagging.js';
 import { versioningScenarios } from './versioning.js';
@@ -20,6 +21,7 @@ import { wormScenarios } from './worm.js';
 export const scenarios: Scenario[] = [
   ...bucketScenarios,
   ...objectScenarios,
+  ...postScenarios,
   ...archiveScenarios,
   ...listingScenarios,
   ...aclScenarios,
@@ -39,6 +41,7 @@ export const scenarios: Scenario[] = [
 ];
 export {
   accessPointScenarios,
+  postScenarios,
   selectObjectScenarios,
   imageScenarios,
   saveAsScenarios,

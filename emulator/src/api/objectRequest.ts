@@ -7,22 +7,41 @@ import { parseObjectAcl } from '../domain/acl.js';
 import { parseStorageClass } from '../domain/storageClass.js';
 import { parseTaggingHeader } from '../domain/tagging.js';
 import { parseEncryption } from '../domain/encryption.js';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { BucketRecord, NewObjectSettings } from '../domain/types.js';
 import type { OssContext } from '../http/state.js';
 import { newObjectEncryption } from './landing.js';
 
 export function forbidOverwriteOf(ctx: OssContext): boolean {
-  return ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
+  return forbidsOverwrite(ctx.headers);
 }
 
-/** `tags: false` leaves x-oss-tagging unread (AppendObject after the first append). */
-export function newObjectHeaders(ctx: OssContext, bucket: Pick<BucketRecord, 'name' | 'storageClass'>, read = { tags: true }): NewObjectSettings {
+function forbidsOverwrite(headers: IncomingHttpHeaders): boolean {
+  return headerOf(headers, 'x-oss-forbid-overwrite').toLowerCase() === 'true';
+}
+
+function headerOf(headers: IncomingHttpHeaders, name: string): string {
+  const v = headers[name];
+  return (Array.isArray(v) ? v.join(',') : v) ?? '';
+}
+
+/**
+ * `tags: false` leaves x-oss-tagging unread (AppendObject after the first append). `headers` are the request's, or
+ * PostObject's form fields under their lower-cased names (api/postObject.ts).
+ */
+export function newObjectHeaders(
+  ctx: OssContext,
+  bucket: Pick<BucketRecord, 'name' | 'storageClass'>,
+  read = { tags: true },
+  headers: IncomingHttpHeaders = ctx.headers,
+): NewObjectSettings {
+  const get = (name: string) => headerOf(headers, name) || undefined;
   return {
-    metadata: metadataFromHeaders(ctx.headers),
-    acl: parseObjectAcl(ctx.get('x-oss-object-acl') || undefined) ?? 'default',
-    storageClass: parseStorageClass(ctx.get('x-oss-storage-class') || undefined) ?? bucket.storageClass,
-    tags: read.tags ? parseTaggingHeader(ctx.get('x-oss-tagging') || undefined) : [],
-    encryption: newObjectEncryption(ctx, bucket.name, parseEncryption(ctx.headers)),
-    forbidOverwrite: forbidOverwriteOf(ctx),
+    metadata: metadataFromHeaders(headers),
+    acl: parseObjectAcl(get('x-oss-object-acl')) ?? 'default',
+    storageClass: parseStorageClass(get('x-oss-storage-class')) ?? bucket.storageClass,
+    tags: read.tags ? parseTaggingHeader(get('x-oss-tagging')) : [],
+    encryption: newObjectEncryption(ctx, bucket.name, parseEncryption(headers)),
+    forbidOverwrite: forbidsOverwrite(headers),
   };
 }

@@ -66,5 +66,10 @@ export function checkPublicAclHeaders(ctx: OssContext, api: ApiName): void {
   const blocked = ctx.state.store.buckets.get(bucket) === undefined ? accountPublicAccessBlock(ctx) : publicAccessBlocked(ctx, bucket);
   if (!blocked) return;
   if ((api === 'PutBucketAcl' || api === 'PutBucket') && isPublicAcl(ctx.get('x-oss-acl') || undefined)) throw new OssError('AccessDeniedPublicBucketAcl');
-  if (OBJECT_ACL_APIS.includes(api) && isPublicAcl(ctx.get('x-oss-object-acl') || undefined)) throw new OssError('AccessDeniedPublicObjectAcl');
+  if (OBJECT_ACL_APIS.includes(api)) checkPublicObjectAcl(ctx, bucket, ctx.get('x-oss-object-acl') || undefined);
+}
+
+/** A public object ACL on a write while Block Public Access is on (also PostObject's x-oss-object-acl field). */
+export function checkPublicObjectAcl(ctx: OssContext, bucket: string, acl: string | undefined): void {
+  if (publicAccessBlocked(ctx, bucket) && isPublicAcl(acl)) throw new OssError('AccessDeniedPublicObjectAcl');
 }

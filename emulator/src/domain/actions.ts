@@ -8,7 +8,7 @@ export type ApiName =
   | 'PutBucketAcl' | 'PutBucketVersioning' | 'GetBucketVersioning' | 'ListObjects' | 'ListObjectVersions'
   | 'ListMultipartUploads' | 'InitiateBucketWorm' | 'AbortBucketWorm' | 'CompleteBucketWorm' | 'ExtendBucketWorm'
   | 'GetBucketWorm' | 'PutBucketObjectWormConfiguration' | 'GetBucketObjectWormConfiguration' | 'PutBucketPolicy'
-  | 'GetBucketPolicy' | 'DeleteBucketPolicy' | 'PutObject' | 'GetObject' | 'HeadObject' | 'GetObjectMeta'
+  | 'GetBucketPolicy' | 'DeleteBucketPolicy' | 'PutObject' | 'PostObject' | 'GetObject' | 'HeadObject' | 'GetObjectMeta'
   | 'DeleteObject' | 'DeleteMultipleObjects' | 'CopyObject' | 'AppendObject' | 'PutObjectAcl' | 'GetObjectAcl'
   | 'PutObjectTagging' | 'GetObjectTagging' | 'DeleteObjectTagging' | 'PutObjectRetention' | 'GetObjectRetention'
   | 'PutObjectLegalHold' | 'GetObjectLegalHold' | 'InitiateMultipartUpload' | 'UploadPart' | 'UploadPartCopy'
@@ -183,6 +183,9 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
 /** Object actions, and the variant used when a versionId is given (ACT21 lists the *Version* actions). */
 const OBJECT_ACTIONS: Partial<Record<ApiName, [string, string?]>> = {
   PutObject: ['oss:PutObject'],
+  // PostObject: "you must have the oss:PutObject permission" (API reference PostObject); its key is in the form, so
+  // the handler asks for PutObject's checks once it has read it (api/postObject.ts).
+  PostObject: ['oss:PutObject'],
   AppendObject: ['oss:PutObject'],
   // ProcessObject: oss:PostProcessTask here; oss:GetObject on the source and oss:PutObject on the target in
   // api/imageProcess.ts (issue 21's list; docs/permissions.md).

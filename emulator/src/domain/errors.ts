@@ -386,12 +386,56 @@ export const catalogue = {
   // PY2 suites capture only the 400 (oss2 tests/test_select_csv_object.py test_select_csv_object_invalid_request);
   // the code and message are [I] (behaviour §15).
   InvalidSelectRequest: { code: 'InvalidArgument', status: 400, message: 'The select request is invalid: {ErrorDetail}' },
+  // PostObject (api/postObject.ts, behaviour §9.13). [S] the PostObject errors page ("Post Object common errors",
+  // #1, #3, #5, #8–#11, #13) for these codes and messages, the EC pages 0006-00000226/-227 for the condition ECs;
+  // [I] the messages of the malformed-policy cases the page quotes only with a parser's detail (#6, #7), and the
+  // code and message of the missing signature fields (only their ECs 0002-00000702/-703/-706 are documented).
+  MalformedPOSTRequest: { status: 400, message: 'The body of your POST request is not well-formed multipart/form-data' },
+  // The fields before the file part too large: the code is in OSS's 400 table (MaxPOSTPreDataLengthExceededError
+  // there, "Post请求上传文件内容之外的body过大"); the S3 code name and its message are [I].
+  MaxPOSTPreDataLengthExceeded: { status: 400, message: 'Your POST request fields preceeding the upload file was too large.' },
+  InvalidArgumentPostKey: {
+    code: 'InvalidArgument',
+    status: 400,
+    message: "The bucket POST must contain the specified 'key'. If it is specified, please check the order of the fields",
+  },
+  InvalidArgumentPostFile: {
+    code: 'InvalidArgument',
+    status: 400,
+    message: "The bucket POST must contain the specified 'file'. If it is specified, please check the order of the fields",
+  },
+  InvalidPolicyDocumentJson: { code: 'InvalidPolicyDocument', status: 400, message: 'Invalid Policy: Invalid JSON.' },
+  InvalidPolicyDocumentSimpleCondition: {
+    code: 'InvalidPolicyDocument',
+    status: 400,
+    message: 'Invalid Policy: Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.',
+  },
+  InvalidPolicyDocumentCondition: { code: 'InvalidPolicyDocument', status: 400, message: 'Invalid Policy: Invalid Condition.' },
+  InvalidPolicyDocumentField: { code: 'InvalidPolicyDocument', status: 400, message: 'Invalid Policy: Unsupported field in the policy.' },
+  InvalidPolicyDocumentExpiration: { code: 'InvalidPolicyDocument', status: 400, message: 'Invalid Policy: Invalid expiration.' },
+  AccessDeniedPolicyExpired: { code: 'AccessDenied', status: 403, message: 'Invalid according to Policy: Policy expired.' },
+  AccessDeniedPolicyCondition: {
+    code: 'AccessDenied',
+    status: 403,
+    message: 'Invalid according to Policy: Policy Condition failed: {_condition}',
+    ec: '0006-00000227',
+  },
+  AccessDeniedPostField: { code: 'AccessDenied', status: 403, message: 'The {_field} form field is missing or empty.' },
+  // A form's signature that does not match: the header V1 message, without its EC (the form's is not captured).
+  SignatureDoesNotMatchPost: {
+    code: 'SignatureDoesNotMatch',
+    status: 403,
+    message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type CatalogueKey = keyof typeof catalogue;
 
 
-/** Extra elements some errors carry (behaviour §3.1): Key, BucketName, ArgumentName, Condition, StringToSign … */
+/**
+ * Extra elements some errors carry (behaviour §3.1): Key, BucketName, ArgumentName, Condition, StringToSign …; a name
+ * starting with `_` only fills the message's placeholder and is no element.
+ */
 export type ErrorDetails = Record<string, string | Record<string, string> | undefined>;
 
 export class OssError extends Error {

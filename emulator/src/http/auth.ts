@@ -15,7 +15,7 @@ import {
   type SignableRequest,
 } from '@local-oss/client';
 import { OssError } from '../domain/errors.js';
-import type { OssContext } from './state.js';
+import type { OssContext, Principal } from './state.js';
 
 /** Requests more than 15 minutes away from the server clock are refused (behaviour §8.2). */
 const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -70,12 +70,16 @@ function secretOf(ctx: OssContext, accessKeyId: string): string {
  * The principal of a verified signature. An STS credential is only good with its security token (the header, or
  * the `security-token` / `x-oss-security-token` query parameter of a presigned URL) and before it expires.
  */
-function signedBy(ctx: OssContext, accessKeyId: string, scheme: 'v1' | 'v4' | 'presign-v1' | 'presign-v4', region?: string): void {
+function signedBy(ctx: OssContext, accessKeyId: string, scheme: Extract<Principal, { kind: 'key' }>['scheme'], region?: string, formToken?: string): void {
   const config = ctx.state.config;
   const identity = config.credentials.has(accessKeyId) ? undefined : config.identities.get(accessKeyId);
   if (identity?.kind === 'sts') {
     const q = ctx.state.query;
-    const token = ctx.get('x-oss-security-token') || q.get('security-token') || q.get('x-oss-security-token') || '';
+    const token =
+      formToken !== undefined ? formToken : ctx.get('x-oss-security-token') || q.get('security-token') || q.get('x-oss-security-token') || '';
+    // A form signed with an STS key but without x-oss-security-token is 403 InvalidAccessKeyId on OSS (help page
+    // "The OSS Access Key Id you provided does not exist in our records" for PostObject, with OSSAccessKeyId).
+    if (scheme.startsWith('post-') && token === '') throw new OssError('InvalidAccessKeyId', { OSSAccessKeyId: accessKeyId });
     if (!sameSecret(token, identity.securityToken)) throw new OssError('InvalidSecurityToken');
     if (identity.expiration !== undefined && identity.expiration.getTime() < ctx.state.config.clock.now()) throw new OssError('SecurityTokenExpired');
   }
@@ -230,6 +234,64 @@ function verifyV4Presigned(ctx: OssContext): void {
     signable(ctx, 'v4', ['x-oss-signature']),
     'presign-v4',
   );
+}
+
+/** A form field by its exact name (PostObject's field names are case-sensitive: PostObject errors page). */
+export type FormField = (name: string) => string | undefined;
+
+function requiredField(field: FormField, name: string, missingEc: string, emptyEc = missingEc): string {
+  const value = field(name);
+  if (value === undefined) throw new OssError('AccessDeniedPostField', { _field: name }, missingEc);
+  if (value === '') throw new OssError('AccessDeniedPostField', { _field: name }, emptyEc);
+  return value;
+}
+
+/**
+ * PostObject's signature (behaviour §9.13), carried by the form instead of a header: the string to sign is the
+ * base64 `policy` field itself. V1: OSSAccessKeyId + Signature = base64(HMAC-SHA1(secret, policy)) (PostObject errors
+ * page, "Post Object signature"); V4: x-oss-signature-version OSS4-HMAC-SHA256, x-oss-credential
+ * `<ak>/<date>/<region>/oss/aliyun_v4_request`, x-oss-date, x-oss-signature = hex(HMAC-SHA256(V4 signing key,
+ * policy)) (PY2 sample/post_object.py; ali-oss lib/common/object/signPostObjectPolicyV4.js). Any of the signature
+ * fields makes the others and the policy required (errors page, "form field format"); none at all is an anonymous
+ * post. Sets the principal; returns the policy to check, or undefined for an anonymous post without one.
+ * Headers and URL signatures are not looked at (API reference PostObject: "OSS does not check the signature
+ * information in headers or URLs in PostObject requests").
+ */
+export function verifyPostForm(ctx: OssContext, field: FormField): string | undefined {
+  const v4 = ['x-oss-signature-version', 'x-oss-credential', 'x-oss-signature'].some((n) => field(n) !== undefined);
+  const v1 = ['OSSAccessKeyId', 'Signature'].some((n) => field(n) !== undefined);
+  if (!v4 && !v1 && field('policy') === undefined) return undefined;
+  const policy = requiredField(field, 'policy', '0002-00000702');
+  const token = field('x-oss-security-token') ?? '';
+  if (v4) {
+    if (field('x-oss-signature-version') !== 'OSS4-HMAC-SHA256') throw new OssError('AccessDeniedPostField', { _field: 'x-oss-signature-version' });
+    const credential = requiredField(field, 'x-oss-credential', '0002-00000708');
+    const parts = credential.split('/');
+    if (parts.length !== 5 || parts[0] === '' || parts[4] !== 'aliyun_v4_request') {
+      throw new OssError('AccessDeniedPostField', { _field: 'x-oss-credential' }, '0002-00000708');
+    }
+    const [accessKeyId, date, region, product] = parts as [string, string, string, string];
+    const provided = requiredField(field, 'x-oss-signature', '0002-00000703', '0002-00000704');
+    const datetime = field('x-oss-date') ?? '';
+    if (Number.isNaN(parseV4Date(datetime))) throw new OssError('AccessDeniedPostField', { _field: 'x-oss-date' });
+    const secret = secretOf(ctx, accessKeyId);
+    // The region is the credential's, as in a presigned URL: its message names the credential [I].
+    checkSigningRegion(ctx, region, 'presign-v4');
+    const expected = v4Signature(v4SigningKey(secret, date, region, product), policy);
+    if (!datetime.startsWith(date) || !sameSecret(expected, provided)) {
+      throw new OssError('SignatureDoesNotMatchPost', { OSSAccessKeyId: accessKeyId, SignatureProvided: provided, StringToSign: policy });
+    }
+    signedBy(ctx, accessKeyId, 'post-v4', region, token);
+    return policy;
+  }
+  const accessKeyId = requiredField(field, 'OSSAccessKeyId', '0002-00000706', '0002-00000707');
+  const provided = requiredField(field, 'Signature', '0002-00000703', '0002-00000704');
+  const secret = secretOf(ctx, accessKeyId);
+  if (!sameSecret(v1Signature(policy, secret), provided)) {
+    throw new OssError('SignatureDoesNotMatchPost', { OSSAccessKeyId: accessKeyId, SignatureProvided: provided, StringToSign: policy });
+  }
+  signedBy(ctx, accessKeyId, 'post-v1', undefined, token);
+  return policy;
 }
 
 export async function auth(ctx: OssContext, next: Next): Promise<void> {

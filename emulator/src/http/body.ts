@@ -61,23 +61,40 @@ export async function receiveContent(
   if (declared !== undefined && declared > maxSize) throw new OssError('EntityTooLargePut');
   const md5 = ctx.get('content-md5');
   if (md5 !== '' && !/^[A-Za-z0-9+/]{22}==$/.test(md5)) throw new OssError('InvalidDigest');
+  const pending = await receiveStream(ctx, ctx.req as AsyncIterable<Buffer>, { ...options, sizeHint: declared }, maxSize, () => new OssError('EntityTooLargePut'));
+  if (md5 !== '' && pending.md5.toString('base64') !== md5) {
+    ctx.state.store.content.discard(pending);
+    throw new OssError('InvalidDigest');
+  }
+  return pending;
+}
+
+/**
+ * Streams `source` into new chunks (PutObject's body, PostObject's file part), paced by x-oss-traffic-limit and
+ * letting the WAL checkpoint catch up; past `maxSize` bytes the writer is aborted and `tooLarge()` thrown. On any
+ * failure the chunks written so far are deleted here.
+ */
+export async function receiveStream(
+  ctx: OssContext,
+  source: AsyncIterable<Buffer>,
+  options: WriterOptions,
+  maxSize: number,
+  tooLarge: () => OssError,
+): Promise<PendingContent> {
   const limit = trafficLimitOf(ctx);
   const pacer = limit === undefined ? undefined : new Pacer(limit);
-
-  const writer = ctx.state.store.content.createWriter({ ...options, sizeHint: declared });
+  const writer = ctx.state.store.content.createWriter(options);
   try {
     let size = 0;
-    for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    for await (const chunk of source) {
       size += chunk.length;
-      if (size > maxSize) throw new OssError('EntityTooLargePut');
+      if (size > maxSize) throw tooLarge();
       writer.write(chunk);
       if (pacer !== undefined) await pacer.moved(chunk.length);
       // A long body must not grow the WAL without bound: let the checkpoint catch up now and then.
       if (ctx.state.store.walFull()) await ctx.state.store.walSettled();
     }
-    const pending = writer.finish();
-    if (md5 !== '' && pending.md5.toString('base64') !== md5) throw new OssError('InvalidDigest');
-    return pending;
+    return writer.finish();
   } catch (err) {
     writer.abort();
     throw err;

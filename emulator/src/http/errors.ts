@@ -16,7 +16,7 @@ export function errorDocument(err: OssError, requestId: string, hostId: string):
     RequestId: requestId,
     HostId: hostId,
   };
-  for (const [name, value] of Object.entries(err.details)) if (value !== undefined) body[name] = value;
+  for (const [name, value] of Object.entries(err.details)) if (value !== undefined && !name.startsWith('_')) body[name] = value;
   if (err.ec) {
     body.EC = err.ec;
     body.RecommendDoc = `https://api.aliyun.com/troubleshoot?q=${err.ec}`;
