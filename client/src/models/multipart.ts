@@ -13,6 +13,11 @@ export interface UploadTarget {
 export interface InitiateMultipartUploadRequest extends ObjectHeaders {
   bucket: string;
   key: string;
+  /**
+   * `?sequential`: parts must be uploaded in order, and the completed object gets a Content-MD5. PY2's model has
+   * no field for it (PY2 sends it through the request's parameters, as GO2's Uploader and oss2 do).
+   */
+  sequential?: boolean;
 }
 
 export interface InitiateMultipartUploadResult extends ResultBase {

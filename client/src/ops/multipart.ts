@@ -11,7 +11,7 @@ export async function initiateMultipartUpload(wire: Wire, req: M.InitiateMultipa
     method: 'POST',
     bucket: req.bucket,
     key: req.key,
-    query: [['uploads', undefined], ['encoding-type', 'url']],
+    query: [['uploads', undefined], ...(req.sequential ? ([['sequential', undefined]] as Query) : []), ['encoding-type', 'url']],
     headers: objectHeaders(req),
   });
   return { ...base(res), uploadId: str((await wire.xml(res)).InitiateMultipartUploadResult, 'UploadId') ?? '' };

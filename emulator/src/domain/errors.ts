@@ -160,6 +160,10 @@ export const catalogue = {
   AccessForbiddenCorsDisabled: { code: 'AccessForbidden', status: 403, message: 'CORSResponse: CORS is not enabled for this bucket.' },
   NoSuchTagSet: { status: 404, message: 'There is no tag set associated with the bucket.' },
   // No EC: real NotImplemented answers carry none (sdk-suites-2026-12-01 "NotImplemented answers carry no EC").
+  // A part of a sequential upload that skips ahead of the parts stored (domain/multipart.ts checkSequentialPart): the
+  // code and status [S] oss2 exceptions.PartNotSequential and tests/test_upload.py::test_upload_sequenial; the
+  // message is [I].
+  PartNotSequential: { status: 400, message: 'The part number {PartNumber} is not sequential: upload the parts of a sequential upload in order.' },
   NotImplemented: { status: 400, message: 'A header you provided implies functionality that is not implemented.' },
   // Audit #9: Java TestConstants.OBJECT_NOT_APPENDABLE_ERR, the 409 doc table, a live log in cnpm/cnpmcore.
   ObjectNotAppendable: { status: 409, message: 'The object is not appendable' },
