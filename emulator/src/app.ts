@@ -35,6 +35,7 @@ import * as bucketStat from './api/bucketStat.js';
 import * as regions from './api/regions.js';
 import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketCallbackPolicy from './api/bucketCallbackPolicy.js';
+import { servePublicKey } from './api/callbackKey.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import * as restore from './api/restore.js';
@@ -363,6 +364,8 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>, admin: Admi
     }
     return next();
   });
+  // The public key upload callbacks are signed with (api/callbackKey.ts): anyone may fetch it, as OSS's.
+  app.use(async (ctx, next) => (servePublicKey(ctx) ? undefined : next()));
   app.use(addressing);
   app.use(admin.middleware()); // admin: /-/… on the service host, after addressing (its signature check needs it)
   app.use(corsApi.preflightStep); // CORS: OPTIONS answered from the bucket's rules, never routed nor signed

@@ -59,9 +59,15 @@ export async function completeMultipartUpload(wire: Wire, req: M.CompleteMultipa
       'x-oss-complete-all': req.completeAll ? 'yes' : undefined,
       'x-oss-object-acl': req.acl,
       'x-oss-forbid-overwrite': req.forbidOverwrite === undefined ? undefined : String(req.forbidOverwrite),
+      'x-oss-callback': req.callback,
+      'x-oss-callback-var': req.callbackVar,
     },
     body,
   });
+  if (req.callback !== undefined) {
+    const callbackResult = await wire.callbackResult(res);
+    return { ...base(res), etag: res.headers.etag, hashCrc64: res.headers['x-oss-hash-crc64ecma'], versionId: res.headers['x-oss-version-id'], callbackResult };
+  }
   const root = (await wire.xml(res)).CompleteMultipartUploadResult;
   return { ...base(res), etag: str(root, 'ETag'), hashCrc64: res.headers['x-oss-hash-crc64ecma'], versionId: res.headers['x-oss-version-id'] };
 }

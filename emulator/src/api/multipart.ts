@@ -20,7 +20,8 @@ import { Pacer, trafficLimitOf } from '../http/pace.js';
 import { requireBucket } from './bucket.js';
 import { resolveCopySource } from './copy.js';
 import { parseEncodingType, parseMaxKeys } from './params.js';
-import { bucketPolicyOf, checkForbidOverwrite, landObject } from './landing.js';
+import { bucketPolicyOf, checkForbidOverwrite, landObject, landedUpload } from './landing.js';
+import { answerWithCallback, requestedCallback } from './callback.js';
 import { newObjectHeaders } from './objectRequest.js';
 import { setVersionHeader } from './objectHeaders.js';
 
@@ -182,6 +183,7 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
   const requested = completeAll ? undefined : mp.requestedParts(doc);
   const aclHeader = parseObjectAcl(ctx.get('x-oss-object-acl') || undefined);
   const forbidHeader = ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
+  const callback = requestedCallback(ctx, ctx.state.bucket!); // refused before the upload is completed
   const store = ctx.state.store;
   const written = store.tx(() => {
     const bucket = requireBucket(ctx);
@@ -227,6 +229,8 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
   ctx.set('ETag', quotedEtag(written.record.etag));
   setVersionHeader(ctx, written.bucket, written.record.versionId);
   for (const [name, value] of Object.entries(encryptionHeaders(written.record.encryption))) ctx.set(name, value);
+  // With a callback, the answer is the callback server's (API reference "Callback"), not the result document.
+  if (callback !== undefined) return answerWithCallback(ctx, callback, landedUpload(written, key, 'CompleteMultipartUpload'));
   sendXml(ctx, 'CompleteMultipartUploadResult', {
     ...(enc ? { EncodingType: enc } : {}),
     // A URL: its path keeps `/` even where the Key element encodes it.
