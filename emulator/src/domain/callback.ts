@@ -139,8 +139,11 @@ function callbackBodyType(value: unknown): CallbackBodyType {
 }
 
 /**
- * x-oss-callback-var: base64 JSON of string values whose keys start with `x:` and are lower case (API reference
- * "Callback": "the keys of custom parameters must start with x: and be lowercase; otherwise OSS returns an error").
+ * x-oss-callback-var: base64 JSON of string values. Keys are `x:` names in lower case (API reference "Callback": "the
+ * keys of custom parameters must start with x: and be lowercase; otherwise OSS returns an error"); yet a key without
+ * `x:` is not refused: oss2's live tests/test_object.py test_sign_url_with_callback sends the callback document itself
+ * as callback-var (its encode_callback ignores its argument) and real OSS answers 203, the callback attempted. Such
+ * keys are ignored, as no `${x:…}` can name them; an `x:` key with upper case is refused as documented.
  */
 export function parseCallbackVar(text: string): Record<string, string> {
   const json = decodeBase64(text);
@@ -149,8 +152,9 @@ export function parseCallbackVar(text: string): Record<string, string> {
   if (doc === undefined) throw invalidArgument('InvalidArgumentCallbackVarJson', 'callback-var', json);
   const vars: Record<string, string> = {};
   for (const [name, value] of Object.entries(doc)) {
-    if (!isVarName(name)) throw invalidArgument('InvalidArgumentCallbackVarName', 'callback-var', name);
     if (typeof value !== 'string') throw invalidArgument('InvalidArgumentCallbackVarJson', 'callback-var', json);
+    if (!name.startsWith('x:')) continue;
+    if (!isVarName(name)) throw invalidArgument('InvalidArgumentCallbackVarName', 'callback-var', name);
     vars[name] = value;
   }
   return vars;
