@@ -27,6 +27,7 @@ export class PythonV2Driver extends StdioAdapterDriver {
     const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `the SDK builds the request itself (${raw})`;
     if (!VALID_BUCKET_NAME.test(p.bucket)) return 'the SDK checks bucket names before sending (validation.py is_valid_bucket_name)';
+    if (_api === 'InitiateMultipartUpload' && p.sequential) return 'InitiateMultipartUploadRequest has no sequential field (models/object_basic.py)';
     return undefined;
   }
 }
