@@ -171,9 +171,17 @@ function post(ctx: OssContext, spec: CallbackSpec, url: string, body: string): P
       // callbackSNI: the TLS server name is callbackHost's when asked for [I: Node sends the URL host's otherwise].
       ...(https && spec.sni && spec.host ? { servername: spec.host.replace(/:\d+$/, '') } : {}),
     };
-    const req = (https ? httpsRequest : httpRequest)(target, options, (res) => {
-      readAnswer(res).then(done, () => done({ ok: false, error: new OssError('CallbackFailedConnect') }));
-    });
+    let req: ReturnType<typeof httpRequest>;
+    try {
+      req = (https ? httpsRequest : httpRequest)(target, options, (res) => {
+        readAnswer(res).then(done, () => done({ ok: false, error: new OssError('CallbackFailedConnect') }));
+      });
+    } catch {
+      // A callbackHost Node will not put in a header (a control character): the request cannot leave [I].
+      settled = true;
+      resolve({ ok: false, error: new OssError('CallbackFailedConnect') });
+      return;
+    }
     const timer = setTimeout(() => done({ ok: false, error: messageError('CallbackFailedTimeout', { Address: address }) }), CALLBACK_TIMEOUT_MS);
     req.on('error', () => done({ ok: false, error: new OssError('CallbackFailedConnect') }));
     req.end(payload);

@@ -143,6 +143,21 @@ describe('upload callbacks', () => {
     expect(notJson.headers.get('x-oss-ec')).toBe('0007-00000205');
   });
 
+  it('waits 5 s for the callback server, then answers 203 with the timeout message', async () => {
+    answer = () => {}; // never answers
+    const res = await put('slow.txt', { 'x-oss-callback': b64({ callbackUrl: `http://127.0.0.1:${port}/slow`, callbackBody: 'a=1' }) });
+    expect(res.status).toBe(203);
+    expect(xmlValue(res.text, 'Message')).toBe(`Error status : -1 127.0.0.1:${port} reply timeout, cost:5000ms, timeout:5000ms`);
+    expect((await raw(emu, { method: 'HEAD', bucket, key: 'slow.txt' })).status).toBe(200);
+  }, 15_000);
+
+  it('a callbackHost no header can carry is a failed callback, not a server error', async () => {
+    const res = await put('bad-host.txt', { 'x-oss-callback': b64({ callbackUrl: `http://127.0.0.1:${port}/`, callbackHost: 'a\r\nX-Evil: 1', callbackBody: 'a=1' }) });
+    expect(res.status).toBe(203);
+    expect(errorCode(res)).toBe('CallbackFailed');
+    expect(received).toHaveLength(0);
+  });
+
   it('tries the URLs in order until one succeeds', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
