@@ -271,6 +271,13 @@ describe('upload callbacks', () => {
     expect(result.data).toEqual({ Status: 'OK', from: 'app' });
     expect(received[0]).toMatchObject({ url: '/ali', body: 'object=ali.txt&v=one' });
     expect(await verifySignature(received[0]!)).toBe(true);
+    // multipartUpload sends the callback on its CompleteMultipartUpload (lib/common/multipart.js).
+    const mp = await client.multipartUpload('ali-mp.bin', Buffer.alloc(200 * 1024, 'm'), {
+      partSize: 100 * 1024,
+      callback: { url: `http://127.0.0.1:${port}/ali-mp`, body: 'size=${size}&op=${operation}' },
+    });
+    expect(mp.data).toEqual({ Status: 'OK', from: 'app' });
+    expect(received[1]).toMatchObject({ url: '/ali-mp', body: 'size=204800&op=CompleteMultipartUpload' });
     answer = (res) => { res.statusCode = 404; res.end('{}'); };
     await expect(client.put('ali-fail.txt', Buffer.from('x'), { callback: { url: `http://127.0.0.1:${port}/`, body: 'a=1' } })).rejects.toMatchObject({ code: 'CallbackFailed' });
   });
