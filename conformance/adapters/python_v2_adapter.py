@@ -72,6 +72,19 @@ PART_COPY_FIELDS = {
 }
 
 
+CALLBACK_FIELDS = {'callback': 'callback', 'callbackVar': 'callback_var'}
+
+
+def error_fields(xml_text):
+    import xml.etree.ElementTree as ET
+    try:
+        root = ET.fromstring(xml_text)
+    except ET.ParseError:
+        return {}
+    return {name: root.findtext(tag) for name, tag in (('code', 'Code'), ('message', 'Message'), ('ec', 'EC'))
+            if root.findtext(tag) is not None}
+
+
 def fields(p, table):
     return {snake: p[camel] for camel, snake in table.items() if p.get(camel) is not None}
 
@@ -221,7 +234,7 @@ def call(api, p):
             bucket=b, versioning_configuration=oss.VersioningConfiguration(status=p['status'])))
     elif api == 'PutObject':
         r = c.put_object(oss.PutObjectRequest(bucket=b, key=k, body=body_of(p),
-                                              **fields(p, dict(OBJECT_FIELDS, contentMd5='content_md5'))))
+                                              **fields(p, dict(OBJECT_FIELDS, contentMd5='content_md5', **CALLBACK_FIELDS))))
     elif api == 'GetObject':
         r = c.get_object(oss.GetObjectRequest(bucket=b, key=k, **fields(p, READ_FIELDS)))
         # OSS sends the stored Content-Encoding back as metadata while the bytes are whatever was uploaded;
@@ -292,7 +305,8 @@ def call(api, p):
                                                     for x in parts]) if parts is not None else None
         r = c.complete_multipart_upload(oss.CompleteMultipartUploadRequest(
             bucket=b, key=k, upload_id=p.get('uploadId'), complete_multipart_upload=listed,
-            complete_all='yes' if p.get('completeAll') else None, forbid_overwrite=p.get('forbidOverwrite')))
+            complete_all='yes' if p.get('completeAll') else None, forbid_overwrite=p.get('forbidOverwrite'),
+            **fields(p, CALLBACK_FIELDS)))
         data = {'etag': r.etag}
     elif api == 'AbortMultipartUpload':
         r = c.abort_multipart_upload(oss.AbortMultipartUploadRequest(bucket=b, key=k, upload_id=p.get('uploadId')))
@@ -368,6 +382,9 @@ def call(api, p):
     else:
         return {'unsupported': 'the python-v2 adapter does not map %s' % api}
     out = {'status': r.status_code, 'requestId': r.request_id, 'headers': headers_of(r)}
+    if r.status_code == 203 and getattr(r, 'callback_result', None):
+        # The SDK returns a failed callback (203) as a result whose callback_result is the CallbackFailed document.
+        out.update(error_fields(r.callback_result))
     if body is not None:
         out['bodyBase64'] = base64.b64encode(body).decode('ascii')
     if data is not None:

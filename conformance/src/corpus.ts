@@ -366,7 +366,8 @@ const SKIPPED_HEADERS = new Set(['connection', 'keep-alive', 'date', 'server', '
 function answerOf(res: { status: number; headers: Record<string, string>; body: Buffer }, vars: Record<string, string>): Answer & { rawHeaders: Record<string, string>; rawXml?: Record<string, string> } {
   const text = res.body.toString('utf8');
   const a: Answer & { rawHeaders: Record<string, string>; rawXml?: Record<string, string> } = { status: res.status, headers: {}, rawHeaders: res.headers };
-  if (res.status >= 300 && (res.status !== 304 || res.headers['x-oss-err'])) {
+  // 203: an upload whose callback failed answers the CallbackFailed document (behaviour §9.14).
+  if ((res.status >= 300 && (res.status !== 304 || res.headers['x-oss-err'])) || res.status === 203) {
     const err = parseErrorResponse(res.status, res.headers, text);
     if (err.code !== 'BadErrorResponse') a.code = err.code;
     if (err.details.Message !== undefined) a.message = err.details.Message;

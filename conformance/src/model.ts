@@ -127,6 +127,11 @@ export interface Params {
   restoreDays?: number;
   restoreTier?: string;
   contentMd5?: string;
+  /** PutObject / CompleteMultipartUpload x-oss-callback and x-oss-callback-var: base64 JSON (PY2 callback, callback_var). */
+  callback?: string;
+  callbackVar?: string;
+  /** InitiateMultipartUpload `?sequential` (behaviour §9.15). */
+  sequential?: boolean;
   /** GetObject/HeadObject `Range` (PY2 `range_header`) and `x-oss-range-behavior`. */
   rangeHeader?: string;
   rangeBehavior?: string;
@@ -355,6 +360,7 @@ export type Tag =
   | 'listing'
   | 'acl'
   | 'multipart'
+  | 'callback'
   | 'worm'
   | 'archive'
   | 'conditions'

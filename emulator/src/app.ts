@@ -9,7 +9,7 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import type { Next } from 'koa';
 import { OssError } from './domain/errors.js';
-import { selectorsOf, servesSelectors, UNSERVED_HEADERS, UNSERVED_MODIFIERS, type Selecting } from './domain/subresources.js';
+import { CALLBACK_MODIFIERS, selectorsOf, servesSelectors, UNSERVED_HEADERS, UNSERVED_MODIFIERS, type Selecting } from './domain/subresources.js';
 import { context } from './http/context.js';
 import { errors } from './http/errors.js';
 import { addressing } from './http/addressing.js';
@@ -35,6 +35,7 @@ import * as bucketStat from './api/bucketStat.js';
 import * as regions from './api/regions.js';
 import * as bucketOverwrite from './api/bucketOverwrite.js';
 import * as bucketCallbackPolicy from './api/bucketCallbackPolicy.js';
+import { servePublicKey } from './api/callbackKey.js';
 import * as bucketEncryption from './api/bucketEncryption.js';
 import * as corsApi from './api/cors.js';
 import * as restore from './api/restore.js';
@@ -70,6 +71,8 @@ export interface Route extends Selecting {
   when?: (ctx: OssContext) => boolean;
   /** What the ACLs grant for it when no policy allows it. */
   access: Access;
+  /** The modifiers and headers of domain/subresources.ts UNSERVED_* this route honours (callbacks, sequential). */
+  modifiers?: readonly string[];
   /** The API's name: its RAM actions come from domain/actions.ts. */
   api: ApiName;
   handler: (ctx: OssContext) => Promise<void> | void;
@@ -82,6 +85,11 @@ export interface Route extends Selecting {
 function isCallbackComp(ctx: OssContext): boolean {
   return ctx.query.comp === 'callback';
 }
+
+/** `?sequential` rides on every request of the GO2 Uploader's multipart upload (uploader.go copies its Parameters to
+ * Initiate, Complete and Abort; oss2 sends it on Initiate), and on its single PutObject below the part size, which
+ * is sequential already (behaviour §9.15). */
+const SEQUENTIAL = ['sequential'];
 
 export const routes: Route[] = [
   { method: 'GET', scope: 'service', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
@@ -208,9 +216,9 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'object', sub: 'symlink', access: 'read', api: 'GetSymlink', handler: symlink.getSymlink },
   { method: 'PUT', scope: 'object', sub: 'tagging', access: 'owner', api: 'PutObjectTagging', handler: tagging.putObjectTagging },
   { method: 'PUT', scope: 'object', sub: 'uploadId', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', api: 'UploadPartCopy', handler: multipart.uploadPartCopy },
-  { method: 'PUT', scope: 'object', sub: 'uploadId', access: 'write', api: 'UploadPart', handler: multipart.uploadPart },
+  { method: 'PUT', scope: 'object', sub: 'uploadId', modifiers: SEQUENTIAL, access: 'write', api: 'UploadPart', handler: multipart.uploadPart },
   { method: 'PUT', scope: 'object', when: (ctx) => ctx.get('x-oss-copy-source') !== '', access: 'write', api: 'CopyObject', handler: copy.copyObject },
-  { method: 'PUT', scope: 'object', access: 'write', api: 'PutObject', handler: object.putObject },
+  { method: 'PUT', scope: 'object', modifiers: [...CALLBACK_MODIFIERS, ...SEQUENTIAL], access: 'write', api: 'PutObject', handler: object.putObject },
   { method: 'POST', scope: 'object', sub: 'restore', access: 'write', api: 'RestoreObject', handler: restore.restoreObject },
   { method: 'POST', scope: 'object', sub: 'cleanRestoredObject', access: 'write', api: 'CleanRestoredObject', handler: restore.cleanRestoredObject },
   { method: 'POST', scope: 'object', sub: 'seal', access: 'write', api: 'SealAppendObject', handler: append.sealAppendObject },
@@ -220,10 +228,10 @@ export const routes: Route[] = [
   // POST ?x-oss-process: ProcessObject (sys/saveas); the select/meta values are SelectObject's, not routed here.
   { method: 'POST', scope: 'object', sub: 'x-oss-process', when: (ctx) => !['csv/select', 'json/select', 'csv/meta', 'json/meta'].includes(ctx.state.query.get('x-oss-process') ?? ''), access: 'read', api: 'ProcessObject', handler: imageProcess.processObject },
   { method: 'POST', scope: 'object', sub: 'append', access: 'write', api: 'AppendObject', handler: append.appendObject },
-  { method: 'POST', scope: 'object', sub: 'uploads', access: 'write', api: 'InitiateMultipartUpload', handler: multipart.initiateMultipartUpload },
-  { method: 'POST', scope: 'object', sub: 'uploadId', access: 'write', api: 'CompleteMultipartUpload', handler: multipart.completeMultipartUpload },
+  { method: 'POST', scope: 'object', sub: 'uploads', modifiers: SEQUENTIAL, access: 'write', api: 'InitiateMultipartUpload', handler: multipart.initiateMultipartUpload },
+  { method: 'POST', scope: 'object', sub: 'uploadId', modifiers: [...CALLBACK_MODIFIERS, ...SEQUENTIAL], access: 'write', api: 'CompleteMultipartUpload', handler: multipart.completeMultipartUpload },
   { method: 'GET', scope: 'object', sub: 'uploadId', access: 'read', api: 'ListParts', handler: multipart.listParts },
-  { method: 'DELETE', scope: 'object', sub: 'uploadId', access: 'write', api: 'AbortMultipartUpload', handler: multipart.abortMultipartUpload },
+  { method: 'DELETE', scope: 'object', sub: 'uploadId', modifiers: SEQUENTIAL, access: 'write', api: 'AbortMultipartUpload', handler: multipart.abortMultipartUpload },
   { method: 'GET', scope: 'object', sub: 'acl', access: 'owner', api: 'GetObjectAcl', handler: acl.getObjectAcl },
   { method: 'GET', scope: 'object', sub: 'tagging', access: 'owner', api: 'GetObjectTagging', handler: tagging.getObjectTagging },
   // x-oss-process on GET: image processing and styles; other values (video/, doc/ …) are NotImplemented (findRoute).
@@ -257,9 +265,10 @@ export function findRoute(ctx: OssContext): Route {
   const selectors = selectorsOf(names);
   const atScope = routes.filter((r) => r.scope === scope && servesSelectors(r, selectors));
   const route = atScope.find((r) => r.method === ctx.method && (r.when === undefined || r.when(ctx)));
+  const honoured = route?.modifiers ?? [];
   const unserved =
-    names.find((n) => UNSERVED_MODIFIERS.has(n)) ??
-    UNSERVED_HEADERS.find((h) => ctx.get(h) !== '') ??
+    names.find((n) => UNSERVED_MODIFIERS.has(n) && !honoured.includes(n)) ??
+    UNSERVED_HEADERS.find((h) => ctx.get(h) !== '' && !honoured.includes(h)) ??
     (atScope.length === 0 ? [...selectors][0] : undefined);
   if (unserved !== undefined) throw new OssError('NotImplemented', { Header: unserved });
   // A method served only for some values (x-oss-process: image/style on GET, saveas on POST): other values are
@@ -392,6 +401,8 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>, admin: Admi
     }
     return next();
   });
+  // The public key upload callbacks are signed with (api/callbackKey.ts): anyone may fetch it, as OSS's.
+  app.use(async (ctx, next) => (servePublicKey(ctx) ? undefined : next()));
   app.use(addressing);
   app.use(accessPoint.accessPointStep); // an access point alias as the bucket name: its bucket, under its policy
   app.use(admin.middleware()); // admin: /-/… on the service host, after addressing (its signature check needs it)

@@ -134,6 +134,18 @@ export function bareRegion(region: string): string {
   return region.replace(/^oss-/, '');
 }
 
+/**
+ * The absolute-form request target a client sends through an HTTP proxy (`PUT http://b.oss-cn-shanghai.aliyuncs.com/k`,
+ * RFC 9112 §3.2.2: a server must accept it) becomes the origin form the app reads; the Host header names the same
+ * authority. So a client whose endpoint is a public OSS name reaches the emulator with HTTP_PROXY pointing at it
+ * (oss2 tests/test_multipart.py::test_multipart_sequential hard-codes oss-cn-shanghai.aliyuncs.com).
+ */
+export function originForm(url: string | undefined): string | undefined {
+  if (url === undefined || !/^https?:\/\//i.test(url)) return url;
+  const rest = url.replace(/^https?:\/\/[^/?#]*/i, '');
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? DEFAULT_HOST;
   const region = bareRegion(options.region ?? DEFAULT_REGION);
@@ -171,6 +183,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // insecureHTTPParser: see strictAgain() below.
   const serverOptions = { requestTimeout: 0, headersTimeout: 60_000, keepAliveTimeout: 65_000, maxHeaderSize: 16 * 1024, insecureHTTPParser: true };
   const onRequest = (req: IncomingMessage, res: import('node:http').ServerResponse) => {
+    req.url = originForm(req.url);
     if (strictAgain(req)) return handle(req, res);
     // What the strict parser would have refused: the same 400 the clientError handler answers, then close.
     res.socket?.end(malformedHttpAnswer(false));

@@ -1,7 +1,7 @@
 // Multipart uploads (PY2 models/object_basic.py InitiateMultipartUpload … ListMultipartUploads) in camelCase.
 import type { Body } from '../transport.js';
 import type { ResultBase } from './common.js';
-import type { ObjectHeaders } from './object.js';
+import type { CallbackFields, ObjectHeaders } from './object.js';
 
 /** What names an upload (the object it will become and its upload id). */
 export interface UploadTarget {
@@ -13,6 +13,11 @@ export interface UploadTarget {
 export interface InitiateMultipartUploadRequest extends ObjectHeaders {
   bucket: string;
   key: string;
+  /**
+   * `?sequential`: parts must be uploaded in order, and the completed object gets a Content-MD5. PY2's model has
+   * no field for it (PY2 sends it through the request's parameters, as GO2's Uploader and oss2 do).
+   */
+  sequential?: boolean;
 }
 
 export interface InitiateMultipartUploadResult extends ResultBase {
@@ -50,7 +55,7 @@ export interface UploadPart {
   etag: string;
 }
 
-export interface CompleteMultipartUploadRequest extends UploadTarget {
+export interface CompleteMultipartUploadRequest extends UploadTarget, CallbackFields {
   parts?: UploadPart[];
   completeAll?: boolean;
   acl?: string;
@@ -61,6 +66,8 @@ export interface CompleteMultipartUploadResult extends ResultBase {
   etag?: string;
   hashCrc64?: string;
   versionId?: string;
+  /** With a callback: the callback server's JSON answer (PY2 callback_result), instead of the result document. */
+  callbackResult?: Record<string, unknown>;
 }
 
 export type AbortMultipartUploadRequest = UploadTarget;

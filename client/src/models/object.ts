@@ -20,7 +20,13 @@ export interface ObjectHeaders {
   serverSideEncryptionKeyId?: string;
 }
 
-export interface PutObjectRequest extends ObjectHeaders {
+/** PY2's callback / callback_var: base64 JSON documents sent as x-oss-callback / x-oss-callback-var. */
+export interface CallbackFields {
+  callback?: string;
+  callbackVar?: string;
+}
+
+export interface PutObjectRequest extends ObjectHeaders, CallbackFields {
   bucket: string;
   key: string;
   body?: Body;
@@ -31,6 +37,8 @@ export interface PutObjectResult extends ResultBase {
   etag?: string;
   hashCrc64?: string;
   versionId?: string;
+  /** With a callback: the callback server's JSON answer (PY2 callback_result). A failed callback throws CallbackFailed. */
+  callbackResult?: Record<string, unknown>;
 }
 
 export interface AppendObjectRequest extends ObjectHeaders {

@@ -11,7 +11,7 @@ export async function initiateMultipartUpload(wire: Wire, req: M.InitiateMultipa
     method: 'POST',
     bucket: req.bucket,
     key: req.key,
-    query: [['uploads', undefined], ['encoding-type', 'url']],
+    query: [['uploads', undefined], ...(req.sequential ? ([['sequential', undefined]] as Query) : []), ['encoding-type', 'url']],
     headers: objectHeaders(req),
   });
   return { ...base(res), uploadId: str((await wire.xml(res)).InitiateMultipartUploadResult, 'UploadId') ?? '' };
@@ -59,9 +59,15 @@ export async function completeMultipartUpload(wire: Wire, req: M.CompleteMultipa
       'x-oss-complete-all': req.completeAll ? 'yes' : undefined,
       'x-oss-object-acl': req.acl,
       'x-oss-forbid-overwrite': req.forbidOverwrite === undefined ? undefined : String(req.forbidOverwrite),
+      'x-oss-callback': req.callback,
+      'x-oss-callback-var': req.callbackVar,
     },
     body,
   });
+  if (req.callback !== undefined) {
+    const callbackResult = await wire.callbackResult(res);
+    return { ...base(res), etag: res.headers.etag, hashCrc64: res.headers['x-oss-hash-crc64ecma'], versionId: res.headers['x-oss-version-id'], callbackResult };
+  }
   const root = (await wire.xml(res)).CompleteMultipartUploadResult;
   return { ...base(res), etag: str(root, 'ETag'), hashCrc64: res.headers['x-oss-hash-crc64ecma'], versionId: res.headers['x-oss-version-id'] };
 }

@@ -59,7 +59,9 @@ function headResult(res: WireResponse): M.HeadObjectResult {
 }
 
 export async function putObject(wire: Wire, req: M.PutObjectRequest): Promise<M.PutObjectResult> {
-  const res = await wire.send({ method: 'PUT', bucket: req.bucket, key: req.key, headers: objectHeaders(req), body: req.body ?? '' });
+  const headers = { ...objectHeaders(req), 'x-oss-callback': req.callback, 'x-oss-callback-var': req.callbackVar };
+  const res = await wire.send({ method: 'PUT', bucket: req.bucket, key: req.key, headers, body: req.body ?? '' });
+  const callbackResult = req.callback === undefined ? undefined : await wire.callbackResult(res);
   wire.checkCrc(req.body ?? '', res);
   return {
     ...base(res),
@@ -67,6 +69,7 @@ export async function putObject(wire: Wire, req: M.PutObjectRequest): Promise<M.
     etag: res.headers.etag,
     hashCrc64: res.headers['x-oss-hash-crc64ecma'],
     versionId: res.headers['x-oss-version-id'],
+    ...(callbackResult !== undefined ? { callbackResult } : {}),
   };
 }
 

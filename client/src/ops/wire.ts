@@ -1,7 +1,7 @@
 // What every API family's operations share: the transport with the client's CRC setting, and reading answers.
 import { createHash } from 'node:crypto';
 import { crc64 } from '../crc64.js';
-import { InconsistentCrcError } from '../errors.js';
+import { InconsistentCrcError, parseErrorResponse } from '../errors.js';
 import { parseXml } from '../xml.js';
 import { Transport, readText, type Body, type TransportOptions, type WireRequest, type WireResponse } from '../transport.js';
 import type * as M from '../models/index.js';
@@ -39,6 +39,22 @@ export class Wire {
   async xml(res: WireResponse): Promise<Node> {
     const text = await readText(res.body);
     return text === '' ? {} : parseXml(text);
+  }
+
+  /**
+   * The answer of an upload that asked for a callback (PY2 deserialize_output_callbackbody): the callback server's
+   * JSON body; a 203 is OSS's CallbackFailed (the object was stored, the callback was not answered), thrown as the
+   * error it describes, as ali-oss and GO2 do.
+   */
+  async callbackResult(res: WireResponse): Promise<Record<string, unknown>> {
+    const text = await readText(res.body);
+    if (res.status === 203) throw parseErrorResponse(203, res.headers, text);
+    try {
+      const v: unknown = JSON.parse(text);
+      return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+    } catch {
+      return {};
+    }
   }
 
   /** Compares the CRC-64 the server computed of an upload with the body's own (bodies held in memory only). */

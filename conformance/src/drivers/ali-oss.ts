@@ -60,6 +60,7 @@ export class AliOssDriver implements Driver {
       const numbers = (p.parts ?? []).map((x) => x.partNumber);
       if (numbers.some((n, i) => i > 0 && n <= numbers[i - 1]!)) return 'completeMultipartUpload sorts the parts and drops repeated numbers';
     }
+    if (api === 'InitiateMultipartUpload' && p.sequential) return "initMultipartUpload's sub-resource is `uploads` alone (lib/common/multipart.js sets opt.subres)";
     if (api === 'ListObjectVersions' && p.versionIdMarker !== undefined && p.keyMarker === undefined) return 'getBucketVersions wants a key marker with a version-id marker';
     if (api === 'PutBucketVersioning' && p.status !== 'Enabled' && p.status !== 'Suspended') return 'putBucketVersioning accepts only Enabled or Suspended';
     // ali-oss's copy() turns any metadata or standard header into REPLACE (behaviour §1.4 NODE copyObject.js).
@@ -94,6 +95,9 @@ export class AliOssDriver implements Driver {
       'x-oss-tagging': p.tagging,
       'x-oss-forbid-overwrite': p.forbidOverwrite === undefined ? undefined : String(p.forbidOverwrite),
       'x-oss-server-side-encryption': p.serverSideEncryption,
+      // Given as headers, ali-oss sends them as they are (lib/common/callback.js keeps an x-oss-callback header).
+      'x-oss-callback': p.callback,
+      'x-oss-callback-var': p.callbackVar,
       'x-oss-metadata-directive': p.metadataDirective,
       'x-oss-tagging-directive': p.taggingDirective,
       'If-Match': p.ifMatch,
@@ -126,7 +130,7 @@ export class AliOssDriver implements Driver {
         const status = r.res?.status ?? r.status;
         const headers = lower(r.res?.headers);
         // Some ali-oss calls (abortBucketWorm) resolve on an error status: read the error document ourselves.
-        if (status >= 300 && status !== 304) {
+        if ((status >= 300 && status !== 304) || status === 203) {
           const e = parseErrorResponse(status, headers, Buffer.isBuffer(r.res?.data) ? r.res.data.toString('utf8') : '');
           return { status, code: e.code, message: e.details.Message, ec: e.ec, requestId: e.requestId, headers };
         }
@@ -310,7 +314,13 @@ export class AliOssDriver implements Driver {
         }
         case 'CompleteMultipartUpload': {
           const parts = (p.parts ?? []).map((x) => ({ number: x.partNumber, etag: x.etag }));
-          const headers = p.forbidOverwrite === undefined ? {} : { 'x-oss-forbid-overwrite': String(p.forbidOverwrite) };
+          const headers = Object.fromEntries(
+            Object.entries({
+              'x-oss-forbid-overwrite': p.forbidOverwrite === undefined ? undefined : String(p.forbidOverwrite),
+              'x-oss-callback': p.callback,
+              'x-oss-callback-var': p.callbackVar,
+            }).filter(([, x]) => x !== undefined),
+          );
           const r = await c.completeMultipartUpload(key, p.uploadId, parts, { headers });
           return done(r, resultData('CompleteMultipartUpload', lower(r.res?.headers), Buffer.from(r.res?.data ?? '')));
         }

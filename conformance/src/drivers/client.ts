@@ -299,7 +299,16 @@ export class ClientDriver implements Driver {
           return { ...ok(r), data: { etag: r.etag, lastModified: r.lastModified?.toISOString() } };
         }
         case 'CompleteMultipartUpload': {
-          const r = await c.completeMultipartUpload({ bucket, key, uploadId: p.uploadId!, parts: p.parts, completeAll: p.completeAll, forbidOverwrite: p.forbidOverwrite });
+          const r = await c.completeMultipartUpload({
+            bucket,
+            key,
+            uploadId: p.uploadId!,
+            parts: p.parts,
+            completeAll: p.completeAll,
+            forbidOverwrite: p.forbidOverwrite,
+            callback: p.callback,
+            callbackVar: p.callbackVar,
+          });
           return { ...ok(r), data: { etag: r.etag } };
         }
         case 'AbortMultipartUpload':

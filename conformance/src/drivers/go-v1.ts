@@ -81,6 +81,9 @@ const NO_OPTION: [keyof Params, string][] = [
   ['startAfter', 'start-after'],
   ['continuationToken', 'continuation-token'],
   ['fetchOwner', 'fetch-owner'],
+  ['callback', 'x-oss-callback (oss.Callback came later than 1.5.0)'],
+  ['callbackVar', 'x-oss-callback-var'],
+  ['sequential', 'sequential (oss.Sequential came later than 1.5.0)'],
 ];
 
 export type GoToolchain = { ok: true; go: string; gopath: string; version: string } | { ok: false; reason: string };

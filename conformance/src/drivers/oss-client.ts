@@ -164,6 +164,8 @@ export class OssClientDriver implements Driver {
       'x-oss-tagging': p.tagging,
       'x-oss-forbid-overwrite': p.forbidOverwrite === undefined ? undefined : String(p.forbidOverwrite),
       'x-oss-server-side-encryption': p.serverSideEncryption,
+      'x-oss-callback': p.callback,
+      'x-oss-callback-var': p.callbackVar,
     });
   }
 

@@ -29,6 +29,7 @@ export class PythonV2Driver extends StdioAdapterDriver {
     if (raw) return `the SDK builds the request itself (${raw})`;
     if (!ACCOUNT_APIS.includes(api) && !VALID_BUCKET_NAME.test(p.bucket)) return 'the SDK checks bucket names before sending (validation.py is_valid_bucket_name)';
     if (api === 'HeadObject' && p.imageProcess !== undefined) return 'HeadObjectRequest has no process (models/object_basic.py)';
+    if (api === 'InitiateMultipartUpload' && p.sequential) return 'InitiateMultipartUploadRequest has no sequential field (models/object_basic.py)';
     return undefined;
   }
 }

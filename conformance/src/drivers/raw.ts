@@ -103,7 +103,8 @@ export class RawDriver implements Driver {
 
   private outcome(api: Api, res: { status: number; headers: Record<string, string>; body: Buffer }): Outcome {
     const out: Outcome = { status: res.status, headers: res.headers, requestId: res.headers['x-oss-request-id'], body: res.body };
-    if (res.status >= 300) {
+    // 203 is an upload whose callback failed: its body is the CallbackFailed document (behaviour §9.14).
+    if (res.status >= 300 || res.status === 203) {
       if (res.status !== 304 || res.headers['x-oss-err']) {
         const err = parseErrorResponse(res.status, res.headers, res.body.toString('utf8'));
         out.code = err.code === 'BadErrorResponse' ? undefined : err.code;

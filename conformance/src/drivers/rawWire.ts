@@ -93,7 +93,7 @@ export function wireOf(api: Api, p: Params): Wire {
     case 'DeleteBucketLifecycle':
       return { method: 'DELETE', bucket: p.bucket, query: [['lifecycle', undefined]] };
     case 'PutObject':
-      return { method: 'PUT', ...object, headers: { ...objectHeaders(p), 'content-language': p.contentLanguage }, body: p.body ?? '' };
+      return { method: 'PUT', ...object, headers: { ...objectHeaders(p), 'content-language': p.contentLanguage, ...callbackHeaders(p) }, body: p.body ?? '' };
     case 'GetObject':
     case 'HeadObject':
       return {
@@ -177,7 +177,12 @@ export function wireOf(api: Api, p: Params): Wire {
         ],
       };
     case 'InitiateMultipartUpload':
-      return { method: 'POST', ...object, query: [['uploads', undefined], ...opt('encoding-type', p.encodingType)], headers: { ...objectHeaders(p), 'content-language': p.contentLanguage } };
+      return {
+        method: 'POST',
+        ...object,
+        query: [['uploads', undefined], ...(p.sequential ? ([['sequential', undefined]] as [string, string | undefined][]) : []), ...opt('encoding-type', p.encodingType)],
+        headers: { ...objectHeaders(p), 'content-language': p.contentLanguage },
+      };
     case 'UploadPart':
       return { method: 'PUT', ...object, query: upload, headers: { 'content-md5': p.contentMd5 }, body: p.body ?? '' };
     case 'UploadPartCopy':
@@ -199,7 +204,11 @@ export function wireOf(api: Api, p: Params): Wire {
         method: 'POST',
         ...object,
         query: [['uploadId', p.uploadId ?? ''], ...opt('encoding-type', p.encodingType)],
-        headers: { 'x-oss-complete-all': p.completeAll ? 'yes' : undefined, 'x-oss-forbid-overwrite': p.forbidOverwrite === undefined ? undefined : String(p.forbidOverwrite) },
+        headers: {
+          'x-oss-complete-all': p.completeAll ? 'yes' : undefined,
+          'x-oss-forbid-overwrite': p.forbidOverwrite === undefined ? undefined : String(p.forbidOverwrite),
+          ...callbackHeaders(p),
+        },
         body: p.parts ? buildXml('CompleteMultipartUpload', { Part: p.parts.map((x) => ({ PartNumber: String(x.partNumber), ETag: x.etag })) }) : undefined,
       };
     case 'AbortMultipartUpload':
@@ -247,4 +256,9 @@ export function wireOf(api: Api, p: Params): Wire {
       return { method: 'POST', ...object, query: [['x-oss-process', p.process!]], headers: { 'content-type': 'application/xml', 'content-md5': md5(body) }, body };
     }
   }
+}
+
+/** x-oss-callback / x-oss-callback-var of PutObject and CompleteMultipartUpload (behaviour §9.14). */
+function callbackHeaders(p: Params): Record<string, string | undefined> {
+  return { 'x-oss-callback': p.callback, 'x-oss-callback-var': p.callbackVar };
 }

@@ -4,6 +4,7 @@ import { aclScenarios } from './acl.js';
 import { archiveScenarios } from './archive.js';
 import { authScenarios } from './auth.js';
 import { bucketScenarios } from './buckets.js';
+import { callbackScenarios, sequentialScenarios } from './callback.js';
 import { copyScenarios } from './copy.js';
 import { lifecycleScenarios } from './lifecycle.js';
 import { listingScenarios } from './listing.js';
@@ -29,6 +30,8 @@ export const scenarios: Scenario[] = [
   ...taggingScenarios,
   ...wormScenarios,
   ...multipartScenarios,
+  ...sequentialScenarios,
+  ...callbackScenarios,
   ...selectObjectScenarios,
   ...imageScenarios,
   ...saveAsScenarios,
@@ -50,6 +53,8 @@ export {
   lifecycleScenarios,
   authScenarios,
   bucketScenarios,
+  callbackScenarios,
+  sequentialScenarios,
   copyScenarios,
   listingScenarios,
   multipartScenarios,

@@ -1,5 +1,5 @@
-// Put/Get/DeleteBucketCallbackPolicy (`?policy&comp=callback`; behaviour §14.21): one document per bucket. Using a
-// policy from an upload (x-oss-callback {"callbackPolicy": …}) is not served: upload callbacks are unserved.
+// Put/Get/DeleteBucketCallbackPolicy (`?policy&comp=callback`; behaviour §14.21): one document per bucket. An upload
+// uses a policy with x-oss-callback {"callbackPolicy": …} (api/callback.ts, behaviour §9.14).
 import { callbackPolicyToXml, parseCallbackPolicy, type CallbackPolicyItem } from '../domain/callbackPolicy.js';
 import { OssError } from '../domain/errors.js';
 import { readXml } from '../http/body.js';

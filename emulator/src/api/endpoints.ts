@@ -29,7 +29,7 @@ export function intranetEndpoint(region: string): string {
 }
 
 /** The host a request was addressed to, without the bucket label of a virtual-hosted request. */
-function serviceHost(host: string): string {
+export function serviceHost(host: string): string {
   const { bucket } = resolveAddress(host, '/');
   return bucket !== undefined && host.toLowerCase().startsWith(bucket + '.') ? host.slice(bucket.length + 1) : host;
 }

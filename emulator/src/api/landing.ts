@@ -19,6 +19,7 @@ import type { PendingContent } from '../store/contentWriter.js';
 import type { NewObject } from '../store/objects.js';
 import type { Store } from '../store/store.js';
 import type { OssContext } from '../http/state.js';
+import type { LandedUpload } from './callback.js';
 
 export function bucketPolicyOf(store: Store, bucket: string): WormPolicy | undefined {
   return store.buckets.getDocument<WormPolicy>(bucket, 'worm');
@@ -116,6 +117,22 @@ export function receivedFields(pending: PendingContent): Pick<NewObject, 'size' 
 export interface Landed {
   bucket: BucketRecord;
   record: ObjectVersionRecord;
+}
+
+/** What an upload callback's variables read from a landed write (api/callback.ts). */
+export function landedUpload(landed: Landed, key: string, operation: LandedUpload['operation']): LandedUpload {
+  const r = landed.record;
+  return {
+    bucket: landed.bucket.name,
+    key,
+    etag: r.etag,
+    size: r.size,
+    mimeType: r.metadata.standard['content-type'] ?? 'application/octet-stream',
+    crc64: r.crc64,
+    ...(r.contentMd5 !== undefined ? { contentMd5: r.contentMd5 } : {}),
+    contentId: r.contentId,
+    operation,
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ import { checkCopy } from '../domain/worm.js';
 import * as mp from '../domain/multipart.js';
 import { exposesVersionId, type BucketRecord } from '../domain/types.js';
 import type { UploadRecord } from '../store/uploads.js';
+import type { Store } from '../store/store.js';
 import { readXml, receiveContent } from '../http/body.js';
 import { writerEncryption } from './kms.js';
 import { isoDate, listValue, quotedEtag, sendEmpty, sendXml } from '../http/render.js';
@@ -19,7 +20,8 @@ import { Pacer, trafficLimitOf } from '../http/pace.js';
 import { requireBucket } from './bucket.js';
 import { resolveCopySource } from './copy.js';
 import { parseEncodingType, parseMaxKeys } from './params.js';
-import { bucketPolicyOf, checkForbidOverwrite, landObject } from './landing.js';
+import { bucketPolicyOf, checkForbidOverwrite, landObject, landedUpload } from './landing.js';
+import { answerWithCallback, requestedCallback } from './callback.js';
 import { newObjectHeaders } from './objectRequest.js';
 import { setVersionHeader } from './objectHeaders.js';
 
@@ -47,8 +49,10 @@ export function initiateMultipartUpload(ctx: OssContext): void {
   checkForbidOverwrite(ctx.state.store, bucket, key, options);
   writerEncryption(ctx, options.encryption); // an unknown or disabled key fails here, not at the first part
   const uploadId = newUploadId();
+  // `?sequential` (behaviour §9.15): oss2 init_multipart_upload(params={'sequential': ''}), GO2 Uploader's Parameters.
+  const sequential = ctx.state.query.has('sequential');
   ctx.state.store.tx(() =>
-    ctx.state.store.uploads.create({ uploadId, bucket: bucket.name, key, initiated: ctx.state.config.clock.now(), options }),
+    ctx.state.store.uploads.create({ uploadId, bucket: bucket.name, key, initiated: ctx.state.config.clock.now(), options, sequential }),
   );
   for (const [name, value] of Object.entries(encryptionHeaders(options.encryption))) ctx.set(name, value);
   sendXml(ctx, 'InitiateMultipartUploadResult', {
@@ -92,12 +96,15 @@ export async function uploadPart(ctx: OssContext): Promise<void> {
   refuseEncryptionHeaders(ctx);
   requireBucket(ctx);
   const initiated = requireUpload(ctx, 'UploadPart');
+  // Before the body is read, so a refused part is not received; again at commit, against the parts stored by then.
+  if (initiated.sequential) mp.checkSequentialPart(partNumber, ctx.state.store.uploads.highestPart(initiated.uploadId));
   const pending = await receiveContent(ctx, mp.MAX_PART_SIZE, writerEncryption(ctx, initiated.options.encryption));
   const store = ctx.state.store;
   const etag = pending.md5.toString('hex').toUpperCase();
   try {
     store.tx(() => {
       const upload = requireUpload(ctx, 'UploadPart');
+      if (upload.sequential) mp.checkSequentialPart(partNumber, store.uploads.highestPart(upload.uploadId));
       const contentId = store.content.commit(pending);
       store.uploads.putPart(upload.uploadId, {
         partNumber,
@@ -176,6 +183,7 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
   const requested = completeAll ? undefined : mp.requestedParts(doc);
   const aclHeader = parseObjectAcl(ctx.get('x-oss-object-acl') || undefined);
   const forbidHeader = ctx.get('x-oss-forbid-overwrite').toLowerCase() === 'true';
+  const callback = requestedCallback(ctx, ctx.state.bucket!); // refused before the upload is completed
   const store = ctx.state.store;
   const written = store.tx(() => {
     const bucket = requireBucket(ctx);
@@ -188,6 +196,10 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
     const contentId = store.content.compose(chosen.map((p) => ({ contentId: contents.get(p.partNumber)!, start: 0, end: p.size })));
     const info = store.content.info(contentId)!;
     const opts = upload.options;
+    // A sequential upload's object has the Content-MD5 of its bytes (oss2 tests/test_multipart.py
+    // test_multipart_sequential, GO2 TestUploaderWithSequential: HeadObject's Content-MD5 is set only then). The
+    // parts were received in order, but their MD5s do not combine, so the bytes are read once more here [I: cost].
+    const contentMd5 = upload.sequential ? md5Of(store, contentId, info.size) : undefined;
     // Inside the completion's transaction: the whole completion commits or nothing does. FileAlreadyExists carries
     // Complete's own EC (EC page 0042-00000214), not PutObject's.
     const result = landObject(ctx, bucket.name, key, contentId, {
@@ -198,6 +210,7 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
         size: info.size,
         etag: mp.multipartEtag(chosen),
         crc64: info.crc64,
+        ...(contentMd5 !== undefined ? { contentMd5 } : {}),
         objectType: 'Multipart',
         storageClass: opts.storageClass,
         acl: aclHeader ?? opts.acl,
@@ -216,6 +229,8 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
   ctx.set('ETag', quotedEtag(written.record.etag));
   setVersionHeader(ctx, written.bucket, written.record.versionId);
   for (const [name, value] of Object.entries(encryptionHeaders(written.record.encryption))) ctx.set(name, value);
+  // With a callback, the answer is the callback server's (API reference "Callback"), not the result document.
+  if (callback !== undefined) return answerWithCallback(ctx, callback, landedUpload(written, key, 'CompleteMultipartUpload'));
   sendXml(ctx, 'CompleteMultipartUploadResult', {
     ...(enc ? { EncodingType: enc } : {}),
     // A URL: its path keeps `/` even where the Key element encodes it.
@@ -224,6 +239,13 @@ export async function completeMultipartUpload(ctx: OssContext): Promise<void> {
     Key: listValue(key, enc),
     ETag: quotedEtag(written.record.etag),
   });
+}
+
+/** The base64 MD5 of a content's bytes, read slice by slice (memory stays bounded). */
+function md5Of(store: Store, contentId: number, size: number): string {
+  const hash = createHash('md5');
+  for (const slice of store.content.slices(contentId, 0, size)) hash.update(slice);
+  return hash.digest('base64');
 }
 
 export function abortMultipartUpload(ctx: OssContext): void {

@@ -25,7 +25,8 @@ import { setObjectHeaders, setSymlinkHeaders, setVersionHeader } from './objectH
 import { parseEncodingType } from './params.js';
 import { checkThawed } from './restore.js';
 import { followSymlink } from './symlink.js';
-import { checkLanding, landReceived, protectionOf, receivedFields } from './landing.js';
+import { checkLanding, landReceived, landedUpload, protectionOf, receivedFields } from './landing.js';
+import { answerWithCallback, requestedCallback } from './callback.js';
 import { newObjectHeaders } from './objectRequest.js';
 import { checkRemovable, type Protection } from '../domain/immutability.js';
 import type { Store } from '../store/store.js';
@@ -37,6 +38,7 @@ export async function putObject(ctx: OssContext): Promise<void> {
   validateObjectKey(key);
   const { metadata, acl, storageClass, tags, encryption, forbidOverwrite } = newObjectHeaders(ctx, bucket);
   checkLanding(ctx, bucket, key, { forbidOverwrite }); // before the body is read; landObject checks again at commit
+  const callback = requestedCallback(ctx, bucket.name); // a bad callback is refused before anything is stored
 
   const pending = await receiveContent(ctx, undefined, writerEncryption(ctx, encryption));
   const written = await landReceived(ctx, bucket.name, key, pending, {
@@ -58,7 +60,8 @@ export async function putObject(ctx: OssContext): Promise<void> {
   ctx.set('x-oss-hash-crc64ecma', written.record.crc64);
   setVersionHeader(ctx, written.bucket, written.record.versionId);
   for (const [name, value] of Object.entries(encryptionHeaders(written.record.encryption))) ctx.set(name, value);
-  sendEmpty(ctx);
+  if (callback === undefined) return sendEmpty(ctx);
+  await answerWithCallback(ctx, callback, landedUpload(written, key, 'PutObject'));
 }
 
 /** response-* query parameters override the stored headers on GET (DOCS GetObject; refused to anonymous). */

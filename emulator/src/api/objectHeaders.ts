@@ -18,7 +18,8 @@ export function setObjectHeaders(ctx: OssContext, bucket: BucketRecord, o: Objec
   ctx.set('x-oss-object-type', o.objectType);
   ctx.set('x-oss-storage-class', o.storageClass);
   ctx.set('x-oss-hash-crc64ecma', o.crc64);
-  if (o.contentMd5 !== undefined && o.objectType === 'Normal') ctx.set('Content-MD5', o.contentMd5);
+  // Normal objects, and Multipart ones of a sequential upload (behaviour §9.15); an Appendable one's first MD5 is stale.
+  if (o.contentMd5 !== undefined && o.objectType !== 'Appendable') ctx.set('Content-MD5', o.contentMd5);
   if (o.objectType === 'Appendable') ctx.set('x-oss-next-append-position', String(o.size));
   if (o.tags.length > 0) ctx.set('x-oss-tagging-count', String(o.tags.length));
   for (const [name, value] of Object.entries(encryptionHeaders(o.encryption))) ctx.set(name, value);

@@ -19,7 +19,9 @@ import type { OssContext } from '../http/state.js';
 import type { BucketRecord } from '../domain/types.js';
 import { requireBucket } from './bucket.js';
 import { writerEncryption } from './kms.js';
-import { checkLanding, landReceived, receivedFields, type Landed } from './landing.js';
+import { checkLanding, landReceived, landedUpload, receivedFields, type Landed } from './landing.js';
+import { answerWithCallback, formCallback } from './callback.js';
+import type { CallbackSpec } from '../domain/callback.js';
 import { newObjectHeaders } from './objectRequest.js';
 import { setVersionHeader } from './objectHeaders.js';
 import { checkPublicObjectAcl } from './publicAccessBlock.js';
@@ -70,6 +72,7 @@ interface Decided {
   file: PostFile;
   folded: Map<string, string>;
   range?: LengthRange;
+  callback?: CallbackSpec;
 }
 
 /** Everything the fields before the file decide, refused in this order [I: the order is not captured]; nothing read yet. */
@@ -88,17 +91,25 @@ function decide(ctx: OssContext, bucket: BucketRecord, form: PostForm): Decided 
   const range = policy === undefined ? undefined : checkPostPolicy(policy, field, ctx.state.config.clock.now());
   if (form.file === undefined) throw new OssError('InvalidArgumentPostFile');
   validateObjectKey(key);
-  // Upload callbacks are not served yet (api/callback.ts): refused as the callback header is (behaviour §8.7).
-  if (exact('callback') !== undefined) throw new OssError('NotImplemented', { Header: 'callback' });
-  return { key, file: form.file, folded, ...(range !== undefined ? { range } : {}) };
+  // The callback field (behaviour §9.14) is read here, so a bad one is refused before the file is stored; its custom
+  // variables are the callback-var field and the form's `x:` fields (API reference PostObject).
+  const xFields = Object.fromEntries([...form.fields].filter(([name]) => name.toLowerCase().startsWith('x:')));
+  const callbackField = exact('callback');
+  const callbackVar = exact('callback-var');
+  const callback = formCallback(ctx, bucket.name, {
+    ...(callbackField !== undefined ? { callback: callbackField } : {}),
+    ...(callbackVar !== undefined ? { callbackVar } : {}),
+    xFields,
+  });
+  return { key, file: form.file, folded, ...(range !== undefined ? { range } : {}), ...(callback !== undefined ? { callback } : {}) };
 }
 
 export async function postObject(ctx: OssContext): Promise<void> {
   const bucket = requireBucket(ctx);
   const form = await readPostForm(ctx);
   try {
-    const landed = await landForm(ctx, bucket, form);
-    answerPost(ctx, form.fields, landed);
+    const { landed, callback } = await landForm(ctx, bucket, form);
+    await answerPost(ctx, form.fields, landed, callback);
   } catch (err) {
     form.file?.stream.resume(); // a refused file is read to its end and dropped, never stored
     throw err;
@@ -106,8 +117,8 @@ export async function postObject(ctx: OssContext): Promise<void> {
 }
 
 /** Decides, streams the file into chunks, and lands it once the whole body has been read. */
-async function landForm(ctx: OssContext, bucket: BucketRecord, form: PostForm): Promise<Landed> {
-  const { key, file, folded, range } = decide(ctx, bucket, form);
+async function landForm(ctx: OssContext, bucket: BucketRecord, form: PostForm): Promise<{ landed: Landed; callback?: CallbackSpec }> {
+  const { key, file, folded, range, callback } = decide(ctx, bucket, form);
   const headers = formHeaders(folded, file);
   // oss:PutObject for the signer (docs/permissions.md §1 PostObject), with the tagging and KMS actions PutObject needs.
   const facts = { bucket: bucket.name, key, ...headerFacts('PutObject', (name) => (headers[name] as string | undefined) ?? '') };
@@ -131,7 +142,7 @@ async function landForm(ctx: OssContext, bucket: BucketRecord, form: PostForm): 
     ctx.state.store.content.discard(pending);
     throw err;
   }
-  return landReceived(ctx, bucket.name, key, pending, {
+  const landed = await landReceived(ctx, bucket.name, key, pending, {
     forbidOverwrite,
     build: (_bucket, contentId) => ({
       lastModified: ctx.state.config.clock.now(),
@@ -145,6 +156,7 @@ async function landForm(ctx: OssContext, bucket: BucketRecord, form: PostForm): 
       contentId,
     }),
   });
+  return { landed, ...(callback !== undefined ? { callback } : {}) };
 }
 
 /** The object's URL as PostResponse's Location gives it: the address the form was posted to, plus the key. */
@@ -157,15 +169,18 @@ function objectUrl(ctx: OssContext, bucket: string, key: string): string {
 /**
  * The answer to a landed form (the one place that renders it): PutObject's headers, then success_action_redirect
  * (303 to the URL with bucket, key and etag added [I: the query names are S3's]) or success_action_status — 200 and
- * 204 empty, 201 the PostResponse document, anything else 204 (API reference PostObject form fields).
+ * 204 empty, 201 the PostResponse document, anything else 204 (API reference PostObject form fields). With a callback
+ * the answer is the callback's (200 with its server's body, or 203 CallbackFailed), as PutObject's is [I: how
+ * success_action_status combines with a callback is not captured].
  */
-export function answerPost(ctx: OssContext, fields: Map<string, string>, landed: Landed): void {
+export async function answerPost(ctx: OssContext, fields: Map<string, string>, landed: Landed, callback?: CallbackSpec): Promise<void> {
   const { bucket, record } = landed;
   ctx.set('ETag', quotedEtag(record.etag));
   ctx.set('Content-MD5', record.contentMd5!);
   ctx.set('x-oss-hash-crc64ecma', record.crc64);
   setVersionHeader(ctx, bucket, record.versionId);
   for (const [name, value] of Object.entries(encryptionHeaders(record.encryption))) ctx.set(name, value);
+  if (callback !== undefined) return answerWithCallback(ctx, callback, landedUpload(landed, record.key, 'PostObject'));
   const redirect = fields.get('success_action_redirect');
   if (redirect !== undefined && redirect !== '') {
     const query = new URLSearchParams({ bucket: bucket.name, key: record.key, etag: quotedEtag(record.etag) }).toString();

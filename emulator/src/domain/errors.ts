@@ -178,6 +178,38 @@ export const catalogue = {
   AccessForbiddenCorsDisabled: { code: 'AccessForbidden', status: 403, message: 'CORSResponse: CORS is not enabled for this bucket.' },
   NoSuchTagSet: { status: 404, message: 'There is no tag set associated with the bucket.' },
   // No EC: real NotImplemented answers carry none (sdk-suites-2026-12-01 "NotImplemented answers carry no EC").
+  // Upload callbacks (domain/callback.ts, behaviour §9.14). Codes and ECs from the OSS EC pages 0007-00000002/-03/
+  // -04/-27/-102/-103/-105; the messages are [S] where quoted ("The callback configuration is not json format." in
+  // the troubleshooting topic and EC 0007-00000003's page; "Left brace must be adjacent to dollar sign." on
+  // 0007-00000105's), [I] elsewhere. A callbackBody empty or not a string has its own help pages (477844, 477636)
+  // without an EC or a message: none is sent.
+  InvalidArgumentCallbackBase64: { code: 'InvalidArgument', status: 400, message: 'The callback configuration is not base64 encoded.', ec: '0007-00000002' },
+  InvalidArgumentCallbackJson: { code: 'InvalidArgument', status: 400, message: 'The callback configuration is not json format.', ec: '0007-00000003' },
+  InvalidArgumentCallbackUrl: { code: 'InvalidArgument', status: 400, message: 'The callback url is invalid.', ec: '0007-00000004' },
+  InvalidArgumentCallbackTwice: { code: 'InvalidArgument', status: 400, message: 'Only one of the x-oss-callback header and the callback parameter may be given.', ec: '0007-00000027' },
+  InvalidArgumentCallbackBodyEmpty: { code: 'InvalidArgument', status: 400, message: 'The callback body is empty.' },
+  InvalidArgumentCallbackBody: { code: 'InvalidArgument', status: 400, message: 'The callback body is not a string.' },
+  InvalidArgumentCallbackBodyType: { code: 'InvalidArgument', status: 400, message: 'The callback body type is not supported.' },
+  InvalidArgumentCallbackPolicy: { code: 'InvalidArgument', status: 400, message: 'The callback policy does not exist.' },
+  InvalidArgumentCallbackVarBase64: { code: 'InvalidArgument', status: 400, message: 'The callback var is not base64 encoded.', ec: '0007-00000102' },
+  InvalidArgumentCallbackVarJson: { code: 'InvalidArgument', status: 400, message: 'The callback var is not json format.', ec: '0007-00000103' },
+  InvalidArgumentCallbackVarName: { code: 'InvalidArgument', status: 400, message: 'The callback var key must start with x: and be lower case.' },
+  InvalidArgumentCallbackBodyBrace: { code: 'InvalidArgument', status: 400, message: 'Left brace must be adjacent to dollar sign.', ec: '0007-00000105' },
+  InvalidArgumentCallbackBodyUnclosed: { code: 'InvalidArgument', status: 400, message: 'Right brace is missing.', ec: '0007-00000105' },
+  // The upload landed, the callback did not succeed: 203 (API reference "Callback"; "Errors returned with HTTP status
+  // code 203" and the troubleshooting topic quote these messages; the timeout's is shortened from its capture
+  // "Error status : -1 8.8.8.8:9090 reply timeout, cost:5000ms, timeout:5000ms (err=-4, errno=110)" [I: no errno]).
+  // The non-JSON answer has EC 0007-00000205 (its page); the others' ECs are not captured.
+  CallbackFailedStatus: { code: 'CallbackFailed', status: 203, message: 'Error status : {Status}.' },
+  CallbackFailedConnect: { code: 'CallbackFailed', status: 203, message: 'Error status : -1.OSS can not connect to your callbackUrl, please check it.' },
+  CallbackFailedTimeout: { code: 'CallbackFailed', status: 203, message: 'Error status : -1 {Address} reply timeout, cost:5000ms, timeout:5000ms' },
+  CallbackFailedNotJson: { code: 'CallbackFailed', status: 203, message: 'Response body is not valid json format.', ec: '0007-00000205' },
+  CallbackFailedNoLength: { code: 'CallbackFailed', status: 203, message: 'Error status : 400.User server missing content-length.' },
+  CallbackFailedTooLong: { code: 'CallbackFailed', status: 203, message: 'Error status : 400.User server return too long content-length value.' },
+  // A part of a sequential upload that skips ahead of the parts stored (domain/multipart.ts checkSequentialPart): the
+  // code and status [S] oss2 exceptions.PartNotSequential and tests/test_upload.py::test_upload_sequenial; the
+  // message is [I].
+  PartNotSequential: { status: 400, message: 'The part number {PartNumber} is not sequential: upload the parts of a sequential upload in order.' },
   NotImplemented: { status: 400, message: 'A header you provided implies functionality that is not implemented.' },
   // Audit #9: Java TestConstants.OBJECT_NOT_APPENDABLE_ERR, the 409 doc table, a live log in cnpm/cnpmcore.
   ObjectNotAppendable: { status: 409, message: 'The object is not appendable' },
@@ -457,6 +489,13 @@ export class OssError extends Error {
     this.ec = ec ?? entry.ec;
     this.details = details;
   }
+}
+
+/** An error whose values fill its message only, without becoming elements of the document (CallbackFailed). */
+export function messageError(key: CatalogueKey, values: Record<string, string>, ec?: string): OssError {
+  const err = new OssError(key, values, ec);
+  for (const name of Object.keys(values)) delete err.details[name];
+  return err;
 }
 
 /** An InvalidArgument variant with the ArgumentName/ArgumentValue elements real OSS adds. */

@@ -37,6 +37,16 @@ export function parsePartNumber(value: string | undefined): number {
   return Number(value);
 }
 
+/**
+ * A sequential upload (`POST ?uploads&sequential`, behaviour §9.15) takes its parts in order: part N is accepted once
+ * part N-1 is stored, so a part may be sent again (N ≤ highest) or follow the highest (N = highest + 1), never skip
+ * ahead. oss2 tests/test_upload.py::test_upload_sequenial expects PartNotSequential when six threads upload one
+ * sequential upload's parts at once; which part numbers OSS accepts exactly is not captured [I].
+ */
+export function checkSequentialPart(partNumber: number, highestStored: number): void {
+  if (partNumber > highestStored + 1) throw new OssError('PartNotSequential', { PartNumber: String(partNumber) });
+}
+
 export interface RequestedPart {
   partNumber: number;
   etag: string; // as sent, quotes stripped

@@ -37,13 +37,18 @@ export const OSS_SELECTORS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Parameters that change what a served API does, in ways the emulator does not do (upload callbacks, sequential
- * multipart): refused like an unserved selector, since ignoring them would answer a request it did not serve.
+ * Parameters that change what an API does, honoured only by the routes that list them in `modifiers` (app.ts):
+ * upload callbacks on PutObject and CompleteMultipartUpload (behaviour §9.14), sequential multipart on the multipart
+ * APIs (§9.15). Anywhere else they are refused like an unserved selector, since ignoring them would answer a request
+ * it did not serve (a callback nobody sends).
  */
 export const UNSERVED_MODIFIERS: ReadonlySet<string> = new Set(['callback', 'callback-var', 'sequential']);
 
-/** Headers that ask for such a behaviour (x-oss-callback on PutObject / CompleteMultipartUpload). */
+/** Headers that ask for such a behaviour (x-oss-callback), likewise honoured only where a route lists them. */
 export const UNSERVED_HEADERS: readonly string[] = ['x-oss-callback', 'x-oss-callback-var'];
+
+/** The callback modifiers, query and header forms (behaviour §9.14). */
+export const CALLBACK_MODIFIERS: readonly string[] = ['callback', 'callback-var', 'x-oss-callback', 'x-oss-callback-var'];
 
 /** The selectors among a request's query names. */
 export function selectorsOf(names: Iterable<string>): Set<string> {

@@ -16,7 +16,8 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** The region an OSS endpoint host names: `oss-cn-hangzhou[-internal].aliyuncs.com`, `cn-hangzhou.oss.aliyuncs.com`. */
 function regionOfLabels(labels: string[]): string | undefined {
-  for (let i = 0; i < labels.length; i++) {
+  // From the right: a bucket label may itself start with oss- (`oss-python-sdk-x.oss-cn-shanghai.aliyuncs.com`).
+  for (let i = labels.length - 1; i >= 0; i--) {
     const label = labels[i]!;
     if (label.startsWith('oss-') && label !== 'oss-accelerate' && label !== 'oss-accelerate-overseas') {
       return label.slice(4).replace(/-internal$/, '');
@@ -48,7 +49,9 @@ export function resolveAddress(hostHeader: string, rawPath: string): Address {
     const rest = labels.slice(1).join('.');
     // An empty first label is the service: ali-oss sends `Host: .oss-<region>.aliyuncs.com` for ListBuckets when
     // its endpoint is an IP (`lib/common/utils/createRequest.js` joins bucket and host; sdk-suites-2026-12-01.md).
-    const serviceHost = first === '' || first.startsWith('oss-') || rest === 'aliyuncs.com' || labels[1] === 'oss';
+    // A bucket may itself be named oss-…: `oss-python-sdk-x.oss-cn-shanghai.aliyuncs.com` (oss2's test buckets behind
+    // a public endpoint) names a bucket; only `oss-<region>.aliyuncs.com` itself is the service.
+    const serviceHost = first === '' || rest === 'aliyuncs.com' || labels[1] === 'oss';
     if ((host.endsWith('.aliyuncs.com') && !serviceHost) || rest === 'localhost') hostBucket = first;
   }
 

@@ -10,6 +10,8 @@ export interface UploadRecord {
   key: string;
   initiated: number;
   options: NewObjectSettings;
+  /** Initiated with `?sequential` (behaviour §9.15): parts in order, Content-MD5 on the completed object. */
+  sequential?: boolean;
 }
 
 export interface PartRecord {
@@ -38,13 +40,13 @@ interface PartRow {
   content_id: number;
 }
 
-const toUpload = (r: UploadRow): UploadRecord => ({
-  uploadId: r.upload_id,
-  bucket: r.bucket,
-  key: r.key,
-  initiated: r.initiated,
-  options: JSON.parse(r.options) as NewObjectSettings,
-});
+/** The `options` column holds the settings and, for a sequential upload, `sequential: true` (no migration needed). */
+type StoredOptions = NewObjectSettings & { sequential?: true };
+
+const toUpload = (r: UploadRow): UploadRecord => {
+  const { sequential, ...options } = JSON.parse(r.options) as StoredOptions;
+  return { uploadId: r.upload_id, bucket: r.bucket, key: r.key, initiated: r.initiated, options, ...(sequential ? { sequential } : {}) };
+};
 
 const toPart = (r: PartRow): PartRecord => ({
   partNumber: r.part_number,
@@ -71,6 +73,7 @@ export class UploadStore {
          ORDER BY key, upload_id LIMIT ?`,
       ),
       part: db.prepare('SELECT * FROM parts WHERE upload_id = ? AND part_number = ?'),
+      highestPart: db.prepare('SELECT MAX(part_number) AS n FROM parts WHERE upload_id = ?'),
       parts: db.prepare('SELECT * FROM parts WHERE upload_id = ? AND part_number > ? ORDER BY part_number LIMIT ?'),
       allParts: db.prepare('SELECT * FROM parts WHERE upload_id = ? ORDER BY part_number'),
       upsertPart: db.prepare(
@@ -82,7 +85,13 @@ export class UploadStore {
   }
 
   create(u: UploadRecord): void {
-    this.stmt.insert.run(u.uploadId, u.bucket, u.key, u.initiated, JSON.stringify(u.options));
+    const stored: StoredOptions = u.sequential ? { ...u.options, sequential: true } : u.options;
+    this.stmt.insert.run(u.uploadId, u.bucket, u.key, u.initiated, JSON.stringify(stored));
+  }
+
+  /** The highest part number stored for the upload, 0 without parts. */
+  highestPart(uploadId: string): number {
+    return (this.stmt.highestPart.get(uploadId) as { n: number | null }).n ?? 0;
   }
 
   get(uploadId: string): UploadRecord | undefined {

@@ -1,6 +1,6 @@
 // domain/multipart.ts over plain data: the part range an UploadPartCopy takes.
 import { describe, expect, it } from 'vitest';
-import { copySourceRange } from '../../src/domain/multipart.js';
+import { checkSequentialPart, copySourceRange } from '../../src/domain/multipart.js';
 
 describe('x-oss-copy-source-range', () => {
   it('takes first-last, and first- to the end (oss2 live test_upload_part_copy: bytes=102400- of 204800)', () => {
@@ -12,5 +12,15 @@ describe('x-oss-copy-source-range', () => {
     for (const header of [undefined, 'bytes=-10', 'bytes=5-2', 'bytes=0-204800', 'items=0-1', 'bytes=204800-']) {
       expect(copySourceRange(header, 204_800), String(header)).toEqual({ start: 0, end: 204_800 });
     }
+  });
+});
+
+describe('sequential upload part order (behaviour §9.15)', () => {
+  it('accepts the first part, the next one and any part sent again; refuses a part that skips ahead', () => {
+    expect(() => checkSequentialPart(1, 0)).not.toThrow();
+    expect(() => checkSequentialPart(4, 3)).not.toThrow();
+    expect(() => checkSequentialPart(2, 3)).not.toThrow();
+    expect(() => checkSequentialPart(2, 0)).toThrow(expect.objectContaining({ code: 'PartNotSequential', status: 400 }));
+    expect(() => checkSequentialPart(5, 3)).toThrow(expect.objectContaining({ code: 'PartNotSequential' }));
   });
 });

@@ -2,6 +2,8 @@
 // Node's own FormData + fetch, V1 and V4 form signatures, anonymous posts, every policy refusal leaving the store as
 // it was (no object, no chunk), the PutObject rules through the landing funnel, CORS, and a 100 MiB file streamed.
 import { createHash, createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import OSS from 'ali-oss';
@@ -203,7 +205,8 @@ describe('PostObject', () => {
       ['simple condition with two properties', (e) => [['key', 'a.txt'], ...v1Fields(e, policyOf([{ bucket: BUCKET, key: 'a.txt' }])), { file: 'x' }], 400, 'InvalidPolicyDocument', /Simple-Conditions must have exactly one property specified/],
       ['file over content-length-range', (e) => [['key', 'big.txt'], ...v1Fields(e, policyOf([['content-length-range', 0, 4]])), { file: 'too long' }], 400, 'EntityTooLarge'],
       ['file under content-length-range', (e) => [['key', 'small.txt'], ...v1Fields(e, policyOf([['content-length-range', 5, 10]])), { file: 'tiny' }], 400, 'EntityTooSmall'],
-      ['callback field', (e) => [['key', 'cb.txt'], ['callback', 'eyJjYWxsYmFja1VybCI6Imh0dHA6Ly8xMjcuMC4wLjE6MS8ifQ=='], ...v1Fields(e, policyOf([{ bucket: BUCKET }])), { file: 'x' }], 400, 'NotImplemented'],
+      // {"callbackUrl":"http://127.0.0.1:1/"}: no callbackBody, refused before the file is stored (behaviour §9.14).
+      ['callback field without callbackBody', (e) => [['key', 'cb.txt'], ['callback', 'eyJjYWxsYmFja1VybCI6Imh0dHA6Ly8xMjcuMC4wLjE6MS8ifQ=='], ...v1Fields(e, policyOf([{ bucket: BUCKET }])), { file: 'x' }], 400, 'InvalidArgument'],
       ['STS key without its token', (e) => [['key', 'sts.txt'], ...v1Fields(e, policyOf([{ bucket: BUCKET }]), 'STS.post', 'secret-sts'), { file: 'x' }], 403, 'InvalidAccessKeyId'],
       ['RAM user outside its resource', (e) => [['key', 'elsewhere.txt'], ...v1Fields(e, policyOf([{ bucket: BUCKET }]), 'ak-poster', 'secret-poster'), { file: 'x' }], 403, 'AccessDenied'],
     ];
@@ -370,5 +373,60 @@ describe('PostObject', () => {
     expect(chunkCount(emu) - chunks).toBe(100); // 1 MiB chunks, written as the file part arrived
     const head = await raw(emu, { method: 'HEAD', bucket: BUCKET, key: 'big.bin' });
     expect(head.headers.get('content-length')).toBe(String(size));
+  });
+});
+
+describe('PostObject with an upload callback (behaviour §9.13, §9.14)', () => {
+  let cbEmu: RunningEmulator;
+  let server: Server;
+  let received: { url: string; headers: IncomingMessage['headers']; body: string }[] = [];
+  beforeAll(async () => {
+    cbEmu = await startTestEmulator();
+    await raw(cbEmu, { method: 'PUT', bucket: BUCKET });
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() });
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ Status: 'OK', from: 'app' }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await cbEmu.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("sends the form's callback with its x: fields once the file is stored, and answers the callback server's body", async () => {
+    const { port } = server.address() as AddressInfo;
+    const callback = Buffer.from(JSON.stringify({
+      callbackUrl: `http://127.0.0.1:${port}/uploaded`,
+      callbackBody: 'object=${object}&size=${size}&who=${x:who}',
+    })).toString('base64');
+    received = [];
+    const res = await post(cbEmu, [
+      ['key', 'cb/form.txt'],
+      ['callback', callback],
+      ['x:who', 'alice'],
+      ...v1Fields(cbEmu, policyOf([{ bucket: BUCKET }])),
+      { file: 'hello form' },
+    ]);
+    expect([res.status, res.text]).toEqual([200, JSON.stringify({ Status: 'OK', from: 'app' })]);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.url).toBe('/uploaded');
+    expect(new URLSearchParams(received[0]!.body).get('object')).toBe('cb/form.txt');
+    expect(new URLSearchParams(received[0]!.body).get('size')).toBe('10');
+    expect(new URLSearchParams(received[0]!.body).get('who')).toBe('alice');
+    expect(received[0]!.headers['x-oss-pub-key-url']).toBeDefined();
+    expect((await raw(cbEmu, { method: 'GET', bucket: BUCKET, key: 'cb/form.txt' })).text).toBe('hello form');
+  });
+
+  it('a callback server that cannot be reached: 203 CallbackFailed, the object stored', async () => {
+    const callback = Buffer.from(JSON.stringify({ callbackUrl: 'http://127.0.0.1:1/', callbackBody: 'k=${object}' })).toString('base64');
+    const res = await post(cbEmu, [['key', 'cb/unreached.txt'], ['callback', callback], ...v1Fields(cbEmu, policyOf([{ bucket: BUCKET }])), { file: 'x' }]);
+    expect([res.status, errorCode(res)]).toEqual([203, 'CallbackFailed']);
+    expect((await raw(cbEmu, { method: 'HEAD', bucket: BUCKET, key: 'cb/unreached.txt' })).status).toBe(200);
   });
 });

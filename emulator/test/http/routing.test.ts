@@ -60,22 +60,29 @@ describe('routing on selectors', () => {
     expect(res.text).not.toContain('ListAllMyBucketsResult');
   });
 
-  it('refuses modifiers it does not honour (callbacks, sequential uploads) instead of ignoring them', async () => {
+  it('refuses modifiers where the API does not honour them (callbacks off PutObject / Complete, sequential off multipart)', async () => {
     const before = snapshot(emu);
+    // AppendObject honours neither callbacks nor `sequential`; GetObject neither.
     for (const name of UNSERVED_MODIFIERS) {
-      const res = await raw(emu, { method: 'PUT', bucket: BUCKET, key: 'new.txt', query: [[name, 'x']], body: 'x' });
+      const res = await raw(emu, { method: 'POST', bucket: BUCKET, key: 'new.txt', query: [['append', undefined], ['position', '0'], [name, 'x']], body: 'x' });
       expect(res.status, name).toBe(400);
       expect(res.text, name).toContain('<Code>NotImplemented</Code>');
+      const get = await raw(emu, { method: 'GET', bucket: BUCKET, key: KEY, query: [[name, 'x']] });
+      expect(get.status, name).toBe(400);
     }
     const callback = await raw(emu, {
-      method: 'PUT',
+      method: 'POST',
       bucket: BUCKET,
       key: 'new.txt',
-      headers: { 'x-oss-callback': Buffer.from('{"callbackUrl":"http://127.0.0.1:1/"}').toString('base64') },
+      query: [['append', undefined], ['position', '0']],
+      headers: { 'x-oss-callback': Buffer.from('{"callbackUrl":"http://127.0.0.1:1/","callbackBody":"a"}').toString('base64') },
       body: 'x',
     });
     expect(callback.status).toBe(400);
     expect(callback.text).toContain('<Code>NotImplemented</Code>');
+    // The access-point variant of ?publicAccessBlock is refused everywhere.
+    const ap = await raw(emu, { method: 'PUT', bucket: BUCKET, key: 'new.txt', query: [['x-oss-access-point-name', 'ap']], body: 'x' });
+    expect(ap.status).toBe(400);
     expect(snapshot(emu)).toBe(before);
   });
 
