@@ -1,6 +1,9 @@
 // The conformance suite's vocabulary: an API call described once in the Python SDK v2's terms (camelCase), the
 // normalised outcome every driver returns, and the scenario that asserts on outcomes.
 import type { CSVMetaRequest, SelectRequest } from '@local-oss/client';
+import type { DocumentApi } from './documents.js';
+
+export type { DocumentApi } from './documents.js';
 
 /** The operations scenarios use; each driver says which it can express. */
 export type Api =
@@ -45,7 +48,9 @@ export type Api =
   | 'CreateSelectObjectMeta'
   | 'PutBucketLifecycle'
   | 'GetBucketLifecycle'
-  | 'DeleteBucketLifecycle';
+  | 'DeleteBucketLifecycle'
+  /** Bucket configurations, symlinks, append and seal (documents.ts): fields in `Params.request`, answers in `data.result`. */
+  | DocumentApi;
 
 /** One lifecycle rule as scenarios state it: ID, Prefix, Status and Expiration Days. */
 export interface LifecycleRuleSpec {
@@ -130,6 +135,11 @@ export interface Params {
   process?: string;
   selectRequest?: SelectRequest;
   selectMetaRequest?: CSVMetaRequest;
+  /**
+   * The other fields of a documents.ts API's request, named as PY2's request model in camelCase
+   * (`{corsConfiguration: {corsRules: [...]}}`, `{inventoryId, inventoryConfiguration}`, `{target}` …).
+   */
+  request?: Record<string, unknown>;
   /** Raw-driver only: send this x-oss-copy-source verbatim. */
   copySourceRaw?: string;
   /** Raw-driver only: sign with this secret instead of the target's. */
@@ -210,6 +220,8 @@ export interface Outcome {
     /** SelectObject: the rows, frames removed; a failure the end frame reported (`Code`, after a 206). */
     selectRows?: string;
     selectError?: string;
+    /** A documents.ts API's result fields, named as PY2's result model in camelCase (headers and ResultBase left out). */
+    result?: Record<string, unknown>;
     /** CreateSelectObjectMeta's counts. */
     selectMeta?: { totalScannedBytes: number; splitsCount: number; rowsCount: number; colsCount: number };
   };
@@ -247,6 +259,8 @@ export interface TargetInfo {
   secondEndpoint?: string;
   accessKeyId: string;
   accessKeySecret: string;
+  /** The target is local-oss with its admin API (/-/…) on `endpoint`: the in-process emulator target. */
+  adminApi?: boolean;
   /** Real OSS: buckets need globally unique names and cleanup on exit. */
   real: boolean;
   /**
@@ -289,6 +303,10 @@ export type Tag =
   | 'conditions'
   | 'encoding'
   | 'auth'
+  | 'bucket-config'
+  | 'symlink'
+  | 'append'
+  | 'needs-admin-api'
   | 'needs-versioning'
   | 'needs-second-region'
   | 'destructive-worm-lock'

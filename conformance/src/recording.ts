@@ -85,8 +85,10 @@ const GENERATED: Record<string, string> = {
   'x-oss-server-side-encryption-key-id': 'kms-key',
   nextContinuationToken: 'token',
   continuationToken: 'token',
+  taskId: 'task',
+  token: 'cname-token',
 };
-const DATES = new Set(['last-modified', 'lastModified', 'date', 'creationDate', 'initiated', 'expirationDate', 'creationTime']);
+const DATES = new Set(['last-modified', 'lastModified', 'date', 'creationDate', 'initiated', 'expirationDate', 'creationTime', 'createTime', 'startTime', 'endTime', 'expireTime', 'sealedTime', 'x-oss-sealed-time', 'lastModifiedTime']);
 
 /** Masks one scenario × driver's values; placeholders are numbered per kind in order of first appearance. */
 export class Masker {
@@ -136,6 +138,8 @@ export class Masker {
 
   data(value: unknown, name = ''): unknown {
     if (typeof value === 'string') return this.field(name, value);
+    // Times given as numbers (GetBucketStat LastModifiedTime, seconds); 0 means "never" and stays.
+    if (typeof value === 'number' && value !== 0 && DATES.has(name)) return '{date}';
     if (Array.isArray(value)) return value.map((v) => this.data(v, name));
     if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.data(v, k)]));

@@ -36,6 +36,7 @@ export async function emulatorTarget(options: { virtualHost?: boolean; ramUsers?
       accessKeyId: emu.accessKeyId,
       accessKeySecret: emu.accessKeySecret,
       real: false,
+      adminApi: true,
       ramUsers,
     },
     close: () => emu.close(),

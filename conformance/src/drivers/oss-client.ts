@@ -120,6 +120,7 @@ export class OssClientDriver implements Driver {
     const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `oss-client builds the request itself (${raw})`;
     if (api === 'RestoreObject') return 'oss-client has no restore (src/OSSObject.ts has it commented out)';
+    if (api === 'PutSymlink' || api === 'GetSymlink' || api === 'AppendObject') return `the driver does not map OSSObject's ${api === 'AppendObject' ? 'append' : api[0]!.toLowerCase() + api.slice(1)}() yet`;
     if (!SUPPORTED.has(api)) return `oss-client has object calls only (no ${api})`;
     if (!OSS_CLIENT_BUCKET.test(p.bucket)) return 'the OSSObject constructor checks bucket names (checkBucketName.js)';
     if (p.sourceBucket !== undefined && !OSS_CLIENT_BUCKET.test(p.sourceBucket)) return 'copy() checks the source bucket name (checkBucketName.js)';

@@ -26,6 +26,7 @@ export class PythonV2Driver extends StdioAdapterDriver {
   cannot(_api: Api, p: Params): string | undefined {
     const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `the SDK builds the request itself (${raw})`;
+    if (_api.endsWith('BucketCallbackPolicy')) return 'the Python SDK v2 has no bucket callback policy call (client.py)';
     if (!VALID_BUCKET_NAME.test(p.bucket)) return 'the SDK checks bucket names before sending (validation.py is_valid_bucket_name)';
     return undefined;
   }

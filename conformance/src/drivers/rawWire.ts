@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { buildXml, encodeCopySource, objectHeaders, selectMetaRequestXml, selectRequestXml } from '@local-oss/client';
 import { readHeaders, type Api, type Params } from '../model.js';
+import { DOCUMENTS, documentXml, isDocumentApi, type DocumentApi } from '../documents.js';
 
 export interface Wire {
   method: string;
@@ -14,6 +15,29 @@ export interface Wire {
 }
 
 const md5 = (body: string) => createHash('md5').update(body).digest('base64');
+
+/** A documents.ts API as hand-built HTTP: its sub-resource, headers and body document (with Content-MD5). */
+export function documentWire(api: DocumentApi, p: Params): Wire {
+  const spec = DOCUMENTS[api];
+  const r = p.request ?? {};
+  const headers: Record<string, string | undefined> = { ...spec.headers?.(r) };
+  let body: string | Buffer | undefined;
+  if (spec.body) {
+    body = documentXml(spec.body.root, (r[spec.body.field] ?? {}) as Record<string, unknown>, spec.body.schema);
+    headers['content-md5'] = md5(body);
+    headers['content-type'] ??= 'application/xml';
+  } else if (api === 'AppendObject') {
+    body = p.body ?? '';
+  }
+  return {
+    method: spec.method,
+    bucket: spec.scope === 'service' ? undefined : p.bucket,
+    key: spec.scope === 'object' ? p.key : undefined,
+    query: spec.query?.(r) ?? [],
+    headers,
+    body,
+  };
+}
 
 export function wireOf(api: Api, p: Params): Wire {
   const versionQuery: [string, string][] = p.versionId !== undefined ? [['versionId', p.versionId]] : [];
@@ -193,5 +217,8 @@ export function wireOf(api: Api, p: Params): Wire {
       const body = selectMetaRequestXml(p.process!, p.selectMetaRequest ?? {});
       return { method: 'POST', ...object, query: [['x-oss-process', p.process!]], headers: { 'content-type': 'application/xml', 'content-md5': md5(body) }, body };
     }
+    default:
+      if (isDocumentApi(api)) return documentWire(api, p);
+      throw new Error(`no wire form for ${api as string}`);
   }
 }

@@ -3,6 +3,8 @@ import { aclScenarios } from './acl.js';
 import { archiveScenarios } from './archive.js';
 import { authScenarios } from './auth.js';
 import { bucketScenarios } from './buckets.js';
+import { bucketConfigScenarios } from './bucketConfig.js';
+import { symlinkScenarios } from './symlink.js';
 import { copyScenarios } from './copy.js';
 import { lifecycleScenarios } from './lifecycle.js';
 import { listingScenarios } from './listing.js';
@@ -19,6 +21,7 @@ export const scenarios: Scenario[] = [
   ...bucketScenarios,
   ...objectScenarios,
   ...archiveScenarios,
+  ...symlinkScenarios,
   ...listingScenarios,
   ...aclScenarios,
   ...versioningScenarios,
@@ -27,11 +30,14 @@ export const scenarios: Scenario[] = [
   ...multipartScenarios,
   ...selectObjectScenarios,
   ...lifecycleScenarios,
+  ...bucketConfigScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
 ];
 export {
+  bucketConfigScenarios,
+  symlinkScenarios,
   selectObjectScenarios,
   aclScenarios,
   lifecycleScenarios,
