@@ -4,13 +4,11 @@
 // element names as the OSS API reference has them (PutBucketCors, PutBucketReferer … pages; PY2 models/*.py name
 // the same elements). A schema maps a camelCase field to its element and type; `[T]` is a repeated element, an
 // element `A/B` is B repeated inside a wrapper A.
-import { asArray, buildXml } from '@local-oss/client';
+import { buildXml, fromXmlTree, toXmlTree, type XmlObjectSchema, type XmlScalar, type XmlSchema } from '@local-oss/client';
 
-export type Scalar = 's' | 'n' | 'b';
-export type Schema = Scalar | ObjectSchema | [Schema];
-export interface ObjectSchema {
-  [field: string]: [element: string, schema: Schema];
-}
+type Scalar = XmlScalar;
+type Schema = XmlSchema;
+type ObjectSchema = XmlObjectSchema;
 
 export type DocumentApi =
   | 'ListBuckets'
@@ -317,51 +315,9 @@ export const DOCUMENTS: Record<DocumentApi, DocumentSpec> = {
 
 export const isDocumentApi = (api: string): api is DocumentApi => Object.hasOwn(DOCUMENTS, api);
 
-function scalarXml(v: unknown): string {
-  return typeof v === 'boolean' || typeof v === 'number' ? String(v) : String(v ?? '');
-}
-
-/** A model (camelCase fields) as buildXml's element tree. */
-export function toXmlTree(model: Fields, schema: ObjectSchema): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, [element, type]] of Object.entries(schema)) {
-    const v = model[field];
-    if (v === undefined || v === null) continue;
-    const one = (x: unknown, t: Schema): unknown => (typeof t === 'string' ? scalarXml(x) : Array.isArray(t) ? x : toXmlTree(x as Fields, t));
-    if (Array.isArray(type)) {
-      const items = (v as unknown[]).map((x) => one(x, type[0]));
-      const [wrapper, inner] = element.split('/');
-      if (inner) out[wrapper!] = { [inner]: items };
-      else out[element] = items;
-    } else {
-      out[element] = one(v, type);
-    }
-  }
-  return out;
-}
-
 /** The XML text of a request document. */
 export function documentXml(root: string, model: Fields, schema: ObjectSchema): string {
   return buildXml(root, toXmlTree(model, schema));
-}
-
-function scalarOf(v: unknown, t: Scalar): unknown {
-  const text = typeof v === 'string' ? v : v && typeof v === 'object' && '#text' in v ? String((v as Fields)['#text']) : '';
-  return t === 'n' ? Number(text) : t === 'b' ? text === 'true' : text;
-}
-
-/** A parsed XML element as a model (camelCase fields); elements the schema does not name are left out. */
-export function fromXmlTree(node: unknown, schema: ObjectSchema): Fields {
-  const out: Fields = {};
-  if (node === null || typeof node !== 'object') return out;
-  const one = (x: unknown, t: Schema): unknown => (typeof t === 'string' ? scalarOf(x, t) : Array.isArray(t) ? x : fromXmlTree(x, t));
-  for (const [field, [element, type]] of Object.entries(schema)) {
-    const [wrapper, inner] = element.split('/');
-    const raw = inner ? ((node as Fields)[wrapper!] as Fields | undefined)?.[inner] : (node as Fields)[element];
-    if (raw === undefined) continue;
-    out[field] = Array.isArray(type) ? asArray(raw as unknown[]).map((x) => one(x, type[0])) : one(raw, type);
-  }
-  return out;
 }
 
 /** A result's fields from an answer's headers and parsed XML document. */
