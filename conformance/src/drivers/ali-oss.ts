@@ -64,8 +64,8 @@ export class AliOssDriver implements Driver {
     if (api === 'SelectObject' || api === 'CreateSelectObjectMeta') return 'ali-oss has no SelectObject call (lib/object.js and lib/common/object/ have none; x-oss-process there is image processing only)';
     if (api === 'PutObjectTagging') {
       const tags = p.tagSet ?? [];
-      const bad = tags.length > 10 || new Set(tags.map((t) => t.key)).size !== tags.length || tags.some((t) => !ALI_TAG.test(t.key) || t.key.length > 128 || (t.value !== '' && !ALI_TAG.test(t.value)) || t.value.length > 256);
-      if (bad) return 'ali-oss refuses such a tag set before sending (checkObjectTag.js: ≤ 10 unique tags, key ≤ 128, value ≤ 256, limited characters)';
+      const bad = tags.length > 10 || new Set(tags.map((t) => t.key)).size !== tags.length || tags.some((t) => !ALI_TAG.test(t.key) || t.key.length > 128 || !ALI_TAG.test(t.value) || t.value.length > 256);
+      if (bad) return 'ali-oss refuses such a tag set before sending (checkObjectTag.js: ≤ 10 unique tags, key ≤ 128, value 1–256, limited characters: its pattern `+` refuses an empty value)';
     }
     // completeMultipartUpload sorts the parts and drops repeated numbers (lib/common/multipart.js).
     if (api === 'CompleteMultipartUpload') {
