@@ -112,6 +112,8 @@ export class Masker {
   /** Bucket names (`local-oss-conf-<run>-<driver>-<label>` → `{bucket}-<label>`) and key prefixes. */
   text(s: string): string {
     let out = s.replace(new RegExp(`${BUCKET_PREFIX}-[0-9a-f]{6}-[a-z0-9]+-`, 'g'), '{bucket}-');
+    // An access-log object's time and unique part (<prefix><bucket>YYYY-mm-DD-HH-MM-SS-XXXX, behaviour §14.11.1).
+    out = out.replace(/\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-[0-9A-Fa-f]{4}\b/g, '{log-time}');
     for (const [from, to] of this.names) out = out.split(from).join(to);
     return out;
   }
@@ -132,6 +134,8 @@ export class Masker {
   /** A header or data field's value. */
   field(name: string, value: string): string {
     if (DATES.has(name)) return '{date}';
+    // A bucket's endpoints (ListBuckets) name the target's host and port.
+    if (name === 'extranetEndpoint' || name === 'intranetEndpoint') return '{endpoint}';
     const kind = GENERATED[name];
     return kind ? this.generated(kind, value) : this.text(value);
   }
