@@ -3,7 +3,7 @@
 // client and python-v2 drivers pass them through; the raw drivers build and read the XML from the schemas below,
 // element names as the OSS API reference has them (PutBucketCors, PutBucketReferer … pages; PY2 models/*.py name
 // the same elements). A schema maps a camelCase field to its element and type; `[T]` is a repeated element, an
-// element `A/B` is B repeated inside a wrapper A.
+// element `A/B` is B repeated inside a wrapper A (the client's xmlSchema.ts codec writes and reads them).
 import { buildXml, fromXmlTree, toXmlTree, type XmlObjectSchema, type XmlScalar, type XmlSchema } from '@local-oss/client';
 
 type Scalar = XmlScalar;
