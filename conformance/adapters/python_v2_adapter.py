@@ -191,7 +191,9 @@ def from_model(o):
 
 # The documents.ts APIs: PY2's request and result models in camelCase, mapped generically by their _attribute_map.
 DOCUMENT_APIS = {
-    'ListBuckets', 'GetBucketStat', 'PutBucketCors', 'GetBucketCors', 'DeleteBucketCors', 'OptionObject',
+    'ListBuckets', 'DescribeRegions', 'PutBucketPolicy', 'GetBucketPolicy', 'DeleteBucketPolicy',
+    'GetBucketPolicyStatus', 'PutUserDefinedLogFieldsConfig', 'GetUserDefinedLogFieldsConfig',
+    'DeleteUserDefinedLogFieldsConfig', 'GetBucketStat', 'PutBucketCors', 'GetBucketCors', 'DeleteBucketCors', 'OptionObject',
     'PutBucketEncryption', 'GetBucketEncryption', 'DeleteBucketEncryption', 'PutBucketOverwriteConfig',
     'GetBucketOverwriteConfig', 'DeleteBucketOverwriteConfig', 'PutBucketReferer', 'GetBucketReferer',
     'PutBucketWebsite', 'GetBucketWebsite', 'DeleteBucketWebsite', 'PutBucketRequestPayment',

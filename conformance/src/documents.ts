@@ -12,6 +12,14 @@ type ObjectSchema = XmlObjectSchema;
 
 export type DocumentApi =
   | 'ListBuckets'
+  | 'DescribeRegions'
+  | 'PutBucketPolicy'
+  | 'GetBucketPolicy'
+  | 'DeleteBucketPolicy'
+  | 'GetBucketPolicyStatus'
+  | 'PutUserDefinedLogFieldsConfig'
+  | 'GetUserDefinedLogFieldsConfig'
+  | 'DeleteUserDefinedLogFieldsConfig'
   | 'GetBucketStat'
   | 'PutBucketCors'
   | 'GetBucketCors'
@@ -79,6 +87,10 @@ export interface DocumentSpec {
   scope: 'service' | 'bucket' | 'object';
   query?: (r: Fields) => Query;
   headers?: (r: Fields) => Record<string, string | undefined>;
+  /** The request field holding a text body sent as is (PutBucketPolicy's JSON). */
+  textBody?: string;
+  /** The result field the answer's body goes into as text (GetBucketPolicy). */
+  resultText?: string;
   /** The request field holding the body document, its root element and schema. */
   body?: { field: string; root: string; schema: ObjectSchema };
   /** The result document: into one result field, or (no field) its children are the result's own fields. */
@@ -133,6 +145,7 @@ const INVENTORY: ObjectSchema = {
 const REDUNDANCY: ObjectSchema = { bucket: s('Bucket'), taskId: s('TaskId'), status: s('Status'), createTime: s('CreateTime'), startTime: s('StartTime'), endTime: s('EndTime'), processPercentage: n('ProcessPercentage') };
 const CNAME_CONFIG: ObjectSchema = { cname: ['Cname', { domain: s('Domain') }] };
 const CNAME_TOKEN: ObjectSchema = { bucket: s('Bucket'), cname: s('Cname'), token: s('Token'), expireTime: s('ExpireTime') };
+const LOG_FIELDS: ObjectSchema = { headerSet: ['HeaderSet', { headers: list('header') }], paramSet: ['ParamSet', { parameters: list('parameter') }] };
 const CALLBACK_POLICY: ObjectSchema = { policyItems: list('PolicyItem', { policyName: s('PolicyName'), callback: s('Callback'), callbackVar: s('CallbackVar') }) };
 
 const sub = (name: string, extra: (r: Fields) => Query = () => []) => (r: Fields): Query => [[name, undefined], ...extra(r)];
@@ -158,6 +171,19 @@ export const DOCUMENTS: Record<DocumentApi, DocumentSpec> = {
       },
     },
   },
+  DescribeRegions: {
+    method: 'GET',
+    scope: 'service',
+    query: (r) => [['regions', r.regions === undefined ? undefined : String(r.regions)]],
+    result: { root: 'RegionInfoList', schema: { regionInfo: list('RegionInfo', { region: s('Region'), internetEndpoint: s('InternetEndpoint'), internalEndpoint: s('InternalEndpoint'), accelerateEndpoint: s('AccelerateEndpoint') }) } },
+  },
+  PutBucketPolicy: { method: 'PUT', scope: 'bucket', query: sub('policy'), textBody: 'body' },
+  GetBucketPolicy: { method: 'GET', scope: 'bucket', query: sub('policy'), resultText: 'body' },
+  DeleteBucketPolicy: del('policy'),
+  GetBucketPolicyStatus: get('policyStatus', 'PolicyStatus', 'policyStatus', { isPublic: b('IsPublic') }),
+  PutUserDefinedLogFieldsConfig: put('userDefinedLogFieldsConfig', 'UserDefinedLogFieldsConfiguration', 'userDefinedLogFieldsConfiguration', LOG_FIELDS),
+  GetUserDefinedLogFieldsConfig: get('userDefinedLogFieldsConfig', 'UserDefinedLogFieldsConfiguration', 'userDefinedLogFieldsConfiguration', LOG_FIELDS),
+  DeleteUserDefinedLogFieldsConfig: del('userDefinedLogFieldsConfig'),
   GetBucketStat: {
     method: 'GET',
     scope: 'bucket',
@@ -321,8 +347,9 @@ export function documentXml(root: string, model: Fields, schema: ObjectSchema): 
 }
 
 /** A result's fields from an answer's headers and parsed XML document. */
-export function resultOf(spec: DocumentSpec, headers: Record<string, string>, doc: Fields | undefined): Fields {
+export function resultOf(spec: DocumentSpec, headers: Record<string, string>, doc: Fields | undefined, text?: string): Fields {
   const out: Fields = {};
+  if (spec.resultText && text !== undefined) out[spec.resultText] = text;
   for (const [field, [header, type]] of Object.entries(spec.resultHeaders ?? {})) {
     const v = headers[header];
     if (v !== undefined) out[field] = type === 'n' ? Number(v) : type === 'b' ? v === 'true' : field === 'target' ? decodeURIComponent(v) : v;

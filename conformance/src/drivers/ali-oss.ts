@@ -16,7 +16,8 @@ const NO_CALL = new Set<Api>([
   'GetBucketDataRedundancyTransition', 'ListBucketDataRedundancyTransition', 'DeleteBucketDataRedundancyTransition',
   'CreateCnameToken', 'GetCnameToken', 'PutCname', 'ListCname', 'DeleteCname', 'PutBucketPublicAccessBlock',
   'GetBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock', 'PutBucketCallbackPolicy', 'GetBucketCallbackPolicy',
-  'DeleteBucketCallbackPolicy', 'SealAppendObject', 'CleanRestoredObject',
+  'DeleteBucketCallbackPolicy', 'SealAppendObject', 'CleanRestoredObject', 'DescribeRegions', 'GetBucketPolicyStatus',
+  'PutUserDefinedLogFieldsConfig', 'GetUserDefinedLogFieldsConfig', 'DeleteUserDefinedLogFieldsConfig',
 ]);
 
 const require = createRequire(import.meta.url);
@@ -220,6 +221,13 @@ export class AliOssDriver implements Driver {
         return c.listBucketInventory(b, r.continuationToken !== undefined ? { continuationToken: r.continuationToken } : {});
       case 'DeleteBucketInventory':
         return c.deleteBucketInventory(b, r.inventoryId);
+      case 'PutBucketPolicy':
+        // putBucketPolicy takes the policy as an object and sends JSON.stringify of it (lib/common/bucket/putBucketPolicy.js).
+        return c.putBucketPolicy(b, JSON.parse(String(r.body)));
+      case 'GetBucketPolicy':
+        return c.getBucketPolicy(b);
+      case 'DeleteBucketPolicy':
+        return c.deleteBucketPolicy(b);
       case 'PutSymlink':
         return c.putSymlink(key, r.target, r.storageClass !== undefined ? { storageClass: r.storageClass } : {});
       case 'GetSymlink':
@@ -441,7 +449,10 @@ export class AliOssDriver implements Driver {
         case 'DeleteBucketInventory':
         case 'PutSymlink':
         case 'GetSymlink':
-        case 'AppendObject': {
+        case 'AppendObject':
+        case 'PutBucketPolicy':
+        case 'GetBucketPolicy':
+        case 'DeleteBucketPolicy': {
           const r = await this.document(c, api, p);
           // Results are read from the answer ali-oss received, as the raw driver reads them (documents.ts).
           return done(r, resultData(api, lower(r.res?.headers), Buffer.from(r.res?.data ?? '')));

@@ -26,6 +26,9 @@ export function documentWire(api: DocumentApi, p: Params): Wire {
     body = documentXml(spec.body.root, (r[spec.body.field] ?? {}) as Record<string, unknown>, spec.body.schema);
     headers['content-md5'] = md5(body);
     headers['content-type'] ??= 'application/xml';
+  } else if (spec.textBody) {
+    body = String(r[spec.textBody] ?? '');
+    headers['content-md5'] = md5(body);
   } else if (api === 'AppendObject') {
     body = p.body ?? '';
   }

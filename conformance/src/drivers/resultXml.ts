@@ -143,7 +143,7 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
       return { etag: str(r, 'ETag'), lastModified: str(r, 'LastModified') };
     }
     default:
-      if (isDocumentApi(api)) return { result: resultOf(DOCUMENTS[api], headers, DOCUMENTS[api].result ? doc() : undefined) };
+      if (isDocumentApi(api)) return { result: resultOf(DOCUMENTS[api], headers, DOCUMENTS[api].result ? doc() : undefined, DOCUMENTS[api].resultText ? body.toString('utf8') : undefined) };
       return undefined;
   }
 }

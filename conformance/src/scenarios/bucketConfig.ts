@@ -234,6 +234,49 @@ export const bucketConfigScenarios: Scenario[] = [
     },
   },
   {
+    id: 'log-fields-01',
+    title: 'user-defined log fields: 404 NoSuchUserDefinedLogFieldsConfig, headers and parameters read back, 204 delete',
+    tags: ['bucket-config'],
+    async run(ctx) {
+      // PY2 models/bucket_logging.py (HeaderSet/header, ParamSet/parameter), behaviour §14.11 (the 404 code is [I]).
+      const bucket = await ctx.freshBucket('ulf');
+      fails(await ctx.call('GetUserDefinedLogFieldsConfig', { bucket }), 404, 'NoSuchUserDefinedLogFieldsConfig');
+      const userDefinedLogFieldsConfiguration = { headerSet: { headers: ['x-custom-a'] }, paramSet: { parameters: ['p1', 'p2'] } };
+      ok(await ctx.call('PutUserDefinedLogFieldsConfig', { bucket, request: { userDefinedLogFieldsConfiguration } }));
+      const got = res(ok(await ctx.call('GetUserDefinedLogFieldsConfig', { bucket }))).userDefinedLogFieldsConfiguration ?? {};
+      eq([got.headerSet?.headers, got.paramSet?.parameters], [['x-custom-a'], ['p1', 'p2']], 'read back');
+      ok(await ctx.call('DeleteUserDefinedLogFieldsConfig', { bucket }), 204);
+      fails(await ctx.call('GetUserDefinedLogFieldsConfig', { bucket }), 404, 'NoSuchUserDefinedLogFieldsConfig');
+    },
+  },
+  {
+    id: 'policy-01',
+    title: 'bucket policy: 404 NoSuchBucketPolicy, a Deny policy read back as put (JSON), PolicyStatus IsPublic false, 204 delete',
+    tags: ['bucket-config'],
+    async run(ctx) {
+      // PY2 live test_bucket_policy_client (put, get, policy status, delete), behaviour §14.15 (IsPublic).
+      const bucket = await ctx.freshBucket('pol');
+      fails(await ctx.call('GetBucketPolicy', { bucket }), 404, 'NoSuchBucketPolicy');
+      const policy = { Version: '1', Statement: [{ Effect: 'Deny', Action: ['oss:GetObject'], Principal: ['*'], Resource: [`acs:oss:*:*:${bucket}/secret/*`] }] };
+      ok(await ctx.call('PutBucketPolicy', { bucket, request: { body: JSON.stringify(policy) } }));
+      eq(JSON.parse(String(res(ok(await ctx.call('GetBucketPolicy', { bucket }))).body ?? 'null')), policy, 'the policy read back');
+      eq(res(ok(await ctx.call('GetBucketPolicyStatus', { bucket }))).policyStatus?.isPublic, false, 'IsPublic');
+      ok(await ctx.call('DeleteBucketPolicy', { bucket }), 204);
+      fails(await ctx.call('GetBucketPolicy', { bucket }), 404, 'NoSuchBucketPolicy');
+    },
+  },
+  {
+    id: 'regions-01',
+    title: 'DescribeRegions for the target\'s own region: one RegionInfo, Region oss-<region>, InternetEndpoint oss-<region>.aliyuncs.com',
+    tags: ['bucket-config', 'buckets'],
+    async run(ctx) {
+      // PY2 live test_describe_regions, behaviour §14.3 (OSS's endpoint names whatever endpoint was asked).
+      const region = `oss-${ctx.target.region}`;
+      const info = res(ok(await ctx.call('DescribeRegions', { bucket: ctx.buckets.B1, request: { regions: region } }))).regionInfo ?? [];
+      eq(info.map((r: { region: string; internetEndpoint: string }) => [r.region, r.internetEndpoint]), [[region, `${region}.aliyuncs.com`]], 'RegionInfo');
+    },
+  },
+  {
     id: 'inventory-01',
     title: 'inventory: 404 NoSuchInventory, a Daily CSV configuration read back and listed, 204 delete, listed none → 404',
     tags: ['bucket-config'],
