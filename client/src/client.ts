@@ -28,6 +28,10 @@ import * as cors from './ops/cors.js';
 import * as select from './ops/select.js';
 import * as lifecycle from './ops/lifecycle.js';
 import * as style from './ops/style.js';
+import * as inventory from './ops/inventory.js';
+import * as cname from './ops/cname.js';
+import * as redundancy from './ops/redundancy.js';
+import * as bucketPolicy from './ops/bucketPolicy.js';
 
 export interface OssClientOptions extends TransportOptions {
   /** Skip the CRC-64 comparison of uploads and downloads (PY2 `disable_upload_crc64_check`). */
@@ -526,6 +530,106 @@ export class OssClient {
 
   listObjectVersions(req: M.ListObjectVersionsRequest): Promise<M.ListObjectVersionsResult> {
     return list.listObjectVersions(this.wire, req);
+  }
+
+  // ---- inventory (ops/inventory.ts) ----------------------------------------------------------------------------
+
+  putBucketInventory(req: M.PutBucketInventoryRequest): Promise<M.PutBucketInventoryResult> {
+    return inventory.putBucketInventory(this.wire, req);
+  }
+
+  getBucketInventory(req: M.GetBucketInventoryRequest): Promise<M.GetBucketInventoryResult> {
+    return inventory.getBucketInventory(this.wire, req);
+  }
+
+  listBucketInventory(req: M.ListBucketInventoryRequest): Promise<M.ListBucketInventoryResult> {
+    return inventory.listBucketInventory(this.wire, req);
+  }
+
+  deleteBucketInventory(req: M.DeleteBucketInventoryRequest): Promise<M.DeleteBucketInventoryResult> {
+    return inventory.deleteBucketInventory(this.wire, req);
+  }
+
+  // ---- CNAME and CNAME tokens (ops/cname.ts) -------------------------------------------------------------------
+
+  createCnameToken(req: M.CreateCnameTokenRequest): Promise<M.CreateCnameTokenResult> {
+    return cname.createCnameToken(this.wire, req);
+  }
+
+  getCnameToken(req: M.GetCnameTokenRequest): Promise<M.GetCnameTokenResult> {
+    return cname.getCnameToken(this.wire, req);
+  }
+
+  putCname(req: M.PutCnameRequest): Promise<M.PutCnameResult> {
+    return cname.putCname(this.wire, req);
+  }
+
+  listCname(req: M.ListCnameRequest): Promise<M.ListCnameResult> {
+    return cname.listCname(this.wire, req);
+  }
+
+  deleteCname(req: M.DeleteCnameRequest): Promise<M.DeleteCnameResult> {
+    return cname.deleteCname(this.wire, req);
+  }
+
+  // ---- data-redundancy transitions (ops/redundancy.ts) ---------------------------------------------------------
+
+  createBucketDataRedundancyTransition(req: M.CreateBucketDataRedundancyTransitionRequest): Promise<M.CreateBucketDataRedundancyTransitionResult> {
+    return redundancy.createBucketDataRedundancyTransition(this.wire, req);
+  }
+
+  getBucketDataRedundancyTransition(req: M.GetBucketDataRedundancyTransitionRequest): Promise<M.GetBucketDataRedundancyTransitionResult> {
+    return redundancy.getBucketDataRedundancyTransition(this.wire, req);
+  }
+
+  listBucketDataRedundancyTransition(req: M.ListBucketDataRedundancyTransitionRequest): Promise<M.ListBucketDataRedundancyTransitionResult> {
+    return redundancy.listBucketDataRedundancyTransition(this.wire, req);
+  }
+
+  listUserDataRedundancyTransition(req: M.ListUserDataRedundancyTransitionRequest = {}): Promise<M.ListUserDataRedundancyTransitionResult> {
+    return redundancy.listUserDataRedundancyTransition(this.wire, req);
+  }
+
+  deleteBucketDataRedundancyTransition(req: M.DeleteBucketDataRedundancyTransitionRequest): Promise<M.DeleteBucketDataRedundancyTransitionResult> {
+    return redundancy.deleteBucketDataRedundancyTransition(this.wire, req);
+  }
+
+  // ---- bucket policy, callback policy, user-defined log fields (ops/bucketPolicy.ts) ---------------------------
+
+  putBucketPolicy(req: M.PutBucketPolicyRequest): Promise<M.PutBucketPolicyResult> {
+    return bucketPolicy.putBucketPolicy(this.wire, req);
+  }
+
+  getBucketPolicy(req: M.GetBucketPolicyRequest): Promise<M.GetBucketPolicyResult> {
+    return bucketPolicy.getBucketPolicy(this.wire, req);
+  }
+
+  deleteBucketPolicy(req: M.DeleteBucketPolicyRequest): Promise<M.DeleteBucketPolicyResult> {
+    return bucketPolicy.deleteBucketPolicy(this.wire, req);
+  }
+
+  putBucketCallbackPolicy(req: M.PutBucketCallbackPolicyRequest): Promise<M.PutBucketCallbackPolicyResult> {
+    return bucketPolicy.putBucketCallbackPolicy(this.wire, req);
+  }
+
+  getBucketCallbackPolicy(req: M.GetBucketCallbackPolicyRequest): Promise<M.GetBucketCallbackPolicyResult> {
+    return bucketPolicy.getBucketCallbackPolicy(this.wire, req);
+  }
+
+  deleteBucketCallbackPolicy(req: M.DeleteBucketCallbackPolicyRequest): Promise<M.DeleteBucketCallbackPolicyResult> {
+    return bucketPolicy.deleteBucketCallbackPolicy(this.wire, req);
+  }
+
+  putUserDefinedLogFieldsConfig(req: M.PutUserDefinedLogFieldsConfigRequest): Promise<M.PutUserDefinedLogFieldsConfigResult> {
+    return bucketPolicy.putUserDefinedLogFieldsConfig(this.wire, req);
+  }
+
+  getUserDefinedLogFieldsConfig(req: M.GetUserDefinedLogFieldsConfigRequest): Promise<M.GetUserDefinedLogFieldsConfigResult> {
+    return bucketPolicy.getUserDefinedLogFieldsConfig(this.wire, req);
+  }
+
+  deleteUserDefinedLogFieldsConfig(req: M.DeleteUserDefinedLogFieldsConfigRequest): Promise<M.DeleteUserDefinedLogFieldsConfigResult> {
+    return bucketPolicy.deleteUserDefinedLogFieldsConfig(this.wire, req);
   }
 
   // ---- presign (ops/object.ts) -------------------------------------------------------------------------------

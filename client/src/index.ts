@@ -4,6 +4,7 @@
 // Wire protocol
 export * from './crc64.js'; // CRC-64/XZ, combine, decimal form (behaviour §7)
 export * from './xml.js'; // parseXml, buildXml, asArray, textOf, XmlError
+export * from './xmlSchema.js'; // models to and from XML by element schema
 export * from './errors.js'; // OssServiceError, InconsistentCrcError, parseErrorResponse (behaviour §3.1)
 export * from './signer/request.js'; // SignableRequest, Credentials, uriEncode
 export * from './signer/v1.js'; // V1 header signature (behaviour §8.2)

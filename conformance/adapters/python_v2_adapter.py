@@ -12,6 +12,7 @@ import base64
 import json
 import os
 import sys
+import typing
 
 import alibabacloud_oss_v2 as oss
 
@@ -144,6 +145,100 @@ def listing(r):
         'maxKeys': r.max_keys,
         'encodingType': r.encoding_type,
     }
+
+
+def camel(name):
+    head, *rest = name.split('_')
+    return head + ''.join(w[:1].upper() + w[1:] for w in rest)
+
+
+def snake(api):
+    return ''.join('_' + ch.lower() if ch.isupper() else ch for ch in api).lstrip('_')
+
+
+def hinted_model(cls, attr):
+    """The model class an attribute holds, from the constructor's annotations (Optional[List[OverwriteRule]] …):
+    the _attribute_map type names are not always class names (bucket_overwrite_config.py says '[Rule]')."""
+    try:
+        h = typing.get_type_hints(cls.__init__).get(attr)
+    except Exception:  # annotations that do not resolve: fall back to the type name
+        return None
+    while getattr(h, '__args__', None) and getattr(h, '__origin__', None) in (typing.Union, list):
+        h = [a for a in h.__args__ if a is not type(None)][0]
+    return h if isinstance(h, type) and hasattr(h, '_attribute_map') else None
+
+
+def to_value(atype, v, model=None):
+    """A camelCase JSON value as the model type of an _attribute_map entry ('CORSConfiguration', '[str]', 'xml' …)."""
+    t = (atype or 'str').split(',')[0]
+    if t.startswith('[') and isinstance(v, list):
+        return [to_value(t[1:-1], x, model) for x in v]
+    cls = model or getattr(oss.models, t, None)
+    if isinstance(v, dict) and cls is not None and hasattr(cls, '_attribute_map'):
+        return to_model(cls, v)
+    return v
+
+
+def to_model(cls, fields, extra=None):
+    kwargs = dict(extra or {})
+    for attr, spec in cls._attribute_map.items():
+        v = fields.get(camel(attr))
+        if v is None or attr in kwargs:
+            continue
+        atype = spec.get('type')
+        if atype == 'xml':  # a request's body document: the model class is its element name
+            atype = spec.get('rename')
+        kwargs[attr] = to_value(atype, v, hinted_model(cls, attr))
+    return cls(**kwargs)
+
+
+def from_model(o):
+    """A PY2 model as camelCase JSON (None left out; datetimes as ISO text)."""
+    if isinstance(o, list):
+        return [from_model(x) for x in o]
+    if hasattr(o, '_attribute_map'):
+        return {camel(a): from_model(getattr(o, a)) for a in o._attribute_map if getattr(o, a, None) is not None}
+    if hasattr(o, 'isoformat'):
+        return o.isoformat().replace('+00:00', '.000Z')
+    return o
+
+
+# The documents.ts APIs: PY2's request and result models in camelCase, mapped generically by their _attribute_map.
+DOCUMENT_APIS = {
+    'ListBuckets', 'DescribeRegions', 'PutBucketPolicy', 'GetBucketPolicy', 'DeleteBucketPolicy',
+    'GetBucketPolicyStatus', 'PutUserDefinedLogFieldsConfig', 'GetUserDefinedLogFieldsConfig',
+    'DeleteUserDefinedLogFieldsConfig', 'GetBucketStat', 'PutBucketCors', 'GetBucketCors', 'DeleteBucketCors', 'OptionObject',
+    'PutBucketEncryption', 'GetBucketEncryption', 'DeleteBucketEncryption', 'PutBucketOverwriteConfig',
+    'GetBucketOverwriteConfig', 'DeleteBucketOverwriteConfig', 'PutBucketReferer', 'GetBucketReferer',
+    'PutBucketWebsite', 'GetBucketWebsite', 'DeleteBucketWebsite', 'PutBucketRequestPayment',
+    'GetBucketRequestPayment', 'PutBucketTags', 'GetBucketTags', 'DeleteBucketTags', 'PutBucketLogging',
+    'GetBucketLogging', 'DeleteBucketLogging', 'PutBucketInventory', 'GetBucketInventory', 'ListBucketInventory',
+    'DeleteBucketInventory', 'PutBucketTransferAcceleration', 'GetBucketTransferAcceleration',
+    'PutBucketResourceGroup', 'GetBucketResourceGroup', 'PutBucketHttpsConfig', 'GetBucketHttpsConfig',
+    'PutBucketAccessMonitor', 'GetBucketAccessMonitor', 'PutBucketArchiveDirectRead', 'GetBucketArchiveDirectRead',
+    'CreateBucketDataRedundancyTransition', 'GetBucketDataRedundancyTransition',
+    'ListBucketDataRedundancyTransition', 'DeleteBucketDataRedundancyTransition', 'CreateCnameToken',
+    'GetCnameToken', 'PutCname', 'ListCname', 'DeleteCname', 'PutBucketPublicAccessBlock',
+    'GetBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock', 'PutSymlink', 'GetSymlink', 'AppendObject',
+    'SealAppendObject', 'CleanRestoredObject',
+}
+
+
+def document_call(c, api, p):
+    cls = getattr(oss.models, api + 'Request', None)
+    fn = getattr(c, snake(api), None)
+    if cls is None or fn is None:
+        return None
+    extra = {}
+    if 'bucket' in cls._attribute_map:
+        extra['bucket'] = p.get('bucket')
+    if 'key' in cls._attribute_map and p.get('key') is not None:
+        extra['key'] = p['key']
+    if api == 'AppendObject':
+        extra['body'] = body_of(p)
+    r = fn(to_model(cls, p.get('request') or {}, extra))
+    result = {camel(a): from_model(getattr(r, a)) for a in type(r)._attribute_map if getattr(r, a, None) is not None}
+    return r, {'result': result}
 
 
 def call(api, p):
@@ -379,6 +474,11 @@ def call(api, p):
                 overwrite_if_exists=m.get('overwriteIfExists'))))
         data = {'selectMeta': {'totalScannedBytes': r.total_scanned_bytes, 'splitsCount': r.splits_count,
                                'rowsCount': r.rows_count, 'colsCount': r.cols_count}}
+    elif api in DOCUMENT_APIS:
+        done = document_call(c, api, p)
+        if done is None:
+            return {'unsupported': 'the Python SDK v2 has no %s' % snake(api)}
+        r, data = done
     else:
         return {'unsupported': 'the python-v2 adapter does not map %s' % api}
     out = {'status': r.status_code, 'requestId': r.request_id, 'headers': headers_of(r)}

@@ -22,3 +22,5 @@ export type { Answer, Recording, RecordedScenario, Difference, Comparison } from
 export { CorpusRun, loadCorpus, corpusReport, formatCorpusAnswers, flattenXml, sourceText, CORPUS_FORMAT } from './corpus.js';
 export type { CorpusEntry, CorpusFile, CorpusResult, CorpusDifference, Step, Expect, Match, Source } from './corpus.js';
 export { deleteBuckets } from './runner.js';
+export { DOCUMENTS, documentXml, isDocumentApi, resultOf, type DocumentApi, type DocumentSpec } from './documents.js';
+export { documentWire, wireOf, type Wire } from './drivers/rawWire.js';

@@ -1,6 +1,9 @@
 // The conformance suite's vocabulary: an API call described once in the Python SDK v2's terms (camelCase), the
 // normalised outcome every driver returns, and the scenario that asserts on outcomes.
 import type { CSVMetaRequest, SelectRequest } from '@local-oss/client';
+import type { DocumentApi } from './documents.js';
+
+export type { DocumentApi } from './documents.js';
 
 /** The operations scenarios use; each driver says which it can express. */
 export type Api =
@@ -69,7 +72,9 @@ export type Api =
   | 'GetPublicAccessBlock'
   | 'DeletePublicAccessBlock'
   /** A browser form POST to the bucket (behaviour §9.13): `body` is the file, `key` the key field. */
-  | 'PostObject';
+  | 'PostObject'
+  /** Bucket configurations, symlinks, append and seal (documents.ts): fields in `Params.request`, answers in `data.result`. */
+  | DocumentApi;
 
 /** Calls on the account (the service), not on a bucket: their `bucket` param is ignored. */
 export const ACCOUNT_APIS: readonly Api[] = ['PutPublicAccessBlock', 'GetPublicAccessBlock', 'DeletePublicAccessBlock'];
@@ -186,6 +191,11 @@ export interface Params {
   postFilename?: string;
   /** PostObject: send the key field after the file part, where OSS no longer reads it. */
   postKeyAfterFile?: boolean;
+  /**
+   * The other fields of a documents.ts API's request, named as PY2's request model in camelCase
+   * (`{corsConfiguration: {corsRules: [...]}}`, `{inventoryId, inventoryConfiguration}`, `{target}` …).
+   */
+  request?: Record<string, unknown>;
   /** Raw-driver only: send this x-oss-copy-source verbatim. */
   copySourceRaw?: string;
   /** Raw-driver only: sign with this secret instead of the target's. */
@@ -281,6 +291,8 @@ export interface Outcome {
     policy?: string;
     /** Get*PublicAccessBlock. */
     blockPublicAccess?: boolean;
+    /** A documents.ts API's result fields, named as PY2's result model in camelCase (headers and ResultBase left out). */
+    result?: Record<string, unknown>;
     /** CreateSelectObjectMeta's counts. */
     selectMeta?: { totalScannedBytes: number; splitsCount: number; rowsCount: number; colsCount: number };
   };
@@ -318,6 +330,8 @@ export interface TargetInfo {
   secondEndpoint?: string;
   accessKeyId: string;
   accessKeySecret: string;
+  /** The target is local-oss with its admin API (/-/…) on `endpoint`: the in-process emulator target. */
+  adminApi?: boolean;
   /** Real OSS: buckets need globally unique names and cleanup on exit. */
   real: boolean;
   /**
@@ -366,6 +380,10 @@ export type Tag =
   | 'conditions'
   | 'encoding'
   | 'auth'
+  | 'bucket-config'
+  | 'symlink'
+  | 'append'
+  | 'needs-admin-api'
   | 'needs-versioning'
   | 'needs-second-region'
   | 'destructive-worm-lock'

@@ -98,8 +98,10 @@ const GENERATED: Record<string, string> = {
   accessPointArn: 'ap-arn',
   policy: 'ap-policy',
   continuationToken: 'token',
+  taskId: 'task',
+  token: 'cname-token',
 };
-const DATES = new Set(['last-modified', 'lastModified', 'date', 'creationDate', 'initiated', 'expirationDate', 'creationTime']);
+const DATES = new Set(['last-modified', 'lastModified', 'date', 'creationDate', 'initiated', 'expirationDate', 'creationTime', 'createTime', 'startTime', 'endTime', 'expireTime', 'sealedTime', 'x-oss-sealed-time', 'lastModifiedTime']);
 
 /** Masks one scenario × driver's values; placeholders are numbered per kind in order of first appearance. */
 export class Masker {
@@ -123,6 +125,8 @@ export class Masker {
   /** Bucket names (`local-oss-conf-<run>-<driver>-<label>` → `{bucket}-<label>`) and key prefixes. */
   text(s: string): string {
     let out = s.replace(new RegExp(`${BUCKET_PREFIX}-[0-9a-f]{6}-[a-z0-9]+-`, 'g'), '{bucket}-');
+    // An access-log object's time and unique part (<prefix><bucket>YYYY-mm-DD-HH-MM-SS-XXXX, behaviour §14.11.1).
+    out = out.replace(/\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-[0-9A-Fa-f]{4}\b/g, '{log-time}');
     for (const [from, to] of this.names) out = out.split(from).join(to);
     return out;
   }
@@ -143,12 +147,16 @@ export class Masker {
   /** A header or data field's value. */
   field(name: string, value: string): string {
     if (DATES.has(name)) return '{date}';
+    // A bucket's endpoints (ListBuckets) name the target's host and port.
+    if (name === 'extranetEndpoint' || name === 'intranetEndpoint') return '{endpoint}';
     const kind = GENERATED[name];
     return kind ? this.generated(kind, value) : this.text(value);
   }
 
   data(value: unknown, name = ''): unknown {
     if (typeof value === 'string') return this.field(name, value);
+    // Times given as numbers (GetBucketStat LastModifiedTime, seconds); 0 means "never" and stays.
+    if (typeof value === 'number' && value !== 0 && DATES.has(name)) return '{date}';
     if (Array.isArray(value)) return value.map((v) => this.data(v, name));
     if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.data(v, k)]));

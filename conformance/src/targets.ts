@@ -49,6 +49,7 @@ export async function emulatorTarget(
       accessKeyId: emu.accessKeyId,
       accessKeySecret: emu.accessKeySecret,
       real: false,
+      adminApi: true,
       ramUsers,
     },
     close: () => emu.close(),

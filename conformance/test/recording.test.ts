@@ -66,6 +66,26 @@ describe('masking', () => {
     expect(second.headers['x-oss-version-id']).toBe('{version:2}');
   });
 
+  it('masks access-log object times, bucket endpoints, task ids, CNAME tokens and numeric times of the documents APIs', () => {
+    const m = new Masker('raw');
+    const a = maskOutcome(
+      'ListBuckets',
+      {
+        status: 200,
+        headers: {},
+        data: {
+          contents: [{ key: 'logging-01/raw/logs-0/local-oss-conf-a1b2c3-raw-logging-01-log2026-12-02-01-24-09-868E', size: 1, etag: '"e1"', owner: false }],
+          result: { buckets: [{ extranetEndpoint: 'http://127.0.0.1:35267', intranetEndpoint: 'http://127.0.0.1:35267' }], taskId: 't-1', token: 'abc', lastModifiedTime: 1764638649, storage: 0 },
+        },
+      },
+      m,
+    );
+    expect(a.data).toEqual({
+      contents: [{ key: 'logging-01/{driver}/logs-0/{bucket}-logging-01-log{log-time}', size: 1, etag: '"{etag:1}"', owner: false }],
+      result: { buckets: [{ extranetEndpoint: '{endpoint}', intranetEndpoint: '{endpoint}' }], taskId: '{task:1}', token: '{cname-token:1}', lastModifiedTime: '{date}', storage: 0 },
+    });
+  });
+
   it('masks bucket names and URL-encoded keys in messages and listings, and leaves an error body length out', () => {
     const m = new Masker('raw-v1');
     const a = maskOutcome(

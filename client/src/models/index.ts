@@ -22,3 +22,7 @@ export * from './accessPoint.js';
 export * from './website.js';
 export * from './httpsConfig.js';
 export * from './style.js';
+export * from './inventory.js';
+export * from './cname.js';
+export * from './redundancy.js';
+export * from './bucketPolicy.js';

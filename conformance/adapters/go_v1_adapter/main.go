@@ -71,6 +71,24 @@ type params struct {
 		PartNumber int    `json:"partNumber"`
 		ETag       string `json:"etag"`
 	} `json:"parts"`
+	// The documents.ts APIs' fields, PY2's request models in camelCase (conformance/src/documents.ts).
+	Request struct {
+		Target               string `json:"target"`
+		WebsiteConfiguration struct {
+			IndexDocument struct {
+				Suffix string `json:"suffix"`
+			} `json:"indexDocument"`
+			ErrorDocument struct {
+				Key string `json:"key"`
+			} `json:"errorDocument"`
+		} `json:"websiteConfiguration"`
+		BucketLoggingStatus struct {
+			LoggingEnabled *struct {
+				TargetBucket string `json:"targetBucket"`
+				TargetPrefix string `json:"targetPrefix"`
+			} `json:"loggingEnabled"`
+		} `json:"bucketLoggingStatus"`
+	} `json:"request"`
 }
 
 type request struct {
@@ -450,6 +468,50 @@ func call(api string, p params) (reply, error) {
 				uploads = append(uploads, map[string]interface{}{"key": u.Key, "uploadId": u.UploadID})
 			}
 			data = map[string]interface{}{"uploads": uploads}
+		}
+	case "PutBucketWebsite":
+		w := p.Request.WebsiteConfiguration
+		err = c.SetBucketWebsite(p.Bucket, w.IndexDocument.Suffix, w.ErrorDocument.Key)
+	case "GetBucketWebsite":
+		var r oss.GetBucketWebsiteResult
+		if r, err = c.GetBucketWebsite(p.Bucket); err == nil {
+			w := map[string]interface{}{}
+			if r.IndexDocument.Suffix != "" {
+				w["indexDocument"] = map[string]interface{}{"suffix": r.IndexDocument.Suffix}
+			}
+			if r.ErrorDocument.Key != "" {
+				w["errorDocument"] = map[string]interface{}{"key": r.ErrorDocument.Key}
+			}
+			data = map[string]interface{}{"result": map[string]interface{}{"websiteConfiguration": w}}
+		}
+	case "DeleteBucketWebsite":
+		err = c.DeleteBucketWebsite(p.Bucket)
+	case "PutBucketLogging":
+		// SetBucketLogging(bucket, target, prefix, isEnable): no LoggingEnabled is the empty status (logging off).
+		l := p.Request.BucketLoggingStatus.LoggingEnabled
+		if l != nil {
+			err = c.SetBucketLogging(p.Bucket, l.TargetBucket, l.TargetPrefix, true)
+		} else {
+			err = c.SetBucketLogging(p.Bucket, "", "", false)
+		}
+	case "GetBucketLogging":
+		var r oss.GetBucketLoggingResult
+		if r, err = c.GetBucketLogging(p.Bucket); err == nil {
+			status := map[string]interface{}{}
+			if r.LoggingEnabled.TargetBucket != "" {
+				status["loggingEnabled"] = map[string]interface{}{"targetBucket": r.LoggingEnabled.TargetBucket, "targetPrefix": r.LoggingEnabled.TargetPrefix}
+			}
+			data = map[string]interface{}{"result": map[string]interface{}{"bucketLoggingStatus": status}}
+		}
+	case "DeleteBucketLogging":
+		err = c.DeleteBucketLogging(p.Bucket)
+	case "PutSymlink":
+		err = bucket.PutSymlink(p.Key, p.Request.Target)
+	case "GetSymlink":
+		var h http.Header
+		// GetSymlink hands the target over QueryUnescape'd (bucket.go).
+		if h, err = bucket.GetSymlink(p.Key); err == nil {
+			data = map[string]interface{}{"result": map[string]interface{}{"target": h.Get("X-Oss-Symlink-Target"), "etag": h.Get("Etag")}}
 		}
 	default:
 		return reply{"unsupported": "the Go SDK v1 1.5.0 has no call for " + api}, nil

@@ -4,6 +4,22 @@ import { asArray, parseErrorResponse } from '@local-oss/client';
 import { RAW_ONLY_PARAMS, VALID_BUCKET_NAME, listedFromAliShape, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo, ACCOUNT_APIS } from '../model.js';
 import { resultData } from './resultXml.js';
 import { bucketUrl, postConditions, postExpiration, postFormData, sendForm } from './postForm.js';
+import { isDocumentApi } from '../documents.js';
+
+type Fields = Record<string, any>;
+
+/** The documents.ts APIs ali-oss 6.x has no call for (lib/bucket.js, lib/common/bucket/, lib/common/object/). */
+const NO_CALL = new Set<Api>([
+  'OptionObject', 'PutBucketOverwriteConfig', 'GetBucketOverwriteConfig', 'DeleteBucketOverwriteConfig',
+  'PutBucketTransferAcceleration', 'GetBucketTransferAcceleration', 'PutBucketResourceGroup', 'GetBucketResourceGroup',
+  'PutBucketHttpsConfig', 'GetBucketHttpsConfig', 'PutBucketAccessMonitor', 'GetBucketAccessMonitor',
+  'PutBucketArchiveDirectRead', 'GetBucketArchiveDirectRead', 'CreateBucketDataRedundancyTransition',
+  'GetBucketDataRedundancyTransition', 'ListBucketDataRedundancyTransition', 'DeleteBucketDataRedundancyTransition',
+  'CreateCnameToken', 'GetCnameToken', 'PutCname', 'ListCname', 'DeleteCname', 'PutBucketPublicAccessBlock',
+  'GetBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock', 'PutBucketCallbackPolicy', 'GetBucketCallbackPolicy',
+  'DeleteBucketCallbackPolicy', 'SealAppendObject', 'CleanRestoredObject', 'DescribeRegions', 'GetBucketPolicyStatus',
+  'PutUserDefinedLogFieldsConfig', 'GetUserDefinedLogFieldsConfig', 'DeleteUserDefinedLogFieldsConfig',
+]);
 
 const require = createRequire(import.meta.url);
 /** The tag rules ali-oss checks before sending (lib/common/utils/checkObjectTag.js). */
@@ -48,11 +64,16 @@ export class AliOssDriver implements Driver {
     }
     // processObjectSave encodes the target with standard base64 and form-encodes the body (lib/common/image/processObjectSave.js).
     if (api === 'ProcessObject' && p.saveAsKey === undefined) return 'processObjectSave always names a target object';
+    if (NO_CALL.has(api)) return `ali-oss has no ${api} call (lib/bucket.js, lib/common/bucket/ and lib/common/object/ have none)`;
+    if (isDocumentApi(api)) {
+      const why = documentLimit(api, p.request ?? {}, p.bucket);
+      if (why) return why;
+    }
     if (api === 'SelectObject' || api === 'CreateSelectObjectMeta') return 'ali-oss has no SelectObject call (lib/object.js and lib/common/object/ have none; x-oss-process there is image processing only)';
     if (api === 'PutObjectTagging') {
       const tags = p.tagSet ?? [];
-      const bad = tags.length > 10 || new Set(tags.map((t) => t.key)).size !== tags.length || tags.some((t) => !ALI_TAG.test(t.key) || t.key.length > 128 || (t.value !== '' && !ALI_TAG.test(t.value)) || t.value.length > 256);
-      if (bad) return 'ali-oss refuses such a tag set before sending (checkObjectTag.js: ≤ 10 unique tags, key ≤ 128, value ≤ 256, limited characters)';
+      const bad = tags.length > 10 || new Set(tags.map((t) => t.key)).size !== tags.length || tags.some((t) => !ALI_TAG.test(t.key) || t.key.length > 128 || !ALI_TAG.test(t.value) || t.value.length > 256);
+      if (bad) return 'ali-oss refuses such a tag set before sending (checkObjectTag.js: ≤ 10 unique tags, key ≤ 128, value 1–256, limited characters: its pattern `+` refuses an empty value)';
     }
     // completeMultipartUpload sorts the parts and drops repeated numbers (lib/common/multipart.js).
     if (api === 'CompleteMultipartUpload') {
@@ -119,6 +140,114 @@ export class AliOssDriver implements Driver {
       'If-Unmodified-Since': p.ifUnmodifiedSince,
     };
     return Object.fromEntries(Object.entries(h).filter(([, x]) => x !== undefined)) as Record<string, string>;
+  }
+
+  /** A documents.ts API through ali-oss's own call, its arguments made from the PY2-style request fields. */
+  private document(c: AliOss, api: Api, p: Params): Promise<any> {
+    const b = p.bucket;
+    const r: Fields = p.request ?? {};
+    const key = p.key ?? '';
+    switch (api) {
+      case 'ListBuckets':
+        return c.listBuckets(Object.fromEntries(Object.entries({ prefix: r.prefix, marker: r.marker, 'max-keys': r.maxKeys, 'tag-key': r.tagKey, 'tag-value': r.tagValue }).filter(([, v]) => v !== undefined)));
+      case 'GetBucketStat':
+        return c.getBucketStat(b);
+      case 'PutBucketCors': {
+        const rules = ((r.corsConfiguration?.corsRules ?? []) as Fields[]).map((x) => ({
+          allowedOrigin: x.allowedOrigins,
+          allowedMethod: x.allowedMethods,
+          allowedHeader: x.allowedHeaders,
+          exposeHeader: x.exposeHeaders,
+          maxAgeSeconds: x.maxAgeSeconds,
+        }));
+        return c.putBucketCORS(b, rules);
+      }
+      case 'GetBucketCors':
+        return c.getBucketCORS(b);
+      case 'DeleteBucketCors':
+        return c.deleteBucketCORS(b);
+      case 'PutBucketEncryption': {
+        const d = r.serverSideEncryptionRule?.applyServerSideEncryptionByDefault ?? {};
+        return c.putBucketEncryption(b, { SSEAlgorithm: d.sseAlgorithm, ...(d.kmsMasterKeyId !== undefined ? { KMSMasterKeyID: d.kmsMasterKeyId } : {}) });
+      }
+      case 'GetBucketEncryption':
+        return c.getBucketEncryption(b);
+      case 'DeleteBucketEncryption':
+        return c.deleteBucketEncryption(b);
+      case 'PutBucketReferer':
+        return c.putBucketReferer(b, r.refererConfiguration?.allowEmptyReferer ?? false, r.refererConfiguration?.refererList?.referers ?? []);
+      case 'GetBucketReferer':
+        return c.getBucketReferer(b);
+      case 'PutBucketWebsite': {
+        const w = r.websiteConfiguration ?? {};
+        return c.putBucketWebsite(b, {
+          index: w.indexDocument?.suffix,
+          ...(w.indexDocument?.supportSubDir !== undefined ? { supportSubDir: w.indexDocument.supportSubDir } : {}),
+          ...(w.indexDocument?.type !== undefined ? { type: w.indexDocument.type } : {}),
+          ...(w.errorDocument?.key !== undefined ? { error: w.errorDocument.key } : {}),
+        });
+      }
+      case 'GetBucketWebsite':
+        return c.getBucketWebsite(b);
+      case 'DeleteBucketWebsite':
+        return c.deleteBucketWebsite(b);
+      case 'PutBucketRequestPayment':
+        return c.putBucketRequestPayment(b, r.requestPaymentConfiguration?.payer);
+      case 'GetBucketRequestPayment':
+        return c.getBucketRequestPayment(b);
+      case 'PutBucketTags':
+        return c.putBucketTags(b, Object.fromEntries(((r.tagging?.tagSet?.tags ?? []) as Fields[]).map((t) => [t.key, t.value])));
+      case 'GetBucketTags':
+        return c.getBucketTags(b);
+      case 'DeleteBucketTags':
+        return c.deleteBucketTags(b);
+      case 'PutBucketLogging':
+        return c.putBucketLogging(b, r.bucketLoggingStatus?.loggingEnabled?.targetPrefix);
+      case 'GetBucketLogging':
+        return c.getBucketLogging(b);
+      case 'DeleteBucketLogging':
+        return c.deleteBucketLogging(b);
+      case 'PutBucketInventory': {
+        const i = r.inventoryConfiguration ?? {};
+        const d = i.destination?.ossBucketDestination ?? {};
+        return c.putBucketInventory(b, {
+          id: i.id,
+          isEnabled: i.isEnabled,
+          prefix: i.filter?.prefix,
+          OSSBucketDestination: {
+            format: d.format,
+            accountId: d.accountId,
+            rolename: String(d.roleArn).replace(/^acs:ram::[^:]*:role\//, ''),
+            bucket: String(d.bucket).replace(/^acs:oss:::/, ''),
+            prefix: d.prefix,
+          },
+          frequency: i.schedule?.frequency,
+          includedObjectVersions: i.includedObjectVersions,
+          optionalFields: { field: i.optionalFields?.fields ?? [] },
+        });
+      }
+      case 'GetBucketInventory':
+        return c.getBucketInventory(b, r.inventoryId);
+      case 'ListBucketInventory':
+        return c.listBucketInventory(b, r.continuationToken !== undefined ? { continuationToken: r.continuationToken } : {});
+      case 'DeleteBucketInventory':
+        return c.deleteBucketInventory(b, r.inventoryId);
+      case 'PutBucketPolicy':
+        // putBucketPolicy takes the policy as an object and sends JSON.stringify of it (lib/common/bucket/putBucketPolicy.js).
+        return c.putBucketPolicy(b, JSON.parse(String(r.body)));
+      case 'GetBucketPolicy':
+        return c.getBucketPolicy(b);
+      case 'DeleteBucketPolicy':
+        return c.deleteBucketPolicy(b);
+      case 'PutSymlink':
+        return c.putSymlink(key, r.target, r.storageClass !== undefined ? { storageClass: r.storageClass } : {});
+      case 'GetSymlink':
+        return c.getSymlink(key, r.versionId !== undefined ? { versionId: r.versionId } : {});
+      case 'AppendObject':
+        return c.append(key, Buffer.from(p.body ?? ''), { position: String(r.position ?? 0) });
+      default:
+        throw new Error(`ali-oss driver has no ${api}`);
+    }
   }
 
   async call(api: Api, p: Params): Promise<Outcome> {
@@ -328,6 +457,41 @@ export class AliOssDriver implements Driver {
           return done(await c.abortMultipartUpload(key, p.uploadId));
         case 'CopierCopy':
           throw new Error('ali-oss has no copy manager (AliOssDriver.cannot says so)');
+        case 'ListBuckets':
+        case 'GetBucketStat':
+        case 'PutBucketCors':
+        case 'GetBucketCors':
+        case 'DeleteBucketCors':
+        case 'PutBucketEncryption':
+        case 'GetBucketEncryption':
+        case 'DeleteBucketEncryption':
+        case 'PutBucketReferer':
+        case 'GetBucketReferer':
+        case 'PutBucketWebsite':
+        case 'GetBucketWebsite':
+        case 'DeleteBucketWebsite':
+        case 'PutBucketRequestPayment':
+        case 'GetBucketRequestPayment':
+        case 'PutBucketTags':
+        case 'GetBucketTags':
+        case 'DeleteBucketTags':
+        case 'PutBucketLogging':
+        case 'GetBucketLogging':
+        case 'DeleteBucketLogging':
+        case 'PutBucketInventory':
+        case 'GetBucketInventory':
+        case 'ListBucketInventory':
+        case 'DeleteBucketInventory':
+        case 'PutSymlink':
+        case 'GetSymlink':
+        case 'AppendObject':
+        case 'PutBucketPolicy':
+        case 'GetBucketPolicy':
+        case 'DeleteBucketPolicy': {
+          const r = await this.document(c, api, p);
+          // Results are read from the answer ali-oss received, as the raw driver reads them (documents.ts).
+          return done(r, resultData(api, lower(r.res?.headers), Buffer.from(r.res?.data ?? '')));
+        }
         case 'SelectObject':
         case 'CreateSelectObjectMeta':
           throw new Error('ali-oss has no SelectObject call (AliOssDriver.cannot says so)');
@@ -372,6 +536,8 @@ export class AliOssDriver implements Driver {
           const r = await c.getBucketWorm(p.bucket);
           return done(r, { wormId: r.wormId, wormState: r.state, retentionPeriodInDays: r.days === undefined ? undefined : Number(r.days) });
         }
+        default:
+          throw new Error(`ali-oss has no ${api} call (AliOssDriver.cannot says so)`);
       }
     } catch (err: any) {
       if (typeof err?.status !== 'number' || err.status === -1) throw err;
@@ -388,5 +554,34 @@ export class AliOssDriver implements Driver {
         headers,
       };
     }
+  }
+}
+
+/** What ali-oss's calls for the documents.ts APIs cannot carry: it builds these documents from a few fields only. */
+function documentLimit(api: Api, r: Fields, bucket: string): string | undefined {
+  switch (api) {
+    case 'PutBucketCors':
+      if (r.corsConfiguration?.responseVary !== undefined) return 'putBucketCORS sends no ResponseVary (lib/bucket.js)';
+      return undefined;
+    case 'PutBucketEncryption':
+      if (r.serverSideEncryptionRule?.applyServerSideEncryptionByDefault?.kmsDataEncryption !== undefined) return 'putBucketEncryption sends SSEAlgorithm and KMSMasterKeyID only';
+      return undefined;
+    case 'PutBucketReferer': {
+      const c = r.refererConfiguration ?? {};
+      if (c.allowTruncateQueryString !== undefined || c.truncatePath !== undefined || c.refererBlacklist !== undefined) return 'putBucketReferer sends AllowEmptyReferer and RefererList only (lib/bucket.js)';
+      return undefined;
+    }
+    case 'PutBucketWebsite':
+      if (r.websiteConfiguration?.errorDocument?.httpStatus !== undefined) return 'putBucketWebsite sends no ErrorDocument HttpStatus (lib/common/bucket/putBucketWebsite.js)';
+      if (r.websiteConfiguration?.indexDocument?.suffix === undefined) return 'putBucketWebsite always sends an IndexDocument (index.html unless given)';
+      return undefined;
+    case 'PutBucketLogging':
+      if (r.bucketLoggingStatus?.loggingEnabled?.targetBucket !== bucket) return 'putBucketLogging logs into the bucket itself only (lib/bucket.js: TargetBucket is the bucket name)';
+      return undefined;
+    case 'PutSymlink':
+      if (r.forbidOverwrite !== undefined || r.acl !== undefined) return 'putSymlink sets only the storage class and metadata';
+      return undefined;
+    default:
+      return undefined;
   }
 }

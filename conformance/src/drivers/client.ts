@@ -2,6 +2,7 @@
 import { Copier, OssClient, OssServiceError, SelectObjectError, type GetObjectRequest } from '@local-oss/client';
 import { saveAsProcess } from './rawWire.js';
 import { bucketUrl, postConditions, postFormData, sendForm } from './postForm.js';
+import { isDocumentApi } from '../documents.js';
 import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
 
 export class ClientDriver implements Driver {
@@ -24,6 +25,7 @@ export class ClientDriver implements Driver {
     if (api === 'UploadPartCopy' && (p.ifNoneMatch ?? p.ifModifiedSince ?? p.ifUnmodifiedSince) !== undefined) return 'uploadPartCopy takes only ifMatch';
     if (api === 'UploadPart' && p.contentMd5 !== undefined) return 'uploadPart sends no Content-MD5';
     if (api === 'HeadObject' && p.imageProcess !== undefined) return 'headObject sends no x-oss-process (PY2 HeadObjectRequest has no process)';
+    if (isDocumentApi(api) && typeof (OssClient.prototype as unknown as Record<string, unknown>)[method(api)] !== 'function') return `the client has no ${method(api)}`;
     return undefined;
   }
 
@@ -348,6 +350,22 @@ export class ClientDriver implements Driver {
           const w = r.wormConfiguration;
           return { ...ok(r), data: { wormId: w.wormId, wormState: w.state, retentionPeriodInDays: w.retentionPeriodInDays } };
         }
+        default: {
+          if (!isDocumentApi(api)) throw new Error(`the client driver has no ${api as string}`);
+          // documents.ts: the request and result fields are the client's own models (PY2's in camelCase).
+          const fn = (c as unknown as Record<string, (req: unknown) => Promise<Record<string, unknown> & { statusCode: number; requestId: string; headers: Record<string, string> }>>)[method(api)]!;
+          const req: Record<string, unknown> = { bucket, ...(p.key !== undefined ? { key } : {}), ...(api === 'AppendObject' ? { body: p.body ?? '' } : {}), ...p.request };
+          // The client's Tagging holds the tags in `tagSet` itself, where PY2 has Tagging(tag_set=TagSet(tags=…)).
+          const tagging = req.tagging as { tagSet?: { tags?: unknown[] } } | undefined;
+          if (api === 'PutBucketTags' && tagging) req.tagging = { tagSet: tagging.tagSet?.tags ?? [] };
+          const r = await fn.call(c, req);
+          const { statusCode: _s, requestId: _r, headers: _h, ...result } = r;
+          if (api === 'GetBucketTags') {
+            const t = result.tagging as { tagSet?: unknown[] } | undefined;
+            result.tagging = { tagSet: { tags: t?.tagSet ?? [] } };
+          }
+          return { ...ok(r), data: { result: plain(result) } };
+        }
       }
     } catch (err) {
       if (err instanceof OssServiceError) {
@@ -363,6 +381,14 @@ export class ClientDriver implements Driver {
       throw err;
     }
   }
+}
+
+/** The client method of an API: `PutBucketCors` → `putBucketCors`. */
+const method = (api: string) => api[0]!.toLowerCase() + api.slice(1);
+
+/** A result as plain data: Dates as ISO strings, undefined fields dropped (as PY2 leaves None out). */
+function plain(v: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
 }
 
 function ok(r: { statusCode: number; requestId: string; headers: Record<string, string> }): Outcome {

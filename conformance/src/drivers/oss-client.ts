@@ -120,7 +120,12 @@ export class OssClientDriver implements Driver {
     const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `oss-client builds the request itself (${raw})`;
     if (api === 'RestoreObject') return 'oss-client has no restore (src/OSSObject.ts has it commented out)';
-    if (!SUPPORTED.has(api)) return `oss-client has object calls only (no ${api})`;
+    if (api === 'PutSymlink' || api === 'GetSymlink' || api === 'AppendObject') {
+      // OSSObject.ts putSymlink(name, target, {storageClass, meta}), getSymlink(name, {versionId}), append(name, file, {position}).
+      const allowed: Record<string, string[]> = { PutSymlink: ['target'], GetSymlink: ['versionId'], AppendObject: ['position'] };
+      const extra = Object.keys(p.request ?? {}).find((k) => !allowed[api]!.includes(k));
+      if (extra) return `OSSObject's ${api === 'AppendObject' ? 'append' : api[0]!.toLowerCase() + api.slice(1)}() takes no ${extra}`;
+    } else if (!SUPPORTED.has(api)) return `oss-client has object calls only (no ${api})`;
     if (api === 'ProcessObject') return 'processObjectSave returns only res and status: the JSON result is dropped (OSSObject.js processObjectSave)';
     if (!OSS_CLIENT_BUCKET.test(p.bucket)) return 'the OSSObject constructor checks bucket names (checkBucketName.js)';
     if (p.sourceBucket !== undefined && !OSS_CLIENT_BUCKET.test(p.sourceBucket)) return 'copy() checks the source bucket name (checkBucketName.js)';
@@ -268,6 +273,18 @@ export class OssClientDriver implements Driver {
             nextContinuationToken: decode(r.nextContinuationToken),
             keyCount: Number.isNaN(r.keyCount) ? undefined : r.keyCount,
           });
+        }
+        case 'PutSymlink':
+          return done((await c.putSymlink(key, String(p.request?.target ?? ''), {})).res);
+        case 'GetSymlink': {
+          const r = await c.getSymlink(key, p.request?.versionId !== undefined ? { versionId: String(p.request.versionId) } : {});
+          // getSymlink() decodes the target (OSSObject.ts); the ETag is the answer's own.
+          return done(r.res, { result: { target: r.targetName, etag: lower(r.res?.headers).etag } });
+        }
+        case 'AppendObject': {
+          const r = await c.append(key, Buffer.from(p.body ?? ''), { position: String(p.request?.position ?? 0) });
+          const h = lower(r.res?.headers);
+          return done(r.res, { result: { nextPosition: Number(r.nextAppendPosition), hashCrc64: h['x-oss-hash-crc64ecma'], ...(h['x-oss-version-id'] ? { versionId: h['x-oss-version-id'] } : {}) } });
         }
         default:
           throw new Error(`oss-client has no call for ${api} (OssClientDriver.cannot says so)`);

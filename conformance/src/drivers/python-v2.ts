@@ -27,6 +27,7 @@ export class PythonV2Driver extends StdioAdapterDriver {
     if (api === 'PostObject') return 'the Python SDK v2 has no PostObject (a browser form; its sample/post_object.py posts with requests)';
     const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `the SDK builds the request itself (${raw})`;
+    if (api.endsWith('BucketCallbackPolicy')) return 'the Python SDK v2 has no bucket callback policy call (client.py)';
     if (!ACCOUNT_APIS.includes(api) && !VALID_BUCKET_NAME.test(p.bucket)) return 'the SDK checks bucket names before sending (validation.py is_valid_bucket_name)';
     if (api === 'HeadObject' && p.imageProcess !== undefined) return 'HeadObjectRequest has no process (models/object_basic.py)';
     if (api === 'InitiateMultipartUpload' && p.sequential) return 'InitiateMultipartUploadRequest has no sequential field (models/object_basic.py)';

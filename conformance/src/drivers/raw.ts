@@ -13,7 +13,7 @@ export class RawDriver implements Driver {
 
   constructor(
     private readonly target: TargetInfo,
-    private readonly signatureVersion: 'v4' | 'v1' = 'v4',
+    readonly signatureVersion: 'v4' | 'v1' = 'v4',
   ) {
     this.name = signatureVersion === 'v4' ? 'raw' : 'raw-v1';
   }

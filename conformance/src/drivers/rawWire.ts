@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { buildXml, encodeCopySource, objectHeaders, selectMetaRequestXml, selectRequestXml } from '@local-oss/client';
 import { readHeaders, type Api, type Params } from '../model.js';
+import { DOCUMENTS, documentXml, isDocumentApi, type DocumentApi } from '../documents.js';
 
 export interface Wire {
   method: string;
@@ -25,6 +26,32 @@ export function saveAsProcess(p: Params): string {
 function publicAccessBlockTarget(api: Api, p: Params): Pick<Wire, 'bucket' | 'query'> {
   if (api.includes('AccessPoint')) return { bucket: p.bucket, query: [['publicAccessBlock', undefined], ['x-oss-access-point-name', p.accessPointName ?? '']] };
   return { query: [['publicAccessBlock', undefined]] };
+}
+
+/** A documents.ts API as hand-built HTTP: its sub-resource, headers and body document (with Content-MD5). */
+export function documentWire(api: DocumentApi, p: Params): Wire {
+  const spec = DOCUMENTS[api];
+  const r = p.request ?? {};
+  const headers: Record<string, string | undefined> = { ...spec.headers?.(r) };
+  let body: string | Buffer | undefined;
+  if (spec.body) {
+    body = documentXml(spec.body.root, (r[spec.body.field] ?? {}) as Record<string, unknown>, spec.body.schema);
+    headers['content-md5'] = md5(body);
+    headers['content-type'] ??= 'application/xml';
+  } else if (spec.textBody) {
+    body = String(r[spec.textBody] ?? '');
+    headers['content-md5'] = md5(body);
+  } else if (api === 'AppendObject') {
+    body = p.body ?? '';
+  }
+  return {
+    method: spec.method,
+    bucket: spec.scope === 'service' ? undefined : p.bucket,
+    key: spec.scope === 'object' ? p.key : undefined,
+    query: spec.query?.(r) ?? [],
+    headers,
+    body,
+  };
 }
 
 export function wireOf(api: Api, p: Params): Wire {
@@ -255,6 +282,9 @@ export function wireOf(api: Api, p: Params): Wire {
       const body = selectMetaRequestXml(p.process!, p.selectMetaRequest ?? {});
       return { method: 'POST', ...object, query: [['x-oss-process', p.process!]], headers: { 'content-type': 'application/xml', 'content-md5': md5(body) }, body };
     }
+    default:
+      if (isDocumentApi(api)) return documentWire(api, p);
+      throw new Error(`no wire form for ${api as string}`);
   }
 }
 

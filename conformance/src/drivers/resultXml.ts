@@ -3,6 +3,7 @@
 // `unquote`, so `+` stays `+` (PY2 `serde_utils.deserialize_encode_type`).
 import { asArray, parseXml, readSelectFrames } from '@local-oss/client';
 import type { Api, ListedObject, Outcome } from '../model.js';
+import { DOCUMENTS, isDocumentApi, resultOf } from '../documents.js';
 
 type Node = Record<string, unknown>;
 
@@ -180,6 +181,7 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
       return { etag: str(r, 'ETag'), lastModified: str(r, 'LastModified') };
     }
     default:
+      if (isDocumentApi(api)) return { result: resultOf(DOCUMENTS[api], headers, DOCUMENTS[api].result ? doc() : undefined, DOCUMENTS[api].resultText ? body.toString('utf8') : undefined) };
       return undefined;
   }
 }

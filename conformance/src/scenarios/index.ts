@@ -5,6 +5,8 @@ import { archiveScenarios } from './archive.js';
 import { authScenarios } from './auth.js';
 import { bucketScenarios } from './buckets.js';
 import { callbackScenarios, sequentialScenarios } from './callback.js';
+import { bucketConfigScenarios } from './bucketConfig.js';
+import { symlinkScenarios } from './symlink.js';
 import { copyScenarios } from './copy.js';
 import { lifecycleScenarios } from './lifecycle.js';
 import { listingScenarios } from './listing.js';
@@ -24,6 +26,7 @@ export const scenarios: Scenario[] = [
   ...objectScenarios,
   ...postScenarios,
   ...archiveScenarios,
+  ...symlinkScenarios,
   ...listingScenarios,
   ...aclScenarios,
   ...versioningScenarios,
@@ -38,6 +41,7 @@ export const scenarios: Scenario[] = [
   ...styleScenarios,
   ...lifecycleScenarios,
   ...accessPointScenarios,
+  ...bucketConfigScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
@@ -45,6 +49,8 @@ export const scenarios: Scenario[] = [
 export {
   accessPointScenarios,
   postScenarios,
+  bucketConfigScenarios,
+  symlinkScenarios,
   selectObjectScenarios,
   imageScenarios,
   saveAsScenarios,
