@@ -10,6 +10,7 @@ import Router from '@koa/router';
 import type { Next } from 'koa';
 import { OssError } from './domain/errors.js';
 import { selectorsOf, servesSelectors, UNSERVED_HEADERS, UNSERVED_MODIFIERS, type Selecting } from './domain/subresources.js';
+import { closeOnUnreadBody } from './http/unreadBody.js';
 import { context } from './http/context.js';
 import { errors } from './http/errors.js';
 import { addressing } from './http/addressing.js';
@@ -344,6 +345,7 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>, admin: Admi
     await next();
   });
   app.use(context);
+  app.use(closeOnUnreadBody); // a GET/HEAD/DELETE declaring a body it never sends: the connection ends after the answer
   app.use(admin.requests.middleware(apiOf, isAdminPath)); // admin: outside errors, so it sees the final answer
   app.use(corsApi.corsHeadersStep); // CORS: Access-Control-* on the final answer (outside errors, so errors too)
   app.use(errors);
