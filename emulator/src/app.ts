@@ -86,6 +86,8 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'service', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
   // ListBuckets filtered by a list of tags: `tagging` is a selector elsewhere, a parameter here (api/service.ts).
   { method: 'GET', scope: 'service', sub: 'tagging', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
+  // `regionList`: the buckets of every region, which ListBuckets already lists here (behaviour §17.1).
+  { method: 'GET', scope: 'service', sub: 'regionList', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
   { method: 'GET', scope: 'service', sub: 'regions', access: 'owner', api: 'DescribeRegions', handler: regions.describeRegions },
 
   { method: 'POST', scope: 'bucket', sub: 'worm', access: 'owner', api: 'InitiateBucketWorm', handler: worm.initiateBucketWorm },
