@@ -31,6 +31,7 @@ import * as multipart from './api/multipart.js';
 import * as objectWorm from './api/objectWorm.js';
 import * as bucketPolicy from './api/bucketPolicy.js';
 import * as liveChannel from './api/liveChannel.js';
+import * as metaQuery from './api/metaQuery.js';
 import * as bucketTags from './api/bucketTags.js';
 import * as bucketStat from './api/bucketStat.js';
 import * as regions from './api/regions.js';
@@ -155,6 +156,11 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'inventory', when: (ctx) => ctx.state.query.has('inventoryId'), access: 'owner', api: 'GetBucketInventory', handler: inventory.getBucketInventory },
   { method: 'GET', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'ListBucketInventory', handler: inventory.listBucketInventory },
   { method: 'DELETE', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'DeleteBucketInventory', handler: inventory.deleteBucketInventory },
+  // MetaQuery: `comp` names the sub-API (behaviour §17.2); `mode` is a parameter (semantic is refused in the handler).
+  { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'OpenMetaQuery', handler: metaQuery.openMetaQuery },
+  { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'query', access: 'owner', api: 'DoMetaQuery', handler: metaQuery.doMetaQuery },
+  { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'delete', access: 'owner', api: 'CloseMetaQuery', handler: metaQuery.closeMetaQuery },
+  { method: 'GET', scope: 'bucket', sub: 'metaQuery', when: (ctx) => !ctx.state.query.has('comp'), access: 'owner', api: 'GetMetaQueryStatus', handler: metaQuery.getMetaQueryStatus },
   // CNAME: `comp` names the sub-API (domain/subresources.ts); GetCnameToken is `?comp=token&cname=<domain>`.
   { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'token', access: 'owner', api: 'CreateCnameToken', handler: cname.createCnameToken },
   { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'PutCname', handler: cname.putCname },

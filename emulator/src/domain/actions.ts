@@ -35,7 +35,8 @@ export type ApiName =
   | 'PutBucketRequestPayment' | 'GetBucketRequestPayment'
   | 'PutBucketPublicAccessBlock' | 'GetBucketPublicAccessBlock' | 'DeleteBucketPublicAccessBlock'
   | 'GetBucketPolicyStatus'
-  | 'PutStyle' | 'GetStyle' | 'ListStyle' | 'DeleteStyle' | 'ProcessObject';
+  | 'PutStyle' | 'GetStyle' | 'ListStyle' | 'DeleteStyle' | 'ProcessObject'
+  | 'OpenMetaQuery' | 'GetMetaQueryStatus' | 'DoMetaQuery' | 'CloseMetaQuery';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -81,6 +82,11 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   ListObjectVersions: 'oss:ListObjectVersions',
   ListMultipartUploads: 'oss:ListMultipartUploads',
   ListLiveChannel: 'oss:ListLiveChannel',
+  // DoMetaQuery API reference: "you must have the oss:DoMetaQuery permission"; the others named after their API [I].
+  OpenMetaQuery: 'oss:OpenMetaQuery',
+  GetMetaQueryStatus: 'oss:GetMetaQueryStatus',
+  DoMetaQuery: 'oss:DoMetaQuery',
+  CloseMetaQuery: 'oss:CloseMetaQuery',
   InitiateBucketWorm: 'oss:InitiateBucketWorm',
   AbortBucketWorm: 'oss:AbortBucketWorm',
   CompleteBucketWorm: 'oss:CompleteBucketWorm',

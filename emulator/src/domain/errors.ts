@@ -321,6 +321,13 @@ export const catalogue = {
   InvalidArgumentTagValue: { code: 'InvalidArgument', status: 400, message: 'The tag-value parameter requires tag-key.' },
   // ListBuckets tagging that is not "k":"v" pairs, or sent with tag-key (api/service.ts): code and message [I].
   InvalidArgumentTagging: { code: 'InvalidArgument', status: 400, message: 'The tagging parameter is not valid.' },
+  // MetaQuery (domain/metaQuery.ts): a Query, Sort, Order, MaxResults, NextToken or aggregation OSS's field table
+  // does not allow. The code and message are [I].
+  InvalidArgumentMetaQuery: { code: 'InvalidArgument', status: 400, message: 'The meta query parameter {ArgumentName} is not valid.' },
+  // The codes and their statuses are the Java SDK's OSSErrorCode comments (META_QUERY_ALREADY_EXIST "(404)",
+  // META_QUERY_NOT_EXIST "(400)"), its descriptions the messages [I].
+  MetaQueryAlreadyExist: { status: 404, message: 'The metadata index library being built exists in the bucket.' },
+  MetaQueryNotExist: { status: 400, message: 'The metadata index library does not exist in the bucket.' },
   // PutBucketOverwriteConfig (domain/overwrite.ts): the limits are documented (API reference "Precautions"), the
   // codes and messages are [I].
   InvalidArgumentOverwriteRules: { code: 'InvalidArgument', status: 400, message: 'A bucket can have at most 100 overwrite rules.' },
