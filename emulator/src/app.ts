@@ -187,6 +187,15 @@ export const routes: Route[] = [
   { method: 'DELETE', scope: 'bucket', access: 'owner', api: 'DeleteBucket', handler: bucket.deleteBucket },
   { method: 'POST', scope: 'bucket', sub: 'delete', access: 'write', api: 'DeleteMultipleObjects', handler: object.deleteMultipleObjects },
 
+  // LiveChannel (behaviour §17.3): the channel name is the object part of the path; `status` and `comp` pick the API.
+  { method: 'PUT', scope: 'object', sub: 'live', when: (ctx) => ctx.state.query.has('status'), access: 'owner', api: 'PutLiveChannelStatus', handler: liveChannel.putLiveChannelStatus },
+  { method: 'PUT', scope: 'object', sub: 'live', access: 'owner', api: 'PutLiveChannel', handler: liveChannel.putLiveChannel },
+  { method: 'GET', scope: 'object', sub: 'live', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'stat', access: 'owner', api: 'GetLiveChannelStat', handler: liveChannel.getLiveChannelStat },
+  { method: 'GET', scope: 'object', sub: 'live', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'history', access: 'owner', api: 'GetLiveChannelHistory', handler: liveChannel.getLiveChannelHistory },
+  { method: 'GET', scope: 'object', sub: 'live', when: (ctx) => !ctx.state.query.has('comp'), access: 'owner', api: 'GetLiveChannelInfo', handler: liveChannel.getLiveChannelInfo },
+  { method: 'DELETE', scope: 'object', sub: 'live', access: 'owner', api: 'DeleteLiveChannel', handler: liveChannel.deleteLiveChannel },
+  { method: 'POST', scope: 'object', sub: 'vod', access: 'owner', api: 'PostVodPlaylist', handler: liveChannel.postVodPlaylist },
+  { method: 'GET', scope: 'object', sub: 'vod', access: 'owner', api: 'GetVodPlaylist', handler: liveChannel.getVodPlaylist },
   { method: 'PUT', scope: 'object', sub: 'retention', access: 'owner', api: 'PutObjectRetention', handler: objectWorm.putObjectRetention },
   { method: 'GET', scope: 'object', sub: 'retention', access: 'owner', api: 'GetObjectRetention', handler: objectWorm.getObjectRetention },
   { method: 'PUT', scope: 'object', sub: 'legalHold', access: 'owner', api: 'PutObjectLegalHold', handler: objectWorm.putObjectLegalHold },

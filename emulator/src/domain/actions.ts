@@ -36,7 +36,9 @@ export type ApiName =
   | 'PutBucketPublicAccessBlock' | 'GetBucketPublicAccessBlock' | 'DeleteBucketPublicAccessBlock'
   | 'GetBucketPolicyStatus'
   | 'PutStyle' | 'GetStyle' | 'ListStyle' | 'DeleteStyle' | 'ProcessObject'
-  | 'OpenMetaQuery' | 'GetMetaQueryStatus' | 'DoMetaQuery' | 'CloseMetaQuery';
+  | 'OpenMetaQuery' | 'GetMetaQueryStatus' | 'DoMetaQuery' | 'CloseMetaQuery'
+  | 'PutLiveChannel' | 'PutLiveChannelStatus' | 'GetLiveChannelInfo' | 'DeleteLiveChannel' | 'GetLiveChannelStat'
+  | 'GetLiveChannelHistory' | 'PostVodPlaylist' | 'GetVodPlaylist';
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -82,6 +84,16 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   ListObjectVersions: 'oss:ListObjectVersions',
   ListMultipartUploads: 'oss:ListMultipartUploads',
   ListLiveChannel: 'oss:ListLiveChannel',
+  // The LiveChannel API pages name `oss:<API>` (API:PutLiveChannelStatus → oss:PutLiveChannelStatus); the rest by that
+  // pattern [I]. Bucket-level: a channel is not an object.
+  PutLiveChannel: 'oss:PutLiveChannel',
+  PutLiveChannelStatus: 'oss:PutLiveChannelStatus',
+  GetLiveChannelInfo: 'oss:GetLiveChannelInfo',
+  DeleteLiveChannel: 'oss:DeleteLiveChannel',
+  GetLiveChannelStat: 'oss:GetLiveChannelStat',
+  GetLiveChannelHistory: 'oss:GetLiveChannelHistory',
+  PostVodPlaylist: 'oss:PostVodPlaylist',
+  GetVodPlaylist: 'oss:GetVodPlaylist',
   // DoMetaQuery API reference: "you must have the oss:DoMetaQuery permission"; the others named after their API [I].
   OpenMetaQuery: 'oss:OpenMetaQuery',
   GetMetaQueryStatus: 'oss:GetMetaQueryStatus',

@@ -321,6 +321,12 @@ export const catalogue = {
   InvalidArgumentTagValue: { code: 'InvalidArgument', status: 400, message: 'The tag-value parameter requires tag-key.' },
   // ListBuckets tagging that is not "k":"v" pairs, or sent with tag-key (api/service.ts): code and message [I].
   InvalidArgumentTagging: { code: 'InvalidArgument', status: 400, message: 'The tagging parameter is not valid.' },
+  // LiveChannel (domain/liveChannel.ts): a configuration outside the API reference's ranges; code and message [I].
+  InvalidArgumentLiveChannel: { code: 'InvalidArgument', status: 400, message: 'The live channel parameter {ArgumentName} is not valid.' },
+  // A VOD span without segments: InvalidArgument [S] oss2 live test_live_channel.py test_post_vod_playlist; message [I].
+  InvalidArgumentNoTsFile: { code: 'InvalidArgument', status: 400, message: 'No ts file found in specified time span.' },
+  // oss2 exceptions.NoSuchLiveChannel (status 404, code NoSuchLiveChannel); message [I].
+  NoSuchLiveChannel: { status: 404, message: 'The specified live channel does not exist.' },
   // MetaQuery (domain/metaQuery.ts): a Query, Sort, Order, MaxResults, NextToken or aggregation OSS's field table
   // does not allow. The code and message are [I].
   InvalidArgumentMetaQuery: { code: 'InvalidArgument', status: 400, message: 'The meta query parameter {ArgumentName} is not valid.' },
