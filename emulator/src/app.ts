@@ -32,6 +32,7 @@ import * as objectWorm from './api/objectWorm.js';
 import * as bucketPolicy from './api/bucketPolicy.js';
 import * as liveChannel from './api/liveChannel.js';
 import * as metaQuery from './api/metaQuery.js';
+import * as qos from './api/qos.js';
 import * as bucketTags from './api/bucketTags.js';
 import * as bucketStat from './api/bucketStat.js';
 import * as regions from './api/regions.js';
@@ -89,6 +90,15 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'service', sub: 'tagging', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
   // `regionList`: the buckets of every region, which ListBuckets already lists here (behaviour §17.1).
   { method: 'GET', scope: 'service', sub: 'regionList', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
+  // QoS and resource pools (behaviour §17.4): `qosRequester` and `resourcePool` are parameters of these APIs.
+  { method: 'GET', scope: 'service', sub: 'qosInfo', access: 'owner', api: 'GetUserQosInfo', handler: qos.getUserQosInfo },
+  { method: 'GET', scope: 'service', sub: 'resourcePool', access: 'owner', api: 'ListResourcePools', handler: qos.listResourcePools },
+  { method: 'GET', scope: 'service', sub: 'resourcePoolInfo', with: ['resourcePool'], access: 'owner', api: 'GetResourcePoolInfo', handler: qos.noSuchResourcePool },
+  { method: 'GET', scope: 'service', sub: 'resourcePoolBuckets', with: ['resourcePool'], access: 'owner', api: 'ListResourcePoolBuckets', handler: qos.noSuchResourcePool },
+  { method: 'PUT', scope: 'service', sub: 'requesterQosInfo', with: ['qosRequester', 'resourcePool'], access: 'owner', api: 'PutResourcePoolRequesterQoSInfo', handler: qos.noSuchResourcePool },
+  { method: 'GET', scope: 'service', sub: 'requesterQosInfo', with: ['qosRequester', 'resourcePool'], when: (ctx) => ctx.state.query.has('qosRequester'), access: 'owner', api: 'GetResourcePoolRequesterQoSInfo', handler: qos.noSuchResourcePool },
+  { method: 'GET', scope: 'service', sub: 'requesterQosInfo', with: ['resourcePool'], access: 'owner', api: 'ListResourcePoolRequesterQoSInfos', handler: qos.noSuchResourcePool },
+  { method: 'DELETE', scope: 'service', sub: 'requesterQosInfo', with: ['qosRequester', 'resourcePool'], access: 'owner', api: 'DeleteResourcePoolRequesterQoSInfo', handler: qos.noSuchResourcePool },
   { method: 'GET', scope: 'service', sub: 'regions', access: 'owner', api: 'DescribeRegions', handler: regions.describeRegions },
 
   { method: 'POST', scope: 'bucket', sub: 'worm', access: 'owner', api: 'InitiateBucketWorm', handler: worm.initiateBucketWorm },
@@ -156,6 +166,15 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'inventory', when: (ctx) => ctx.state.query.has('inventoryId'), access: 'owner', api: 'GetBucketInventory', handler: inventory.getBucketInventory },
   { method: 'GET', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'ListBucketInventory', handler: inventory.listBucketInventory },
   { method: 'DELETE', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'DeleteBucketInventory', handler: inventory.deleteBucketInventory },
+  { method: 'PUT', scope: 'bucket', sub: 'qosInfo', access: 'owner', api: 'PutBucketQoSInfo', handler: qos.putBucketQosInfo },
+  { method: 'GET', scope: 'bucket', sub: 'qosInfo', access: 'owner', api: 'GetBucketQoSInfo', handler: qos.getBucketQosInfo },
+  { method: 'DELETE', scope: 'bucket', sub: 'qosInfo', access: 'owner', api: 'DeleteBucketQoSInfo', handler: qos.deleteBucketQosInfo },
+  { method: 'PUT', scope: 'bucket', sub: 'qos', access: 'owner', api: 'PutBucketStorageCapacity', handler: qos.putBucketStorageCapacity },
+  { method: 'GET', scope: 'bucket', sub: 'qos', access: 'owner', api: 'GetBucketStorageCapacity', handler: qos.getBucketStorageCapacity },
+  { method: 'PUT', scope: 'bucket', sub: 'requesterQosInfo', with: ['qosRequester'], access: 'owner', api: 'PutBucketRequesterQoSInfo', handler: qos.putBucketRequesterQosInfo },
+  { method: 'GET', scope: 'bucket', sub: 'requesterQosInfo', with: ['qosRequester'], when: (ctx) => ctx.state.query.has('qosRequester'), access: 'owner', api: 'GetBucketRequesterQoSInfo', handler: qos.getBucketRequesterQosInfo },
+  { method: 'GET', scope: 'bucket', sub: 'requesterQosInfo', access: 'owner', api: 'ListBucketRequesterQoSInfos', handler: qos.listBucketRequesterQosInfos },
+  { method: 'DELETE', scope: 'bucket', sub: 'requesterQosInfo', with: ['qosRequester'], access: 'owner', api: 'DeleteBucketRequesterQoSInfo', handler: qos.deleteBucketRequesterQosInfo },
   // MetaQuery: `comp` names the sub-API (behaviour §17.2); `mode` is a parameter (semantic is refused in the handler).
   { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'OpenMetaQuery', handler: metaQuery.openMetaQuery },
   { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'query', access: 'owner', api: 'DoMetaQuery', handler: metaQuery.doMetaQuery },

@@ -38,7 +38,13 @@ export type ApiName =
   | 'PutStyle' | 'GetStyle' | 'ListStyle' | 'DeleteStyle' | 'ProcessObject'
   | 'OpenMetaQuery' | 'GetMetaQueryStatus' | 'DoMetaQuery' | 'CloseMetaQuery'
   | 'PutLiveChannel' | 'PutLiveChannelStatus' | 'GetLiveChannelInfo' | 'DeleteLiveChannel' | 'GetLiveChannelStat'
-  | 'GetLiveChannelHistory' | 'PostVodPlaylist' | 'GetVodPlaylist';
+  | 'GetLiveChannelHistory' | 'PostVodPlaylist' | 'GetVodPlaylist'
+  | 'GetUserQosInfo' | 'ListResourcePools' | 'GetResourcePoolInfo' | 'ListResourcePoolBuckets' | 'PutResourcePoolRequesterQoSInfo' | 'GetResourcePoolRequesterQoSInfo' | 'ListResourcePoolRequesterQoSInfos' | 'DeleteResourcePoolRequesterQoSInfo'
+  | 'PutBucketQoSInfo' | 'GetBucketQoSInfo' | 'DeleteBucketQoSInfo' | 'PutBucketStorageCapacity' | 'GetBucketStorageCapacity' | 'PutBucketRequesterQoSInfo' | 'GetBucketRequesterQoSInfo' | 'ListBucketRequesterQoSInfos' | 'DeleteBucketRequesterQoSInfo';
+
+const ACCOUNT_APIS: ReadonlySet<ApiName> = new Set<ApiName>([
+  'GetUserQosInfo', 'ListResourcePools', 'GetResourcePoolInfo', 'ListResourcePoolBuckets', 'PutResourcePoolRequesterQoSInfo', 'GetResourcePoolRequesterQoSInfo', 'ListResourcePoolRequesterQoSInfos', 'DeleteResourcePoolRequesterQoSInfo',
+]);
 
 /** One permission a request needs: an action on a resource ARN. */
 export interface Check {
@@ -84,6 +90,17 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   ListObjectVersions: 'oss:ListObjectVersions',
   ListMultipartUploads: 'oss:ListMultipartUploads',
   ListLiveChannel: 'oss:ListLiveChannel',
+  // QoS: named after the API [I]; the storage capacity ones are oss:PutBucketUserQos / oss:GetBucketUserQos after
+  // the API's XML name (BucketUserQos) [I].
+  PutBucketQoSInfo: 'oss:PutBucketQoSInfo',
+  GetBucketQoSInfo: 'oss:GetBucketQoSInfo',
+  DeleteBucketQoSInfo: 'oss:DeleteBucketQoSInfo',
+  PutBucketStorageCapacity: 'oss:PutBucketUserQos',
+  GetBucketStorageCapacity: 'oss:GetBucketUserQos',
+  PutBucketRequesterQoSInfo: 'oss:PutBucketRequesterQoSInfo',
+  GetBucketRequesterQoSInfo: 'oss:GetBucketRequesterQoSInfo',
+  ListBucketRequesterQoSInfos: 'oss:ListBucketRequesterQoSInfos',
+  DeleteBucketRequesterQoSInfo: 'oss:DeleteBucketRequesterQoSInfo',
   // The LiveChannel API pages name `oss:<API>` (API:PutLiveChannelStatus → oss:PutLiveChannelStatus); the rest by that
   // pattern [I]. Bucket-level: a channel is not an object.
   PutLiveChannel: 'oss:PutLiveChannel',
@@ -231,6 +248,8 @@ export function kmsChecks(at: ArnContext, keyId: string): Check[] {
 export function requestChecks(api: ApiName, at: ArnContext, facts: RequestFacts): Check[] {
   if (api === 'ListBuckets') return [{ action: 'oss:ListBuckets', resource: ossArn(at) }];
   if (api === 'DescribeRegions') return [{ action: 'oss:DescribeRegions', resource: ossArn(at) }];
+  // Account-level QoS and resource pool APIs: the action named after the API on the account [I].
+  if (ACCOUNT_APIS.has(api)) return [{ action: `oss:${api}`, resource: ossArn(at) }];
   const bucketAction = BUCKET_ACTIONS[api];
   if (bucketAction !== undefined) return [{ action: bucketAction, resource: ossArn(at, facts.bucket) }];
   // DeleteMultipleObjects is checked per key by the handler (deleteChecks): the keys are in the body.

@@ -327,6 +327,11 @@ export const catalogue = {
   InvalidArgumentNoTsFile: { code: 'InvalidArgument', status: 400, message: 'No ts file found in specified time span.' },
   // oss2 exceptions.NoSuchLiveChannel (status 404, code NoSuchLiveChannel); message [I].
   NoSuchLiveChannel: { status: 404, message: 'The specified live channel does not exist.' },
+  // QoS (domain/qos.ts): InvalidArgument [S] oss2 live tests/test_qos_info.py, test_bucket_storage_capacity; message [I].
+  InvalidArgumentQos: { code: 'InvalidArgument', status: 400, message: 'The QoS parameter {ArgumentName} is not valid.' },
+  // No resource pool exists here (they are created by Alibaba Cloud support, not by an API): the message is oss2's live
+  // tests/test_qos_and_resource_pool.py assertion, the code [I].
+  NoSuchResourcePool: { status: 404, message: 'The specified resource pool does not exist.' },
   // MetaQuery (domain/metaQuery.ts): a Query, Sort, Order, MaxResults, NextToken or aggregation OSS's field table
   // does not allow. The code and message are [I].
   InvalidArgumentMetaQuery: { code: 'InvalidArgument', status: 400, message: 'The meta query parameter {ArgumentName} is not valid.' },

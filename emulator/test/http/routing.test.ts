@@ -103,9 +103,9 @@ describe('routing on selectors', () => {
   });
 
   it('checks the credentials of an API it does not serve before refusing it, as OSS authenticates every API', async () => {
-    const res = await raw(emu, { method: 'GET', bucket: BUCKET, query: [['qosInfo', undefined]], credentials: { accessKeyId: 'unknown-key', accessKeySecret: 'x' } });
+    const res = await raw(emu, { method: 'GET', bucket: BUCKET, query: [['dataPipeline', undefined]], credentials: { accessKeyId: 'unknown-key', accessKeySecret: 'x' } });
     expect([res.status, errorCode(res)]).toEqual([403, 'InvalidAccessKeyId']);
-    const signed = await raw(emu, { method: 'GET', bucket: BUCKET, query: [['qosInfo', undefined]] });
+    const signed = await raw(emu, { method: 'GET', bucket: BUCKET, query: [['dataPipeline', undefined]] });
     expect([signed.status, errorCode(signed)]).toEqual([400, 'NotImplemented']);
   });
 
