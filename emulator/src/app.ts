@@ -33,6 +33,7 @@ import * as bucketPolicy from './api/bucketPolicy.js';
 import * as liveChannel from './api/liveChannel.js';
 import * as metaQuery from './api/metaQuery.js';
 import * as qos from './api/qos.js';
+import * as asyncFetch from './api/asyncFetch.js';
 import * as bucketTags from './api/bucketTags.js';
 import * as bucketStat from './api/bucketStat.js';
 import * as regions from './api/regions.js';
@@ -175,6 +176,9 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'requesterQosInfo', with: ['qosRequester'], when: (ctx) => ctx.state.query.has('qosRequester'), access: 'owner', api: 'GetBucketRequesterQoSInfo', handler: qos.getBucketRequesterQosInfo },
   { method: 'GET', scope: 'bucket', sub: 'requesterQosInfo', access: 'owner', api: 'ListBucketRequesterQoSInfos', handler: qos.listBucketRequesterQosInfos },
   { method: 'DELETE', scope: 'bucket', sub: 'requesterQosInfo', with: ['qosRequester'], access: 'owner', api: 'DeleteBucketRequesterQoSInfo', handler: qos.deleteBucketRequesterQosInfo },
+  // AsyncFetchTask (behaviour §17.5): the emulator fetches the URL itself.
+  { method: 'POST', scope: 'bucket', sub: 'asyncFetch', access: 'owner', api: 'PutAsyncFetchTask', handler: asyncFetch.putAsyncFetchTask },
+  { method: 'GET', scope: 'bucket', sub: 'asyncFetch', access: 'owner', api: 'GetAsyncFetchTask', handler: asyncFetch.getAsyncFetchTask },
   // MetaQuery: `comp` names the sub-API (behaviour §17.2); `mode` is a parameter (semantic is refused in the handler).
   { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'OpenMetaQuery', handler: metaQuery.openMetaQuery },
   { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'query', access: 'owner', api: 'DoMetaQuery', handler: metaQuery.doMetaQuery },

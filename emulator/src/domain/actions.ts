@@ -40,6 +40,7 @@ export type ApiName =
   | 'PutLiveChannel' | 'PutLiveChannelStatus' | 'GetLiveChannelInfo' | 'DeleteLiveChannel' | 'GetLiveChannelStat'
   | 'GetLiveChannelHistory' | 'PostVodPlaylist' | 'GetVodPlaylist'
   | 'GetUserQosInfo' | 'ListResourcePools' | 'GetResourcePoolInfo' | 'ListResourcePoolBuckets' | 'PutResourcePoolRequesterQoSInfo' | 'GetResourcePoolRequesterQoSInfo' | 'ListResourcePoolRequesterQoSInfos' | 'DeleteResourcePoolRequesterQoSInfo'
+  | 'PutAsyncFetchTask' | 'GetAsyncFetchTask'
   | 'PutBucketQoSInfo' | 'GetBucketQoSInfo' | 'DeleteBucketQoSInfo' | 'PutBucketStorageCapacity' | 'GetBucketStorageCapacity' | 'PutBucketRequesterQoSInfo' | 'GetBucketRequesterQoSInfo' | 'ListBucketRequesterQoSInfos' | 'DeleteBucketRequesterQoSInfo';
 
 const ACCOUNT_APIS: ReadonlySet<ApiName> = new Set<ApiName>([
@@ -90,6 +91,9 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   ListObjectVersions: 'oss:ListObjectVersions',
   ListMultipartUploads: 'oss:ListMultipartUploads',
   ListLiveChannel: 'oss:ListLiveChannel',
+  // Named after the API [I]; the object it lands is checked by the landing funnel's rules, not by oss:PutObject.
+  PutAsyncFetchTask: 'oss:PutAsyncFetchTask',
+  GetAsyncFetchTask: 'oss:GetAsyncFetchTask',
   // QoS: named after the API [I]; the storage capacity ones are oss:PutBucketUserQos / oss:GetBucketUserQos after
   // the API's XML name (BucketUserQos) [I].
   PutBucketQoSInfo: 'oss:PutBucketQoSInfo',

@@ -332,6 +332,11 @@ export const catalogue = {
   // No resource pool exists here (they are created by Alibaba Cloud support, not by an API): the message is oss2's live
   // tests/test_qos_and_resource_pool.py assertion, the code [I].
   NoSuchResourcePool: { status: 404, message: 'The specified resource pool does not exist.' },
+  // AsyncFetchTask (domain/asyncFetch.ts): ObjectAlreadyExists is oss2 exceptions.ObjectAlreadyExists (status 400)
+  // [S]; the messages, InvalidArgument's and the unknown task's code are [I].
+  InvalidArgumentAsyncFetch: { code: 'InvalidArgument', status: 400, message: 'The async fetch parameter {ArgumentName} is not valid.' },
+  ObjectAlreadyExists: { status: 400, message: 'The object you specified already exists.' },
+  NoSuchAsyncFetchTask: { status: 404, message: 'The specified async fetch task does not exist.' },
   // MetaQuery (domain/metaQuery.ts): a Query, Sort, Order, MaxResults, NextToken or aggregation OSS's field table
   // does not allow. The code and message are [I].
   InvalidArgumentMetaQuery: { code: 'InvalidArgument', status: 400, message: 'The meta query parameter {ArgumentName} is not valid.' },
