@@ -45,7 +45,22 @@ export type Api =
   | 'CreateSelectObjectMeta'
   | 'PutBucketLifecycle'
   | 'GetBucketLifecycle'
-  | 'DeleteBucketLifecycle';
+  | 'DeleteBucketLifecycle'
+  /** MetaQuery scalar search (behaviour §17.2): `metaQuery` holds DoMetaQuery's request. */
+  | 'OpenMetaQuery'
+  | 'GetMetaQueryStatus'
+  | 'DoMetaQuery'
+  | 'CloseMetaQuery';
+
+/** DoMetaQuery's request, named as PY2's MetaQuery model. */
+export interface MetaQuerySpec {
+  query: string;
+  sort?: string;
+  order?: string;
+  maxResults?: number;
+  nextToken?: string;
+  aggregations?: { field: string; operation: string }[];
+}
 
 /** One lifecycle rule as scenarios state it: ID, Prefix, Status and Expiration Days. */
 export interface LifecycleRuleSpec {
@@ -85,6 +100,8 @@ export interface Params {
   ifUnmodifiedSince?: string;
   /** PutBucketLifecycle: rules expiring a prefix after some days (the shape every driver can send). */
   lifecycleRules?: LifecycleRuleSpec[];
+  /** DoMetaQuery */
+  metaQuery?: MetaQuerySpec;
   /** PutBucketVersioning; any string, so a scenario can send an invalid one. */
   status?: string;
   retentionPeriodInDays?: number;
@@ -210,6 +227,11 @@ export interface Outcome {
     /** SelectObject: the rows, frames removed; a failure the end frame reported (`Code`, after a 206). */
     selectRows?: string;
     selectError?: string;
+    /** GetMetaQueryStatus's State; DoMetaQuery's file names, NextToken and aggregations. */
+    metaQueryState?: string;
+    metaQueryFiles?: string[];
+    metaQueryNextToken?: string;
+    metaQueryAggregations?: { field: string; operation: string; value?: number }[];
     /** CreateSelectObjectMeta's counts. */
     selectMeta?: { totalScannedBytes: number; splitsCount: number; rowsCount: number; colsCount: number };
   };
@@ -280,6 +302,7 @@ export type Tag =
   | 'objects'
   | 'versioning'
   | 'lifecycle'
+  | 'metaquery'
   | 'tagging'
   | 'listing'
   | 'acl'

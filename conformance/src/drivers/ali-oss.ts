@@ -40,6 +40,7 @@ export class AliOssDriver implements Driver {
     const raw = RAW_ONLY_PARAMS.find((k) => p[k] !== undefined);
     if (raw) return `ali-oss builds the request itself (${raw})`;
     if (!VALID_BUCKET_NAME.test(p.bucket)) return 'ali-oss checks bucket names before sending (lib/common/utils/checkBucketName.js)';
+    if (api.endsWith('MetaQuery') || api === 'GetMetaQueryStatus') return 'ali-oss has no MetaQuery calls (lib/ has no metaQuery)';
     if (api === 'CopierCopy') return 'ali-oss has no copy manager that keeps metadata and tags (multipartUploadCopy copies bytes only)';
     if (api === 'SelectObject' || api === 'CreateSelectObjectMeta') return 'ali-oss has no SelectObject call (lib/object.js and lib/common/object/ have none; x-oss-process there is image processing only)';
     if (api === 'PutObjectTagging') {
@@ -296,6 +297,11 @@ export class AliOssDriver implements Driver {
         case 'SelectObject':
         case 'CreateSelectObjectMeta':
           throw new Error('ali-oss has no SelectObject call (AliOssDriver.cannot says so)');
+        case 'OpenMetaQuery':
+        case 'GetMetaQueryStatus':
+        case 'DoMetaQuery':
+        case 'CloseMetaQuery':
+          throw new Error('ali-oss has no MetaQuery calls (AliOssDriver.cannot says so)');
         case 'ListMultipartUploads': {
           const r = await c.listUploads({ 'max-uploads': 1000 });
           return done(r, { uploads: asArray(r.uploads).map((u: any) => ({ key: u.name, uploadId: u.uploadId })) });

@@ -5,6 +5,7 @@ import { authScenarios } from './auth.js';
 import { bucketScenarios } from './buckets.js';
 import { copyScenarios } from './copy.js';
 import { lifecycleScenarios } from './lifecycle.js';
+import { metaQueryScenarios } from './metaQuery.js';
 import { listingScenarios } from './listing.js';
 import { multipartScenarios } from './multipart.js';
 import { objectScenarios } from './objects.js';
@@ -27,6 +28,7 @@ export const scenarios: Scenario[] = [
   ...multipartScenarios,
   ...selectObjectScenarios,
   ...lifecycleScenarios,
+  ...metaQueryScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
@@ -35,6 +37,7 @@ export {
   selectObjectScenarios,
   aclScenarios,
   lifecycleScenarios,
+  metaQueryScenarios,
   authScenarios,
   bucketScenarios,
   copyScenarios,
