@@ -1,8 +1,8 @@
-// raw: hand-built, hand-signed HTTP (V4, or V1 with `signatureVersion: 'v1'`), to test what SDKs hide: exact
+// raw: hand-built, hand-signed HTTP (V4, or V1 / V2 with `signatureVersion: 'v1' | 'v2'`; V2 only for the corpus), to test what SDKs hide: exact
 // headers, copy-source encodings, wrong or missing signatures, old dates, framing without Content-Length.
 import { request } from 'node:http';
 import { request as requestTls } from 'node:https';
-import { parseErrorResponse, signV1, signV4, uriEncode, encodeQuery, type SignableRequest } from '@local-oss/client';
+import { parseErrorResponse, signV1, signV2, signV4, uriEncode, encodeQuery, type SignableRequest } from '@local-oss/client';
 import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
 import { resultData } from './resultXml.js';
 import { wireOf, type Wire } from './rawWire.js';
@@ -12,9 +12,9 @@ export class RawDriver implements Driver {
 
   constructor(
     private readonly target: TargetInfo,
-    private readonly signatureVersion: 'v4' | 'v1' = 'v4',
+    private readonly signatureVersion: 'v4' | 'v1' | 'v2' = 'v4',
   ) {
-    this.name = signatureVersion === 'v4' ? 'raw' : 'raw-v1';
+    this.name = signatureVersion === 'v4' ? 'raw' : `raw-${signatureVersion}`;
   }
 
   async unavailable(): Promise<string | undefined> {
@@ -53,6 +53,10 @@ export class RawDriver implements Driver {
     } else if (this.signatureVersion === 'v1') {
       headers['x-oss-date'] = now.toUTCString();
       headers.authorization = signV1(signable, creds, headers['x-oss-date']);
+    } else if (this.signatureVersion === 'v2') {
+      // As oss2's AuthV2 signs (auth.py ProviderAuthV2): the Date header, no additional headers unless listed.
+      headers.date = now.toUTCString();
+      headers.authorization = signV2(signable, creds, headers.date);
     } else {
       const signed = signV4(signable, creds, {
         region: p.region ?? this.target.region,
