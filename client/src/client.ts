@@ -16,6 +16,7 @@ import * as multipart from './ops/multipart.js';
 import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
+import * as metaQuery from './ops/metaQuery.js';
 import * as archive from './ops/archive.js';
 import * as referer from './ops/referer.js';
 import * as requestPayment from './ops/requestPayment.js';
@@ -136,6 +137,24 @@ export class OssClient {
 
   getBucketHttpsConfig(req: M.GetBucketHttpsConfigRequest): Promise<M.GetBucketHttpsConfigResult> {
     return httpsConfig.getBucketHttpsConfig(this.wire, req);
+  }
+
+  // ---- MetaQuery, scalar search (ops/metaQuery.ts) -----------------------------------------------------------
+
+  openMetaQuery(req: M.OpenMetaQueryRequest): Promise<M.OpenMetaQueryResult> {
+    return metaQuery.openMetaQuery(this.wire, req);
+  }
+
+  getMetaQueryStatus(req: M.GetMetaQueryStatusRequest): Promise<M.GetMetaQueryStatusResult> {
+    return metaQuery.getMetaQueryStatus(this.wire, req);
+  }
+
+  doMetaQuery(req: M.DoMetaQueryRequest): Promise<M.DoMetaQueryResult> {
+    return metaQuery.doMetaQuery(this.wire, req);
+  }
+
+  closeMetaQuery(req: M.CloseMetaQueryRequest): Promise<M.CloseMetaQueryResult> {
+    return metaQuery.closeMetaQuery(this.wire, req);
   }
 
   // ---- overwrite protection (ops/overwrite.ts) ---------------------------------------------------------------

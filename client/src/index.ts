@@ -8,6 +8,7 @@ export * from './xmlSchema.js'; // models to and from XML by element schema
 export * from './errors.js'; // OssServiceError, InconsistentCrcError, parseErrorResponse (behaviour §3.1)
 export * from './signer/request.js'; // SignableRequest, Credentials, uriEncode
 export * from './signer/v1.js'; // V1 header signature (behaviour §8.2)
+export * from './signer/v2.js'; // V2 header signature and presigned URL (behaviour §8.9)
 export * from './signer/v4.js'; // V4 header signature, parseV4Authorization (behaviour §8.4)
 export * from './signer/presign.js'; // V1/V4 presigned URLs and their verification strings (behaviour §8.3, §8.5)
 export * from './signer/postPolicy.js'; // PostObject form signatures, V1 and V4 (behaviour §9.13)

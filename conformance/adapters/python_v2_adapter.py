@@ -324,6 +324,26 @@ def call(api, p):
         data = {'blockPublicAccess': r.public_access_block_configuration.block_public_access}
     elif api == 'DeletePublicAccessBlock':
         r = c.delete_public_access_block(oss.DeletePublicAccessBlockRequest())
+    elif api == 'OpenMetaQuery':
+        r = c.open_meta_query(oss.OpenMetaQueryRequest(bucket=b))
+    elif api == 'GetMetaQueryStatus':
+        r = c.get_meta_query_status(oss.GetMetaQueryStatusRequest(bucket=b))
+        data = {'metaQueryState': r.meta_query_status.state if r.meta_query_status else None}
+    elif api == 'DoMetaQuery':
+        q = p['metaQuery']
+        aggs = q.get('aggregations')
+        r = c.do_meta_query(oss.DoMetaQueryRequest(bucket=b, meta_query=oss.MetaQuery(
+            query=q['query'], sort=q.get('sort'), order=q.get('order'), max_results=q.get('maxResults'),
+            next_token=q.get('nextToken'),
+            aggregations=oss.MetaQueryAggregations(aggregations=[
+                oss.MetaQueryAggregation(field=a['field'], operation=a['operation']) for a in aggs]) if aggs else None)))
+        files = (r.files.file if r.files and r.files.file else None) or []
+        results = (r.aggregations.aggregations if r.aggregations and r.aggregations.aggregations else None) or []
+        data = {'metaQueryFiles': [f.filename or '' for f in files], 'metaQueryNextToken': r.next_token or '',
+                'metaQueryAggregations': [dict({'field': a.field or '', 'operation': a.operation or ''},
+                                               **({'value': a.value} if a.value is not None else {})) for a in results]}
+    elif api == 'CloseMetaQuery':
+        r = c.close_meta_query(oss.CloseMetaQueryRequest(bucket=b))
     elif api == 'PutBucketVersioning':
         r = c.put_bucket_versioning(oss.PutBucketVersioningRequest(
             bucket=b, versioning_configuration=oss.VersioningConfiguration(status=p['status'])))

@@ -7,7 +7,7 @@
 //   { id, source: {repo, path, test} | {doc}, kind, note?, setup?: [Step], request: Step, expect: Expect }
 // A Step is `{api, params}` (an `Api` of model.ts, sent as rawWire.ts builds it) or `{method, bucket?, key?, query?,
 // headers?, body?}` (anything else: AppendObject, DeleteMultipleObjects, GetObjectMeta …), plus `options` (the raw
-// driver's rawHeaders, signWithSecret, anonymous …), `signature` ('v1' | 'v4', default v4) and `save` (values for
+// driver's rawHeaders, signWithSecret, anonymous …), `signature` ('v1' | 'v2' | 'v4', default v4) and `save` (values for
 // later steps: `{"uploadId": "xml:InitiateMultipartUploadResult.UploadId", "etag": "header:etag"}` → `{$uploadId}`).
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -45,7 +45,7 @@ export interface Step {
   body?: BodySpec;
   /** Raw-driver options (model.ts RAW_ONLY_PARAMS); `signedAtOffsetSeconds` signs as if the clock were off. */
   options?: Record<string, unknown> & { signedAtOffsetSeconds?: number };
-  signature?: 'v1' | 'v4';
+  signature?: 'v1' | 'v2' | 'v4';
   save?: Record<string, string>;
   /** Setup steps must answer < 300 unless they say which status they expect. */
   expectStatus?: number;
@@ -196,10 +196,12 @@ export class CorpusRun {
   private readonly created: { bucket: string }[] = [];
   private readonly v4: RawDriver;
   private readonly v1: RawDriver;
+  private readonly v2: RawDriver;
 
   constructor(private readonly o: CorpusRunOptions) {
     this.v4 = new RawDriver(o.target, 'v4');
     this.v1 = new RawDriver(o.target, 'v1');
+    this.v2 = new RawDriver(o.target, 'v2');
   }
 
   private name(label: string): string {
@@ -368,7 +370,7 @@ export class CorpusRun {
     if (signedAtOffsetSeconds !== undefined) options.signedAt = new Date(Date.now() + signedAtOffsetSeconds * 1000);
     Object.assign(vars, Object.fromEntries(Object.entries(bodyVars).filter(([k]) => k.startsWith('body-'))));
     // A given raw driver sends the request as it signs (raw-v1 replays every entry with V1 signatures).
-    return (through ?? (step.signature === 'v1' ? this.v1 : this.v4)).send(wire, options);
+    return (through ?? (step.signature === 'v1' ? this.v1 : step.signature === 'v2' ? this.v2 : this.v4)).send(wire, options);
   }
 }
 

@@ -74,7 +74,22 @@ export type Api =
   /** A browser form POST to the bucket (behaviour §9.13): `body` is the file, `key` the key field. */
   | 'PostObject'
   /** Bucket configurations, symlinks, append and seal (documents.ts): fields in `Params.request`, answers in `data.result`. */
-  | DocumentApi;
+  | DocumentApi
+  /** MetaQuery scalar search (behaviour §17.2): `metaQuery` holds DoMetaQuery's request. */
+  | 'OpenMetaQuery'
+  | 'GetMetaQueryStatus'
+  | 'DoMetaQuery'
+  | 'CloseMetaQuery';
+
+/** DoMetaQuery's request, named as PY2's MetaQuery model. */
+export interface MetaQuerySpec {
+  query: string;
+  sort?: string;
+  order?: string;
+  maxResults?: number;
+  nextToken?: string;
+  aggregations?: { field: string; operation: string }[];
+}
 
 /** Calls on the account (the service), not on a bucket: their `bucket` param is ignored. */
 export const ACCOUNT_APIS: readonly Api[] = ['PutPublicAccessBlock', 'GetPublicAccessBlock', 'DeletePublicAccessBlock'];
@@ -124,6 +139,8 @@ export interface Params {
   policy?: string;
   /** Put*PublicAccessBlock's flag. */
   blockPublicAccess?: boolean;
+  /** DoMetaQuery */
+  metaQuery?: MetaQuerySpec;
   /** PutBucketVersioning; any string, so a scenario can send an invalid one. */
   status?: string;
   retentionPeriodInDays?: number;
@@ -293,6 +310,11 @@ export interface Outcome {
     blockPublicAccess?: boolean;
     /** A documents.ts API's result fields, named as PY2's result model in camelCase (headers and ResultBase left out). */
     result?: Record<string, unknown>;
+    /** GetMetaQueryStatus's State; DoMetaQuery's file names, NextToken and aggregations. */
+    metaQueryState?: string;
+    metaQueryFiles?: string[];
+    metaQueryNextToken?: string;
+    metaQueryAggregations?: { field: string; operation: string; value?: number }[];
     /** CreateSelectObjectMeta's counts. */
     selectMeta?: { totalScannedBytes: number; splitsCount: number; rowsCount: number; colsCount: number };
   };
@@ -370,6 +392,7 @@ export type Tag =
   | 'lifecycle'
   | 'access-points'
   | 'public-access-block'
+  | 'metaquery'
   | 'tagging'
   | 'listing'
   | 'acl'

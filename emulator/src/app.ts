@@ -10,6 +10,7 @@ import Router from '@koa/router';
 import type { Next } from 'koa';
 import { OssError } from './domain/errors.js';
 import { CALLBACK_MODIFIERS, selectorsOf, servesSelectors, UNSERVED_HEADERS, UNSERVED_MODIFIERS, type Selecting } from './domain/subresources.js';
+import { closeOnUnreadBody } from './http/unreadBody.js';
 import { context } from './http/context.js';
 import { errors } from './http/errors.js';
 import { addressing } from './http/addressing.js';
@@ -30,6 +31,9 @@ import * as multipart from './api/multipart.js';
 import * as objectWorm from './api/objectWorm.js';
 import * as bucketPolicy from './api/bucketPolicy.js';
 import * as liveChannel from './api/liveChannel.js';
+import * as metaQuery from './api/metaQuery.js';
+import * as qos from './api/qos.js';
+import * as asyncFetch from './api/asyncFetch.js';
 import * as bucketTags from './api/bucketTags.js';
 import * as bucketStat from './api/bucketStat.js';
 import * as regions from './api/regions.js';
@@ -95,6 +99,17 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'service', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
   // ListBuckets filtered by a list of tags: `tagging` is a selector elsewhere, a parameter here (api/service.ts).
   { method: 'GET', scope: 'service', sub: 'tagging', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
+  // `regionList`: the buckets of every region, which ListBuckets already lists here (behaviour §17.1).
+  { method: 'GET', scope: 'service', sub: 'regionList', access: 'owner', api: 'ListBuckets', handler: service.listBuckets },
+  // QoS and resource pools (behaviour §17.4): `qosRequester` and `resourcePool` are parameters of these APIs.
+  { method: 'GET', scope: 'service', sub: 'qosInfo', access: 'owner', api: 'GetUserQosInfo', handler: qos.getUserQosInfo },
+  { method: 'GET', scope: 'service', sub: 'resourcePool', access: 'owner', api: 'ListResourcePools', handler: qos.listResourcePools },
+  { method: 'GET', scope: 'service', sub: 'resourcePoolInfo', with: ['resourcePool'], access: 'owner', api: 'GetResourcePoolInfo', handler: qos.noSuchResourcePool },
+  { method: 'GET', scope: 'service', sub: 'resourcePoolBuckets', with: ['resourcePool'], access: 'owner', api: 'ListResourcePoolBuckets', handler: qos.noSuchResourcePool },
+  { method: 'PUT', scope: 'service', sub: 'requesterQosInfo', with: ['qosRequester', 'resourcePool'], access: 'owner', api: 'PutResourcePoolRequesterQoSInfo', handler: qos.noSuchResourcePool },
+  { method: 'GET', scope: 'service', sub: 'requesterQosInfo', with: ['qosRequester', 'resourcePool'], when: (ctx) => ctx.state.query.has('qosRequester'), access: 'owner', api: 'GetResourcePoolRequesterQoSInfo', handler: qos.noSuchResourcePool },
+  { method: 'GET', scope: 'service', sub: 'requesterQosInfo', with: ['resourcePool'], access: 'owner', api: 'ListResourcePoolRequesterQoSInfos', handler: qos.noSuchResourcePool },
+  { method: 'DELETE', scope: 'service', sub: 'requesterQosInfo', with: ['qosRequester', 'resourcePool'], access: 'owner', api: 'DeleteResourcePoolRequesterQoSInfo', handler: qos.noSuchResourcePool },
   { method: 'GET', scope: 'service', sub: 'regions', access: 'owner', api: 'DescribeRegions', handler: regions.describeRegions },
   { method: 'GET', scope: 'service', sub: 'accessPoint', access: 'owner', api: 'ListAccessPoints', handler: accessPoint.listAccessPoints },
   { method: 'PUT', scope: 'service', sub: 'publicAccessBlock', access: 'owner', api: 'PutPublicAccessBlock', handler: publicAccessBlock.putPublicAccessBlock },
@@ -178,6 +193,23 @@ export const routes: Route[] = [
   { method: 'GET', scope: 'bucket', sub: 'inventory', when: (ctx) => ctx.state.query.has('inventoryId'), access: 'owner', api: 'GetBucketInventory', handler: inventory.getBucketInventory },
   { method: 'GET', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'ListBucketInventory', handler: inventory.listBucketInventory },
   { method: 'DELETE', scope: 'bucket', sub: 'inventory', access: 'owner', api: 'DeleteBucketInventory', handler: inventory.deleteBucketInventory },
+  { method: 'PUT', scope: 'bucket', sub: 'qosInfo', access: 'owner', api: 'PutBucketQoSInfo', handler: qos.putBucketQosInfo },
+  { method: 'GET', scope: 'bucket', sub: 'qosInfo', access: 'owner', api: 'GetBucketQoSInfo', handler: qos.getBucketQosInfo },
+  { method: 'DELETE', scope: 'bucket', sub: 'qosInfo', access: 'owner', api: 'DeleteBucketQoSInfo', handler: qos.deleteBucketQosInfo },
+  { method: 'PUT', scope: 'bucket', sub: 'qos', access: 'owner', api: 'PutBucketStorageCapacity', handler: qos.putBucketStorageCapacity },
+  { method: 'GET', scope: 'bucket', sub: 'qos', access: 'owner', api: 'GetBucketStorageCapacity', handler: qos.getBucketStorageCapacity },
+  { method: 'PUT', scope: 'bucket', sub: 'requesterQosInfo', with: ['qosRequester'], access: 'owner', api: 'PutBucketRequesterQoSInfo', handler: qos.putBucketRequesterQosInfo },
+  { method: 'GET', scope: 'bucket', sub: 'requesterQosInfo', with: ['qosRequester'], when: (ctx) => ctx.state.query.has('qosRequester'), access: 'owner', api: 'GetBucketRequesterQoSInfo', handler: qos.getBucketRequesterQosInfo },
+  { method: 'GET', scope: 'bucket', sub: 'requesterQosInfo', access: 'owner', api: 'ListBucketRequesterQoSInfos', handler: qos.listBucketRequesterQosInfos },
+  { method: 'DELETE', scope: 'bucket', sub: 'requesterQosInfo', with: ['qosRequester'], access: 'owner', api: 'DeleteBucketRequesterQoSInfo', handler: qos.deleteBucketRequesterQosInfo },
+  // AsyncFetchTask (behaviour §17.5): the emulator fetches the URL itself.
+  { method: 'POST', scope: 'bucket', sub: 'asyncFetch', access: 'owner', api: 'PutAsyncFetchTask', handler: asyncFetch.putAsyncFetchTask },
+  { method: 'GET', scope: 'bucket', sub: 'asyncFetch', access: 'owner', api: 'GetAsyncFetchTask', handler: asyncFetch.getAsyncFetchTask },
+  // MetaQuery: `comp` names the sub-API (behaviour §17.2); `mode` is a parameter (semantic is refused in the handler).
+  { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'OpenMetaQuery', handler: metaQuery.openMetaQuery },
+  { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'query', access: 'owner', api: 'DoMetaQuery', handler: metaQuery.doMetaQuery },
+  { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'delete', access: 'owner', api: 'CloseMetaQuery', handler: metaQuery.closeMetaQuery },
+  { method: 'GET', scope: 'bucket', sub: 'metaQuery', when: (ctx) => !ctx.state.query.has('comp'), access: 'owner', api: 'GetMetaQueryStatus', handler: metaQuery.getMetaQueryStatus },
   // CNAME: `comp` names the sub-API (domain/subresources.ts); GetCnameToken is `?comp=token&cname=<domain>`.
   { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'token', access: 'owner', api: 'CreateCnameToken', handler: cname.createCnameToken },
   { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'PutCname', handler: cname.putCname },
@@ -207,6 +239,15 @@ export const routes: Route[] = [
   // permission check are the handler's (FORM_SIGNED).
   { method: 'POST', scope: 'bucket', access: 'write', api: 'PostObject', handler: postObject.postObject },
 
+  // LiveChannel (behaviour §17.3): the channel name is the object part of the path; `status` and `comp` pick the API.
+  { method: 'PUT', scope: 'object', sub: 'live', when: (ctx) => ctx.state.query.has('status'), access: 'owner', api: 'PutLiveChannelStatus', handler: liveChannel.putLiveChannelStatus },
+  { method: 'PUT', scope: 'object', sub: 'live', access: 'owner', api: 'PutLiveChannel', handler: liveChannel.putLiveChannel },
+  { method: 'GET', scope: 'object', sub: 'live', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'stat', access: 'owner', api: 'GetLiveChannelStat', handler: liveChannel.getLiveChannelStat },
+  { method: 'GET', scope: 'object', sub: 'live', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'history', access: 'owner', api: 'GetLiveChannelHistory', handler: liveChannel.getLiveChannelHistory },
+  { method: 'GET', scope: 'object', sub: 'live', when: (ctx) => !ctx.state.query.has('comp'), access: 'owner', api: 'GetLiveChannelInfo', handler: liveChannel.getLiveChannelInfo },
+  { method: 'DELETE', scope: 'object', sub: 'live', access: 'owner', api: 'DeleteLiveChannel', handler: liveChannel.deleteLiveChannel },
+  { method: 'POST', scope: 'object', sub: 'vod', access: 'owner', api: 'PostVodPlaylist', handler: liveChannel.postVodPlaylist },
+  { method: 'GET', scope: 'object', sub: 'vod', access: 'owner', api: 'GetVodPlaylist', handler: liveChannel.getVodPlaylist },
   { method: 'PUT', scope: 'object', sub: 'retention', access: 'owner', api: 'PutObjectRetention', handler: objectWorm.putObjectRetention },
   { method: 'GET', scope: 'object', sub: 'retention', access: 'owner', api: 'GetObjectRetention', handler: objectWorm.getObjectRetention },
   { method: 'PUT', scope: 'object', sub: 'legalHold', access: 'owner', api: 'PutObjectLegalHold', handler: objectWorm.putObjectLegalHold },
@@ -390,6 +431,7 @@ export function createApp(state: Pick<OssState, 'store' | 'config'>, admin: Admi
     await next();
   });
   app.use(context);
+  app.use(closeOnUnreadBody); // a GET/HEAD/DELETE declaring a body it never sends: the connection ends after the answer
   app.use(admin.requests.middleware(apiOf, isAdminPath)); // admin: outside errors, so it sees the final answer
   app.use(corsApi.corsHeadersStep); // CORS: Access-Control-* on the final answer (outside errors, so errors too)
   app.use(errors);

@@ -26,3 +26,4 @@ export * from './inventory.js';
 export * from './cname.js';
 export * from './redundancy.js';
 export * from './bucketPolicy.js';
+export * from './metaQuery.js';

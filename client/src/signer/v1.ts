@@ -29,6 +29,8 @@ export const V1_OPERATION_SUBRESOURCES: ReadonlySet<string> = new Set([
   'transferAcceleration', 'userDefinedLogFieldsConfig', 'website', 'worm', 'wormExtend', 'wormId',
   // OSS documentation, "Add a signature to the header"
   'endTime', 'img', 'live', 'qos', 'startTime', 'status', 'vod',
+  // oss2 auth.py `_subresource_key_set`: the QoS, resource pool and AsyncFetch APIs oss2 sends (behaviour §17.4, §17.5)
+  'asyncFetch', 'qosInfo', 'qosRequester', 'requesterQosInfo', 'resourcePool', 'resourcePoolBuckets', 'resourcePoolInfo',
 ]);
 
 /** GO2 (`signer/v1.go`) also signs every `x-oss-` parameter; PY2 lists the ones its operations send. */

@@ -58,6 +58,7 @@ export class AliOssDriver implements Driver {
     if (raw) return `ali-oss builds the request itself (${raw})`;
     if (api.includes('AccessPoint') || ACCOUNT_APIS.includes(api)) return 'ali-oss has no access point or account Block Public Access calls (none in lib/)';
     if (!VALID_BUCKET_NAME.test(p.bucket)) return 'ali-oss checks bucket names before sending (lib/common/utils/checkBucketName.js)';
+    if (api.endsWith('MetaQuery') || api === 'GetMetaQueryStatus') return 'ali-oss has no MetaQuery calls (lib/ has no metaQuery)';
     if (api === 'CopierCopy') return 'ali-oss has no copy manager that keeps metadata and tags (multipartUploadCopy copies bytes only)';
     if (api === 'PutBucketStyle' || api === 'GetBucketStyle' || api === 'DeleteBucketStyle') {
       return "ali-oss's style calls live on its separate ImageClient (lib/image.js), which builds `/?style` as an object name";
@@ -509,6 +510,11 @@ export class AliOssDriver implements Driver {
         case 'GetPublicAccessBlock':
         case 'DeletePublicAccessBlock':
           throw new Error('ali-oss has no access point or account Block Public Access calls (AliOssDriver.cannot says so)');
+        case 'OpenMetaQuery':
+        case 'GetMetaQueryStatus':
+        case 'DoMetaQuery':
+        case 'CloseMetaQuery':
+          throw new Error('ali-oss has no MetaQuery calls (AliOssDriver.cannot says so)');
         case 'ListMultipartUploads': {
           const r = await c.listUploads({ 'max-uploads': 1000 });
           return done(r, { uploads: asArray(r.uploads).map((u: any) => ({ key: u.name, uploadId: u.uploadId })) });

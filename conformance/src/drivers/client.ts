@@ -139,6 +139,28 @@ export class ClientDriver implements Driver {
         }
         case 'DeletePublicAccessBlock':
           return ok(await c.deletePublicAccessBlock());
+        case 'OpenMetaQuery':
+          return ok(await c.openMetaQuery({ bucket }));
+        case 'GetMetaQueryStatus': {
+          const r = await c.getMetaQueryStatus({ bucket });
+          return { ...ok(r), data: { metaQueryState: r.metaQueryStatus.state } };
+        }
+        case 'DoMetaQuery': {
+          const q = p.metaQuery!;
+          const { aggregations, ...rest } = q;
+          const r = await c.doMetaQuery({ bucket, metaQuery: { ...rest, ...(aggregations ? { aggregations: { aggregations } } : {}) } });
+          return { ...ok(r), data: {
+            metaQueryFiles: (r.files ?? []).map((f) => f.filename ?? ''),
+            metaQueryNextToken: r.nextToken ?? '',
+            metaQueryAggregations: (r.aggregations?.aggregations ?? []).map((a) => ({
+              field: a.field ?? '',
+              operation: a.operation ?? '',
+              ...(a.value !== undefined ? { value: a.value } : {}),
+            })),
+          } };
+        }
+        case 'CloseMetaQuery':
+          return ok(await c.closeMetaQuery({ bucket }));
         case 'GetBucketVersioning': {
           const r = await c.getBucketVersioning({ bucket });
           return { ...ok(r), data: { versioning: r.versionStatus } };

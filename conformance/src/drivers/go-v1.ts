@@ -231,6 +231,7 @@ export class GoV1Driver extends StdioAdapterDriver {
   }
 
   cannot(api: Api, p: Params): string | undefined {
+    if (api.endsWith('MetaQuery') || api === 'GetMetaQueryStatus') return 'the Go SDK v1 (1.5.0, Debian) has no MetaQuery calls';
     const notWired = NOT_WIRED[api];
     if (notWired) return `the adapter does not call the SDK's ${notWired} yet`;
     return goV1Cannot(api, p);

@@ -1,8 +1,8 @@
-// raw: hand-built, hand-signed HTTP (V4, or V1 with `signatureVersion: 'v1'`), to test what SDKs hide: exact
+// raw: hand-built, hand-signed HTTP (V4, or V1 / V2 with `signatureVersion: 'v1' | 'v2'`; V2 only for the corpus), to test what SDKs hide: exact
 // headers, copy-source encodings, wrong or missing signatures, old dates, framing without Content-Length.
 import { request } from 'node:http';
 import { request as requestTls } from 'node:https';
-import { parseErrorResponse, signPostForm, signV1, signV4, uriEncode, encodeQuery, type SignableRequest } from '@local-oss/client';
+import { parseErrorResponse, signPostForm, signV1, signV2, signV4, uriEncode, encodeQuery, type SignableRequest } from '@local-oss/client';
 import { bucketUrl, postConditions, postExpiration, postFormData, sendForm } from './postForm.js';
 import type { Api, Credentials, Driver, Outcome, Params, TargetInfo } from '../model.js';
 import { resultData } from './resultXml.js';
@@ -13,9 +13,9 @@ export class RawDriver implements Driver {
 
   constructor(
     private readonly target: TargetInfo,
-    readonly signatureVersion: 'v4' | 'v1' = 'v4',
+    readonly signatureVersion: 'v4' | 'v1' | 'v2' = 'v4',
   ) {
-    this.name = signatureVersion === 'v4' ? 'raw' : 'raw-v1';
+    this.name = signatureVersion === 'v4' ? 'raw' : `raw-${signatureVersion}`;
   }
 
   async unavailable(): Promise<string | undefined> {
@@ -27,6 +27,7 @@ export class RawDriver implements Driver {
   }
 
   cannot(api: Api): string | undefined {
+    if (api === 'PostObject' && this.signatureVersion === 'v2') return 'a PostObject form is signed V1 or V4 (API reference PostObject)';
     return api === 'CopierCopy' ? 'a copy manager is SDK logic; raw HTTP sends single requests' : undefined;
   }
 
@@ -47,7 +48,8 @@ export class RawDriver implements Driver {
           bucket: p.bucket,
           credentials,
           region: p.region ?? this.target.region,
-          signatureVersion: this.signatureVersion,
+          // A form has V1 and V4 signatures only (API reference PostObject); cannot() keeps raw-v2 from forms.
+          signatureVersion: this.signatureVersion === 'v4' ? 'v4' : 'v1',
           now: p.signedAt ?? new Date(),
           expiration: postExpiration(p),
           conditions: postConditions(p),
@@ -75,6 +77,10 @@ export class RawDriver implements Driver {
     } else if (this.signatureVersion === 'v1') {
       headers['x-oss-date'] = now.toUTCString();
       headers.authorization = signV1(signable, creds, headers['x-oss-date']);
+    } else if (this.signatureVersion === 'v2') {
+      // As oss2's AuthV2 signs (auth.py ProviderAuthV2): the Date header, no additional headers unless listed.
+      headers.date = now.toUTCString();
+      headers.authorization = signV2(signable, creds, headers.date);
     } else {
       const signed = signV4(signable, creds, {
         region: p.region ?? this.target.region,

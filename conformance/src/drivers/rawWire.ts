@@ -119,6 +119,24 @@ export function wireOf(api: Api, p: Params): Wire {
       return { method: 'GET', bucket: p.bucket, query: [['lifecycle', undefined]] };
     case 'DeleteBucketLifecycle':
       return { method: 'DELETE', bucket: p.bucket, query: [['lifecycle', undefined]] };
+    case 'OpenMetaQuery':
+      return { method: 'POST', bucket: p.bucket, query: [['metaQuery', undefined], ['comp', 'add']] };
+    case 'GetMetaQueryStatus':
+      return { method: 'GET', bucket: p.bucket, query: [['metaQuery', undefined]] };
+    case 'CloseMetaQuery':
+      return { method: 'POST', bucket: p.bucket, query: [['metaQuery', undefined], ['comp', 'delete']] };
+    case 'DoMetaQuery': {
+      const q = p.metaQuery!;
+      const body = buildXml('MetaQuery', {
+        ...(q.nextToken !== undefined ? { NextToken: q.nextToken } : {}),
+        ...(q.maxResults !== undefined ? { MaxResults: String(q.maxResults) } : {}),
+        Query: q.query,
+        ...(q.sort !== undefined ? { Sort: q.sort } : {}),
+        ...(q.order !== undefined ? { Order: q.order } : {}),
+        ...(q.aggregations?.length ? { Aggregations: { Aggregation: q.aggregations.map((a) => ({ Field: a.field, Operation: a.operation })) } } : {}),
+      });
+      return { method: 'POST', bucket: p.bucket, query: [['metaQuery', undefined], ['comp', 'query']], body };
+    }
     case 'PutObject':
       return { method: 'PUT', ...object, headers: { ...objectHeaders(p), 'content-language': p.contentLanguage, ...callbackHeaders(p) }, body: p.body ?? '' };
     case 'GetObject':

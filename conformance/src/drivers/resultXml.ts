@@ -119,6 +119,20 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
           expirationDays: Number(str(r.Expiration, 'Days')),
         })),
       };
+    case 'GetMetaQueryStatus':
+      return { metaQueryState: str(doc()?.MetaQueryStatus, 'State') };
+    case 'DoMetaQuery': {
+      const root = doc()?.MetaQuery as Node | undefined;
+      return {
+        metaQueryFiles: nodes((root?.Files as Node | undefined)?.File).map((f) => str(f, 'Filename') ?? ''),
+        metaQueryNextToken: str(root, 'NextToken') ?? '',
+        metaQueryAggregations: nodes((root?.Aggregations as Node | undefined)?.Aggregation).map((a) => ({
+          field: str(a, 'Field') ?? '',
+          operation: str(a, 'Operation') ?? '',
+          ...(str(a, 'Value') !== undefined ? { value: Number(str(a, 'Value')) } : {}),
+        })),
+      };
+    }
     case 'ListObjects':
     case 'ListObjectsV2':
       return listing(doc()?.ListBucketResult as Node | undefined);

@@ -9,6 +9,7 @@ import { bucketConfigScenarios } from './bucketConfig.js';
 import { symlinkScenarios } from './symlink.js';
 import { copyScenarios } from './copy.js';
 import { lifecycleScenarios } from './lifecycle.js';
+import { metaQueryScenarios } from './metaQuery.js';
 import { listingScenarios } from './listing.js';
 import { multipartScenarios } from './multipart.js';
 import { objectScenarios } from './objects.js';
@@ -42,6 +43,7 @@ export const scenarios: Scenario[] = [
   ...lifecycleScenarios,
   ...accessPointScenarios,
   ...bucketConfigScenarios,
+  ...metaQueryScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
@@ -57,6 +59,7 @@ export {
   styleScenarios,
   aclScenarios,
   lifecycleScenarios,
+  metaQueryScenarios,
   authScenarios,
   bucketScenarios,
   callbackScenarios,

@@ -45,3 +45,15 @@ export function bucketEndpoints(ctx: OssContext, region: string): { extranet: st
   const own = `${ctx.protocol}://${serviceHost(host)}`;
   return { extranet: own, intranet: own };
 }
+
+/**
+ * The host name a bucket's URLs are built on (LiveChannel publish and play URLs): the same choice as
+ * bucketEndpoints, without the scheme. oss2's live test_live_channel.py expects `<bucket>.<its endpoint host>`.
+ */
+export function endpointHost(ctx: OssContext, region: string): string {
+  const configured = ctx.state.config.publicEndpoint;
+  if (configured !== undefined) return configured.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+  const host = ctx.state.host;
+  if (host === '') return extranetEndpoint(region);
+  return serviceHost(host);
+}

@@ -39,7 +39,7 @@ export function checkReferer(ctx: OssContext): void {
   const name = ctx.state.bucket;
   if (name === undefined) return;
   const p = ctx.state.principal;
-  if (p.kind === 'key' && p.scheme !== 'presign-v1' && p.scheme !== 'presign-v4') return;
+  if (p.kind === 'key' && !p.scheme.startsWith('presign-')) return;
   const config = ctx.state.store.buckets.getDocument<RefererConfiguration>(name, 'referer');
   if (config === undefined) return;
   if (!refererAllows(config, ctx.get('referer') || undefined)) throw new OssError('AccessDeniedReferer');

@@ -1,11 +1,14 @@
-// Who sent the request (behaviour §8): V1 (`OSS ak:sig`) and V4 (`OSS4-HMAC-SHA256 …`) Authorization headers and
-// V1/V4 presigned URLs, verified by recomputing the signature with the client's signer over the request as
+// Who sent the request (behaviour §8): V1 (`OSS ak:sig`), V2 (`OSS2 AccessKeyId:…`) and V4 (`OSS4-HMAC-SHA256 …`)
+// Authorization headers and V1/V2/V4 presigned URLs, verified by recomputing the signature with the client's signer over the request as
 // received. Without any of them the request is anonymous and access.ts decides what it may do.
 import { timingSafeEqual } from 'node:crypto';
 import type { Next } from 'koa';
 import {
+  parseV2Authorization,
   parseV4Authorization,
   v1Signature,
+  v2Signature,
+  v2StringToSign,
   v1StringToSign,
   v4CanonicalRequest,
   v4Scope,
@@ -20,6 +23,8 @@ import type { OssContext, Principal } from './state.js';
 /** Requests more than 15 minutes away from the server clock are refused (behaviour §8.2). */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 const V1_QUERY = ['OSSAccessKeyId', 'Expires', 'Signature'];
+
+type Scheme = Extract<Principal, { kind: 'key' }>['scheme'];
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -38,7 +43,7 @@ const binary = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
 const readable = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
 
 /** The request as received; with `v1`, the resource part (bucket, key, query values) as binary strings. */
-function signable(ctx: OssContext, scheme: 'v1' | 'v4', dropQuery: string[] = []): SignableRequest {
+function signable(ctx: OssContext, scheme: 'v1' | 'v2' | 'v4', dropQuery: string[] = []): SignableRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(ctx.headers)) {
     if (value === undefined) continue;
@@ -48,7 +53,8 @@ function signable(ctx: OssContext, scheme: 'v1' | 'v4', dropQuery: string[] = []
   const { key } = ctx.state;
   const bucket = ctx.state.addressedBucket ?? ctx.state.bucket;
   const query = ctx.state.query.pairs.filter(([name]) => !dropQuery.includes(name));
-  if (scheme === 'v4') return { method: ctx.method, bucket, key, query, headers };
+  // V2 and V4 percent-encode the resource from the decoded strings, so those stay as decoded.
+  if (scheme !== 'v1') return { method: ctx.method, bucket, key, query, headers };
   return {
     method: ctx.method,
     bucket: bucket === undefined ? undefined : binary(bucket),
@@ -70,7 +76,7 @@ function secretOf(ctx: OssContext, accessKeyId: string): string {
  * The principal of a verified signature. An STS credential is only good with its security token (the header, or
  * the `security-token` / `x-oss-security-token` query parameter of a presigned URL) and before it expires.
  */
-function signedBy(ctx: OssContext, accessKeyId: string, scheme: Extract<Principal, { kind: 'key' }>['scheme'], region?: string, formToken?: string): void {
+function signedBy(ctx: OssContext, accessKeyId: string, scheme: Scheme, region?: string, formToken?: string): void {
   const config = ctx.state.config;
   const identity = config.credentials.has(accessKeyId) ? undefined : config.identities.get(accessKeyId);
   if (identity?.kind === 'sts') {
@@ -179,6 +185,66 @@ function verifyV4Header(ctx: OssContext, authorization: string): void {
   if (Number.isNaN(time)) throw new OssError('InvalidArgumentDate');
   checkSkew(time, datetime);
   verifyV4(ctx, a, datetime, signable(ctx, 'v4'), 'v4');
+}
+
+/** V2's mismatch carries the same elements as V1's (behaviour §8.9). */
+function checkV2(stringToSign: string, secret: string, provided: string, accessKeyId: string): void {
+  if (sameSecret(v2Signature(stringToSign, secret, 'latin1'), provided)) return;
+  throw new OssError('SignatureDoesNotMatch', {
+    OSSAccessKeyId: accessKeyId,
+    SignatureProvided: provided,
+    StringToSign: readable(stringToSign),
+    StringToSignBytes: hexBytes(stringToSign),
+  });
+}
+
+/** Every header a V2 signature lists as additional must come with the request (OSS EC page 0002-00000112). */
+function checkAdditionalPresent(ctx: OssContext, names: string[], ec: string, value: string): void {
+  if (names.some((name) => ctx.headers[name] === undefined)) {
+    throw new OssError('InvalidArgumentAdditionalHeaders', { ArgumentName: 'AdditionalHeaders', ArgumentValue: value }, ec);
+  }
+}
+
+/**
+ * `OSS2 AccessKeyId:…,AdditionalHeaders:…,Signature:…` (oss2 auth.py ProviderAuthV2._sign_request). The Date line
+ * is the Date header, as oss2 signs it; the request time checked for skew is x-oss-date when sent, else Date (oss2
+ * tests/test_sign.py test_sign_v2_x_oss_date: an x-oss-date a day away is 403 RequestTimeTooSkewed).
+ */
+function verifyV2Header(ctx: OssContext, authorization: string): void {
+  const a = parseV2Authorization(authorization);
+  if ('fault' in a) throw new OssError('InvalidArgumentAuthorization', {}, a.ec);
+  const secret = secretOf(ctx, a.accessKeyId);
+  const date = ctx.get('date');
+  const requestDate = ctx.get('x-oss-date') || date;
+  const time = Date.parse(requestDate);
+  if (requestDate === '' || Number.isNaN(time)) throw new OssError('InvalidArgumentDate');
+  checkSkew(time, requestDate);
+  checkAdditionalPresent(ctx, a.additionalHeaders, '0002-00000112', a.additionalHeaders.join(';'));
+  checkV2(v2StringToSign(signable(ctx, 'v2'), date, a.additionalHeaders), secret, a.signature, a.accessKeyId);
+  signedBy(ctx, a.accessKeyId, 'v2');
+}
+
+/**
+ * `?x-oss-signature-version=OSS2&x-oss-expires=<unix s>&x-oss-access-key-id=…[&x-oss-additional-headers=…]
+ * &x-oss-signature=…` (oss2 ProviderAuthV2._sign_url): every parameter but the signature is signed, and the Date
+ * line is x-oss-expires.
+ */
+function verifyV2Presigned(ctx: OssContext): void {
+  const q = ctx.state.query;
+  const accessKeyId = q.get('x-oss-access-key-id');
+  const expires = q.get('x-oss-expires');
+  const provided = q.get('x-oss-signature');
+  if (!accessKeyId || !expires || !provided) throw new OssError('AccessDeniedQueryAuth');
+  const secret = secretOf(ctx, accessKeyId);
+  const now = ctx.state.config.clock.now();
+  if (!/^\d+$/.test(expires) || Number(expires) * 1000 < now) {
+    throw new OssError('AccessDeniedExpired', { Expires: expires, ServerTime: new Date(now).toISOString() });
+  }
+  const list = q.get('x-oss-additional-headers');
+  const additional = list ? list.split(';').map((h) => h.trim().toLowerCase()) : [];
+  checkAdditionalPresent(ctx, additional, '0002-00000077', list ?? '');
+  checkV2(v2StringToSign(signable(ctx, 'v2', ['x-oss-signature']), expires, additional), secret, provided, accessKeyId);
+  signedBy(ctx, accessKeyId, 'presign-v2');
 }
 
 function verifyV1Presigned(ctx: OssContext): void {
@@ -303,8 +369,11 @@ export async function auth(ctx: OssContext, next: Next): Promise<void> {
     // Both ways at once are refused (behaviour §8.3).
     if (presignV1 || presignV4) throw new OssError('InvalidArgumentAuthorizationTwice');
     if (authorization.startsWith('OSS4-HMAC-SHA256')) verifyV4Header(ctx, authorization);
+    else if (authorization.startsWith('OSS2 ')) verifyV2Header(ctx, authorization);
     else if (authorization.startsWith('OSS ')) verifyV1Header(ctx, authorization);
     else throw new OssError('InvalidArgumentAuthorization');
+  } else if (q.get('x-oss-signature-version') === 'OSS2') {
+    verifyV2Presigned(ctx);
   } else if (presignV4) {
     verifyV4Presigned(ctx);
   } else if (presignV1) {

@@ -41,7 +41,7 @@ export type Principal =
   | {
       kind: 'key';
       accessKeyId: string;
-      scheme: 'v1' | 'v4' | 'presign-v1' | 'presign-v4' | 'post-v1' | 'post-v4';
+      scheme: 'v1' | 'v2' | 'v4' | 'presign-v1' | 'presign-v2' | 'presign-v4' | 'post-v1' | 'post-v4';
       region?: string;
       /** The RAM user or STS credential; undefined for the owner's key. */
       identity?: Identity;

@@ -119,6 +119,9 @@ export class ObjectStore {
       setStorageClass: db.prepare('UPDATE objects SET storage_class = ? WHERE id = ?'),
       keysOf: db.prepare('SELECT DISTINCT key FROM objects WHERE bucket = ? AND key > ? ORDER BY key LIMIT ?').pluck(),
       versionsOfKey: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ? ORDER BY id DESC'),
+      currentAfter: db.prepare(
+        'SELECT * FROM objects WHERE bucket = ? AND key > ? AND is_latest = 1 AND is_delete_marker = 0 ORDER BY key LIMIT ?',
+      ),
     };
   }
 
@@ -213,6 +216,11 @@ export class ObjectStore {
   /** A page of a bucket's distinct keys after `after`, in key order (the lifecycle runner walks them). */
   keysAfter(bucket: string, after: string, limit: number): string[] {
     return this.stmt.keysOf.all(bucket, after, limit) as string[];
+  }
+
+  /** A page of the current (not deleted) objects after `after`, in key order (MetaQuery reads a bucket this way). */
+  currentAfter(bucket: string, after: string, limit: number): ObjectVersionRecord[] {
+    return (this.stmt.currentAfter.all(bucket, after, limit) as ObjectRow[]).map(toRecord);
   }
 
   /** Every version of one key, newest first. */

@@ -284,7 +284,7 @@ describe('GET /-/requests', () => {
   it('names the API of a request refused before the handler, and null before routing decided', async () => {
     await raw(emu, { method: 'GET', bucket: 'nowhere', key: 'x', sign: 'none' });
     // An API local-oss does not serve: no API name; a missing bucket is still answered first, as for any API OSS has.
-    await raw(emu, { method: 'GET', bucket: 'nowhere', query: [['qosInfo', undefined]] });
+    await raw(emu, { method: 'GET', bucket: 'nowhere', query: [['dataPipeline', undefined]] });
     const { requests } = (await admin('GET', '/-/requests')).json;
     expect(requests.map((r: { api: string | null; errorCode: string }) => [r.api, r.errorCode])).toEqual([
       [null, 'NoSuchBucket'],

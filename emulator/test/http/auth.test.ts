@@ -1,6 +1,6 @@
 // Signatures, presigned URLs, anonymous access and addressing (behaviour §8).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presignV1, presignV4, encodeQuery, signV1, signV4, type SignableRequest } from '@local-oss/client';
+import { presignV1, presignV2, presignV4, encodeQuery, signV1, signV4, type SignableRequest } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
 import { encodeKey, errorCode, raw, rawHttp, startTestEmulator, v4Now, xmlValue, createPublicBucket } from './support.js';
 
@@ -190,6 +190,90 @@ describe('V4 presigned URL with x-oss-additional-headers', () => {
     expect((await rawHttp(url, 'PUT', headers, 'body')).status).toBe(200);
     // Sent with another value, the header no longer matches what was signed: 403, as for any signed header.
     expect((await rawHttp(url, 'PUT', { ...headers, name: 'other' }, 'body')).status).toBe(403);
+  });
+});
+
+describe('V2 signatures (oss2 AuthV2, behaviour §8.9)', () => {
+  const creds = () => ({ accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret });
+
+  it('accepts a V2 header, with and without additional headers, and answers a wrong secret with the StringToSign', async () => {
+    expect((await raw(emu, { method: 'GET', bucket: 'auth', key: 'a b+c.txt', sign: 'v2' })).status).toBe(200);
+    const ranged = await raw(emu, {
+      method: 'GET', bucket: 'auth', key: 'a b+c.txt', sign: 'v2', headers: { range: 'bytes=1-3', 'x-oss-meta-x': '1' }, additionalHeaders: ['range'],
+    });
+    expect(ranged.status).toBe(206);
+    expect(ranged.text).toBe('ecr');
+    expect((await raw(emu, { method: 'GET', bucket: 'auth', query: [['acl', undefined]], sign: 'v2' })).status).toBe(200);
+    expect((await raw(emu, { method: 'GET', query: [['prefix', 'au'], ['max-keys', '5']], sign: 'v2' })).status).toBe(200);
+    const wrong = await raw(emu, { method: 'GET', bucket: 'auth', key: 'a b+c.txt', sign: 'v2', credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: 'nope' } });
+    expect(wrong.status).toBe(403);
+    expect(errorCode(wrong)).toBe('SignatureDoesNotMatch');
+    expect(xmlValue(wrong.text, 'StringToSign')).toMatch(/\n%2Fauth%2Fa%20b%2Bc\.txt$/);
+  });
+
+  it('refuses a malformed OSS2 header with the documented EC, and an x-oss-date a day away as skewed', async () => {
+    const date = new Date().toUTCString();
+    for (const [authorization, ec] of [
+      [`OSS2 AdditionalHeaders:host,Signature:x`, '0002-00000105'],
+      [`OSS2 AccessKeyId:${emu.accessKeyId},AdditionalHeaders:,Signature:x`, '0002-00000110'],
+      [`OSS2 AccessKeyId:${emu.accessKeyId},AdditionalHeaders:host;,Signature:x`, '0002-00000111'],
+      [`OSS2 AccessKeyId:${emu.accessKeyId},AdditionalHeaders:range,Signature:x`, '0002-00000112'],
+    ] as const) {
+      const res = await raw(emu, { method: 'GET', bucket: 'auth', key: 'a b+c.txt', sign: 'none', headers: { date, authorization } });
+      expect(res.status, authorization).toBe(400);
+      expect(errorCode(res)).toBe('InvalidArgument');
+      expect(res.headers.get('x-oss-ec')).toBe(ec);
+    }
+    const skewed = await raw(emu, {
+      method: 'GET', bucket: 'auth', sign: 'v2', headers: { 'x-oss-date': new Date(Date.now() - 86_400_000).toUTCString() },
+    });
+    expect(skewed.status).toBe(403);
+    expect(errorCode(skewed)).toBe('RequestTimeTooSkewed');
+  });
+
+  it('serves a V2 presigned URL, refuses an expired or tampered one, and needs its additional headers', async () => {
+    const req = (headers: Record<string, string> = {}): SignableRequest => ({ method: 'GET', bucket: 'auth', key: 'a b+c.txt', query: [], headers });
+    const url = (params: [string, string][]) => `${emu.url}/auth/${encodeKey('a b+c.txt')}?${encodeQuery(params)}`;
+    const now = Math.floor(Date.now() / 1000);
+    const good = presignV2(req(), creds(), now + 60);
+    expect(good.map(([k]) => k)).toEqual(['x-oss-signature-version', 'x-oss-expires', 'x-oss-access-key-id', 'x-oss-signature']);
+    expect((await rawHttp(url(good), 'GET', {})).status).toBe(200);
+    const expired = await rawHttp(url(presignV2(req(), creds(), now - 1)), 'GET', {});
+    expect(expired.status).toBe(403);
+    expect(xmlValue(expired.text, 'Message')).toBe('Request has expired.');
+    const tampered = good.map(([k, v]): [string, string] => [k, k === 'x-oss-expires' ? String(now + 61) : v]);
+    expect(errorCode(await rawHttp(url(tampered), 'GET', {}))).toBe('SignatureDoesNotMatch');
+
+    const headers = { 'custom-header': 'abc' };
+    const withHeader = presignV2(req(headers), creds(), now + 60, ['custom-header']);
+    expect(withHeader).toContainEqual(['x-oss-additional-headers', 'custom-header']);
+    const missing = await rawHttp(url(withHeader), 'GET', {});
+    expect(missing.status).toBe(400);
+    expect(missing.headers.get('x-oss-ec')).toBe('0002-00000077');
+    expect((await rawHttp(url(withHeader), 'GET', headers)).status).toBe(200);
+    expect((await rawHttp(url(withHeader), 'GET', { 'custom-header': 'other' })).status).toBe(403);
+  });
+});
+
+describe('a GET declaring a body it never sends (behaviour §8.10)', () => {
+  it('is answered with Connection: close and the connection ends, so no later request is read as its body', async () => {
+    const { connect } = await import('node:net');
+    const date = new Date().toUTCString();
+    const req: SignableRequest = { method: 'GET', bucket: 'auth', key: 'a.txt', query: [], headers: { 'x-oss-date': date } };
+    const authorization = signV1(req, { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret }, date);
+    const { port } = new URL(emu.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        // oss2 sends the PUT's Content-Length: 9 on its GET, and no body.
+        socket.write(`GET /auth/a.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nx-oss-date: ${date}\r\nAuthorization: ${authorization}\r\nContent-Length: 9\r\n\r\n`);
+      });
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString('latin1')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 404 /);
+    expect(answer).toMatch(/\r\nconnection: close\r\n/i);
   });
 });
 

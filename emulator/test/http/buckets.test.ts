@@ -199,3 +199,23 @@ describe('new buckets block public access (OSS since 2025-10-13; behaviour §14.
     expect(xmlValue(info.text, 'BlockPublicAccess')).toBe('false');
   });
 });
+
+describe('ListBuckets with regionList (behaviour §17.1)', () => {
+  it('lists the buckets of every region, as the plain ListBuckets does here, with the paging parameters', async () => {
+    const multi = await startTestEmulator({ regions: ['cn-shanghai'] });
+    try {
+      expect((await raw(multi, { method: 'PUT', bucket: 'rl-home' })).status).toBe(200);
+      // A V4 scope for cn-shanghai creates the bucket there (behaviour §8.6).
+      expect((await raw(multi, { method: 'PUT', bucket: 'rl-away', region: 'cn-shanghai' })).status).toBe(200);
+      const res = await raw(multi, { method: 'GET', query: [['prefix', 'rl-'], ['marker', ''], ['max-keys', '100'], ['regionList', undefined]] });
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<ListAllMyBucketsResult>');
+      expect(all(res.text, 'Name')).toEqual(['rl-away', 'rl-home']);
+      expect(all(res.text, 'Region')).toEqual(['cn-shanghai', multi.region]);
+      // Signed with V1 too (regionList is a V1 sub-resource: PY2 signer/v1.py, oss2 auth.py).
+      expect((await raw(multi, { method: 'GET', query: [['regionList', undefined]], sign: 'v1' })).status).toBe(200);
+    } finally {
+      await multi.close();
+    }
+  });
+});

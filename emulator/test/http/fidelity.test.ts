@@ -141,7 +141,7 @@ describe('audit #10, #12-#15, sdk-suites: per-API ECs', () => {
   });
 
   it('NotImplemented carries no EC', async () => {
-    const res = await raw(emu, { method: 'GET', bucket, query: [['qosInfo', undefined]] });
+    const res = await raw(emu, { method: 'GET', bucket, query: [['dataPipeline', undefined]] });
     expect([res.status, errorCode(res)]).toEqual([400, 'NotImplemented']);
     expect(ec(res)).toEqual([null, undefined]);
   });

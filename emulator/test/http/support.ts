@@ -1,6 +1,6 @@
 // Shared by the HTTP tests: an in-process emulator on a free port and hand-signed raw requests, so tests see
 // exactly the bytes OSS would send back (no SDK in between).
-import { OssClient, signV1, signV4, type Credentials, type OssClientOptions, type SignableRequest } from '@local-oss/client';
+import { OssClient, signV1, signV2, signV4, type Credentials, type OssClientOptions, type SignableRequest } from '@local-oss/client';
 import { startEmulator, type RunningEmulator, type EmulatorOptions } from 'local-oss';
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -25,7 +25,9 @@ export interface RawRequest {
   query?: [string, string | undefined][];
   headers?: Record<string, string>;
   body?: string | Buffer;
-  sign?: 'v1' | 'v4' | 'none';
+  sign?: 'v1' | 'v2' | 'v4' | 'none';
+  /** V2: the headers to sign beside the x-oss-* ones */
+  additionalHeaders?: string[];
   credentials?: Credentials;
   region?: string;
   /** virtual-hosted: Host: <bucket>.oss-<region>.aliyuncs.com, path without the bucket */
@@ -71,6 +73,9 @@ export async function raw(emu: RunningEmulator, r: RawRequest): Promise<RawRespo
   if (sign === 'v1') {
     headers['x-oss-date'] ??= new Date().toUTCString();
     headers.authorization = signV1(req, credentials, headers['x-oss-date']);
+  } else if (sign === 'v2') {
+    headers.date ??= new Date().toUTCString();
+    headers.authorization = signV2(req, credentials, headers.date, r.additionalHeaders);
   } else if (sign === 'v4') {
     headers['x-oss-content-sha256'] ??= 'UNSIGNED-PAYLOAD';
     headers['x-oss-date'] ??= v4Now();

@@ -1,0 +1,46 @@
+// AsyncFetchTask rules (behaviour §17.5): the configuration and how a fetch ends.
+import { describe, expect, it } from 'vitest';
+import { fetchOutcome, MAX_TASKS, parseAsyncFetchConfig, rememberTask, type AsyncFetchTask } from '../../src/domain/asyncFetch.js';
+import { OssError } from '../../src/domain/errors.js';
+
+const parse = (inner: Record<string, unknown>) => parseAsyncFetchConfig({ AsyncFetchTaskConfiguration: inner });
+const refused = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof OssError ? `${e.code} ${String(e.details.ArgumentName)}` : 'other';
+  }
+  return 'accepted';
+};
+
+describe('the task configuration', () => {
+  it('defaults IgnoreSameKey to true and reads the rest back as sent, empty when absent', () => {
+    expect(parse({ Url: 'http://h/a', Object: 'o' })).toEqual({ url: 'http://h/a', object: 'o', host: '', contentMd5: '', callback: '', ignoreSameKey: true });
+    expect(parse({ Url: 'https://h/a', Object: 'o', IgnoreSameKey: 'false' }).ignoreSameKey).toBe(false);
+  });
+
+  it('refuses what it cannot fetch or check', () => {
+    expect(refused(() => parse({ Url: 'file:///etc/passwd', Object: 'o' }))).toBe('InvalidArgument Url');
+    expect(refused(() => parse({ Url: 'http://h/a' }))).toBe('InvalidArgument Object');
+    expect(refused(() => parse({ Url: 'http://h/a', Object: 'o', ContentMD5: 'abc' }))).toBe('InvalidArgument ContentMD5');
+    expect(refused(() => parse({ Url: 'http://h/a', Object: 'o', IgnoreSameKey: 'yes' }))).toBe('InvalidArgument IgnoreSameKey');
+    expect(refused(() => parse({ Url: 'http://h/a', Object: 'o', Callback: 'e30=' }))).toBe('NotImplemented undefined');
+  });
+});
+
+describe('how a fetch ends', () => {
+  const config = parse({ Url: 'http://h/a', Object: 'o', ContentMD5: '1B2M2Y8AsgTpgAmY7PhCfg==' });
+  it('is Success only for a 2xx answer with the expected MD5', () => {
+    expect(fetchOutcome({ md5: '1B2M2Y8AsgTpgAmY7PhCfg==' }, config)).toEqual({ state: 'Success', errorMsg: '' });
+    expect(fetchOutcome({ md5: 'XXXXXXXXXXXXXXXXXXXXXX==' }, config).state).toBe('Failed');
+    expect(fetchOutcome({ status: 404 }, config).state).toBe('Failed');
+    expect(fetchOutcome({ error: 'ECONNREFUSED' }, config)).toEqual({ state: 'Failed', errorMsg: 'ECONNREFUSED' });
+  });
+
+  it('remembers at most MAX_TASKS tasks, the newest', () => {
+    let tasks: AsyncFetchTask[] = [];
+    for (let i = 0; i < MAX_TASKS + 5; i++) tasks = rememberTask(tasks, { id: String(i), state: 'Running', errorMsg: '', config, createdAt: i });
+    expect(tasks.length).toBe(MAX_TASKS);
+    expect(tasks[0]!.id).toBe('5');
+  });
+});
