@@ -16,6 +16,7 @@ import * as multipart from './ops/multipart.js';
 import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
+import * as replication from './ops/replication.js';
 import * as archive from './ops/archive.js';
 import * as referer from './ops/referer.js';
 import * as requestPayment from './ops/requestPayment.js';
@@ -145,6 +146,32 @@ export class OssClient {
 
   deleteBucketOverwriteConfig(req: M.DeleteBucketOverwriteConfigRequest): Promise<M.DeleteBucketOverwriteConfigResult> {
     return overwrite.deleteBucketOverwriteConfig(this.wire, req);
+  }
+
+  // ---- data replication (ops/replication.ts) ---------------------------------------------------------------
+
+  putBucketReplication(req: M.PutBucketReplicationRequest): Promise<M.PutBucketReplicationResult> {
+    return replication.putBucketReplication(this.wire, req);
+  }
+
+  getBucketReplication(req: M.GetBucketReplicationRequest): Promise<M.GetBucketReplicationResult> {
+    return replication.getBucketReplication(this.wire, req);
+  }
+
+  putBucketRtc(req: M.PutBucketRtcRequest): Promise<M.PutBucketRtcResult> {
+    return replication.putBucketRtc(this.wire, req);
+  }
+
+  getBucketReplicationLocation(req: M.GetBucketReplicationLocationRequest): Promise<M.GetBucketReplicationLocationResult> {
+    return replication.getBucketReplicationLocation(this.wire, req);
+  }
+
+  getBucketReplicationProgress(req: M.GetBucketReplicationProgressRequest): Promise<M.GetBucketReplicationProgressResult> {
+    return replication.getBucketReplicationProgress(this.wire, req);
+  }
+
+  deleteBucketReplication(req: M.DeleteBucketReplicationRequest): Promise<M.DeleteBucketReplicationResult> {
+    return replication.deleteBucketReplication(this.wire, req);
   }
 
   // ---- referer / hotlink protection (ops/referer.ts) ---------------------------------------------------------

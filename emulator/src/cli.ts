@@ -17,6 +17,7 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--restore-delay SECONDS | archive=10,Expedited=5,Standard=10,Bulk=30 (RestoreObject's duration)]
                  [--lifecycle-interval SECONDS (between lifecycle runs, default 60; 0: only POST /-/lifecycle/run)]
                  [--logging-interval SECONDS (between access-log flushes, default 60; 0: only POST /-/logging/flush)]
+                 [--replication-interval SECONDS (between replication runs, default 60; 0: only POST /-/replication/run)]
        local-oss check [--data DIR] (integrity check of a data directory no emulator is using)
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
@@ -42,6 +43,7 @@ const FLAGS = {
   'restore-delay': { type: 'string' },
   'lifecycle-interval': { type: 'string' },
   'logging-interval': { type: 'string' },
+  'replication-interval': { type: 'string' },
   'tls-key': { type: 'string' },
   seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -121,6 +123,11 @@ async function main(): Promise<void> {
   if (loggingIntervalSeconds !== undefined && !(Number.isFinite(loggingIntervalSeconds) && loggingIntervalSeconds >= 0)) {
     fail(`invalid --logging-interval ${JSON.stringify(loggingText)}`);
   }
+  const replicationText = opt('replication-interval');
+  const replicationIntervalSeconds = replicationText === undefined ? undefined : Number(replicationText);
+  if (replicationIntervalSeconds !== undefined && !(Number.isFinite(replicationIntervalSeconds) && replicationIntervalSeconds >= 0)) {
+    fail(`invalid --replication-interval ${JSON.stringify(replicationText)}`);
+  }
   const inMemory = flag('in-memory');
   const host = opt('host') ?? DEFAULT_HOST;
 
@@ -144,6 +151,7 @@ async function main(): Promise<void> {
     restoreDelays,
     lifecycleIntervalSeconds,
     loggingIntervalSeconds,
+    replicationIntervalSeconds,
   }).catch((err: Error) => failToStart(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.

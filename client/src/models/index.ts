@@ -21,3 +21,4 @@ export * from './publicAccessBlock.js';
 export * from './website.js';
 export * from './httpsConfig.js';
 export * from './style.js';
+export * from './replication.js';

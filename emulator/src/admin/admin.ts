@@ -10,6 +10,7 @@
 //   GET    /-/clock      {"now": ISO time, "offsetSeconds": N}: the emulator's clock (domain/clock.ts)
 //   PUT    /-/clock      {"offsetSeconds": N}: set how far it runs ahead of real time (negative: behind)
 //   POST   /-/lifecycle/run  one lifecycle pass now, at the emulator's clock (api/lifecycle.ts); answers its counts
+//   POST   /-/replication/run  one replication pass now (api/replicationRun.ts); answers its counts
 //   POST   /-/logging/flush  write the buffered access-log lines of every logging bucket now (api/accessLog.ts)
 //   GET    /-/console    the web console (console/serve.ts), and its signing proxy to the OSS API
 // Errors are OSS <Error> documents from the one renderer; successes are JSON.
@@ -23,6 +24,7 @@ import { serveConsole } from '../console/serve.js';
 import { Faults, parseRule } from './faults.js';
 import { RequestLog } from './requestLog.js';
 import { runLifecycle } from '../api/lifecycle.js';
+import { runReplication } from '../api/replicationRun.js';
 import { AccessLog } from '../api/accessLog.js';
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped form. */
@@ -111,6 +113,9 @@ export class Admin {
     },
     'POST lifecycle/run': (ctx) => {
       ctx.body = runLifecycle(ctx.state.store, ctx.state.config.clock.now());
+    },
+    'POST replication/run': (ctx) => {
+      ctx.body = runReplication(ctx.state.store, { now: ctx.state.config.clock.now(), kmsKeysDeclared: ctx.state.config.kmsKeysDeclared });
     },
     'GET faults': (ctx) => {
       ctx.body = { rules: this.faults.list() };

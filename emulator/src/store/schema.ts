@@ -147,4 +147,23 @@ export const migrations: string[] = [
   CREATE INDEX objects_listed ON objects(bucket, key, is_delete_marker, version_id, last_modified, etag, size, object_type, storage_class, restore)
     WHERE is_latest = 1;
   `,
+  // Migrations 8 and 9 belong to other branches of issue 19 (reserved numbers); these no-ops keep the numbering
+  // until they are merged in their place.
+  `SELECT 1;`,
+  `SELECT 1;`,
+  // Issue 19, data replication (behaviour §14.22): what happened to a key in a bucket with replication rules, in
+  // order, until the runner (api/replicationRun.ts) has applied it to every destination. Read and written only by
+  // store/replicationQueue.ts; a change goes with its bucket.
+  `
+  CREATE TABLE replication_queue (
+    id          INTEGER PRIMARY KEY,
+    bucket      TEXT    NOT NULL REFERENCES buckets(name) ON DELETE CASCADE,
+    key         TEXT    NOT NULL,
+    version_id  TEXT    NOT NULL,
+    op          TEXT    NOT NULL,
+    marker      INTEGER NOT NULL,
+    at          INTEGER NOT NULL
+  );
+  CREATE INDEX replication_queue_by_bucket ON replication_queue(bucket, id);
+  `,
 ];

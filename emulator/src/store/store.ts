@@ -9,6 +9,7 @@ import { BucketStore } from './buckets.js';
 import { ContentStore } from './content.js';
 import { KmsStore } from './kms.js';
 import { Listing } from './listing.js';
+import { ReplicationQueue } from './replicationQueue.js';
 import { StatsStore } from './stats.js';
 import { ObjectStore } from './objects.js';
 import { UploadStore } from './uploads.js';
@@ -22,6 +23,8 @@ export class Store {
   readonly listing: Listing;
   readonly uploads: UploadStore;
   readonly stats: StatsStore;
+  /** Changes waiting to be replicated (api/replicationRun.ts). */
+  readonly replication: ReplicationQueue;
   /** The disk-full state and the reserve kept for deletes (space.ts). */
   readonly space: Space;
 
@@ -41,6 +44,7 @@ export class Store {
     this.listing = new Listing(db);
     this.uploads = new UploadStore(db, this.content);
     this.stats = new StatsStore(db);
+    this.replication = new ReplicationQueue(db);
   }
 
   /** Opens (or creates) the store; `dataDir` undefined keeps everything in memory. */
