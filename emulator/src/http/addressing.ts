@@ -18,7 +18,8 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 function regionOfLabels(labels: string[]): string | undefined {
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]!;
-    if (label.startsWith('oss-') && label !== 'oss-accelerate' && label !== 'oss-accelerate-overseas') {
+    // The endpoint label is the one before `aliyuncs`: a bucket may be named oss-… itself (oss2's oss-python-sdk-…).
+    if (label.startsWith('oss-') && labels[i + 1] === 'aliyuncs' && label !== 'oss-accelerate' && label !== 'oss-accelerate-overseas') {
       return label.slice(4).replace(/-internal$/, '');
     }
     if (labels[i + 1] === 'oss' && i + 2 < labels.length) return label; // dual-stack <region>.oss.aliyuncs.com
@@ -48,7 +49,10 @@ export function resolveAddress(hostHeader: string, rawPath: string): Address {
     const rest = labels.slice(1).join('.');
     // An empty first label is the service: ali-oss sends `Host: .oss-<region>.aliyuncs.com` for ListBuckets when
     // its endpoint is an IP (`lib/common/utils/createRequest.js` joins bucket and host; sdk-suites-2026-12-01.md).
-    const serviceHost = first === '' || first.startsWith('oss-') || rest === 'aliyuncs.com' || labels[1] === 'oss';
+    // A bucket may itself be named oss-… (oss2's suite names its buckets oss-python-sdk-…): before an oss-<region>
+    // label it is a bucket, not the endpoint.
+    const endpointLabel = first.startsWith('oss-') && !(labels[1] ?? '').startsWith('oss-');
+    const serviceHost = first === '' || endpointLabel || rest === 'aliyuncs.com' || labels[1] === 'oss';
     if ((host.endsWith('.aliyuncs.com') && !serviceHost) || rest === 'localhost') hostBucket = first;
   }
 

@@ -209,6 +209,15 @@ describe('objects replicated', () => {
     expect(head.etag).toMatch(/-1"$/);
   });
 
+  it('to a bucket named oss-… created virtual-hosted at oss-<region>.aliyuncs.com (oss2 live tests name theirs so)', async () => {
+    await client.putBucket({ bucket: 'oss-rp-src' });
+    const made = await raw(emu, { method: 'PUT', bucket: 'oss-rp-dst', region: 'cn-beijing', virtualHost: true });
+    expect(made.status).toBe(200);
+    const loc = await raw(emu, { method: 'GET', bucket: 'oss-rp-dst', region: 'cn-beijing', virtualHost: true, query: [['location', undefined]] });
+    expect(xmlValue(loc.text, 'LocationConstraint')).toBe('oss-cn-beijing');
+    expect((await putRule('oss-rp-src', ruleXml('oss-rp-dst', '', 'oss-cn-beijing'))).status).toBe(200);
+  });
+
   it('Action ALL replicates an unversioned delete; Action PUT does not', async () => {
     await buckets('rp-all-src', 'rp-all-dst', 'rp-put-src', 'rp-put-dst');
     await putRule('rp-all-src', ruleXml('rp-all-dst'));
