@@ -1,4 +1,5 @@
 // Bucket lifecycle: PutBucket, DeleteBucket, GetBucketLocation, GetBucketInfo (behaviour §9.1).
+import { parseEncryptionHeaders } from '../domain/bucketEncryption.js';
 import { OssError } from '../domain/errors.js';
 import { OWNER } from '../domain/owner.js';
 import { parseBucketAcl } from '../domain/acl.js';
@@ -36,6 +37,7 @@ export async function putBucket(ctx: OssContext): Promise<void> {
   const name = ctx.state.bucket!;
   validateBucketName(name);
   const acl = parseBucketAcl(ctx.get('x-oss-acl') || undefined);
+  const encryption = parseEncryptionHeaders((h) => ctx.get(h));
   const doc = await readXml(ctx);
   let storageClass = 'Standard';
   let redundancy = 'LRS';
@@ -61,6 +63,8 @@ export async function putBucket(ctx: OssContext): Promise<void> {
       return;
     }
     createBucket(ctx, name, { acl: acl ?? 'private', storageClass, dataRedundancyType: redundancy });
+    // The SSE headers set the new bucket's default encryption (behaviour §14.5), as PutBucketEncryption would.
+    if (encryption !== undefined) store.buckets.setDocument(name, 'encryption', encryption);
   });
   ctx.set('Location', `/${name}`);
   sendEmpty(ctx);
