@@ -11,6 +11,7 @@
 //   PUT    /-/clock      {"offsetSeconds": N}: set how far it runs ahead of real time (negative: behind)
 //   POST   /-/lifecycle/run  one lifecycle pass now, at the emulator's clock (api/lifecycle.ts); answers its counts
 //   POST   /-/replication/run  one replication pass now (api/replicationRun.ts); answers its counts
+//   POST   /-/inventory/run  every enabled inventory's report now (api/inventoryReport.ts); answers what it wrote
 //   POST   /-/logging/flush  write the buffered access-log lines of every logging bucket now (api/accessLog.ts)
 //   GET    /-/console    the web console (console/serve.ts), and its signing proxy to the OSS API
 // Errors are OSS <Error> documents from the one renderer; successes are JSON.
@@ -25,6 +26,7 @@ import { Faults, parseRule } from './faults.js';
 import { RequestLog } from './requestLog.js';
 import { runLifecycle } from '../api/lifecycle.js';
 import { runReplication } from '../api/replicationRun.js';
+import { runInventories } from '../api/inventoryReport.js';
 import { AccessLog } from '../api/accessLog.js';
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped form. */
@@ -116,6 +118,9 @@ export class Admin {
     },
     'POST replication/run': (ctx) => {
       ctx.body = runReplication(ctx.state.store, { now: ctx.state.config.clock.now(), kmsKeysDeclared: ctx.state.config.kmsKeysDeclared });
+    },
+    'POST inventory/run': (ctx) => {
+      ctx.body = runInventories(ctx.state.store, { now: ctx.state.config.clock.now(), kmsKeysDeclared: ctx.state.config.kmsKeysDeclared, dueOnly: false });
     },
     'GET faults': (ctx) => {
       ctx.body = { rules: this.faults.list() };

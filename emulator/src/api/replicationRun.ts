@@ -16,9 +16,8 @@ import {
 import type { BucketRecord, ObjectVersionRecord } from '../domain/types.js';
 import type { QueuedChange } from '../store/replicationQueue.js';
 import type { Store } from '../store/store.js';
-import { DEFAULT_KMS_KEY_ID } from '../domain/encryption.js';
 import { reencrypt } from './copy.js';
-import { kmsKeyIdOf } from './kms.js';
+import { kmsKeyIdOf, usableKmsKeyIn } from './kms.js';
 import { bucketDefaultEncryption, bucketPolicyOf, landObjectAs, type Lander } from './landing.js';
 import { removeObject } from './object.js';
 import { replicationRulesOf } from './replication.js';
@@ -150,7 +149,7 @@ function landReplica(store: Store, src: ObjectVersionRecord, dest: BucketRecord,
   if (dest.versioning === 'Enabled' && store.objects.version(dest.name, src.key, src.versionId) !== undefined) return false;
   const encryption = replicaEncryption(src.encryption, rule, bucketDefaultEncryption(store, dest.name));
   const keyId = kmsKeyIdOf(encryption);
-  if (keyId !== undefined) usableReplicaKey(store, keyId, env);
+  if (keyId !== undefined) usableKmsKeyIn(store, keyId, env.kmsKeysDeclared);
   // The same bytes, shared, unless the replica is encrypted under another KMS key than its source.
   const contentId = keyId !== undefined && keyId !== kmsKeyIdOf(src.encryption) ? reencrypt(store, src, keyId) : src.contentId!;
   landObjectAs(lander(store, env), dest.name, src.key, contentId, {
@@ -175,17 +174,6 @@ function landReplica(store: Store, src: ObjectVersionRecord, dest: BucketRecord,
     }),
   });
   return true;
-}
-
-/** As api/kms.ts usableKmsKey, without a request: unknown (when keys are declared) or disabled keys refuse. */
-function usableReplicaKey(store: Store, keyId: string, env: ReplicationEnv): void {
-  const key = store.kms.get(keyId);
-  if (key === undefined) {
-    if (env.kmsKeysDeclared && keyId !== DEFAULT_KMS_KEY_ID) throw new OssError('KeyNotFound', { KeyId: keyId });
-    store.kms.getOrCreate(keyId);
-    return;
-  }
-  if (!key.enabled) throw new OssError('KmsKeyDisabled', { KeyId: keyId });
 }
 
 /**
