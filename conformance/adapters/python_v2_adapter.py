@@ -132,6 +132,15 @@ def listing(r):
     }
 
 
+def replication_rule(x):
+    d = x.destination
+    return {'id': x.id or '', 'prefixes': (x.prefix_set.prefixs if x.prefix_set else None) or [],
+            'action': x.action or '', 'destinationBucket': (d.bucket if d else None) or '',
+            'destinationLocation': (d.location if d else None) or '',
+            'historical': 'disabled' if x.historical_object_replication == 'disabled' else 'enabled',
+            **({'status': x.status} if x.status else {})}
+
+
 def call(api, p):
     c = client(p.get('region'))
     b, k = p.get('bucket'), p.get('key')
@@ -170,6 +179,28 @@ def call(api, p):
                                     'expirationDays': x.expiration.days if x.expiration else None} for x in rules]}
     elif api == 'DeleteBucketLifecycle':
         r = c.delete_bucket_lifecycle(oss.DeleteBucketLifecycleRequest(bucket=b))
+    elif api == 'PutBucketReplication':
+        x = p['replicationRule']
+        r = c.put_bucket_replication(oss.PutBucketReplicationRequest(
+            bucket=b, replication_configuration=oss.ReplicationConfiguration(rules=[oss.ReplicationRule(
+                id=x['id'], action=x['action'], historical_object_replication=x['historical'],
+                prefix_set=oss.ReplicationPrefixSet(prefixs=x['prefixes']) if x['prefixes'] else None,
+                destination=oss.ReplicationDestination(bucket=x['destinationBucket'], location=x['destinationLocation']))])))
+    elif api == 'GetBucketReplication':
+        r = c.get_bucket_replication(oss.GetBucketReplicationRequest(bucket=b))
+        rules = (r.replication_configuration.rules if r.replication_configuration else None) or []
+        data = {'replicationRules': [replication_rule(x) for x in rules]}
+    elif api == 'GetBucketReplicationProgress':
+        r = c.get_bucket_replication_progress(oss.GetBucketReplicationProgressRequest(bucket=b, rule_id=p['ruleId']))
+        rules = (r.replication_progress.rules if r.replication_progress else None) or []
+        progress = rules[0].progress if rules else None
+        data = {'replicationRules': [replication_rule(x) for x in rules],
+                'replicationProgress': {**({'historicalObject': progress.historical_object}
+                                           if progress is not None and progress.historical_object is not None else {}),
+                                        'newObject': progress is not None and progress.new_object is not None}}
+    elif api == 'DeleteBucketReplication':
+        r = c.delete_bucket_replication(oss.DeleteBucketReplicationRequest(
+            bucket=b, replication_rules=oss.ReplicationRules(ids=[p['ruleId']])))
     elif api == 'PutBucketVersioning':
         r = c.put_bucket_versioning(oss.PutBucketVersioningRequest(
             bucket=b, versioning_configuration=oss.VersioningConfiguration(status=p['status'])))

@@ -45,7 +45,24 @@ export type Api =
   | 'CreateSelectObjectMeta'
   | 'PutBucketLifecycle'
   | 'GetBucketLifecycle'
-  | 'DeleteBucketLifecycle';
+  | 'DeleteBucketLifecycle'
+  | 'PutBucketReplication'
+  | 'GetBucketReplication'
+  | 'GetBucketReplicationProgress'
+  | 'DeleteBucketReplication';
+
+/** One replication rule as scenarios state it (behaviour §14.22): what every driver can send and read back. */
+export interface ReplicationRuleSpec {
+  id: string;
+  prefixes: string[];
+  action: string;
+  destinationBucket: string;
+  /** `oss-<region>` */
+  destinationLocation: string;
+  historical: 'enabled' | 'disabled';
+  /** Answers only: starting, doing, closing. */
+  status?: string;
+}
 
 /** One lifecycle rule as scenarios state it: ID, Prefix, Status and Expiration Days. */
 export interface LifecycleRuleSpec {
@@ -85,6 +102,9 @@ export interface Params {
   ifUnmodifiedSince?: string;
   /** PutBucketLifecycle: rules expiring a prefix after some days (the shape every driver can send). */
   lifecycleRules?: LifecycleRuleSpec[];
+  /** PutBucketReplication's one rule; DeleteBucketReplication / GetBucketReplicationProgress name `ruleId`. */
+  replicationRule?: ReplicationRuleSpec;
+  ruleId?: string;
   /** PutBucketVersioning; any string, so a scenario can send an invalid one. */
   status?: string;
   retentionPeriodInDays?: number;
@@ -190,6 +210,10 @@ export interface Outcome {
     storageClass?: string;
     /** GetBucketLifecycle's rules, reduced to the fields of LifecycleRuleSpec. */
     lifecycleRules?: LifecycleRuleSpec[];
+    /** GetBucketReplication's rules and GetBucketReplicationProgress's one rule, as ReplicationRuleSpec. */
+    replicationRules?: ReplicationRuleSpec[];
+    /** GetBucketReplicationProgress's Progress: HistoricalObject, and whether NewObject was given. */
+    replicationProgress?: { historicalObject?: string; newObject: boolean };
     /** GetBucketVersioning's Status (absent for a never-versioned bucket), or GetBucketInfo's Versioning. */
     versioning?: string;
     /** Listings, keys and prefixes decoded when the answer says EncodingType url (as PY2 does). */
@@ -280,6 +304,7 @@ export type Tag =
   | 'objects'
   | 'versioning'
   | 'lifecycle'
+  | 'replication'
   | 'tagging'
   | 'listing'
   | 'acl'

@@ -41,6 +41,7 @@ export class AliOssDriver implements Driver {
     if (raw) return `ali-oss builds the request itself (${raw})`;
     if (!VALID_BUCKET_NAME.test(p.bucket)) return 'ali-oss checks bucket names before sending (lib/common/utils/checkBucketName.js)';
     if (api === 'CopierCopy') return 'ali-oss has no copy manager that keeps metadata and tags (multipartUploadCopy copies bytes only)';
+    if (api.includes('BucketReplication')) return 'ali-oss has no replication calls (lib/bucket.js and lib/common/bucket/ have none)';
     if (api === 'SelectObject' || api === 'CreateSelectObjectMeta') return 'ali-oss has no SelectObject call (lib/object.js and lib/common/object/ have none; x-oss-process there is image processing only)';
     if (api === 'PutObjectTagging') {
       const tags = p.tagSet ?? [];
@@ -293,6 +294,11 @@ export class AliOssDriver implements Driver {
           return done(await c.abortMultipartUpload(key, p.uploadId));
         case 'CopierCopy':
           throw new Error('ali-oss has no copy manager (AliOssDriver.cannot says so)');
+        case 'PutBucketReplication':
+        case 'GetBucketReplication':
+        case 'GetBucketReplicationProgress':
+        case 'DeleteBucketReplication':
+          throw new Error('ali-oss has no replication calls (AliOssDriver.cannot says so)');
         case 'SelectObject':
         case 'CreateSelectObjectMeta':
           throw new Error('ali-oss has no SelectObject call (AliOssDriver.cannot says so)');

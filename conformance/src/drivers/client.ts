@@ -1,6 +1,6 @@
 // client: our OssClient (the Python SDK v2's API in camelCase).
 import { Copier, OssClient, OssServiceError, SelectObjectError, type GetObjectRequest } from '@local-oss/client';
-import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
+import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type ReplicationRuleSpec, type TargetInfo } from '../model.js';
 
 export class ClientDriver implements Driver {
   readonly name = 'client';
@@ -91,6 +91,39 @@ export class ClientDriver implements Driver {
         }
         case 'DeleteBucketLifecycle':
           return ok(await c.deleteBucketLifecycle({ bucket }));
+        case 'PutBucketReplication': {
+          const x = p.replicationRule!;
+          return ok(await c.putBucketReplication({
+            bucket,
+            replicationConfiguration: {
+              rules: [{
+                id: x.id,
+                ...(x.prefixes.length > 0 ? { prefixSet: { prefixs: x.prefixes } } : {}),
+                action: x.action,
+                destination: { bucket: x.destinationBucket, location: x.destinationLocation },
+                historicalObjectReplication: x.historical,
+              }],
+            },
+          }));
+        }
+        case 'GetBucketReplication': {
+          const r = await c.getBucketReplication({ bucket });
+          return { ...ok(r), data: { replicationRules: (r.replicationConfiguration.rules ?? []).map(replicationSpec) } };
+        }
+        case 'GetBucketReplicationProgress': {
+          const r = await c.getBucketReplicationProgress({ bucket, ruleId: p.ruleId! });
+          const rules = r.replicationProgress.rules ?? [];
+          const progress = rules[0]?.progress;
+          return {
+            ...ok(r),
+            data: {
+              replicationRules: rules.map(replicationSpec),
+              replicationProgress: { ...(progress?.historicalObject !== undefined ? { historicalObject: progress.historicalObject } : {}), newObject: progress?.newObject !== undefined },
+            },
+          };
+        }
+        case 'DeleteBucketReplication':
+          return ok(await c.deleteBucketReplication({ bucket, replicationRules: { ids: [p.ruleId!] } }));
         case 'GetBucketVersioning': {
           const r = await c.getBucketVersioning({ bucket });
           return { ...ok(r), data: { versioning: r.versionStatus } };
@@ -291,6 +324,18 @@ export class ClientDriver implements Driver {
       throw err;
     }
   }
+}
+
+function replicationSpec(x: { id?: string; prefixSet?: { prefixs?: string[] }; action?: string; destination?: { bucket?: string; location?: string }; historicalObjectReplication?: string; status?: string }): ReplicationRuleSpec {
+  return {
+    id: x.id ?? '',
+    prefixes: x.prefixSet?.prefixs ?? [],
+    action: x.action ?? '',
+    destinationBucket: x.destination?.bucket ?? '',
+    destinationLocation: x.destination?.location ?? '',
+    historical: x.historicalObjectReplication === 'disabled' ? 'disabled' : 'enabled',
+    status: x.status,
+  };
 }
 
 function ok(r: { statusCode: number; requestId: string; headers: Record<string, string> }): Outcome {

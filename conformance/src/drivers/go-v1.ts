@@ -37,6 +37,10 @@ const NO_CALL: Partial<Record<Api, string>> = {
   ExtendBucketWorm: 'WORM',
   AbortBucketWorm: 'WORM',
   GetBucketWorm: 'WORM',
+  PutBucketReplication: 'replication',
+  GetBucketReplication: 'replication',
+  GetBucketReplicationProgress: 'replication',
+  DeleteBucketReplication: 'replication',
 };
 
 /** Calls the SDK has but adapters/go_v1_adapter does not wire yet. */

@@ -9,6 +9,7 @@ import { listingScenarios } from './listing.js';
 import { multipartScenarios } from './multipart.js';
 import { objectScenarios } from './objects.js';
 import { permissionScenarios } from './permissions.js';
+import { replicationScenarios } from './replication.js';
 import { selectObjectScenarios } from './select.js';
 import { taggingScenarios } from './tagging.js';
 import { versioningScenarios } from './versioning.js';
@@ -27,6 +28,7 @@ export const scenarios: Scenario[] = [
   ...multipartScenarios,
   ...selectObjectScenarios,
   ...lifecycleScenarios,
+  ...replicationScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
@@ -42,6 +44,7 @@ export {
   multipartScenarios,
   objectScenarios,
   permissionScenarios,
+  replicationScenarios,
   taggingScenarios,
   versioningScenarios,
   wormScenarios,
