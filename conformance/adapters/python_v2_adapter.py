@@ -201,6 +201,17 @@ def call(api, p):
     elif api == 'DeleteBucketReplication':
         r = c.delete_bucket_replication(oss.DeleteBucketReplicationRequest(
             bucket=b, replication_rules=oss.ReplicationRules(ids=[p['ruleId']])))
+    elif api == 'PutBucketInventory':
+        i = p['inventory']
+        r = c.put_bucket_inventory(oss.PutBucketInventoryRequest(
+            bucket=b, inventory_id=i['id'], inventory_configuration=oss.InventoryConfiguration(
+                id=i['id'], is_enabled=True, included_object_versions=i['includedObjectVersions'],
+                schedule=oss.InventorySchedule(frequency='Daily'),
+                optional_fields=oss.OptionalFields(fields=i['optionalFields']),
+                destination=oss.InventoryDestination(oss_bucket_destination=oss.InventoryOSSBucketDestination(
+                    format='CSV', account_id='1000000000000000',
+                    role_arn='acs:ram::1000000000000000:role/AliyunOSSRole',
+                    bucket='acs:oss:::' + i['destinationBucket'], prefix=i['prefix'])))))
     elif api == 'PutBucketVersioning':
         r = c.put_bucket_versioning(oss.PutBucketVersioningRequest(
             bucket=b, versioning_configuration=oss.VersioningConfiguration(status=p['status'])))

@@ -49,7 +49,9 @@ export type Api =
   | 'PutBucketReplication'
   | 'GetBucketReplication'
   | 'GetBucketReplicationProgress'
-  | 'DeleteBucketReplication';
+  | 'DeleteBucketReplication'
+  /** PutBucketInventory (`?inventory&inventoryId=`): one CSV inventory, enabled, Daily, as `inventory` states it. */
+  | 'PutBucketInventory';
 
 /** One replication rule as scenarios state it (behaviour §14.22): what every driver can send and read back. */
 export interface ReplicationRuleSpec {
@@ -105,6 +107,8 @@ export interface Params {
   /** PutBucketReplication's one rule; DeleteBucketReplication / GetBucketReplicationProgress name `ruleId`. */
   replicationRule?: ReplicationRuleSpec;
   ruleId?: string;
+  /** PutBucketInventory's configuration (behaviour §14.19): destination bucket and prefix, versions, fields. */
+  inventory?: { id: string; destinationBucket: string; prefix: string; includedObjectVersions: 'All' | 'Current'; optionalFields: string[] };
   /** PutBucketVersioning; any string, so a scenario can send an invalid one. */
   status?: string;
   retentionPeriodInDays?: number;
@@ -305,6 +309,8 @@ export type Tag =
   | 'versioning'
   | 'lifecycle'
   | 'replication'
+  | 'inventory'
+  | 'needs-admin'
   | 'tagging'
   | 'listing'
   | 'acl'
@@ -345,6 +351,11 @@ export interface ScenarioContext {
   record(name: string, value: unknown): void;
   /** The driver under test acting as one of the scenario's `ramUsers` (by name). */
   as(user: string): { call(api: Api, params: Params): Promise<Outcome> };
+  /**
+   * The emulator's admin API (`POST /-/<path>`, README "Admin API"), for what only an emulator does on demand
+   * (an inventory report now); the scenario is skipped on real OSS. Answers the JSON it returned.
+   */
+  admin(path: string): Promise<unknown>;
 }
 
 export interface Scenario {

@@ -294,6 +294,17 @@ export class AliOssDriver implements Driver {
           return done(await c.abortMultipartUpload(key, p.uploadId));
         case 'CopierCopy':
           throw new Error('ali-oss has no copy manager (AliOssDriver.cannot says so)');
+        case 'PutBucketInventory': {
+          const i = p.inventory!;
+          return done(await c.putBucketInventory(p.bucket, {
+            id: i.id,
+            isEnabled: true,
+            OSSBucketDestination: { format: 'CSV', accountId: '1000000000000000', rolename: 'AliyunOSSRole', bucket: i.destinationBucket, prefix: i.prefix },
+            frequency: 'Daily',
+            includedObjectVersions: i.includedObjectVersions,
+            optionalFields: { field: i.optionalFields },
+          }));
+        }
         case 'PutBucketReplication':
         case 'GetBucketReplication':
         case 'GetBucketReplicationProgress':

@@ -41,6 +41,7 @@ const NO_CALL: Partial<Record<Api, string>> = {
   GetBucketReplication: 'replication',
   GetBucketReplicationProgress: 'replication',
   DeleteBucketReplication: 'replication',
+  PutBucketInventory: 'inventory',
 };
 
 /** Calls the SDK has but adapters/go_v1_adapter does not wire yet. */

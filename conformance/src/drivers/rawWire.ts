@@ -60,6 +60,26 @@ export function wireOf(api: Api, p: Params): Wire {
     }
     case 'GetBucketReplication':
       return { method: 'GET', bucket: p.bucket, query: [['replication', undefined]] };
+    case 'PutBucketInventory': {
+      const i = p.inventory!;
+      const body = buildXml('InventoryConfiguration', {
+        Id: i.id,
+        IsEnabled: 'true',
+        Destination: {
+          OSSBucketDestination: {
+            Format: 'CSV',
+            AccountId: '1000000000000000',
+            RoleArn: 'acs:ram::1000000000000000:role/AliyunOSSRole',
+            Bucket: `acs:oss:::${i.destinationBucket}`,
+            Prefix: i.prefix,
+          },
+        },
+        Schedule: { Frequency: 'Daily' },
+        IncludedObjectVersions: i.includedObjectVersions,
+        OptionalFields: { Field: i.optionalFields },
+      });
+      return { method: 'PUT', bucket: p.bucket, query: [['inventory', undefined], ['inventoryId', i.id]], headers: { 'content-md5': createHash('md5').update(body).digest('base64') }, body };
+    }
     case 'GetBucketReplicationProgress':
       return { method: 'GET', bucket: p.bucket, query: [['replicationProgress', undefined], ['rule-id', p.ruleId!]] };
     case 'DeleteBucketReplication': {

@@ -4,6 +4,7 @@ import { archiveScenarios } from './archive.js';
 import { authScenarios } from './auth.js';
 import { bucketScenarios } from './buckets.js';
 import { copyScenarios } from './copy.js';
+import { inventoryScenarios } from './inventory.js';
 import { lifecycleScenarios } from './lifecycle.js';
 import { listingScenarios } from './listing.js';
 import { multipartScenarios } from './multipart.js';
@@ -29,6 +30,7 @@ export const scenarios: Scenario[] = [
   ...selectObjectScenarios,
   ...lifecycleScenarios,
   ...replicationScenarios,
+  ...inventoryScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
@@ -45,6 +47,7 @@ export {
   objectScenarios,
   permissionScenarios,
   replicationScenarios,
+  inventoryScenarios,
   taggingScenarios,
   versioningScenarios,
   wormScenarios,
