@@ -17,6 +17,7 @@ import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
 import * as replication from './ops/replication.js';
+import * as inventory from './ops/inventory.js';
 import * as archive from './ops/archive.js';
 import * as referer from './ops/referer.js';
 import * as requestPayment from './ops/requestPayment.js';
@@ -146,6 +147,24 @@ export class OssClient {
 
   deleteBucketOverwriteConfig(req: M.DeleteBucketOverwriteConfigRequest): Promise<M.DeleteBucketOverwriteConfigResult> {
     return overwrite.deleteBucketOverwriteConfig(this.wire, req);
+  }
+
+  // ---- bucket inventory (ops/inventory.ts) -------------------------------------------------------------------
+
+  putBucketInventory(req: M.PutBucketInventoryRequest): Promise<M.PutBucketInventoryResult> {
+    return inventory.putBucketInventory(this.wire, req);
+  }
+
+  getBucketInventory(req: M.GetBucketInventoryRequest): Promise<M.GetBucketInventoryResult> {
+    return inventory.getBucketInventory(this.wire, req);
+  }
+
+  listBucketInventory(req: M.ListBucketInventoryRequest): Promise<M.ListBucketInventoryResult> {
+    return inventory.listBucketInventory(this.wire, req);
+  }
+
+  deleteBucketInventory(req: M.DeleteBucketInventoryRequest): Promise<M.DeleteBucketInventoryResult> {
+    return inventory.deleteBucketInventory(this.wire, req);
   }
 
   // ---- data replication (ops/replication.ts) ---------------------------------------------------------------

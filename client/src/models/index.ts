@@ -22,3 +22,4 @@ export * from './website.js';
 export * from './httpsConfig.js';
 export * from './style.js';
 export * from './replication.js';
+export * from './inventory.js';

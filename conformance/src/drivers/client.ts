@@ -21,7 +21,6 @@ export class ClientDriver implements Driver {
     if (raw) return `the client always builds ${raw === 'rawHeaders' ? 'its own headers' : 'the request itself'} (${raw})`;
     if (api === 'UploadPartCopy' && (p.ifNoneMatch ?? p.ifModifiedSince ?? p.ifUnmodifiedSince) !== undefined) return 'uploadPartCopy takes only ifMatch';
     if (api === 'UploadPart' && p.contentMd5 !== undefined) return 'uploadPart sends no Content-MD5';
-    if (api === 'PutBucketInventory') return '@local-oss/client has no inventory calls yet';
     return undefined;
   }
 
@@ -125,8 +124,21 @@ export class ClientDriver implements Driver {
         }
         case 'DeleteBucketReplication':
           return ok(await c.deleteBucketReplication({ bucket, replicationRules: { ids: [p.ruleId!] } }));
-        case 'PutBucketInventory':
-          throw new Error('@local-oss/client has no inventory calls (ClientDriver.cannot says so)');
+        case 'PutBucketInventory': {
+          const i = p.inventory!;
+          return ok(await c.putBucketInventory({
+            bucket,
+            inventoryId: i.id,
+            inventoryConfiguration: {
+              id: i.id,
+              isEnabled: true,
+              destination: { ossBucketDestination: { format: 'CSV', accountId: '1000000000000000', roleArn: 'acs:ram::1000000000000000:role/AliyunOSSRole', bucket: `acs:oss:::${i.destinationBucket}`, prefix: i.prefix } },
+              schedule: { frequency: 'Daily' },
+              includedObjectVersions: i.includedObjectVersions,
+              optionalFields: { fields: i.optionalFields },
+            },
+          }));
+        }
         case 'GetBucketVersioning': {
           const r = await c.getBucketVersioning({ bucket });
           return { ...ok(r), data: { versioning: r.versionStatus } };

@@ -71,7 +71,19 @@ describe('POST /-/inventory/run', () => {
     await client.putBucketVersioning({ bucket: 'invr-ver', versioningConfiguration: { status: 'Enabled' } });
     const v1 = await client.putObject({ bucket: 'invr-ver', key: 'k', body: '1' });
     await client.deleteObject({ bucket: 'invr-ver', key: 'k' });
-    await raw(emu, { method: 'PUT', bucket: 'invr-ver', query: [['inventory', undefined], ['inventoryId', 'all']], body: config('all', 'All', ['StorageClass']) });
+    // Through our client this time (client/src/ops/inventory.ts), read back as put.
+    const configuration = {
+      id: 'all',
+      isEnabled: true,
+      destination: { ossBucketDestination: { format: 'CSV', accountId: '1000000000000000', roleArn: 'acs:ram::1000000000000000:role/r', bucket: 'acs:oss:::invr-dst', prefix: 'reports' } },
+      schedule: { frequency: 'Daily' },
+      includedObjectVersions: 'All',
+      optionalFields: { fields: ['StorageClass'] },
+    };
+    await client.putBucketInventory({ bucket: 'invr-ver', inventoryId: 'all', inventoryConfiguration: configuration });
+    expect((await client.getBucketInventory({ bucket: 'invr-ver', inventoryId: 'all' })).inventoryConfiguration).toEqual(configuration);
+    const listed = await client.listBucketInventory({ bucket: 'invr-ver' });
+    expect(listed.listInventoryConfigurationsResult.inventoryConfigurations?.map((c) => c.id)).toEqual(['all']);
     const report = await run();
     const mine = report.reports.find((r) => r.bucket === 'invr-ver')!;
     const manifest = JSON.parse((await bytes('invr-dst', mine.manifest)).toString());
