@@ -38,18 +38,20 @@ export function runInventories(store: Store, env: InventoryEnv): InventoryRunRep
     for (const b of buckets) {
       const list = store.buckets.getDocument<Inventory[]>(b.name, 'inventory') ?? [];
       const runs = store.buckets.getDocument<Record<string, number>>(b.name, 'inventoryRuns') ?? {};
+      let wrote = false;
       for (const inv of list) {
         const spec = inventorySpec(inv.document);
         if (!spec.enabled || (env.dueOnly && !reportDue(spec, runs[spec.id], env.now))) continue;
         try {
           report.reports.push(writeReport(store, b.name, spec, env));
           runs[spec.id] = env.now;
+          wrote = true;
         } catch (err) {
           if (!(err instanceof OssError)) throw err;
           report.failed.push({ bucket: b.name, id: spec.id, error: err.code });
         }
       }
-      if (list.length > 0) store.tx(() => store.buckets.setDocument(b.name, 'inventoryRuns', runs));
+      if (wrote) store.tx(() => store.buckets.setDocument(b.name, 'inventoryRuns', runs));
     }
     if (buckets.length < PAGE) break;
     marker = buckets[buckets.length - 1]!.name;
