@@ -7,6 +7,7 @@ import { validateBucketName } from '../domain/objectName.js';
 import { parseBucketStorageClass } from '../domain/storageClass.js';
 import type { BucketRecord } from '../domain/types.js';
 import { readXml } from '../http/body.js';
+import { replicationRulesOf } from './replication.js';
 import { isoDate, sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { bucketEndpoints, locationOf } from './endpoints.js';
@@ -111,7 +112,9 @@ export function getBucketInfo(ctx: OssContext): void {
     Bucket: {
       AccessMonitor: accessMonitorOf(ctx.state.store, b.name),
       CreationDate: isoDate(b.createdAt),
-      CrossRegionReplication: 'Disabled',
+      // Enabled while the bucket has a replication rule that still runs (behaviour §14.22) [I: whether OSS counts a
+      // same-region rule, or a closing one].
+      CrossRegionReplication: replicationRulesOf(ctx.state.store, b.name).some((r) => r.status !== 'closing') ? 'Enabled' : 'Disabled',
       DataRedundancyType: b.dataRedundancyType,
       ExtranetEndpoint: bucketEndpoints(ctx, b.region).extranet,
       IntranetEndpoint: bucketEndpoints(ctx, b.region).intranet,

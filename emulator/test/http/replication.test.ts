@@ -70,6 +70,8 @@ describe('the rule documents', () => {
     });
     expect(put.statusCode).toBe(200);
     expect(put.replicationRuleId).toMatch(/^[0-9a-f-]{36}$/);
+    const info = await raw(emu, { method: 'GET', bucket: 'rp-doc-src', query: [['bucketInfo', undefined]] });
+    expect(xmlValue(info.text, 'CrossRegionReplication')).toBe('Enabled');
     const got = await client.getBucketReplication({ bucket: 'rp-doc-src' });
     const rule = got.replicationConfiguration.rules![0]!;
     expect(rule).toMatchObject({
