@@ -14,6 +14,7 @@ import {
   type ReplicationRule,
 } from '../domain/replication.js';
 import type { BucketRecord, ObjectVersionRecord } from '../domain/types.js';
+import { NULL_VERSION } from '../domain/versioning.js';
 import type { QueuedChange } from '../store/replicationQueue.js';
 import type { Store } from '../store/store.js';
 import { reencrypt } from './copy.js';
@@ -121,7 +122,8 @@ function applyChange(store: Store, change: QueuedChange, rules: ReplicationRule[
       }
       const protection = { bucketPolicy: bucketPolicyOf(store, dest.name), bypassGovernance: false, now: env.now };
       if (change.op === 'delete') {
-        removeObject(store, dest, change.key, undefined, protection, change.marker ? { markerVersionId: change.versionId } : {});
+        const keepId = change.marker && change.versionId !== NULL_VERSION;
+        removeObject(store, dest, change.key, undefined, protection, keepId ? { markerVersionId: change.versionId } : {});
       } else {
         if (store.objects.version(dest.name, change.key, change.versionId) === undefined) {
           report.skipped++;
@@ -146,7 +148,9 @@ function attempt(report: ReplicationRunReport, fn: () => void): void {
 
 /** Lands `src` in `dest` as a replica (inside the caller's transaction); false when it is there already. */
 function landReplica(store: Store, src: ObjectVersionRecord, dest: BucketRecord, rule: ReplicationRule, env: ReplicationEnv): boolean {
-  if (dest.versioning === 'Enabled' && store.objects.version(dest.name, src.key, src.versionId) !== undefined) return false;
+  // Only a real version id is kept: a `null` version (unversioned or Suspended source) lands as the destination plans.
+  const versionId = src.versionId !== NULL_VERSION ? src.versionId : undefined;
+  if (versionId !== undefined && dest.versioning === 'Enabled' && store.objects.version(dest.name, src.key, versionId) !== undefined) return false;
   const encryption = replicaEncryption(src.encryption, rule, bucketDefaultEncryption(store, dest.name));
   const keyId = kmsKeyIdOf(encryption);
   if (keyId !== undefined) usableKmsKeyIn(store, keyId, env.kmsKeysDeclared);
@@ -155,7 +159,7 @@ function landReplica(store: Store, src: ObjectVersionRecord, dest: BucketRecord,
   landObjectAs(lander(store, env), dest.name, src.key, contentId, {
     forbidOverwrite: false,
     replica: true,
-    versionId: src.versionId,
+    ...(versionId !== undefined ? { versionId } : {}),
     build: () => ({
       // A replica is its source's object: its Last-Modified too [I].
       lastModified: src.lastModified,

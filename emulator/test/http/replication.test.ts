@@ -252,6 +252,21 @@ describe('objects replicated', () => {
     expect(kept.versionId).toBe(v1.versionId); // the version delete was not replicated by PUT
   });
 
+  it('an unversioned source into a versioned destination: each write of a key lands as a new version there', async () => {
+    await buckets('rp-mix-src', 'rp-mix-dst');
+    await client.putBucketVersioning({ bucket: 'rp-mix-dst', versioningConfiguration: { status: 'Enabled' } });
+    await putRule('rp-mix-src', ruleXml('rp-mix-dst'));
+    await client.putObject({ bucket: 'rp-mix-src', key: 'k', body: 'one' });
+    await run();
+    await client.putObject({ bucket: 'rp-mix-src', key: 'k', body: 'two' });
+    const report = await run();
+    expect(report.failed).toBe(0);
+    expect(await text(client, 'rp-mix-dst', 'k')).toBe('two');
+    const versions = await raw(emu, { method: 'GET', bucket: 'rp-mix-dst', query: [['versions', undefined]] });
+    expect(versions.text.match(/<Version>/g)).toHaveLength(2);
+    expect(versions.text).not.toContain('<VersionId>null</VersionId>');
+  });
+
   it('SSE-KMS objects only when SseKmsEncryptedObjects is Enabled, encrypted under ReplicaKmsKeyID', async () => {
     await buckets('rp-kms-src', 'rp-kms-dst', 'rp-nokms-src', 'rp-nokms-dst');
     await putRule(
