@@ -109,6 +109,17 @@ function applyChange(store: Store, change: QueuedChange, rules: ReplicationRule[
       continue;
     }
     attempt(report, () => {
+      if (change.op === 'acl') {
+        const src = store.objects.version(change.bucket, change.key, change.versionId);
+        const replica = src === undefined ? undefined : replicaOf(store, src, dest);
+        if (src === undefined || replica === undefined) {
+          report.skipped++;
+          return;
+        }
+        store.objects.setAcl(replica.id, src.acl);
+        report.replicated++;
+        return;
+      }
       if (change.op === 'put') {
         const src = store.objects.version(change.bucket, change.key, change.versionId);
         // Gone or overwritten since: a later change in the queue carries what happened to it.
@@ -144,6 +155,13 @@ function attempt(report: ReplicationRunReport, fn: () => void): void {
     if (!(err instanceof OssError)) throw err;
     report.failed++;
   }
+}
+
+/** The destination's replica of `src`: the same version id where both stack versions, else its current object of the same ETag. */
+function replicaOf(store: Store, src: ObjectVersionRecord, dest: BucketRecord): ObjectVersionRecord | undefined {
+  if (src.versionId !== NULL_VERSION && dest.versioning === 'Enabled') return store.objects.version(dest.name, src.key, src.versionId);
+  const current = store.objects.current(dest.name, src.key);
+  return current !== undefined && !current.isDeleteMarker && current.etag === src.etag ? current : undefined;
 }
 
 /** Lands `src` in `dest` as a replica (inside the caller's transaction); false when it is there already. */

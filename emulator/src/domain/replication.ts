@@ -265,8 +265,8 @@ export function replicatesDeletes(rule: ReplicationRule): boolean {
   return rule.actions.includes('ALL') || rule.actions.includes('DELETE');
 }
 
-/** What happened to a key in a source bucket, as the replication queue holds it. */
-export type ReplicationOp = 'put' | 'delete' | 'deleteVersion';
+/** What happened to a key in a source bucket, as the replication queue holds it (`acl`: PutObjectACL on a version). */
+export type ReplicationOp = 'put' | 'acl' | 'delete' | 'deleteVersion';
 
 /**
  * Whether `rule` replicates one change. A delete without a version id on a versioned bucket stacks a delete marker,
@@ -276,7 +276,8 @@ export type ReplicationOp = 'put' | 'delete' | 'deleteVersion';
  */
 export function replicatesChange(rule: ReplicationRule, change: { key: string; op: ReplicationOp; marker: boolean; at: number }): boolean {
   if (rule.status === 'closing' || change.at < rule.created || !coversKey(rule, change.key)) return false;
-  if (change.op === 'put') return replicatesWrites(rule);
+  // PutObjectACL is one of the PUT operations (EC page 0031-00000023: "PUT … PutObjectACL …").
+  if (change.op === 'put' || change.op === 'acl') return replicatesWrites(rule);
   if (change.op === 'delete' && change.marker) return true;
   return replicatesDeletes(rule);
 }

@@ -267,6 +267,18 @@ describe('objects replicated', () => {
     expect(versions.text).not.toContain('<VersionId>null</VersionId>');
   });
 
+  it('PutObjectACL is replicated (one of the PUT operations); tag changes are not', async () => {
+    await buckets('rp-acl-src', 'rp-acl-dst');
+    await putRule('rp-acl-src', ruleXml('rp-acl-dst'));
+    await client.putObject({ bucket: 'rp-acl-src', key: 'k', body: 'v' });
+    await run();
+    await client.putObjectAcl({ bucket: 'rp-acl-src', key: 'k', acl: 'public-read' });
+    // Not before the run.
+    expect((await client.getObjectAcl({ bucket: 'rp-acl-dst', key: 'k' })).acl).toBe('default');
+    await run();
+    expect((await client.getObjectAcl({ bucket: 'rp-acl-dst', key: 'k' })).acl).toBe('public-read');
+  });
+
   it('SSE-KMS objects only when SseKmsEncryptedObjects is Enabled, encrypted under ReplicaKmsKeyID', async () => {
     await buckets('rp-kms-src', 'rp-kms-dst', 'rp-nokms-src', 'rp-nokms-dst');
     await putRule(
