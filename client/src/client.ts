@@ -17,6 +17,8 @@ import * as list from './ops/list.js';
 import * as region from './ops/region.js';
 import * as overwrite from './ops/overwrite.js';
 import * as metaQuery from './ops/metaQuery.js';
+import * as replication from './ops/replication.js';
+import * as inventory from './ops/inventory.js';
 import * as archive from './ops/archive.js';
 import * as referer from './ops/referer.js';
 import * as requestPayment from './ops/requestPayment.js';
@@ -29,7 +31,6 @@ import * as cors from './ops/cors.js';
 import * as select from './ops/select.js';
 import * as lifecycle from './ops/lifecycle.js';
 import * as style from './ops/style.js';
-import * as inventory from './ops/inventory.js';
 import * as cname from './ops/cname.js';
 import * as redundancy from './ops/redundancy.js';
 import * as bucketPolicy from './ops/bucketPolicy.js';
@@ -169,6 +170,32 @@ export class OssClient {
 
   deleteBucketOverwriteConfig(req: M.DeleteBucketOverwriteConfigRequest): Promise<M.DeleteBucketOverwriteConfigResult> {
     return overwrite.deleteBucketOverwriteConfig(this.wire, req);
+  }
+
+  // ---- data replication (ops/replication.ts) ---------------------------------------------------------------
+
+  putBucketReplication(req: M.PutBucketReplicationRequest): Promise<M.PutBucketReplicationResult> {
+    return replication.putBucketReplication(this.wire, req);
+  }
+
+  getBucketReplication(req: M.GetBucketReplicationRequest): Promise<M.GetBucketReplicationResult> {
+    return replication.getBucketReplication(this.wire, req);
+  }
+
+  putBucketRtc(req: M.PutBucketRtcRequest): Promise<M.PutBucketRtcResult> {
+    return replication.putBucketRtc(this.wire, req);
+  }
+
+  getBucketReplicationLocation(req: M.GetBucketReplicationLocationRequest): Promise<M.GetBucketReplicationLocationResult> {
+    return replication.getBucketReplicationLocation(this.wire, req);
+  }
+
+  getBucketReplicationProgress(req: M.GetBucketReplicationProgressRequest): Promise<M.GetBucketReplicationProgressResult> {
+    return replication.getBucketReplicationProgress(this.wire, req);
+  }
+
+  deleteBucketReplication(req: M.DeleteBucketReplicationRequest): Promise<M.DeleteBucketReplicationResult> {
+    return replication.deleteBucketReplication(this.wire, req);
   }
 
   // ---- referer / hotlink protection (ops/referer.ts) ---------------------------------------------------------

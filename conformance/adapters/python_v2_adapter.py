@@ -239,6 +239,13 @@ def document_call(c, api, p):
     r = fn(to_model(cls, p.get('request') or {}, extra))
     result = {camel(a): from_model(getattr(r, a)) for a in type(r)._attribute_map if getattr(r, a, None) is not None}
     return r, {'result': result}
+def replication_rule(x):
+    d = x.destination
+    return {'id': x.id or '', 'prefixes': (x.prefix_set.prefixs if x.prefix_set else None) or [],
+            'action': x.action or '', 'destinationBucket': (d.bucket if d else None) or '',
+            'destinationLocation': (d.location if d else None) or '',
+            'historical': 'disabled' if x.historical_object_replication == 'disabled' else 'enabled',
+            **({'status': x.status} if x.status else {})}
 
 
 def call(api, p):
@@ -344,6 +351,28 @@ def call(api, p):
                                                **({'value': a.value} if a.value is not None else {})) for a in results]}
     elif api == 'CloseMetaQuery':
         r = c.close_meta_query(oss.CloseMetaQueryRequest(bucket=b))
+    elif api == 'PutBucketReplication':
+        x = p['replicationRule']
+        r = c.put_bucket_replication(oss.PutBucketReplicationRequest(
+            bucket=b, replication_configuration=oss.ReplicationConfiguration(rules=[oss.ReplicationRule(
+                id=x['id'], action=x['action'], historical_object_replication=x['historical'],
+                prefix_set=oss.ReplicationPrefixSet(prefixs=x['prefixes']) if x['prefixes'] else None,
+                destination=oss.ReplicationDestination(bucket=x['destinationBucket'], location=x['destinationLocation']))])))
+    elif api == 'GetBucketReplication':
+        r = c.get_bucket_replication(oss.GetBucketReplicationRequest(bucket=b))
+        rules = (r.replication_configuration.rules if r.replication_configuration else None) or []
+        data = {'replicationRules': [replication_rule(x) for x in rules]}
+    elif api == 'GetBucketReplicationProgress':
+        r = c.get_bucket_replication_progress(oss.GetBucketReplicationProgressRequest(bucket=b, rule_id=p['ruleId']))
+        rules = (r.replication_progress.rules if r.replication_progress else None) or []
+        progress = rules[0].progress if rules else None
+        data = {'replicationRules': [replication_rule(x) for x in rules],
+                'replicationProgress': {**({'historicalObject': progress.historical_object}
+                                           if progress is not None and progress.historical_object is not None else {}),
+                                        'newObject': progress is not None and progress.new_object is not None}}
+    elif api == 'DeleteBucketReplication':
+        r = c.delete_bucket_replication(oss.DeleteBucketReplicationRequest(
+            bucket=b, replication_rules=oss.ReplicationRules(ids=[p['ruleId']])))
     elif api == 'PutBucketVersioning':
         r = c.put_bucket_versioning(oss.PutBucketVersioningRequest(
             bucket=b, versioning_configuration=oss.VersioningConfiguration(status=p['status'])))

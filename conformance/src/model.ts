@@ -79,7 +79,11 @@ export type Api =
   | 'OpenMetaQuery'
   | 'GetMetaQueryStatus'
   | 'DoMetaQuery'
-  | 'CloseMetaQuery';
+  | 'CloseMetaQuery'
+  | 'PutBucketReplication'
+  | 'GetBucketReplication'
+  | 'GetBucketReplicationProgress'
+  | 'DeleteBucketReplication';
 
 /** DoMetaQuery's request, named as PY2's MetaQuery model. */
 export interface MetaQuerySpec {
@@ -93,6 +97,19 @@ export interface MetaQuerySpec {
 
 /** Calls on the account (the service), not on a bucket: their `bucket` param is ignored. */
 export const ACCOUNT_APIS: readonly Api[] = ['PutPublicAccessBlock', 'GetPublicAccessBlock', 'DeletePublicAccessBlock'];
+
+/** One replication rule as scenarios state it (behaviour §14.22): what every driver can send and read back. */
+export interface ReplicationRuleSpec {
+  id: string;
+  prefixes: string[];
+  action: string;
+  destinationBucket: string;
+  /** `oss-<region>` */
+  destinationLocation: string;
+  historical: 'enabled' | 'disabled';
+  /** Answers only: starting, doing, closing. */
+  status?: string;
+}
 
 /** One lifecycle rule as scenarios state it: ID, Prefix, Status and Expiration Days. */
 export interface LifecycleRuleSpec {
@@ -141,6 +158,9 @@ export interface Params {
   blockPublicAccess?: boolean;
   /** DoMetaQuery */
   metaQuery?: MetaQuerySpec;
+  /** PutBucketReplication's one rule; DeleteBucketReplication / GetBucketReplicationProgress name `ruleId`. */
+  replicationRule?: ReplicationRuleSpec;
+  ruleId?: string;
   /** PutBucketVersioning; any string, so a scenario can send an invalid one. */
   status?: string;
   retentionPeriodInDays?: number;
@@ -273,6 +293,10 @@ export interface Outcome {
     storageClass?: string;
     /** GetBucketLifecycle's rules, reduced to the fields of LifecycleRuleSpec. */
     lifecycleRules?: LifecycleRuleSpec[];
+    /** GetBucketReplication's rules and GetBucketReplicationProgress's one rule, as ReplicationRuleSpec. */
+    replicationRules?: ReplicationRuleSpec[];
+    /** GetBucketReplicationProgress's Progress: HistoricalObject, and whether NewObject was given. */
+    replicationProgress?: { historicalObject?: string; newObject: boolean };
     /** GetBucketVersioning's Status (absent for a never-versioned bucket), or GetBucketInfo's Versioning. */
     versioning?: string;
     /** Listings, keys and prefixes decoded when the answer says EncodingType url (as PY2 does). */
@@ -393,6 +417,9 @@ export type Tag =
   | 'access-points'
   | 'public-access-block'
   | 'metaquery'
+  | 'replication'
+  | 'inventory'
+  | 'needs-admin'
   | 'tagging'
   | 'listing'
   | 'acl'
@@ -438,6 +465,11 @@ export interface ScenarioContext {
   record(name: string, value: unknown): void;
   /** The driver under test acting as one of the scenario's `ramUsers` (by name). */
   as(user: string): { call(api: Api, params: Params): Promise<Outcome> };
+  /**
+   * The emulator's admin API (`POST /-/<path>`, README "Admin API"), for what only an emulator does on demand
+   * (an inventory report now); the scenario is skipped on real OSS. Answers the JSON it returned.
+   */
+  admin(path: string): Promise<unknown>;
 }
 
 export interface Scenario {

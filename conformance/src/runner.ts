@@ -69,7 +69,7 @@ const SRC_HEADERS: Params = {
 };
 
 /** What every scenario of one driver shares: the driver, the target, the run's buckets and the `src` object. */
-type Fixtures = Omit<ScenarioContext, 'call' | 'key' | 'record' | 'freshBucket' | 'ownBucketName' | 'as'>;
+type Fixtures = Omit<ScenarioContext, 'call' | 'key' | 'record' | 'freshBucket' | 'ownBucketName' | 'as' | 'admin'>;
 
 export class Run {
   readonly runId = randomBytes(3).toString('hex');
@@ -199,6 +199,12 @@ export class Run {
         const bucket = bucketName(this.runId, driver.name, label);
         this.created.push({ bucket });
         return bucket;
+      },
+      admin: async (path) => {
+        if (this.o.target.real) throw new Skip('real OSS has no admin API (an emulator-only step)');
+        const res = await fetch(`${this.o.target.endpoint}/-/${path}`, { method: 'POST' });
+        if (res.status !== 200) throw new Error(`POST /-/${path}: ${res.status}`);
+        return res.json();
       },
       as: (user) => ({
         call: async (api, p) => {

@@ -59,6 +59,7 @@ import { websiteStep, type WebsiteStep } from './api/website.js';
 import * as httpsConfig from './api/httpsConfig.js';
 import * as cname from './api/cname.js';
 import * as inventory from './api/inventory.js';
+import * as replication from './api/replication.js';
 import * as style from './api/style.js';
 import * as imageProcess from './api/imageProcess.js';
 import * as postObject from './api/postObject.js';
@@ -210,6 +211,13 @@ export const routes: Route[] = [
   { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'query', access: 'owner', api: 'DoMetaQuery', handler: metaQuery.doMetaQuery },
   { method: 'POST', scope: 'bucket', sub: 'metaQuery', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'delete', access: 'owner', api: 'CloseMetaQuery', handler: metaQuery.closeMetaQuery },
   { method: 'GET', scope: 'bucket', sub: 'metaQuery', when: (ctx) => !ctx.state.query.has('comp'), access: 'owner', api: 'GetMetaQueryStatus', handler: metaQuery.getMetaQueryStatus },
+  // Data replication: `comp` names the sub-API of POST ?replication (add / delete), as for CNAME.
+  { method: 'POST', scope: 'bucket', sub: 'replication', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'PutBucketReplication', handler: replication.putBucketReplication },
+  { method: 'POST', scope: 'bucket', sub: 'replication', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'delete', access: 'owner', api: 'DeleteBucketReplication', handler: replication.deleteBucketReplication },
+  { method: 'GET', scope: 'bucket', sub: 'replication', access: 'owner', api: 'GetBucketReplication', handler: replication.getBucketReplication },
+  { method: 'PUT', scope: 'bucket', sub: 'rtc', access: 'owner', api: 'PutBucketRTC', handler: replication.putBucketRtc },
+  { method: 'GET', scope: 'bucket', sub: 'replicationLocation', access: 'owner', api: 'GetBucketReplicationLocation', handler: replication.getBucketReplicationLocation },
+  { method: 'GET', scope: 'bucket', sub: 'replicationProgress', access: 'owner', api: 'GetBucketReplicationProgress', handler: replication.getBucketReplicationProgress },
   // CNAME: `comp` names the sub-API (domain/subresources.ts); GetCnameToken is `?comp=token&cname=<domain>`.
   { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'token', access: 'owner', api: 'CreateCnameToken', handler: cname.createCnameToken },
   { method: 'POST', scope: 'bucket', sub: 'cname', with: ['comp'], when: (ctx) => ctx.state.query.get('comp') === 'add', access: 'owner', api: 'PutCname', handler: cname.putCname },

@@ -18,6 +18,8 @@ const USAGE = `usage: local-oss [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}
                  [--lifecycle-interval SECONDS (between lifecycle runs, default 60; 0: only POST /-/lifecycle/run)]
                  [--logging-interval SECONDS (between access-log flushes, default 60; 0: only POST /-/logging/flush)]
                  [--new-bucket-block-public-access on|off (default on, as OSS since 2025-10-13; off: public ACLs allowed)]
+                 [--replication-interval SECONDS (between replication runs, default 60; 0: only POST /-/replication/run)]
+                 [--inventory-interval SECONDS (between checks for due inventory reports, default 60; 0: only POST /-/inventory/run)]
        local-oss check [--data DIR] (integrity check of a data directory no emulator is using)
 Every flag can also be set as LOCAL_OSS_<NAME> (LOCAL_OSS_PORT, LOCAL_OSS_IN_MEMORY=1, …).`;
 
@@ -44,6 +46,8 @@ const FLAGS = {
   'lifecycle-interval': { type: 'string' },
   'logging-interval': { type: 'string' },
   'new-bucket-block-public-access': { type: 'string' },
+  'replication-interval': { type: 'string' },
+  'inventory-interval': { type: 'string' },
   'tls-key': { type: 'string' },
   seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -127,6 +131,16 @@ async function main(): Promise<void> {
   if (bpaText !== undefined && bpaText !== 'on' && bpaText !== 'off') {
     fail(`invalid --new-bucket-block-public-access ${JSON.stringify(bpaText)} (on or off)`);
   }
+  const replicationText = opt('replication-interval');
+  const replicationIntervalSeconds = replicationText === undefined ? undefined : Number(replicationText);
+  if (replicationIntervalSeconds !== undefined && !(Number.isFinite(replicationIntervalSeconds) && replicationIntervalSeconds >= 0)) {
+    fail(`invalid --replication-interval ${JSON.stringify(replicationText)}`);
+  }
+  const inventoryText = opt('inventory-interval');
+  const inventoryIntervalSeconds = inventoryText === undefined ? undefined : Number(inventoryText);
+  if (inventoryIntervalSeconds !== undefined && !(Number.isFinite(inventoryIntervalSeconds) && inventoryIntervalSeconds >= 0)) {
+    fail(`invalid --inventory-interval ${JSON.stringify(inventoryText)}`);
+  }
   const inMemory = flag('in-memory');
   const host = opt('host') ?? DEFAULT_HOST;
 
@@ -151,6 +165,8 @@ async function main(): Promise<void> {
     lifecycleIntervalSeconds,
     loggingIntervalSeconds,
     ...(bpaText === undefined ? {} : { blockPublicAccessOnNewBuckets: bpaText === 'on' }),
+    replicationIntervalSeconds,
+    inventoryIntervalSeconds,
   }).catch((err: Error) => failToStart(err.message));
 
   // One write, so a reader that sees the ready line sees the summary lines with it.

@@ -9,6 +9,8 @@ import { Store } from './store/store.js';
 import { StartupError } from './store/startupError.js';
 import { createAdmin, createApp } from './app.js';
 import { startLifecycleTimer } from './api/lifecycle.js';
+import { startReplicationTimer } from './api/replicationRun.js';
+import { startInventoryTimer } from './api/inventoryReport.js';
 import { OssClient } from '@local-oss/client';
 
 /** Access logs are flushed once a minute by default (OSS: hourly; a test flushes with POST /-/logging/flush). */
@@ -16,6 +18,10 @@ export const DEFAULT_LOGGING_INTERVAL = 60;
 
 /** Lifecycle rules run once a minute by default: rules count whole days, so this only bounds how late a clock move shows. */
 export const DEFAULT_LIFECYCLE_INTERVAL = 60;
+/** Replication runs as often as lifecycle by default (a test runs it with POST /-/replication/run). */
+export const DEFAULT_REPLICATION_INTERVAL = 60;
+/** How often the inventories' Daily/Weekly schedules are checked (a test writes reports with POST /-/inventory/run). */
+export const DEFAULT_INVENTORY_INTERVAL = 60;
 import type { Admin } from './admin/admin.js';
 import { malformedHttpAnswer } from './http/errors.js';
 import type { EmulatorConfig } from './http/state.js';
@@ -78,6 +84,10 @@ export interface EmulatorOptions {
   seed?: string;
   /** Seconds between periodic lifecycle runs (api/lifecycle.ts); 0 turns them off. Default 60. */
   lifecycleIntervalSeconds?: number;
+  /** Seconds between periodic replication runs (api/replicationRun.ts); 0 turns them off. Default 60. */
+  replicationIntervalSeconds?: number;
+  /** Seconds between checks for due inventory reports (api/inventoryReport.ts); 0 turns them off. Default 60. */
+  inventoryIntervalSeconds?: number;
   /** Seconds between access-log flushes (api/accessLog.ts); 0 turns them off. Default 60. */
   loggingIntervalSeconds?: number;
 }
@@ -241,6 +251,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const httpsPort = httpsServer ? (httpsServer.address() as AddressInfo).port : undefined;
   let closing: Promise<void> | undefined;
   const stopLifecycle = startLifecycleTimer(store, () => config.clock.now(), options.lifecycleIntervalSeconds ?? DEFAULT_LIFECYCLE_INTERVAL);
+  const stopReplication = startReplicationTimer(
+    store,
+    () => ({ now: config.clock.now(), kmsKeysDeclared: config.kmsKeysDeclared }),
+    options.replicationIntervalSeconds ?? DEFAULT_REPLICATION_INTERVAL,
+  );
+  const stopInventory = startInventoryTimer(
+    store,
+    () => ({ now: config.clock.now(), kmsKeysDeclared: config.kmsKeysDeclared }),
+    options.inventoryIntervalSeconds ?? DEFAULT_INVENTORY_INTERVAL,
+  );
   const running: RunningEmulator = {
     url: `http://${urlHost}:${port}`,
     ...(httpsPort !== undefined ? { httpsUrl: `https://${urlHost}:${httpsPort}`, httpsPort } : {}),
@@ -256,6 +276,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     admin,
     close() {
       stopLifecycle();
+      stopReplication();
+      stopInventory();
       closing ??= Promise.all(
         [server, httpsServer].filter((s): s is Server => s !== undefined).map(
           (s) =>

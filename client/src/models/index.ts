@@ -27,3 +27,4 @@ export * from './cname.js';
 export * from './redundancy.js';
 export * from './bucketPolicy.js';
 export * from './metaQuery.js';
+export * from './replication.js';

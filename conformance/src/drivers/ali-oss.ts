@@ -70,6 +70,7 @@ export class AliOssDriver implements Driver {
       const why = documentLimit(api, p.request ?? {}, p.bucket);
       if (why) return why;
     }
+    if (api.includes('BucketReplication')) return 'ali-oss has no replication calls (lib/bucket.js and lib/common/bucket/ have none)';
     if (api === 'SelectObject' || api === 'CreateSelectObjectMeta') return 'ali-oss has no SelectObject call (lib/object.js and lib/common/object/ have none; x-oss-process there is image processing only)';
     if (api === 'PutObjectTagging') {
       const tags = p.tagSet ?? [];
@@ -493,6 +494,11 @@ export class AliOssDriver implements Driver {
           // Results are read from the answer ali-oss received, as the raw driver reads them (documents.ts).
           return done(r, resultData(api, lower(r.res?.headers), Buffer.from(r.res?.data ?? '')));
         }
+        case 'PutBucketReplication':
+        case 'GetBucketReplication':
+        case 'GetBucketReplicationProgress':
+        case 'DeleteBucketReplication':
+          throw new Error('ali-oss has no replication calls (AliOssDriver.cannot says so)');
         case 'SelectObject':
         case 'CreateSelectObjectMeta':
           throw new Error('ali-oss has no SelectObject call (AliOssDriver.cannot says so)');

@@ -3,7 +3,7 @@ import { Copier, OssClient, OssServiceError, SelectObjectError, type GetObjectRe
 import { saveAsProcess } from './rawWire.js';
 import { bucketUrl, postConditions, postFormData, sendForm } from './postForm.js';
 import { isDocumentApi } from '../documents.js';
-import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
+import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type ReplicationRuleSpec, type TargetInfo } from '../model.js';
 
 export class ClientDriver implements Driver {
   readonly name = 'client';
@@ -161,6 +161,39 @@ export class ClientDriver implements Driver {
         }
         case 'CloseMetaQuery':
           return ok(await c.closeMetaQuery({ bucket }));
+        case 'PutBucketReplication': {
+          const x = p.replicationRule!;
+          return ok(await c.putBucketReplication({
+            bucket,
+            replicationConfiguration: {
+              rules: [{
+                id: x.id,
+                ...(x.prefixes.length > 0 ? { prefixSet: { prefixs: x.prefixes } } : {}),
+                action: x.action,
+                destination: { bucket: x.destinationBucket, location: x.destinationLocation },
+                historicalObjectReplication: x.historical,
+              }],
+            },
+          }));
+        }
+        case 'GetBucketReplication': {
+          const r = await c.getBucketReplication({ bucket });
+          return { ...ok(r), data: { replicationRules: (r.replicationConfiguration.rules ?? []).map(replicationSpec) } };
+        }
+        case 'GetBucketReplicationProgress': {
+          const r = await c.getBucketReplicationProgress({ bucket, ruleId: p.ruleId! });
+          const rules = r.replicationProgress.rules ?? [];
+          const progress = rules[0]?.progress;
+          return {
+            ...ok(r),
+            data: {
+              replicationRules: rules.map(replicationSpec),
+              replicationProgress: { ...(progress?.historicalObject !== undefined ? { historicalObject: progress.historicalObject } : {}), newObject: progress?.newObject !== undefined },
+            },
+          };
+        }
+        case 'DeleteBucketReplication':
+          return ok(await c.deleteBucketReplication({ bucket, replicationRules: { ids: [p.ruleId!] } }));
         case 'GetBucketVersioning': {
           const r = await c.getBucketVersioning({ bucket });
           return { ...ok(r), data: { versioning: r.versionStatus } };
@@ -411,6 +444,18 @@ const method = (api: string) => api[0]!.toLowerCase() + api.slice(1);
 /** A result as plain data: Dates as ISO strings, undefined fields dropped (as PY2 leaves None out). */
 function plain(v: unknown): Record<string, unknown> {
   return JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+}
+
+function replicationSpec(x: { id?: string; prefixSet?: { prefixs?: string[] }; action?: string; destination?: { bucket?: string; location?: string }; historicalObjectReplication?: string; status?: string }): ReplicationRuleSpec {
+  return {
+    id: x.id ?? '',
+    prefixes: x.prefixSet?.prefixs ?? [],
+    action: x.action ?? '',
+    destinationBucket: x.destination?.bucket ?? '',
+    destinationLocation: x.destination?.location ?? '',
+    historical: x.historicalObjectReplication === 'disabled' ? 'disabled' : 'enabled',
+    status: x.status,
+  };
 }
 
 function ok(r: { statusCode: number; requestId: string; headers: Record<string, string> }): Outcome {

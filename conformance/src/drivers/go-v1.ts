@@ -57,6 +57,10 @@ const NO_CALL: Partial<Record<Api, string>> = {
   PutPublicAccessBlock: 'Block Public Access',
   GetPublicAccessBlock: 'Block Public Access',
   DeletePublicAccessBlock: 'Block Public Access',
+  PutBucketReplication: 'replication',
+  GetBucketReplication: 'replication',
+  GetBucketReplicationProgress: 'replication',
+  DeleteBucketReplication: 'replication',
 };
 
 /** Calls the SDK has but adapters/go_v1_adapter does not wire yet. */

@@ -117,6 +117,27 @@ export function wireOf(api: Api, p: Params): Wire {
       return { method: 'DELETE', ...publicAccessBlockTarget(api, p) };
     case 'GetBucketLifecycle':
       return { method: 'GET', bucket: p.bucket, query: [['lifecycle', undefined]] };
+    case 'PutBucketReplication': {
+      const r = p.replicationRule!;
+      const body = buildXml('ReplicationConfiguration', {
+        Rule: {
+          ID: r.id,
+          ...(r.prefixes.length > 0 ? { PrefixSet: { Prefix: r.prefixes } } : {}),
+          Action: r.action,
+          Destination: { Bucket: r.destinationBucket, Location: r.destinationLocation },
+          HistoricalObjectReplication: r.historical,
+        },
+      });
+      return { method: 'POST', bucket: p.bucket, query: [['replication', undefined], ['comp', 'add']], headers: { 'content-md5': createHash('md5').update(body).digest('base64') }, body };
+    }
+    case 'GetBucketReplication':
+      return { method: 'GET', bucket: p.bucket, query: [['replication', undefined]] };
+    case 'GetBucketReplicationProgress':
+      return { method: 'GET', bucket: p.bucket, query: [['replicationProgress', undefined], ['rule-id', p.ruleId!]] };
+    case 'DeleteBucketReplication': {
+      const body = buildXml('ReplicationRules', { ID: p.ruleId! });
+      return { method: 'POST', bucket: p.bucket, query: [['replication', undefined], ['comp', 'delete']], headers: { 'content-md5': createHash('md5').update(body).digest('base64') }, body };
+    }
     case 'DeleteBucketLifecycle':
       return { method: 'DELETE', bucket: p.bucket, query: [['lifecycle', undefined]] };
     case 'OpenMetaQuery':

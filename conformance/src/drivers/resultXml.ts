@@ -2,7 +2,7 @@
 // it hands a body back unparsed). Listing keys are decoded as PY2 does when the answer says `EncodingType` url:
 // `unquote`, so `+` stays `+` (PY2 `serde_utils.deserialize_encode_type`).
 import { asArray, parseXml, readSelectFrames } from '@local-oss/client';
-import type { Api, ListedObject, Outcome } from '../model.js';
+import type { Api, ListedObject, Outcome, ReplicationRuleSpec } from '../model.js';
 import { DOCUMENTS, isDocumentApi, resultOf } from '../documents.js';
 
 type Node = Record<string, unknown>;
@@ -15,6 +15,19 @@ export function str(node: unknown, name: string): string | undefined {
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 const nodes = (v: unknown) => asArray(v as Node[]);
+
+function replicationRule(r: Node): ReplicationRuleSpec {
+  const dest = r.Destination as Node | undefined;
+  return {
+    id: str(r, 'ID') ?? '',
+    prefixes: nodes((r.PrefixSet as Node | undefined)?.Prefix).map(String),
+    action: str(r, 'Action') ?? '',
+    destinationBucket: str(dest, 'Bucket') ?? '',
+    destinationLocation: str(dest, 'Location') ?? '',
+    historical: str(r, 'HistoricalObjectReplication') === 'disabled' ? 'disabled' : 'enabled',
+    status: str(r, 'Status'),
+  };
+}
 
 function listing(root: Node | undefined): NonNullable<Outcome['data']> {
   const enc = str(root, 'EncodingType');
@@ -131,6 +144,17 @@ export function resultData(api: Api, headers: Record<string, string>, body: Buff
           operation: str(a, 'Operation') ?? '',
           ...(str(a, 'Value') !== undefined ? { value: Number(str(a, 'Value')) } : {}),
         })),
+      };
+    }
+    case 'GetBucketReplication':
+      return { replicationRules: nodes((doc()?.ReplicationConfiguration as Node | undefined)?.Rule).map(replicationRule) };
+    case 'GetBucketReplicationProgress': {
+      const rule = nodes((doc()?.ReplicationProgress as Node | undefined)?.Rule);
+      const progress = rule[0]?.Progress as Node | undefined;
+      const hist = str(progress, 'HistoricalObject');
+      return {
+        replicationRules: rule.map(replicationRule),
+        replicationProgress: { ...(hist !== undefined ? { historicalObject: hist } : {}), newObject: str(progress, 'NewObject') !== undefined },
       };
     }
     case 'ListObjects':

@@ -8,6 +8,7 @@ import { callbackScenarios, sequentialScenarios } from './callback.js';
 import { bucketConfigScenarios } from './bucketConfig.js';
 import { symlinkScenarios } from './symlink.js';
 import { copyScenarios } from './copy.js';
+import { inventoryScenarios } from './inventory.js';
 import { lifecycleScenarios } from './lifecycle.js';
 import { metaQueryScenarios } from './metaQuery.js';
 import { listingScenarios } from './listing.js';
@@ -16,6 +17,7 @@ import { objectScenarios } from './objects.js';
 import { permissionScenarios } from './permissions.js';
 import { imageScenarios, saveAsScenarios, styleScenarios } from './image.js';
 import { postScenarios } from './post.js';
+import { replicationScenarios } from './replication.js';
 import { selectObjectScenarios } from './select.js';
 import { taggingScenarios } from './tagging.js';
 import { versioningScenarios } from './versioning.js';
@@ -44,6 +46,8 @@ export const scenarios: Scenario[] = [
   ...accessPointScenarios,
   ...bucketConfigScenarios,
   ...metaQueryScenarios,
+  ...replicationScenarios,
+  ...inventoryScenarios,
   ...authScenarios,
   ...copyScenarios,
   ...permissionScenarios,
@@ -69,6 +73,8 @@ export {
   multipartScenarios,
   objectScenarios,
   permissionScenarios,
+  replicationScenarios,
+  inventoryScenarios,
   taggingScenarios,
   versioningScenarios,
   wormScenarios,

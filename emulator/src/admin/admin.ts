@@ -10,6 +10,8 @@
 //   GET    /-/clock      {"now": ISO time, "offsetSeconds": N}: the emulator's clock (domain/clock.ts)
 //   PUT    /-/clock      {"offsetSeconds": N}: set how far it runs ahead of real time (negative: behind)
 //   POST   /-/lifecycle/run  one lifecycle pass now, at the emulator's clock (api/lifecycle.ts); answers its counts
+//   POST   /-/replication/run  one replication pass now (api/replicationRun.ts); answers its counts
+//   POST   /-/inventory/run  every enabled inventory's report now (api/inventoryReport.ts); answers what it wrote
 //   POST   /-/logging/flush  write the buffered access-log lines of every logging bucket now (api/accessLog.ts)
 //   GET    /-/console    the web console (console/serve.ts), and its signing proxy to the OSS API
 // Errors are OSS <Error> documents from the one renderer; successes are JSON.
@@ -23,6 +25,8 @@ import { serveConsole } from '../console/serve.js';
 import { Faults, parseRule } from './faults.js';
 import { RequestLog } from './requestLog.js';
 import { runLifecycle } from '../api/lifecycle.js';
+import { runReplication } from '../api/replicationRun.js';
+import { runInventories } from '../api/inventoryReport.js';
 import { AccessLog } from '../api/accessLog.js';
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped form. */
@@ -111,6 +115,12 @@ export class Admin {
     },
     'POST lifecycle/run': (ctx) => {
       ctx.body = runLifecycle(ctx.state.store, ctx.state.config.clock.now());
+    },
+    'POST replication/run': (ctx) => {
+      ctx.body = runReplication(ctx.state.store, { now: ctx.state.config.clock.now(), kmsKeysDeclared: ctx.state.config.kmsKeysDeclared });
+    },
+    'POST inventory/run': (ctx) => {
+      ctx.body = runInventories(ctx.state.store, { now: ctx.state.config.clock.now(), kmsKeysDeclared: ctx.state.config.kmsKeysDeclared, dueOnly: false });
     },
     'GET faults': (ctx) => {
       ctx.body = { rules: this.faults.list() };

@@ -5,7 +5,8 @@
 // The write is an ordinary PutObject signed with the owner's key and sent to this emulator itself (the same way
 // --seed writes), so it lands through api/landing.ts like any other write; those requests are not logged.
 import { randomBytes } from 'node:crypto';
-import { accessLogLine, logObjectKey } from '../domain/accessLogLine.js';
+import { accessLogLine, logObjectKey, userDefinedLogFields } from '../domain/accessLogLine.js';
+import type { LogFieldsConfig } from '../domain/logging.js';
 import { OWNER } from '../domain/owner.js';
 import type { LoggedRequest } from '../admin/requestLog.js';
 import type { OssContext } from '../http/state.js';
@@ -34,6 +35,7 @@ export class AccessLog {
     const config = loggingOf(ctx.state.store, e.bucket);
     if (config === undefined) return;
     const size = Number(ctx.response.get('content-length'));
+    const fields = ctx.state.store.buckets.getDocument<LogFieldsConfig>(e.bucket, 'logFields');
     const line = accessLogLine({
       remoteIp: ctx.req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '-',
       time: Date.parse(e.time),
@@ -57,6 +59,9 @@ export class AccessLog {
       owner: OWNER.ID,
       accessKeyId: e.accessKeyId ?? undefined,
       bucketArn: `acs:oss:*:${ctx.state.config.accountId}:${e.bucket}`,
+      ...(fields !== undefined
+        ? { userDefined: userDefinedLogFields(fields, (h) => ctx.get(h) || undefined, (p) => ctx.state.query.get(p) ?? undefined) }
+        : {}),
     });
     let lines = this.pending.get(e.bucket);
     if (lines === undefined) this.pending.set(e.bucket, (lines = []));

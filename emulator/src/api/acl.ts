@@ -5,6 +5,7 @@ import { parseBucketAcl, parseObjectAcl } from '../domain/acl.js';
 import { sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { createBucket, requireBucket } from './bucket.js';
+import { queueReplication } from './landing.js';
 import { readableObject, versionIdParam } from './lookup.js';
 import { setVersionHeader } from './objectHeaders.js';
 
@@ -47,6 +48,7 @@ export function putObjectAcl(ctx: OssContext): void {
     const bucket = requireBucket(ctx);
     const o = readableObject(ctx, bucket, ctx.state.key!, versionId);
     ctx.state.store.objects.setAcl(o.id, acl);
+    queueReplication(ctx.state.store, bucket.name, o.key, { versionId: o.versionId, op: 'acl' }, ctx.state.config.clock.now());
     return { bucket, o };
   });
   if (versionId !== undefined) setVersionHeader(ctx, bucket, o.versionId);

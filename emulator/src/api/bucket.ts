@@ -1,4 +1,5 @@
 // Bucket lifecycle: PutBucket, DeleteBucket, GetBucketLocation, GetBucketInfo (behaviour §9.1).
+import { parseEncryptionHeaders } from '../domain/bucketEncryption.js';
 import { OssError } from '../domain/errors.js';
 import { OWNER } from '../domain/owner.js';
 import { parseBucketAcl } from '../domain/acl.js';
@@ -7,6 +8,7 @@ import { validateBucketName } from '../domain/objectName.js';
 import { parseBucketStorageClass } from '../domain/storageClass.js';
 import type { BucketRecord } from '../domain/types.js';
 import { readXml } from '../http/body.js';
+import { replicationRulesOf } from './replication.js';
 import { isoDate, sendEmpty, sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import { bucketEndpoints, locationOf } from './endpoints.js';
@@ -37,6 +39,7 @@ export async function putBucket(ctx: OssContext): Promise<void> {
   const name = ctx.state.bucket!;
   validateBucketName(name);
   const acl = parseBucketAcl(ctx.get('x-oss-acl') || undefined);
+  const encryption = parseEncryptionHeaders((h) => ctx.get(h));
   const doc = await readXml(ctx);
   let storageClass = 'Standard';
   let redundancy = 'LRS';
@@ -62,6 +65,8 @@ export async function putBucket(ctx: OssContext): Promise<void> {
       return;
     }
     createBucket(ctx, name, { acl: acl ?? 'private', storageClass, dataRedundancyType: redundancy });
+    // The SSE headers set the new bucket's default encryption (behaviour §14.5), as PutBucketEncryption would.
+    if (encryption !== undefined) store.buckets.setDocument(name, 'encryption', encryption);
   });
   ctx.set('Location', `/${name}`);
   sendEmpty(ctx);
@@ -118,7 +123,9 @@ export function getBucketInfo(ctx: OssContext): void {
     Bucket: {
       AccessMonitor: accessMonitorOf(ctx.state.store, b.name),
       CreationDate: isoDate(b.createdAt),
-      CrossRegionReplication: 'Disabled',
+      // Enabled while the bucket has a replication rule that still runs (behaviour §14.22) [I: whether OSS counts a
+      // same-region rule, or a closing one].
+      CrossRegionReplication: replicationRulesOf(ctx.state.store, b.name).some((r) => r.status !== 'closing') ? 'Enabled' : 'Disabled',
       DataRedundancyType: b.dataRedundancyType,
       ExtranetEndpoint: bucketEndpoints(ctx, b.region).extranet,
       IntranetEndpoint: bucketEndpoints(ctx, b.region).intranet,

@@ -85,8 +85,8 @@ export function resolveCopySource(
 
 const EMPTY_MD5 = '1B2M2Y8AsgTpgAmY7PhCfg==';
 
-/** A new content with the source's bytes, encrypted under `keyId` (inside the caller's transaction). */
-function reencrypt(store: Store, src: ObjectVersionRecord, keyId: string): number {
+/** A new content with the source's bytes, encrypted under `keyId` (inside the caller's transaction; replicas too). */
+export function reencrypt(store: Store, src: ObjectVersionRecord, keyId: string): number {
   const content = store.content;
   const writer = content.createWriter({ encryption: { keyId } });
   try {

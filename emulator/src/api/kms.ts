@@ -8,6 +8,7 @@ import { OssError } from '../domain/errors.js';
 import type { Encryption, ObjectVersionRecord } from '../domain/types.js';
 import { arnContext, permit } from '../http/access.js';
 import type { OssContext } from '../http/state.js';
+import type { Store } from '../store/store.js';
 
 /** The KMS key an encryption setting names (the account's default key when KMS is asked for without an id). */
 export function kmsKeyIdOf(encryption: Encryption | undefined): string | undefined {
@@ -22,15 +23,19 @@ function refuseDisabled(ctx: OssContext, keyId: string): void {
 
 /** Refuses an unknown or disabled key; creates an undeclared one on first use when the config declares none. */
 export function usableKmsKey(ctx: OssContext, keyId: string): void {
-  const kms = ctx.state.store.kms;
-  if (kms.get(keyId) === undefined) {
-    if (ctx.state.config.kmsKeysDeclared && keyId !== DEFAULT_KMS_KEY_ID) {
-      throw new OssError('KeyNotFound', { KeyId: keyId });
-    }
+  usableKmsKeyIn(ctx.state.store, keyId, ctx.state.config.kmsKeysDeclared);
+}
+
+/** usableKmsKey without a request: the emulator's own writes (replicas, inventory reports). */
+export function usableKmsKeyIn(store: Store, keyId: string, kmsKeysDeclared: boolean): void {
+  const kms = store.kms;
+  const key = kms.get(keyId);
+  if (key === undefined) {
+    if (kmsKeysDeclared && keyId !== DEFAULT_KMS_KEY_ID) throw new OssError('KeyNotFound', { KeyId: keyId });
     kms.getOrCreate(keyId);
     return;
   }
-  refuseDisabled(ctx, keyId);
+  if (!key.enabled) throw new OssError('KmsKeyDisabled', { KeyId: keyId });
 }
 
 /** What a write's content store writer needs: the key to encrypt under, checked usable. */

@@ -3,7 +3,9 @@
 // landObject, which asks domain/versioning.ts which existing version the write removes and checks exactly that one
 // against legal holds, object retention and the bucket retention policy (domain/immutability.ts), and the current
 // object against x-oss-forbid-overwrite and the bucket's overwrite rules (domain/overwrite.ts), in the transaction
-// that commits it: a refused write leaves nothing behind.
+// that commits it: a refused write leaves nothing behind. The emulator's own writes (replicas, api/replicationRun.ts)
+// land through the same function as a Lander without a request. Every landing in a bucket with replication rules
+// queues the change for them (behaviour §14.22).
 import { OssError } from '../domain/errors.js';
 import { DEFAULT_KMS_KEY_ID } from '../domain/encryption.js';
 import { forbiddingRule, type OverwriteRule } from '../domain/overwrite.js';
@@ -20,18 +22,47 @@ import type { NewObject } from '../store/objects.js';
 import type { Store } from '../store/store.js';
 import type { OssContext } from '../http/state.js';
 import type { LandedUpload } from './callback.js';
+import type { ReplicationOp, ReplicationRule } from '../domain/replication.js';
 
 export function bucketPolicyOf(store: Store, bucket: string): WormPolicy | undefined {
   return store.buckets.getDocument<WormPolicy>(bucket, 'worm');
 }
 
+/** Who lands an object, and when: a request (landerOf), or the emulator itself (replication). */
+export interface Lander {
+  store: Store;
+  now: number;
+  /** The requester's ids, which overwrite rules' principals match; none for the emulator's own writes. */
+  callerIds: string[];
+  bypassGovernance: boolean;
+}
+
+export function landerOf(ctx: OssContext): Lander {
+  return {
+    store: ctx.state.store,
+    now: ctx.state.config.clock.now(),
+    callerIds: callerOf(ctx)?.ids ?? [],
+    bypassGovernance: ctx.get('x-oss-bypass-governance-retention').toLowerCase() === 'true',
+  };
+}
+
+function protectionFor(lander: Lander, bucket: string): Protection {
+  return { bucketPolicy: bucketPolicyOf(lander.store, bucket), bypassGovernance: lander.bypassGovernance, now: lander.now };
+}
+
 /** What protects the versions of a bucket against this request (its bypass header, now). */
 export function protectionOf(ctx: OssContext, bucket: string): Protection {
-  return {
-    bucketPolicy: bucketPolicyOf(ctx.state.store, bucket),
-    bypassGovernance: ctx.get('x-oss-bypass-governance-retention').toLowerCase() === 'true',
-    now: ctx.state.config.clock.now(),
-  };
+  return protectionFor(landerOf(ctx), bucket);
+}
+
+/**
+ * Queues a change of `key` for the bucket's replication rules, if it has any that still run (inside the caller's
+ * transaction, so a change and its queue entry commit together).
+ */
+export function queueReplication(store: Store, bucket: string, key: string, change: { versionId: string; op: ReplicationOp; marker?: boolean }, now: number): void {
+  const rules = store.buckets.getDocument<ReplicationRule[]>(bucket, 'replication');
+  if (rules === undefined || !rules.some((r) => r.status !== 'closing')) return;
+  store.replication.add({ bucket, key, versionId: change.versionId, op: change.op, marker: change.marker ?? false, at: now });
 }
 
 /**
@@ -50,14 +81,14 @@ export function checkForbidOverwrite(store: Store, bucket: BucketRecord, key: st
  * effect while versioning is Enabled or Suspended (user guide "Prevent file overwrites"). The EC is the API's own
  * FileAlreadyExists EC [I: OSS's EC for a rule refusal is not captured].
  */
-export function checkOverwriteRules(ctx: OssContext, bucket: BucketRecord, key: string, rules: LandingRules): void {
+export function checkOverwriteRules(lander: Lander, bucket: BucketRecord, key: string, rules: LandingRules): void {
   if (bucket.versioning !== undefined) return;
-  const store = ctx.state.store;
+  const store = lander.store;
   const config = store.buckets.getDocument<OverwriteRule[]>(bucket.name, 'overwrite');
   if (config === undefined || config.length === 0) return;
   const current = store.objects.current(bucket.name, key);
   if (current === undefined || current.isDeleteMarker) return;
-  if (forbiddingRule(config, key, callerOf(ctx)?.ids ?? []) !== undefined) {
+  if (forbiddingRule(config, key, lander.callerIds) !== undefined) {
     throw new OssError('FileAlreadyExists', { Key: key }, rules.forbidOverwriteEc);
   }
 }
@@ -91,17 +122,28 @@ export interface LandingRules {
  * commit time by landObject, and by handlers before they read a body, so a refused upload is not read first.
  */
 export function checkLanding(ctx: OssContext, bucket: BucketRecord, key: string, rules: LandingRules): WritePlan {
-  const store = ctx.state.store;
+  return checkLandingAs(landerOf(ctx), bucket, key, rules);
+}
+
+function checkLandingAs(lander: Lander, bucket: BucketRecord, key: string, rules: LandingRules, versionId?: string): WritePlan {
+  const store = lander.store;
   checkForbidOverwrite(store, bucket, key, rules);
-  checkOverwriteRules(ctx, bucket, key, rules);
+  checkOverwriteRules(lander, bucket, key, rules);
   const plan = planWrite(bucket.versioning);
+  // A replica keeps its source's version id where the destination stacks versions, so that a delete by version id
+  // can be replicated (behaviour §14.22).
+  if (versionId !== undefined && bucket.versioning === 'Enabled') plan.versionId = versionId;
   const removed = removedVersionId(plan);
-  if (removed !== undefined) checkRemovable(store.objects.version(bucket.name, key, removed), protectionOf(ctx, bucket.name));
+  if (removed !== undefined) checkRemovable(store.objects.version(bucket.name, key, removed), protectionFor(lander, bucket.name));
   return plan;
 }
 
 export interface Landing extends LandingRules {
   build(bucket: BucketRecord, contentId: number): NewObject;
+  /** The version id the new version takes when the bucket's versioning is Enabled (a replica's: its source's). */
+  versionId?: string;
+  /** A replica: not queued for the destination's own rules, so two buckets replicating to each other do not loop [I]. */
+  replica?: boolean;
 }
 
 /** What a fully received body gives its new version: size, ETag (the MD5 in upper-case hex), CRC-64, Content-MD5. */
@@ -140,12 +182,18 @@ export function landedUpload(landed: Landed, key: string, operation: LandedUploa
  * caller's transaction.
  */
 export function landObject(ctx: OssContext, bucketName: string, key: string, content: PendingContent | number, landing: Landing): Landed {
-  const store = ctx.state.store;
+  return landObjectAs(landerOf(ctx), bucketName, key, content, landing);
+}
+
+/** landObject for a Lander: the emulator's own writes (replicas) take this path. */
+export function landObjectAs(lander: Lander, bucketName: string, key: string, content: PendingContent | number, landing: Landing): Landed {
+  const store = lander.store;
   const bucket = store.buckets.get(bucketName);
   if (bucket === undefined) throw new OssError('NoSuchBucket', { BucketName: bucketName });
-  const plan = checkLanding(ctx, bucket, key, landing);
+  const plan = checkLandingAs(lander, bucket, key, landing, landing.versionId);
   const contentId = typeof content === 'number' ? content : store.content.commit(content);
   const record = store.objects.write(bucket.name, key, landing.build(bucket, contentId), plan);
+  if (!landing.replica) queueReplication(store, bucket.name, key, { versionId: record.versionId, op: 'put' }, lander.now);
   return { bucket, record };
 }
 
@@ -160,7 +208,9 @@ export function landAppend(
   update: { contentId: number; size: number; etag: string; crc64: string; lastModified: number },
 ): Landed {
   checkRemovable(existing, protectionOf(ctx, bucket.name));
-  return { bucket, record: ctx.state.store.objects.replaceContent(existing.id, update) };
+  const record = ctx.state.store.objects.replaceContent(existing.id, update);
+  queueReplication(ctx.state.store, bucket.name, record.key, { versionId: record.versionId, op: 'put' }, update.lastModified);
+  return { bucket, record };
 }
 
 /**

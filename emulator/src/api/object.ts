@@ -25,7 +25,7 @@ import { setObjectHeaders, setSymlinkHeaders, setVersionHeader } from './objectH
 import { parseEncodingType } from './params.js';
 import { checkThawed } from './restore.js';
 import { followSymlink } from './symlink.js';
-import { checkLanding, landReceived, landedUpload, protectionOf, receivedFields } from './landing.js';
+import { checkLanding, landReceived, landedUpload, protectionOf, queueReplication, receivedFields } from './landing.js';
 import { answerWithCallback, requestedCallback } from './callback.js';
 import { newObjectHeaders } from './objectRequest.js';
 import { checkRemovable, type Protection } from '../domain/immutability.js';
@@ -198,17 +198,26 @@ export function removeObject(
   key: string,
   versionId: string | undefined,
   protection: Protection,
+  replica?: { markerVersionId?: string },
 ): DeleteOutcome {
   const objects = store.objects;
   const plan = versionId === undefined ? planDelete(bucket.versioning) : undefined;
+  // A replicated delete marker keeps its source's id where the destination stacks versions (behaviour §14.22).
+  if (plan?.kind === 'marker' && bucket.versioning === 'Enabled' && replica?.markerVersionId !== undefined) plan.versionId = replica.markerVersionId;
   const removed = plan === undefined ? versionId : removedVersionId(plan);
   if (removed !== undefined) checkRemovable(objects.version(bucket.name, key, removed), protection);
+  let outcome: DeleteOutcome;
   if (plan === undefined) {
     const gone = objects.removeVersion(bucket.name, key, versionId!);
-    return { versionId, deleteMarker: gone?.isDeleteMarker ? true : undefined };
+    outcome = { versionId, deleteMarker: gone?.isDeleteMarker ? true : undefined };
+    if (gone !== undefined && replica === undefined) queueReplication(store, bucket.name, key, { versionId: versionId!, op: 'deleteVersion' }, protection.now);
+    return outcome;
   }
   const { marker } = objects.deleteCurrent(bucket.name, key, protection.now, plan);
-  return marker ? { deleteMarker: true, deleteMarkerVersionId: marker.versionId } : {};
+  outcome = marker ? { deleteMarker: true, deleteMarkerVersionId: marker.versionId } : {};
+  // Replicas are not replicated again (api/landing.ts Landing.replica).
+  if (replica === undefined) queueReplication(store, bucket.name, key, { versionId: marker?.versionId ?? 'null', op: 'delete', marker: marker !== undefined }, protection.now);
+  return outcome;
 }
 
 export function deleteObject(ctx: OssContext): void {

@@ -15,7 +15,7 @@ import { extranetEndpoint, intranetEndpoint, locationOf } from './endpoints.js';
  */
 export function describeRegions(ctx: OssContext): void {
   const wanted = ctx.state.query.get('regions');
-  const served = [...new Set([ctx.state.config.region, ...ctx.state.config.regions])].sort();
+  const served = servedRegions(ctx);
   const regions = wanted === undefined || wanted === '' ? served : served.filter((r) => locationOf(r) === wanted);
   if (regions.length === 0) throw new OssError('NoSuchRegion', { RegionId: wanted });
   sendXml(ctx, 'RegionInfoList', {
@@ -29,4 +29,9 @@ export function describeRegions(ctx: OssContext): void {
       };
     }),
   });
+}
+
+/** The regions this emulator serves (--region and --regions), sorted. */
+export function servedRegions(ctx: OssContext): string[] {
+  return [...new Set([ctx.state.config.region, ...ctx.state.config.regions])].sort();
 }

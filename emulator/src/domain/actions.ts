@@ -18,6 +18,8 @@ export type ApiName =
   | 'PutBucketWebsite' | 'GetBucketWebsite' | 'DeleteBucketWebsite'
   | 'PutBucketHttpsConfig' | 'GetBucketHttpsConfig'
   | 'PutBucketInventory' | 'GetBucketInventory' | 'ListBucketInventory' | 'DeleteBucketInventory'
+  | 'PutBucketReplication' | 'GetBucketReplication' | 'DeleteBucketReplication' | 'PutBucketRTC'
+  | 'GetBucketReplicationLocation' | 'GetBucketReplicationProgress'
   | 'CreateCnameToken' | 'GetCnameToken' | 'PutCname' | 'ListCname' | 'DeleteCname'
   | 'PutBucketCallbackPolicy' | 'GetBucketCallbackPolicy' | 'DeleteBucketCallbackPolicy'
   | 'PutBucketEncryption' | 'GetBucketEncryption' | 'DeleteBucketEncryption'
@@ -151,6 +153,12 @@ const BUCKET_ACTIONS: Partial<Record<ApiName, string>> = {
   GetBucketInventory: 'oss:GetBucketInventory',
   ListBucketInventory: 'oss:GetBucketInventory',
   DeleteBucketInventory: 'oss:DeleteBucketInventory',
+  PutBucketReplication: 'oss:PutBucketReplication',
+  GetBucketReplication: 'oss:GetBucketReplication',
+  DeleteBucketReplication: 'oss:DeleteBucketReplication',
+  PutBucketRTC: 'oss:PutBucketRTC',
+  GetBucketReplicationLocation: 'oss:GetBucketReplicationLocation',
+  GetBucketReplicationProgress: 'oss:GetBucketReplicationProgress',
   CreateCnameToken: 'oss:CreateCnameToken',
   GetCnameToken: 'oss:GetCnameToken',
   PutCname: 'oss:PutCname',

@@ -30,14 +30,32 @@ export function parseEncryptionRule(doc: Record<string, unknown> | undefined): D
   const node = apply as Record<string, unknown>;
   const algorithm = text(node, 'SSEAlgorithm');
   if (algorithm === undefined) throw new OssError('MalformedXML', { ErrorDetail: 'SSEAlgorithm is missing' });
+  return checkedRule(algorithm, text(node, 'KMSMasterKeyID'), text(node, 'KMSDataEncryption'), 'KMSMasterKeyID');
+}
+
+/** The one validation of a default rule, from a document or from PutBucket's headers. */
+function checkedRule(algorithm: string, keyId: string | undefined, data: string | undefined, keyName: string): DefaultEncryption {
   if (!['AES256', 'KMS', 'SM4'].includes(algorithm)) throw new OssError('InvalidEncryptionAlgorithmError');
-  const keyId = text(node, 'KMSMasterKeyID');
   if (keyId !== undefined && algorithm !== 'KMS') {
-    throw new OssError('InvalidArgumentKmsKeyWithoutKms', { ArgumentName: 'KMSMasterKeyID', ArgumentValue: keyId });
+    throw new OssError('InvalidArgumentKmsKeyWithoutKms', { ArgumentName: keyName, ArgumentValue: keyId });
   }
-  const dataAlgorithm = algorithm === 'KMS' ? text(node, 'KMSDataEncryption') : undefined;
+  const dataAlgorithm = algorithm === 'KMS' ? data : undefined;
   if (dataAlgorithm !== undefined && dataAlgorithm !== 'SM4') throw new OssError('InvalidDataEncryptionAlgorithmError');
   return { algorithm, ...(keyId !== undefined ? { keyId } : {}), ...(dataAlgorithm !== undefined ? { dataAlgorithm } : {}) };
+}
+
+/**
+ * PutBucket's x-oss-server-side-encryption, x-oss-server-side-data-encryption and x-oss-server-side-encryption-key-id:
+ * the new bucket's default encryption rule, validated as PutBucketEncryption's document (oss2 live tests/test_bucket.py
+ * test_bucket_header_SM4, test_bucket_header_SSE_KMS, test_bucket_header_KMS_SM4: GetBucketInfo then reports
+ * SSEAlgorithm, KMSMasterKeyID and KMSDataEncryption). Undefined without the first header.
+ */
+export function parseEncryptionHeaders(header: (name: string) => string): DefaultEncryption | undefined {
+  const algorithm = header('x-oss-server-side-encryption');
+  if (algorithm === '') return undefined;
+  const keyId = header('x-oss-server-side-encryption-key-id') || undefined;
+  const data = header('x-oss-server-side-data-encryption') || undefined;
+  return checkedRule(algorithm, keyId, data, 'x-oss-server-side-encryption-key-id');
 }
 
 /** The ApplyServerSideEncryptionByDefault elements (GetBucketEncryption) and GetBucketInfo's ServerSideEncryptionRule. */

@@ -482,6 +482,28 @@ export const catalogue = {
     status: 403,
     message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
   },
+  // Data replication (domain/replication.ts, behaviour §14.22). Codes and messages: the OSS 400 catalogue
+  // (BadReplicationLocation "The replication location you choose is invalid", BucketReplicationAlreadyExist "Bucket
+  // replication already exists"; status 400 also oss2 exceptions.py) and the 404 catalogue (NoSuchReplicationConfiguration,
+  // NoSuchReplicationRule); TooManyReplicationRules from the GetBucketReplicationProgress API reference's error table,
+  // its message [I]. The InvalidArgument variants carry the EC pages' numbers where one exists; their messages are [I].
+  BadReplicationLocation: { status: 400, message: 'The replication location you choose is invalid' },
+  BucketReplicationAlreadyExist: { status: 400, message: 'Bucket replication already exists' },
+  TooManyReplicationRules: { status: 400, message: 'Too many replication rules for this bucket.' },
+  NoSuchReplicationConfiguration: { status: 404, message: 'The bucket you specified does not have replication configuration.' },
+  NoSuchReplicationRule: { status: 404, message: 'The BucketReplicationRule you specified does not exist.' },
+  InvalidArgumentReplicationPrefixes: { code: 'InvalidArgument', status: 400, message: 'Too many prefixes in the replication rule.' },
+  InvalidArgumentReplicationPrefix: { code: 'InvalidArgument', status: 400, message: 'The replication prefix is invalid.' },
+  InvalidArgumentReplicationPrefixOverlap: { code: 'InvalidArgument', status: 400, message: 'The replication prefixes overlap.' },
+  InvalidArgumentReplicationAction: { code: 'InvalidArgument', status: 400, message: 'The replication action is invalid.' },
+  InvalidArgumentReplicationBucket: { code: 'InvalidArgument', status: 400, message: 'The destination bucket name is invalid.' },
+  InvalidArgumentReplicationTransferType: { code: 'InvalidArgument', status: 400, message: 'The replication transfer type is invalid.' },
+  InvalidArgumentReplicationHistorical: { code: 'InvalidArgument', status: 400, message: 'The HistoricalObjectReplication value is invalid.' },
+  InvalidArgumentReplicationSseKms: { code: 'InvalidArgument', status: 400, message: 'The SseKmsEncryptedObjects status is invalid.' },
+  InvalidArgumentReplicaKmsKeyId: { code: 'InvalidArgument', status: 400, message: 'ReplicaKmsKeyID must be specified when SseKmsEncryptedObjects is Enabled.' },
+  InvalidArgumentReplicationRtc: { code: 'InvalidArgument', status: 400, message: 'The RTC status is invalid.' },
+  InvalidArgumentReplicationSameBucket: { code: 'InvalidArgument', status: 400, message: 'The source bucket and the destination bucket cannot be the same.' },
+  InvalidArgumentReplicationRuleId: { code: 'InvalidArgument', status: 400, message: 'The rule-id parameter is required.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type CatalogueKey = keyof typeof catalogue;

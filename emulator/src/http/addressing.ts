@@ -19,7 +19,8 @@ function regionOfLabels(labels: string[]): string | undefined {
   // From the right: a bucket label may itself start with oss- (`oss-python-sdk-x.oss-cn-shanghai.aliyuncs.com`).
   for (let i = labels.length - 1; i >= 0; i--) {
     const label = labels[i]!;
-    if (label.startsWith('oss-') && label !== 'oss-accelerate' && label !== 'oss-accelerate-overseas') {
+    // The endpoint label is the one before `aliyuncs`: a bucket may be named oss-… itself (oss2's oss-python-sdk-…).
+    if (label.startsWith('oss-') && labels[i + 1] === 'aliyuncs' && label !== 'oss-accelerate' && label !== 'oss-accelerate-overseas') {
       return label.slice(4).replace(/-internal$/, '');
     }
     if (labels[i + 1] === 'oss' && i + 2 < labels.length) return label; // dual-stack <region>.oss.aliyuncs.com

@@ -3,7 +3,7 @@ import type { Db } from './db.js';
 import type { Acl, BucketRecord, VersioningState } from '../domain/types.js';
 
 /** Bucket configurations kept in `bucket_documents` (migration 5), one JSON document per kind. */
-export type ConfigKind = 'tags' | 'overwrite' | 'encryption' | 'cors' | 'publicAccessBlock' | 'archiveDirectRead' | 'lifecycle' | 'accessMonitor' | 'transferAcceleration' | 'resourceGroup' | 'logging' | 'logFields' | 'redundancyTransition' | 'referer' | 'requestPayment' | 'website' | 'httpsConfig' | 'cnameTokens' | 'inventory' | 'style' | 'callbackPolicy' | 'accessPoints' | 'metaQuery' | 'liveChannels' | 'qos' | 'storageCapacity' | 'requesterQos' | 'asyncFetchTasks';
+export type ConfigKind = 'tags' | 'overwrite' | 'encryption' | 'cors' | 'publicAccessBlock' | 'archiveDirectRead' | 'lifecycle' | 'accessMonitor' | 'transferAcceleration' | 'resourceGroup' | 'logging' | 'logFields' | 'redundancyTransition' | 'referer' | 'requestPayment' | 'website' | 'httpsConfig' | 'cnameTokens' | 'inventory' | 'style' | 'callbackPolicy' | 'accessPoints' | 'metaQuery' | 'liveChannels' | 'qos' | 'storageCapacity' | 'requesterQos' | 'asyncFetchTasks' | 'replication' | 'inventoryRuns';
 /** Every per-bucket document: the two older ones are columns of the bucket row. */
 export type DocumentKind = 'worm' | 'object_worm' | ConfigKind;
 

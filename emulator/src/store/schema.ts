@@ -147,13 +147,27 @@ export const migrations: string[] = [
   CREATE INDEX objects_listed ON objects(bucket, key, is_delete_marker, version_id, last_modified, etag, size, object_type, storage_class, restore)
     WHERE is_latest = 1;
   `,
-  // Issue 19 (account-level Block Public Access; this is the migration numbered 9 in the merge plan, after 8 of the
-  // parallel branch): account-wide configuration documents, one JSON document per kind, read and written only by
+  // Issue 19 (account-level Block Public Access; migration 8): account-wide configuration documents, one JSON document per kind, read and written only by
   // store/account.ts. The emulator has one account (domain/owner.ts), so the kind is the key.
   `
   CREATE TABLE account_documents (
     kind TEXT PRIMARY KEY,
     doc  TEXT NOT NULL
   ) WITHOUT ROWID;
+  `,
+  // Issue 19, data replication (migration 9; behaviour §14.22): what happened to a key in a bucket with replication rules, in
+  // order, until the runner (api/replicationRun.ts) has applied it to every destination. Read and written only by
+  // store/replicationQueue.ts; a change goes with its bucket.
+  `
+  CREATE TABLE replication_queue (
+    id          INTEGER PRIMARY KEY,
+    bucket      TEXT    NOT NULL REFERENCES buckets(name) ON DELETE CASCADE,
+    key         TEXT    NOT NULL,
+    version_id  TEXT    NOT NULL,
+    op          TEXT    NOT NULL,
+    marker      INTEGER NOT NULL,
+    at          INTEGER NOT NULL
+  );
+  CREATE INDEX replication_queue_by_bucket ON replication_queue(bucket, id);
   `,
 ];

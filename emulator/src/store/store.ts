@@ -10,6 +10,7 @@ import { BucketStore } from './buckets.js';
 import { ContentStore } from './content.js';
 import { KmsStore } from './kms.js';
 import { Listing } from './listing.js';
+import { ReplicationQueue } from './replicationQueue.js';
 import { StatsStore } from './stats.js';
 import { ObjectStore } from './objects.js';
 import { UploadStore } from './uploads.js';
@@ -24,6 +25,8 @@ export class Store {
   readonly listing: Listing;
   readonly uploads: UploadStore;
   readonly stats: StatsStore;
+  /** Changes waiting to be replicated (api/replicationRun.ts). */
+  readonly replication: ReplicationQueue;
   /** The disk-full state and the reserve kept for deletes (space.ts). */
   readonly space: Space;
 
@@ -44,6 +47,7 @@ export class Store {
     this.listing = new Listing(db);
     this.uploads = new UploadStore(db, this.content);
     this.stats = new StatsStore(db);
+    this.replication = new ReplicationQueue(db);
   }
 
   /** Opens (or creates) the store; `dataDir` undefined keeps everything in memory. */

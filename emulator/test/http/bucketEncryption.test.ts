@@ -202,3 +202,36 @@ describe('the rule applied to new objects', () => {
     expect((await sse(bucket, 'after.txt'))[0]).toBeNull();
   });
 });
+
+describe("PutBucket's SSE headers", () => {
+  it('set the new bucket default rule: GetBucketEncryption, GetBucketInfo and new objects show it', async () => {
+    const made = await raw(emu, {
+      method: 'PUT',
+      bucket: 'enc-hdr-kms',
+      headers: {
+        'x-oss-server-side-encryption': 'KMS',
+        'x-oss-server-side-data-encryption': 'SM4',
+        'x-oss-server-side-encryption-key-id': '9468da86-3509-4f8d-a61e-6eab1eac',
+      },
+    });
+    expect(made.status).toBe(200);
+    const got = await raw(emu, { method: 'GET', bucket: 'enc-hdr-kms', query: [['encryption', undefined]] });
+    expect(got.text).toContain(
+      '<SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID>9468da86-3509-4f8d-a61e-6eab1eac</KMSMasterKeyID><KMSDataEncryption>SM4</KMSDataEncryption>',
+    );
+    const info = await raw(emu, { method: 'GET', bucket: 'enc-hdr-kms', query: [['bucketInfo', undefined]] });
+    expect(info.text).toContain('<SSEAlgorithm>KMS</SSEAlgorithm>');
+    await raw(emu, { method: 'PUT', bucket: 'enc-hdr-sm4', headers: { 'x-oss-server-side-encryption': 'SM4' } });
+    await client.putObject({ bucket: 'enc-hdr-sm4', key: 'o', body: 'x' });
+    expect((await client.headObject({ bucket: 'enc-hdr-sm4', key: 'o' })).serverSideEncryption).toBe('SM4');
+  });
+
+  it('are refused as the document is, and no bucket is made', async () => {
+    const bad = await raw(emu, { method: 'PUT', bucket: 'enc-hdr-bad', headers: { 'x-oss-server-side-encryption': 'DES' } });
+    expect([bad.status, errorCode(bad)]).toEqual([400, 'InvalidEncryptionAlgorithmError']);
+    const key = await raw(emu, { method: 'PUT', bucket: 'enc-hdr-bad', headers: { 'x-oss-server-side-encryption': 'AES256', 'x-oss-server-side-encryption-key-id': 'k' } });
+    expect([key.status, errorCode(key)]).toEqual([400, 'InvalidArgument']);
+    const none = await raw(emu, { method: 'GET', bucket: 'enc-hdr-bad', query: [['bucketInfo', undefined]] });
+    expect(none.status).toBe(404);
+  });
+});

@@ -56,7 +56,7 @@ describe('access-log objects (POST /-/logging/flush)', () => {
     const text = (await body).toString();
     const rows = text.trimEnd().split('\n');
     expect(rows).toHaveLength(3);
-    expect(rows[1]).toMatch(/^127\.0\.0\.1 - - \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "PUT \/logsrc\/a%20b\.txt HTTP\/1\.1" 200 0 \d+ "-" "[^"]*" "[^"]+" "[0-9A-F]{24}" "true" "\d+" "PutObject" "logsrc" "a%20b\.txt" /);
+    expect(rows[1]).toMatch(/^127\.0\.0\.1 - - \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0800\] "PUT \/logsrc\/a%20b\.txt HTTP\/1\.1" 200 0 \d+ "-" "[^"]*" "[^"]+" "[0-9A-F]{24}" "true" "\d+" "PutObject" "logsrc" "a%20b\.txt" /);
     expect(rows[2]).toContain('"GET /logsrc/missing HTTP/1.1" 404 ');
     expect(rows[2]).toContain('"http://r.example/" "probe \\"1\\""');
     expect(rows[2]).toContain('"NoSuchKey"');
@@ -78,5 +78,24 @@ describe('user-defined log fields', () => {
     expect([bad.status, errorCode(bad)]).toEqual([400, 'MalformedXML']);
     expect((await req('DELETE', 'userDefinedLogFieldsConfig')).status).toBe(204);
     expect(errorCode(await req('GET', 'userDefinedLogFieldsConfig'))).toBe('NoSuchUserDefinedLogFieldsConfig');
+  });
+});
+
+describe('user-defined log fields in the lines', () => {
+  it('the configured headers and parameters a request carried, as Base64 JSON after BucketArn', async () => {
+    const client = ownerClient(emu);
+    await fetch(`${emu.url}/-/logging/flush`, { method: 'POST' });
+    const fields = '<UserDefinedLogFieldsConfiguration><HeaderSet><header>x-trace</header></HeaderSet><ParamSet><parameter>tag</parameter></ParamSet></UserDefinedLogFieldsConfiguration>';
+    expect((await req('PUT', 'userDefinedLogFieldsConfig', fields)).status).toBe(200);
+    expect((await req('PUT', 'logging', status('logdst', 'udf/'))).status).toBe(200);
+    await raw(emu, { method: 'GET', bucket: 'logsrc', key: 'missing', query: [['tag', 'v1']], headers: { 'x-trace': 't-42' } });
+    const report = (await (await fetch(`${emu.url}/-/logging/flush`, { method: 'POST' })).json()) as { objects: { key: string }[] };
+    const text = (await (await client.getObject({ bucket: 'logdst', key: report.objects[0]!.key })).content()).toString();
+    const row = text.trimEnd().split('\n').find((l) => l.includes('"GET /logsrc/missing?tag=v1 HTTP/1.1"'))!;
+    const last = /"([A-Za-z0-9+/=]+)"$/.exec(row)![1]!;
+    expect(JSON.parse(Buffer.from(last, 'base64').toString())).toEqual({ truncated: false, headers: { 'x-trace': 't-42' }, querys: { tag: 'v1' } });
+    expect(row).toMatch(/"acs:oss:\*:\d+:logsrc" "[A-Za-z0-9+/=]+"$/);
+    await req('DELETE', 'logging');
+    await req('DELETE', 'userDefinedLogFieldsConfig');
   });
 });
