@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OssClient } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
-import { errorCode, ownerClient, raw, startTestEmulator, xmlValue } from './support.js';
+import { errorCode, ownerClient, raw, startTestEmulator, xmlValue, allowPublicAccess } from './support.js';
 
 let emu: RunningEmulator;
 let client: OssClient;
@@ -269,6 +269,7 @@ describe('objects replicated', () => {
 
   it('PutObjectACL is replicated (one of the PUT operations); tag changes are not', async () => {
     await buckets('rp-acl-src', 'rp-acl-dst');
+    for (const b of ['rp-acl-src', 'rp-acl-dst']) await allowPublicAccess(emu, b); // a new bucket's block is on (§14.15)
     await putRule('rp-acl-src', ruleXml('rp-acl-dst'));
     await client.putObject({ bucket: 'rp-acl-src', key: 'k', body: 'v' });
     await run();
