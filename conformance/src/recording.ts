@@ -83,6 +83,8 @@ const RECORDED_HEADERS = new Set([
 const GENERATED: Record<string, string> = {
   etag: 'etag',
   'content-md5': 'md5',
+  // An inventory report file's checksum (manifest.json): its gzip holds the run's bucket names.
+  MD5checksum: 'md5',
   'x-oss-hash-crc64ecma': 'crc64',
   'x-oss-version-id': 'version',
   'x-oss-copy-source-version-id': 'version',
@@ -101,7 +103,7 @@ const GENERATED: Record<string, string> = {
   taskId: 'task',
   token: 'cname-token',
 };
-const DATES = new Set(['last-modified', 'lastModified', 'date', 'creationDate', 'initiated', 'expirationDate', 'creationTime', 'createTime', 'startTime', 'endTime', 'expireTime', 'sealedTime', 'x-oss-sealed-time', 'lastModifiedTime']);
+const DATES = new Set(['last-modified', 'lastModified', 'date', 'creationDate', 'initiated', 'expirationDate', 'creationTime', 'createTime', 'startTime', 'endTime', 'expireTime', 'sealedTime', 'x-oss-sealed-time', 'lastModifiedTime', 'creationTimestamp']);
 
 /** Masks one scenario × driver's values; placeholders are numbered per kind in order of first appearance. */
 export class Masker {
@@ -127,6 +129,10 @@ export class Masker {
     let out = s.replace(new RegExp(`${BUCKET_PREFIX}-[0-9a-f]{6}-[a-z0-9]+-`, 'g'), '{bucket}-');
     // An access-log object's time and unique part (<prefix><bucket>YYYY-mm-DD-HH-MM-SS-XXXX, behaviour §14.11.1).
     out = out.replace(/\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-[0-9A-Fa-f]{4}\b/g, '{log-time}');
+    // Names a run makes up: access points (`ap-<12 hex>`, conformance/src/scenarios/accessPoints.ts) and the UUIDs of
+    // inventory report files (`data/<uuid>.csv.gz`, behaviour §14.19.1).
+    out = out.replace(/\bap-[0-9a-f]{12}\b/g, '{ap-name}');
+    out = out.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '{uuid}');
     for (const [from, to] of this.names) out = out.split(from).join(to);
     return out;
   }
@@ -201,7 +207,12 @@ export function imageOf(body: Buffer): { type: string; width: number; height: nu
 function jsonOf(api: Api, body: Buffer): unknown {
   try {
     const value = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-    return api === 'ProcessObject' && value && typeof value === 'object' && 'fileSize' in value ? { ...value, fileSize: '<size>' } : value;
+    if (api === 'ProcessObject' && value && typeof value === 'object' && 'fileSize' in value) return { ...value, fileSize: '<size>' };
+    // An inventory manifest (behaviour §14.19.1): its data files are gzip of the run's bucket names, so their sizes vary.
+    if (value && typeof value === 'object' && 'fileSchema' in value && Array.isArray(value.files)) {
+      return { ...value, files: (value.files as Record<string, unknown>[]).map((f) => ({ ...f, size: '<size>' })) };
+    }
+    return value;
   } catch {
     return body.toString('utf8');
   }
