@@ -1,6 +1,6 @@
 // GetObject with `x-oss-process=image/...` or `style/<name>` (behaviour §16.1): the object, read within OSS's 20 MB
 // source limit, through the parsed operations (domain/imageProcess.ts) with sharp; the result is streamed out.
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { Readable } from 'node:stream';
 import { OssError } from '../domain/errors.js';
 import { MAX_IMAGE_SOURCE, cropBox, infoFormat, parseImageProcess, parseSaveAs, resizeBox, type ImageOp, type OutputFormat } from '../domain/imageProcess.js';
@@ -16,6 +16,11 @@ import { requireBucket } from './bucket.js';
 import { checkDecryptable } from './kms.js';
 import { readableObject, versionIdParam } from './lookup.js';
 import { setVersionHeader } from './objectHeaders.js';
+
+// sharp (libvips) is loaded by the first image request, not at start-up: loaded eagerly it was ~6 MiB of every
+// server's resident memory (bench:scale profile, issue 26) and part of its start-up, for a feature most runs never use.
+let sharpLoading: Promise<(typeof import('sharp'))['default']> | undefined;
+const loadSharp = () => (sharpLoading ??= import('sharp').then((m) => m.default));
 
 /** Whether a GET's x-oss-process value is an image process or a style (the others are not served). */
 export function isImageProcess(value: string | undefined): boolean {
@@ -52,6 +57,7 @@ async function readLimited(body: Buffer | Readable): Promise<Buffer> {
 async function sourceImage(ctx: OssContext, o: { size: number; contentId: number | null }): Promise<{ source: Buffer; meta: Metadata }> {
   if (o.size > MAX_IMAGE_SOURCE) throw new OssError('ImageTooLarge');
   const source = o.size === 0 || o.contentId === null ? Buffer.alloc(0) : await readLimited(ctx.state.store.content.body(o.contentId, 0, o.size));
+  const sharp = await loadSharp();
   try {
     return { source, meta: await sharp(source).metadata() };
   } catch {
@@ -124,7 +130,7 @@ export async function getProcessedObject(ctx: OssContext): Promise<void> {
   if (info >= 0) {
     const before = ops.slice(0, info);
     const out = before.length === 0 ? source : (await run(source, meta, before)).data;
-    const m = before.length === 0 ? meta : await sharp(out).metadata();
+    const m = before.length === 0 ? meta : await (await loadSharp())(out).metadata();
     // Each field as {"value": "..."} (oss2 live tests/test_image.py __check reads FileSize, Format, ImageHeight, ImageWidth).
     ctx.status = 200;
     ctx.type = 'application/json';
@@ -149,6 +155,7 @@ function formatOf(meta: Metadata): OutputFormat {
 }
 
 async function run(source: Buffer, meta: Metadata, ops: ImageOp[]): Promise<{ data: Buffer; format: OutputFormat }> {
+  const sharp = await loadSharp();
   let current = source;
   let size = { width: meta.width ?? 1, height: meta.height ?? 1 };
   let format = formatOf(meta);
