@@ -10,9 +10,9 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { crc64Combine, crc64ToString, parseCrc64 } from '@local-oss/client';
 import { SEAL_OVERHEAD } from '../domain/kms.js';
-import { databaseFile, describeSqliteError, identify } from './db.js';
+import { BLOB_BASE, blobsFile, databaseFile, describeSqliteError, identify } from './db.js';
 import { lockDataDir } from './lock.js';
-import { migrations } from './schema.js';
+import { BLOBS_VERSION, migrations } from './schema.js';
 import { StartupError } from './startupError.js';
 
 export interface CheckReport {
@@ -39,6 +39,9 @@ export function checkDataDir(dir: string): CheckReport {
     }
     try {
       identify(db, file);
+      // Whole chunks live in the blobs file (db.ts attachBlobs); attached on this read-only connection, it is read-only too.
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version >= BLOBS_VERSION && existsSync(blobsFile(dir))) db.prepare('ATTACH DATABASE ? AS blobs').run(blobsFile(dir));
       return checkDatabase(db);
     } catch (err) {
       throw err instanceof StartupError ? err : new StartupError(describeSqliteError(file, err));
@@ -65,9 +68,20 @@ export function checkDatabase(db: Database.Database): CheckReport {
   }
   const schemaVersion = db.pragma('user_version', { simple: true }) as number;
   const sealed = schemaVersion >= 2; // migration 2 added chunks.data_key_id
+  const blobs = (db.prepare("SELECT count(*) FROM pragma_database_list WHERE name = 'blobs'").pluck().get() as number) > 0;
+  if (blobs) {
+    const blobIntegrity = db.pragma('blobs.integrity_check') as Array<{ integrity_check: string }>;
+    if (!(blobIntegrity.length === 1 && blobIntegrity[0]!.integrity_check === 'ok')) {
+      kind('SQLite integrity (blobs)', blobIntegrity, (r) => `SQLite integrity check of the blobs file: ${r.integrity_check}`);
+    }
+  }
+  // Every chunk, of both files (the row BLOB_BASE is the blobs file's floor, not a chunk).
+  const chunks = `(SELECT id, data, ${sealed ? 'data_key_id' : 'NULL AS data_key_id'} FROM main.chunks${
+    blobs ? ` UNION ALL SELECT id, data, NULL FROM blobs.chunks WHERE id > ${BLOB_BASE}` : ''
+  })`;
 
   kind('extents without their chunk', all(
-    'SELECT e.content_id, e.seq, e.chunk_id FROM extents e WHERE NOT EXISTS (SELECT 1 FROM chunks c WHERE c.id = e.chunk_id)',
+    `SELECT e.content_id, e.seq, e.chunk_id FROM extents e WHERE NOT EXISTS (SELECT 1 FROM ${chunks} c WHERE c.id = e.chunk_id)`,
   ), (r) => `content ${r.content_id} extent ${r.seq}: chunk ${r.chunk_id} is missing`);
   // A sealed chunk's blob is nonce || ciphertext || tag; extents address its plaintext.
   const plainLength = sealed
@@ -75,7 +89,7 @@ export function checkDatabase(db: Database.Database): CheckReport {
     : 'length(c.data)';
   kind('extents outside their chunk', all(
     `SELECT e.content_id, e.seq, e.chunk_id, e.chunk_offset, e.length, ${plainLength} AS have
-     FROM extents e JOIN chunks c ON c.id = e.chunk_id
+     FROM extents e JOIN ${chunks} c ON c.id = e.chunk_id
      WHERE e.chunk_offset < 0 OR e.length <= 0 OR e.chunk_offset + e.length > ${plainLength}`,
   ), (r) => `content ${r.content_id} extent ${r.seq}: bytes ${r.chunk_offset}+${r.length} of chunk ${r.chunk_id}, which holds ${r.have}`);
 
@@ -125,10 +139,10 @@ export function checkDatabase(db: Database.Database): CheckReport {
     counts: {
       objects: count('SELECT count(*) FROM objects'),
       contents: count('SELECT count(*) FROM contents'),
-      chunks: count('SELECT count(*) FROM chunks'),
+      chunks: count(`SELECT count(*) FROM ${chunks}`),
     },
     reclaimable: {
-      chunks: count('SELECT count(*) FROM chunks WHERE NOT EXISTS (SELECT 1 FROM extents e WHERE e.chunk_id = chunks.id)'),
+      chunks: count(`SELECT count(*) FROM ${chunks} c WHERE NOT EXISTS (SELECT 1 FROM extents e WHERE e.chunk_id = c.id)`),
       contents: count('SELECT count(*) FROM contents WHERE refs <= 0'),
     },
     problems,

@@ -1,7 +1,7 @@
 // What a version's bytes are made of: immutable, reference-counted contents as extents over chunks, shared by copies.
 import { Readable } from 'node:stream';
 import { crc64, crc64Combine, crc64ToString, parseCrc64 } from '@local-oss/client';
-import type { Db } from './db.js';
+import { BLOB_BASE, type Db } from './db.js';
 import type { KmsStore } from './kms.js';
 import { decryptChunk, unwrapDataKey } from '../domain/kms.js';
 import {
@@ -63,6 +63,7 @@ export class ContentStore {
       chunkSlice: db.prepare(
         'SELECT data_key_id, CASE WHEN data_key_id IS NULL THEN substr(data, ?, ?) ELSE data END AS data FROM chunks WHERE id = ?',
       ),
+      blobSlice: db.prepare('SELECT substr(data, ?, ?) FROM blobs.chunks WHERE id = ?').pluck(),
       dataKey: db.prepare('SELECT kms_key_id, wrapped FROM data_keys WHERE id = ?'),
       insertContent: db.prepare('INSERT INTO contents (size, crc64, refs) VALUES (?, ?, 0)'),
       insertExtent: db.prepare(
@@ -85,15 +86,18 @@ export class ContentStore {
   createWriter(options: WriterOptions = {}): ContentWriter {
     // On a full disk the upload is refused before a byte is stored (space.ts): it would fail, and its chunks would
     // take the room the deletes that free space need.
-    this.space.ensureWritable(Math.min(CHUNK_SIZE, options.sizeHint ?? CHUNK_SIZE));
     const sink = this.chunks.sink(options.encryption);
+    const first = Math.min(CHUNK_SIZE, options.sizeHint ?? CHUNK_SIZE);
+    this.space.ensureWritable(first, sink.blobs && first === CHUNK_SIZE);
     const space = this.space;
     return new ContentWriter(
       {
+        blobs: sink.blobs,
         insert(data) {
-          space.ensureWritable(data.length); // a long body stops at the chunk that would not fit
+          // A long body stops at the chunk that would not fit; one that fits only in the main file goes there.
+          const toBlobs = space.ensureWritable(data.length, sink.blobs);
           try {
-            return sink.insert(data);
+            return sink.insert(data, !toBlobs);
           } catch (err) {
             if (isStorageFull(err)) space.noteFull(); // so the abort that follows has the reserve to commit into
             throw err;
@@ -168,9 +172,9 @@ export class ContentStore {
     return this.db.transaction(() => {
       const deadContents = this.db.prepare('SELECT id FROM contents WHERE refs <= 0').pluck().all() as number[];
       for (const id of deadContents) this.reclaim(id);
-      const chunks = this.db
-        .prepare('DELETE FROM chunks WHERE id NOT IN (SELECT chunk_id FROM extents)')
-        .run().changes;
+      const chunks =
+        this.db.prepare('DELETE FROM chunks WHERE id NOT IN (SELECT chunk_id FROM extents)').run().changes +
+        this.db.prepare(`DELETE FROM blobs.chunks WHERE id > ${BLOB_BASE} AND id NOT IN (SELECT chunk_id FROM main.extents)`).run().changes;
       const dataKeys = this.db
         .prepare('DELETE FROM data_keys WHERE id NOT IN (SELECT data_key_id FROM chunks WHERE data_key_id IS NOT NULL)')
         .run().changes;
@@ -277,6 +281,7 @@ export class ContentStore {
 
   /** Plaintext bytes [offset, offset + length) of a chunk; undefined when the chunk is gone. */
   private readChunk(chunkId: number, offset: number, length: number, keys: (id: number) => Buffer): Buffer | undefined {
+    if (chunkId > BLOB_BASE) return this.stmt.blobSlice.get(offset + 1, length, chunkId) as Buffer | undefined;
     const row = this.stmt.chunkSlice.get(offset + 1, length, chunkId) as
       | { data_key_id: number | null; data: Buffer }
       | undefined;

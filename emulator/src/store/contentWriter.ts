@@ -1,7 +1,7 @@
 // A body is received before it is any content: the streaming writer, its chunk sinks and what it leaves pending.
 import { createHash, type Hash } from 'node:crypto';
 import { crc64, crc64Combine } from '@local-oss/client';
-import type { Db } from './db.js';
+import { BLOB_BASE, type Db } from './db.js';
 import type { KmsStore } from './kms.js';
 import { encryptChunk, generateDataKey } from '../domain/kms.js';
 
@@ -35,7 +35,10 @@ export interface WriterOptions {
 
 /** Where a writer puts its chunks: as they are, or sealed under the writer's data key. */
 export interface ChunkSink {
-  insert(data: Buffer): number;
+  /** Whether a chunk inserted outside a transaction goes to local-oss.blobs.sqlite (plain ones do, sealed ones not). */
+  readonly blobs: boolean;
+  /** `inMain`: a whole chunk that only the main file has room for (space.ts ensureWritable). */
+  insert(data: Buffer, inMain?: boolean): number;
   remove(chunkId: number): void;
 }
 
@@ -65,6 +68,13 @@ export class ChunkRows {
       deleteUnusedChunk: db.prepare(
         'DELETE FROM chunks WHERE id = @id AND NOT EXISTS (SELECT 1 FROM extents WHERE chunk_id = @id) RETURNING data_key_id',
       ).pluck(),
+      // Whole chunks, written outside any transaction: local-oss.blobs.sqlite (db.ts attachBlobs). The row BLOB_BASE
+      // is never deleted.
+      insertBlob: db.prepare('INSERT INTO blobs.chunks (data) VALUES (?)'),
+      deleteBlob: db.prepare(`DELETE FROM blobs.chunks WHERE id = @id AND id > ${BLOB_BASE} RETURNING NULL`).pluck(),
+      deleteUnusedBlob: db.prepare(
+        `DELETE FROM blobs.chunks WHERE id = @id AND id > ${BLOB_BASE} AND NOT EXISTS (SELECT 1 FROM main.extents WHERE chunk_id = @id) RETURNING NULL`,
+      ).pluck(),
       insertDataKey: db.prepare('INSERT INTO data_keys (kms_key_id, wrapped) VALUES (?, ?)'),
       deleteUnusedDataKey: db.prepare(
         'DELETE FROM data_keys WHERE id = ? AND NOT EXISTS (SELECT 1 FROM chunks WHERE data_key_id = ?)',
@@ -79,17 +89,24 @@ export class ChunkRows {
 
   /** Deletes a chunk, and its data key with it when that was the key's last chunk. True if the key went. */
   drop(chunkId: number): boolean {
+    if (chunkId > BLOB_BASE) return this.dropWith(this.stmt.deleteBlob, chunkId);
     return this.dropWith(this.stmt.deleteChunk, chunkId);
   }
 
   /** Deletes a chunk unless an extent still uses it (another content shares it), with its data key likewise. */
   dropIfUnused(chunkId: number): void {
-    this.dropWith(this.stmt.deleteUnusedChunk, chunkId);
+    this.dropWith(chunkId > BLOB_BASE ? this.stmt.deleteUnusedBlob : this.stmt.deleteUnusedChunk, chunkId);
   }
 
+  /**
+   * A chunk written outside a transaction commits alone, before whatever will point at it: it goes to the blobs file,
+   * written once. One written inside the caller's transaction (a body's tail) must commit with it: the main file.
+   */
   private plainSink(): ChunkSink {
     return {
-      insert: (data) => Number(this.stmt.insertChunk.run(data, null).lastInsertRowid),
+      blobs: true,
+      insert: (data, inMain = false) =>
+        Number((this.db.inTransaction || inMain ? this.stmt.insertChunk.run(data, null) : this.stmt.insertBlob.run(data)).lastInsertRowid),
       remove: (chunkId) => this.drop(chunkId),
     };
   }
@@ -109,6 +126,7 @@ export class ChunkRows {
       return chunkId;
     });
     return {
+      blobs: false,
       insert: (data) => insert(data),
       remove: (chunkId) => {
         if (this.drop(chunkId)) dataKeyId = undefined;

@@ -34,6 +34,7 @@ export function openDatabase(dataDir: string | undefined): Db {
   }
   try {
     configure(db, dataDir !== undefined);
+    attachBlobs(db, dataDir);
   } catch (err) {
     db.close();
     if (dataDir === undefined || err instanceof StartupError) throw err;
@@ -57,6 +58,54 @@ function configure(db: Db, onDisk: boolean): void {
 
 export function databaseFile(dataDir: string): string {
   return join(dataDir, 'local-oss.sqlite');
+}
+
+/** The second file: whole chunks of object bytes (see attachBlobs). */
+export function blobsFile(dataDir: string): string {
+  return join(dataDir, 'local-oss.blobs.sqlite');
+}
+
+/**
+ * Chunk ids above this live in `blobs.chunks`, the others in the main file's `chunks`. A row with this id stays in
+ * `blobs.chunks` for ever, so SQLite's next rowid (the largest + 1) is always above it.
+ */
+export const BLOB_BASE = 2 ** 48;
+
+/**
+ * Whole 1 MiB chunks live in a second SQLite file in rollback-journal mode (issue 22, bench/README.md "Write-once
+ * chunks"). In WAL mode every byte was written twice, to the WAL and again by the checkpoint; SQLite journals only
+ * pages that existed when a transaction began, so the pages of an appended blob are written once (to the file,
+ * never to the journal). synchronous=OFF keeps a committed transaction through a process crash (the OS has the
+ * writes; the journal undoes a half one), which is the promise the WAL mode makes here too. Such a chunk is written
+ * in a transaction of its own, committed before the transaction that makes an extent point at it (ChunkRows): a
+ * crash in between leaves a chunk no extent uses, swept at the next start, as before. A transaction spanning both
+ * files (a delete dropping an object and its chunks) is atomic in each file but not across them (the main file is
+ * in WAL mode: sqlite.org/lang_attach.html); the main file commits first, so the worst a crash leaves is chunks
+ * without extents, which the sweep reclaims. A body's last partial chunk still goes into the main file, inside the
+ * object's own transaction (a small PUT is one commit).
+ */
+function attachBlobs(db: Db, dataDir: string | undefined): void {
+  const file = dataDir === undefined ? ':memory:' : blobsFile(dataDir);
+  try {
+    db.prepare('ATTACH DATABASE ? AS blobs').run(file);
+    db.pragma('blobs.page_size = 65536');
+    // Free pages can be given back to the filesystem (space.ts shrinkBlobs); set before the file has a table.
+    db.pragma('blobs.auto_vacuum = INCREMENTAL');
+    if (dataDir !== undefined) {
+      db.pragma('blobs.journal_mode = PERSIST'); // the journal file is kept and its header zeroed: no create/unlink per commit
+      db.pragma(`blobs.journal_size_limit = ${8 * 1024 * 1024}`);
+    }
+    db.pragma('blobs.synchronous = OFF');
+    // Whole chunks are written once and read as they stream out: a small cache. With better-sqlite3's default
+    // (16,000 KiB) a 1 GiB PUT grew the process by ~300 MiB (bench run of 2026-12-02; a bare loop of 1 MiB inserts:
+    // 297 MiB resident against 58 with 4 MiB), so the cache holds 64 pages: a chunk's 16 and the table's few.
+    db.pragma('blobs.cache_size = -4096');
+    db.exec(`CREATE TABLE IF NOT EXISTS blobs.chunks (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+      INSERT OR IGNORE INTO blobs.chunks (id, data) VALUES (${BLOB_BASE}, x'')`);
+  } catch (err) {
+    if (dataDir === undefined) throw err;
+    throw new StartupError(describeSqliteError(file, err));
+  }
 }
 
 /** Creates the data directory, with a one-line reason when it cannot be. */

@@ -40,7 +40,8 @@ export type ListedObject = Pick<
 
 /**
  * The columns a listing selects (listing.ts), in the row's names. ListObjects reads them all from index
- * objects_listed (schema.ts migration 7): a column added here belongs in that index too.
+ * objects_listed (schema.ts migration 7), ListObjectVersions from objects_versions (migration 8): a column added here
+ * belongs in both indexes too.
  */
 export const LISTED_COLUMNS = 'key, version_id, is_latest, is_delete_marker, last_modified, etag, size, object_type, storage_class, restore';
 export type ListedRow = Pick<

@@ -72,11 +72,27 @@ export class Space {
    * StorageFullError when they do not fit beside what the checkpoint and the deletes need, so a refused upload
    * stores nothing more and leaves the reserve's room to the deletes; passes again as soon as there is room.
    */
-  ensureWritable(incoming: number): void {
+  ensureWritable(incoming: number, toBlobs = false): boolean {
     // Inside a transaction is a body's last partial chunk, written as it lands: admitted with the body (the check
     // before its first byte counts up to a chunk), and a checkpoint could not run here anyway.
-    if (this.dataDir === undefined || this.db.inTransaction) return;
-    const need = this.need(incoming);
+    if (this.dataDir === undefined || this.db.inTransaction) return toBlobs;
+    // Room freed by deletes stays in the free list of the file that held the bytes (whole chunks: the blobs file;
+    // tails and rows: the main one). So a whole chunk that fits only in the main file's free list goes there, and a
+    // write for the main file that does not fit first has the blobs file give its free pages back to the filesystem.
+    if (toBlobs) {
+      if (this.fits(incoming, true)) return true;
+      if (this.fits(incoming, false)) return false;
+    } else {
+      if (this.fits(incoming, false)) return false;
+      if (this.shrinkBlobs() && this.fits(incoming, false)) return false;
+    }
+    this.noteFull();
+    throw new StorageFullError();
+  }
+
+  /** Whether `incoming` bytes for the blobs file (or the main one) fit now; see ensureWritable. */
+  private fits(incoming: number, toBlobs: boolean): boolean {
+    const need = this.need(incoming, false, toBlobs);
     if (!this.held && this.fsFreeBytes() >= need + RESERVE_BYTES) this.hold(); // room again: keep the reserve
     // Without the reserve on disk, its share of the free space is not the writes' to use.
     const free = () => this.fsFreeBytes() - (this.held ? 0 : RESERVE_BYTES);
@@ -84,12 +100,26 @@ export class Space {
     // A write that fits wholly in room SQLite already has (free-list pages, a WAL written again from its start)
     // takes no filesystem space, so it goes on even without the reserve: that is how writes come back after deletes
     // on a disk the database files fill (they never shrink).
-    if (free() >= need || (this.walReusable() && this.need(incoming, true) === 0)) {
+    if (free() >= need || (this.walReusable() && this.need(incoming, true, toBlobs) === 0)) {
       this.full = false;
-      return;
+      return true;
     }
-    this.noteFull();
-    throw new StorageFullError();
+    return false;
+  }
+
+  /**
+   * Gives the blobs file's free pages back to the filesystem (it is created with auto_vacuum = INCREMENTAL, db.ts
+   * attachBlobs): true if any went. Fails quietly on a disk too full even for that.
+   */
+  private shrinkBlobs(): boolean {
+    if (this.db.inTransaction || this.freeListBytes('blobs') === 0) return false;
+    try {
+      this.db.pragma('blobs.incremental_vacuum');
+      return true;
+    } catch (err) {
+      if (isStorageFull(err)) return false;
+      throw err;
+    }
   }
 
   /**
@@ -101,10 +131,13 @@ export class Space {
    * file's end), the new pages SQLite's free list cannot take (deleted chunks' pages are reused first), and the WAL
    * bytes its file cannot take without growing (after a checkpoint the WAL is written again from its start).
    */
-  private need(incoming: number, walReset = false): number {
+  private need(incoming: number, walReset = false, toBlobs = false): number {
     const pageSize = this.db.pragma('page_size', { simple: true }) as number;
     const pages = this.db.pragma('page_count', { simple: true }) as number;
     const owed = Math.max(0, pages * pageSize - sizeOf(this.dbPath()));
+    // A whole chunk goes to the blobs file (rollback journal, no WAL): its new pages past what that file's free list
+    // holds, and the journal's copy of the two or so existing pages the insert changes.
+    if (toBlobs) return owed + Math.max(0, incoming + 2 * pageSize - this.freeListBytes('blobs'));
     const walRoom = sizeOf(`${this.dbPath()}-wal`) - 32 - (walReset ? 0 : this.walFrames()) * (pageSize + 24);
     return owed + Math.max(0, incoming - this.freeListBytes()) + Math.max(0, incoming + 4 * pageSize - walRoom);
   }
@@ -166,9 +199,9 @@ export class Space {
     }
   }
 
-  private freeListBytes(): number {
-    const pages = this.db.pragma('freelist_count', { simple: true }) as number;
-    const size = this.db.pragma('page_size', { simple: true }) as number;
+  private freeListBytes(schema: 'main' | 'blobs' = 'main'): number {
+    const pages = this.db.pragma(`${schema}.freelist_count`, { simple: true }) as number;
+    const size = this.db.pragma(`${schema}.page_size`, { simple: true }) as number;
     return pages * size;
   }
 

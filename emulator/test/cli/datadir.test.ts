@@ -1,6 +1,6 @@
 // Issue 26 items 2, 3, 5: one process per data directory, one-line start-up errors, `local-oss check`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,8 +145,15 @@ describe('start-up errors: one line naming the file or port, the cause and what 
     chmodSync(data, 0o777); // the directory is writable: only the file is not
     // root's lock and disk-full reserve files (store/space.ts); the other user makes its own
     for (const f of ['local-oss.lock', 'local-oss.reserve']) rmSync(join(data, f), { force: true });
+    // The blobs file (whole chunks, store/db.ts attachBlobs) and its journal writable for the other user: only the
+    // main file is not.
+    for (const f of ['local-oss.blobs.sqlite', 'local-oss.blobs.sqlite-journal']) if (existsSync(join(data, f))) chmodSync(join(data, f), 0o666);
     chmodSync(join(data, 'local-oss.sqlite'), 0o444);
     expect(refused(['--data', data], { uid })).toMatch(/local-oss\.sqlite: read-only \(attempt to write a readonly database\): make it and its directory writable/);
+    // And the other way round: the blobs file read-only is named as such.
+    chmodSync(join(data, 'local-oss.sqlite'), 0o666);
+    chmodSync(join(data, 'local-oss.blobs.sqlite'), 0o444);
+    expect(refused(['--data', data], { uid })).toMatch(/local-oss\.blobs\.sqlite: read-only \(attempt to write a readonly database\): make it and its directory writable/);
   }, 30_000);
 
   it('a port in use', async () => {
@@ -201,7 +208,10 @@ describe('local-oss check', () => {
     const db = new Database(join(data, 'local-oss.sqlite'));
     const big = db.prepare("SELECT content_id FROM objects WHERE key = 'big'").pluck().get() as number;
     const small = db.prepare("SELECT content_id FROM objects WHERE key = 'small'").pluck().get() as number;
-    db.prepare('DELETE FROM chunks WHERE id = (SELECT chunk_id FROM extents WHERE content_id = ? AND seq = 1)').run(big);
+    // Its second chunk is a whole one: in the blobs file (store/db.ts attachBlobs).
+    db.prepare('ATTACH DATABASE ? AS blobs').run(join(data, 'local-oss.blobs.sqlite'));
+    const gone = db.prepare('DELETE FROM blobs.chunks WHERE id = (SELECT chunk_id FROM extents WHERE content_id = ? AND seq = 1)').run(big);
+    expect(gone.changes).toBe(1);
     db.prepare("UPDATE objects SET crc64 = '1' WHERE key = 'small'").run();
     db.prepare('UPDATE contents SET size = size + 1, refs = 5 WHERE id = ?').run(small);
     db.prepare('INSERT INTO chunks (data) VALUES (?)').run(Buffer.from('orphan'));

@@ -12,6 +12,7 @@ import { request } from 'node:http';
 import { crc64, signV4 } from '@local-oss/client';
 import type { RunningEmulator } from 'local-oss';
 import { CLI, startCliOn } from './cliProcess.js';
+import { BLOB_BASE } from '../../src/store/db.js';
 import { raw, v4Now } from '../http/support.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
@@ -74,9 +75,15 @@ describe('crash safety', () => {
     await new Promise((r) => child.once('exit', r));
     const db = new Database(join(data, 'local-oss.sqlite'), { readonly: true });
     try {
+      // Whole chunks (bodies over 1 MiB) live in the blobs file (store/db.ts attachBlobs).
+      db.prepare('ATTACH DATABASE ? AS blobs').run(join(data, 'local-oss.blobs.sqlite'));
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const orphans = db.prepare('SELECT count(*) FROM chunks WHERE id NOT IN (SELECT chunk_id FROM extents)').pluck().get();
+      expect(db.pragma('blobs.integrity_check', { simple: true })).toBe('ok');
+      const orphans = db.prepare('SELECT count(*) FROM main.chunks WHERE id NOT IN (SELECT chunk_id FROM extents)').pluck().get();
       expect(orphans).toBe(0);
+      const blobOrphans = db.prepare(`SELECT count(*) FROM blobs.chunks WHERE id > ${BLOB_BASE} AND id NOT IN (SELECT chunk_id FROM extents)`).pluck().get();
+      expect(blobOrphans).toBe(0);
+      expect(db.prepare(`SELECT count(*) FROM blobs.chunks WHERE id > ${BLOB_BASE}`).pluck().get()).toBeGreaterThan(0);
       const halfObjects = db.prepare('SELECT count(*) FROM objects WHERE content_id IS NOT NULL AND content_id NOT IN (SELECT id FROM contents)').pluck().get();
       expect(halfObjects).toBe(0);
     } finally {
@@ -146,7 +153,9 @@ describe('graceful shutdown', () => {
     await stopped;
     const db = new Database(join(shutdownData, 'local-oss.sqlite'), { readonly: true });
     try {
+      db.prepare('ATTACH DATABASE ? AS blobs').run(join(shutdownData, 'local-oss.blobs.sqlite'));
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('blobs.integrity_check', { simple: true })).toBe('ok');
     } finally {
       db.close();
     }

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { BLOB_BASE } from '../../src/store/db.js';
 import OSS from 'ali-oss';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OssServiceError } from '@local-oss/client';
@@ -33,12 +34,17 @@ afterAll(() => {
 const start = () => startCliOn(dir);
 
 const BODY = 256 * 1024;
+/** A whole 1 MiB chunk (the blobs file, store/db.ts attachBlobs) and a tail (the main file). */
+const BIG = 1024 * 1024 + BODY;
 
-/** PUTs fresh objects until one is refused; returns the acknowledged ones and the refusal. */
-async function fill(emu: RunningEmulator, prefix: string, acked: Map<string, Buffer>, retries = 0) {
+/**
+ * PUTs fresh objects until one is refused; returns the acknowledged ones and the refusal. With `mixed`, every other
+ * body is BIG, so both files fill (and the deletes free room in both).
+ */
+async function fill(emu: RunningEmulator, prefix: string, acked: Map<string, Buffer>, retries = 0, mixed = false) {
   for (let i = 0; i < 400; i++) {
     const key = `${prefix}/${i}`;
-    const body = randomBytes(BODY);
+    const body = randomBytes(mixed && i % 2 === 1 ? BIG : BODY);
     let res = await raw(emu, { method: 'PUT', bucket: 'full', key, body });
     // Room the deletes freed is usable once the background checkpoint has folded them in (it polls every 50 ms).
     for (let r = 0; r < retries && res.status === 507; r++) {
@@ -77,7 +83,7 @@ describe.skipIf(skipReason !== undefined)('disk full (16 MiB tmpfs)', () => {
       expect(part.status).toBe(200);
 
       const acked = new Map<string, Buffer>();
-      const { res: refused } = await fill(emu, 'a', acked);
+      const { res: refused } = await fill(emu, 'a', acked, 0, true);
       expect(acked.size).toBeGreaterThan(4);
       expect(refused.status, refused.text).toBe(507);
       expect(errorCode(refused)).toBe('InsufficientStorage');
@@ -177,8 +183,11 @@ describe.skipIf(skipReason !== undefined)('disk full (16 MiB tmpfs)', () => {
     // No chunk of a refused write is left, and the database is sound.
     const db = new Database(join(dir, 'local-oss.sqlite'));
     try {
-      expect(db.prepare('SELECT count(*) FROM chunks WHERE id NOT IN (SELECT chunk_id FROM extents)').pluck().get()).toBe(0);
+      db.prepare('ATTACH DATABASE ? AS blobs').run(join(dir, 'local-oss.blobs.sqlite'));
+      expect(db.prepare('SELECT count(*) FROM main.chunks WHERE id NOT IN (SELECT chunk_id FROM extents)').pluck().get()).toBe(0);
+      expect(db.prepare(`SELECT count(*) FROM blobs.chunks WHERE id > ${BLOB_BASE} AND id NOT IN (SELECT chunk_id FROM extents)`).pluck().get()).toBe(0);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('blobs.integrity_check', { simple: true })).toBe('ok');
     } finally {
       db.close();
     }

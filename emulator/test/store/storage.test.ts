@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCheckpointer } from '../../src/store/checkpointer.js';
 import { CHUNK_SIZE } from '../../src/store/contentWriter.js';
 import { Store } from '../../src/store/store.js';
-import { count, patterned, putContent, readContent, tempDataDir } from './support.js';
+import { chunkCounts, count, patterned, putContent, readContent, tempDataDir } from './support.js';
 
 const SIZE = 3 * CHUNK_SIZE;
 
@@ -26,11 +26,14 @@ describe('background checkpoints', () => {
       // The writing connection never checkpoints by itself: only the worker can grow the database file.
       expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
       const before = statSync(file).size;
-      const body = patterned(SIZE);
+      // Less than a chunk: the tail, written into the main file inside the commit (through the WAL).
+      const TAIL = CHUNK_SIZE - 100;
+      const body = patterned(TAIL);
       const id = putContent(store, body);
+      expect(chunkCounts(store)).toEqual([1, 0]);
       const deadline = Date.now() + 10_000;
-      while (statSync(file).size < before + SIZE && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      expect(statSync(file).size).toBeGreaterThanOrEqual(before + SIZE);
+      while (statSync(file).size < before + TAIL && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(statSync(file).size).toBeGreaterThanOrEqual(before + TAIL);
       expect((await readContent(store, id)).equals(body)).toBe(true);
     } finally {
       store.close();
@@ -52,6 +55,58 @@ describe('background checkpoints', () => {
       expect((await readContent(store, id)).equals(body)).toBe(true);
     } finally {
       store.close();
+    }
+  });
+});
+
+describe('whole chunks in the blobs file', () => {
+  it('writes them once, outside the WAL, and reads them back after a reopen', async () => {
+    const data = tempDataDir();
+    const wal = join(data.dir, 'local-oss.sqlite-wal');
+    const blobs = join(data.dir, 'local-oss.blobs.sqlite');
+    try {
+      let store = Store.open(data.dir);
+      const mainBytes = () => statSync(join(data.dir, 'local-oss.sqlite')).size + (existsSync(wal) ? statSync(wal).size : 0);
+      store.db.pragma('wal_checkpoint(TRUNCATE)'); // the new file's schema pages folded in: they are not the PUT's
+      const before = mainBytes();
+      const body = patterned(SIZE + 7);
+      const id = putContent(store, body);
+      // Three whole chunks in the blobs file, the 7-byte tail in the main one.
+      expect(chunkCounts(store)).toEqual([1, 3]);
+      expect(statSync(blobs).size).toBeGreaterThanOrEqual(SIZE);
+      // The main file and its WAL took the metadata and the tail (a few pages), not the 3 MiB of whole chunks.
+      expect(mainBytes() - before).toBeLessThan(CHUNK_SIZE);
+      store.close();
+      store = Store.open(data.dir);
+      try {
+        expect((await readContent(store, id)).equals(body)).toBe(true);
+        expect((await readContent(store, id, CHUNK_SIZE - 3, 2 * CHUNK_SIZE + 3)).equals(body.subarray(CHUNK_SIZE - 3, 2 * CHUNK_SIZE + 3))).toBe(true);
+        store.tx(() => store.content.unref(id));
+        expect(chunkCounts(store)).toEqual([0, 0]);
+      } finally {
+        store.close();
+      }
+    } finally {
+      data.remove();
+    }
+  });
+
+  it('sweeps at start the whole chunks of a writer cut off mid-body', () => {
+    const data = tempDataDir();
+    try {
+      let store = Store.open(data.dir);
+      const cutOff = store.content.createWriter();
+      cutOff.write(patterned(2 * CHUNK_SIZE + 5)); // two whole chunks committed alone, never referenced
+      expect(chunkCounts(store)).toEqual([0, 2]);
+      store.close();
+      store = Store.open(data.dir);
+      try {
+        expect(chunkCounts(store)).toEqual([0, 0]);
+      } finally {
+        store.close();
+      }
+    } finally {
+      data.remove();
     }
   });
 });

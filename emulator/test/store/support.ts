@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../src/store/store.js';
 import type { WriterOptions } from '../../src/store/contentWriter.js';
+import { BLOB_BASE } from '../../src/store/db.js';
 
 /** Recognisable bytes: a marker followed by a counter, so a leak of any stretch of plaintext is visible. */
 export const MARKER = 'LOCAL-OSS-PLAINTEXT-MARKER';
@@ -35,7 +36,16 @@ export async function readContent(store: Store, contentId: number, start = 0, en
 }
 
 export function count(store: Store, table: string): number {
+  if (table === 'chunks') return chunkCounts(store).reduce((a, b) => a + b);
   return store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+}
+
+/** Chunks in the main file and in the blobs file (whole chunks written outside a transaction; db.ts attachBlobs). */
+export function chunkCounts(store: Store): [main: number, blobs: number] {
+  return [
+    store.db.prepare('SELECT count(*) FROM main.chunks').pluck().get() as number,
+    store.db.prepare(`SELECT count(*) FROM blobs.chunks WHERE id > ${BLOB_BASE}`).pluck().get() as number,
+  ];
 }
 
 /** A temporary data directory, removed by the returned cleanup. */
