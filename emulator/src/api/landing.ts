@@ -16,7 +16,7 @@ import type { Encryption } from '../domain/types.js';
 import { checkRemovable, type Protection } from '../domain/immutability.js';
 import { planWrite, removedVersionId, type WritePlan } from '../domain/versioning.js';
 import type { WormPolicy } from '../domain/worm.js';
-import type { BucketRecord, ObjectVersionRecord } from '../domain/types.js';
+import type { BucketRecord, NewObjectSettings, ObjectVersionRecord } from '../domain/types.js';
 import type { PendingContent } from '../store/contentWriter.js';
 import type { NewObject } from '../store/objects.js';
 import type { Store } from '../store/store.js';
@@ -159,6 +159,28 @@ export function receivedFields(pending: PendingContent): Pick<NewObject, 'size' 
 export interface Landed {
   bucket: BucketRecord;
   record: ObjectVersionRecord;
+}
+
+/**
+ * A fully received body landed as a Normal object with the settings its request's headers (or form fields) gave:
+ * PutObject and PostObject write exactly this (behaviour §9.2, §9.13).
+ */
+export function landNormalObject(ctx: OssContext, bucketName: string, key: string, pending: PendingContent, settings: NewObjectSettings): Promise<Landed> {
+  const { metadata, acl, storageClass, tags, encryption, forbidOverwrite } = settings;
+  return landReceived(ctx, bucketName, key, pending, {
+    forbidOverwrite,
+    build: (_bucket, contentId) => ({
+      lastModified: ctx.state.config.clock.now(),
+      ...receivedFields(pending),
+      objectType: 'Normal',
+      storageClass,
+      acl,
+      metadata,
+      tags,
+      ...(encryption !== undefined ? { encryption } : {}),
+      contentId,
+    }),
+  });
 }
 
 /** What an upload callback's variables read from a landed write (api/callback.ts). */

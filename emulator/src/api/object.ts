@@ -25,7 +25,7 @@ import { setObjectHeaders, setSymlinkHeaders, setVersionHeader } from './objectH
 import { parseEncodingType } from './params.js';
 import { checkThawed } from './restore.js';
 import { followSymlink } from './symlink.js';
-import { checkLanding, landReceived, landedUpload, protectionOf, queueReplication, receivedFields } from './landing.js';
+import { checkLanding, landNormalObject, landedUpload, protectionOf, queueReplication } from './landing.js';
 import { answerWithCallback, requestedCallback } from './callback.js';
 import { newObjectHeaders } from './objectRequest.js';
 import { checkRemovable, type Protection } from '../domain/immutability.js';
@@ -41,20 +41,7 @@ export async function putObject(ctx: OssContext): Promise<void> {
   const callback = requestedCallback(ctx, bucket.name); // a bad callback is refused before anything is stored
 
   const pending = await receiveContent(ctx, undefined, writerEncryption(ctx, encryption));
-  const written = await landReceived(ctx, bucket.name, key, pending, {
-    forbidOverwrite,
-    build: (b, contentId) => ({
-      lastModified: ctx.state.config.clock.now(),
-      ...receivedFields(pending),
-      objectType: 'Normal',
-      storageClass,
-      acl,
-      metadata,
-      tags,
-      encryption,
-      contentId,
-    }),
-  });
+  const written = await landNormalObject(ctx, bucket.name, key, pending, { metadata, acl, storageClass, tags, encryption, forbidOverwrite });
   ctx.set('ETag', `"${written.record.etag}"`);
   ctx.set('Content-MD5', written.record.contentMd5!);
   ctx.set('x-oss-hash-crc64ecma', written.record.crc64);

@@ -19,7 +19,7 @@ import type { OssContext } from '../http/state.js';
 import type { BucketRecord } from '../domain/types.js';
 import { requireBucket } from './bucket.js';
 import { writerEncryption } from './kms.js';
-import { checkLanding, landReceived, landedUpload, receivedFields, type Landed } from './landing.js';
+import { checkLanding, landNormalObject, landedUpload, type Landed } from './landing.js';
 import { answerWithCallback, formCallback } from './callback.js';
 import type { CallbackSpec } from '../domain/callback.js';
 import { newObjectHeaders } from './objectRequest.js';
@@ -142,20 +142,7 @@ async function landForm(ctx: OssContext, bucket: BucketRecord, form: PostForm): 
     ctx.state.store.content.discard(pending);
     throw err;
   }
-  const landed = await landReceived(ctx, bucket.name, key, pending, {
-    forbidOverwrite,
-    build: (_bucket, contentId) => ({
-      lastModified: ctx.state.config.clock.now(),
-      ...receivedFields(pending),
-      objectType: 'Normal',
-      storageClass,
-      acl,
-      metadata,
-      tags,
-      encryption,
-      contentId,
-    }),
-  });
+  const landed = await landNormalObject(ctx, bucket.name, key, pending, { metadata, acl, storageClass, tags, encryption, forbidOverwrite });
   return { landed, ...(callback !== undefined ? { callback } : {}) };
 }
 
