@@ -40,10 +40,8 @@ function prefixSet(n: unknown): M.ReplicationPrefixSet | undefined {
   return n === undefined ? undefined : { prefixs: asArray((n as Node).Prefix as string[]).map(String) };
 }
 
-function parseRule(r: Node): M.ReplicationRule {
-  const sse = ((r.SourceSelectionCriteria as Node | undefined)?.SseKmsEncryptedObjects as Node | undefined);
-  const enc = r.EncryptionConfiguration as Node | undefined;
-  const rtc = r.RTC as Node | undefined;
+/** The fields a rule shows in both GetBucketReplication and GetBucketReplicationProgress. */
+function ruleCore(r: Node) {
   return {
     id: str(r, 'ID'),
     prefixSet: prefixSet(r.PrefixSet),
@@ -51,6 +49,15 @@ function parseRule(r: Node): M.ReplicationRule {
     destination: destination(r.Destination),
     status: str(r, 'Status'),
     historicalObjectReplication: str(r, 'HistoricalObjectReplication'),
+  };
+}
+
+function parseRule(r: Node): M.ReplicationRule {
+  const sse = ((r.SourceSelectionCriteria as Node | undefined)?.SseKmsEncryptedObjects as Node | undefined);
+  const enc = r.EncryptionConfiguration as Node | undefined;
+  const rtc = r.RTC as Node | undefined;
+  return {
+    ...ruleCore(r),
     syncRole: str(r, 'SyncRole'),
     ...(sse ? { sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: str(sse, 'Status') } } } : {}),
     ...(enc ? { encryptionConfiguration: { replicaKmsKeyId: str(enc, 'ReplicaKmsKeyID') } } : {}),
@@ -125,12 +132,7 @@ export async function getBucketReplicationProgress(
       rules: asArray(root?.Rule as Node[]).map((r) => {
         const p = r.Progress as Node | undefined;
         return {
-          id: str(r, 'ID'),
-          prefixSet: prefixSet(r.PrefixSet),
-          action: str(r, 'Action'),
-          destination: destination(r.Destination),
-          status: str(r, 'Status'),
-          historicalObjectReplication: str(r, 'HistoricalObjectReplication'),
+          ...ruleCore(r),
           ...(p ? { progress: { historicalObject: str(p, 'HistoricalObject'), newObject: str(p, 'NewObject') } } : {}),
         };
       }),
