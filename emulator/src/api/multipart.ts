@@ -9,7 +9,7 @@ import { encryptionHeaders } from '../domain/encryption.js';
 import { parseCopySource } from '../domain/copySource.js';
 import { checkCopy } from '../domain/worm.js';
 import * as mp from '../domain/multipart.js';
-import { exposesVersionId, type BucketRecord } from '../domain/types.js';
+import { exposesVersionId } from '../domain/types.js';
 import type { UploadRecord } from '../store/uploads.js';
 import type { Store } from '../store/store.js';
 import { readXml, receiveContent } from '../http/body.js';
