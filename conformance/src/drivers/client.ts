@@ -1,7 +1,7 @@
 // client: our OssClient (the Python SDK v2's API in camelCase).
 import { Copier, OssClient, OssServiceError, SelectObjectError, type GetObjectRequest } from '@local-oss/client';
 import { saveAsProcess } from './rawWire.js';
-import { bucketUrl, postConditions, postFormData, sendForm } from './postForm.js';
+import { bucketUrl, postFormData, sendForm } from './postForm.js';
 import { isDocumentApi } from '../documents.js';
 import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type ReplicationRuleSpec, type TargetInfo } from '../model.js';
 

@@ -14,7 +14,7 @@ import { request as requestTls } from 'node:https';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { parseErrorResponse } from '@local-oss/client';
-import { RAW_ONLY_PARAMS, readHeaders, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
+import { RAW_ONLY_PARAMS, type Api, type Credentials, type Driver, type ListedObject, type Outcome, type Params, type TargetInfo } from '../model.js';
 import { localhostSubdomainsUnresolved, virtualHostEndpoint } from './oss-client.js';
 import { resultData } from './resultXml.js';
 
