@@ -10,9 +10,9 @@
 // It starts that CLI on a fresh data directory, writes the same set of buckets and objects through the OSS API
 // (our current client; an API the old version does not serve is skipped and recorded as absent), reads every fact
 // back from the old version (emulator/scripts/schemaFacts.mjs), stops it with SIGTERM (a graceful close checkpoints
-// the WAL into the one file) and keeps local-oss.sqlite + facts.json + made-by.json.
+// the WAL into the one file) and keeps local-oss.sqlite (and local-oss.blobs.sqlite from schema 11) + facts.json + made-by.json.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -28,7 +28,11 @@ if (!args.cli || !args.out || !args.commit) {
 }
 
 function start(cli, dir) {
-  const child = spawn(process.execPath, [cli, '--port', '0', '--data', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The fixture grants public ACLs on buckets it creates; since new buckets block public access by default (as OSS's
+  // have since 2025-10-13) the code that writes it must run with the old default. The environment, not a flag:
+  // versions before that change ignore an unknown variable but refuse an unknown flag.
+  const env = { ...process.env, LOCAL_OSS_NEW_BUCKET_BLOCK_PUBLIC_ACCESS: 'off' };
+  const child = spawn(process.execPath, [cli, '--port', '0', '--data', dir], { stdio: ['ignore', 'pipe', 'inherit'], env });
   return new Promise((res, rej) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -125,7 +129,9 @@ try {
   const schemaVersion = db.pragma('user_version', { simple: true });
   db.close();
   mkdirSync(args.out, { recursive: true });
-  copyFileSync(join(dir, 'local-oss.sqlite'), join(args.out, 'local-oss.sqlite'));
+  // Every database file of the directory: from schema 11 whole chunks live in local-oss.blobs.sqlite beside the
+  // main file (issue 22). Journals are left behind: a clean shutdown leaves none that holds anything.
+  for (const name of readdirSync(dir)) if (/^local-oss(\.[a-z]+)?\.sqlite$/.test(name)) copyFileSync(join(dir, name), join(args.out, name));
   writeFileSync(join(args.out, 'facts.json'), JSON.stringify(facts, null, 1) + '\n');
   writeFileSync(
     join(args.out, 'made-by.json'),

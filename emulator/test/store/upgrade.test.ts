@@ -2,7 +2,7 @@
 // an earlier local-oss version (made-by.json names the commit; emulator/scripts/make-schema-fixture.mjs made it)
 // and the facts that version answered about it. The current code opens a copy, migrates it, and must answer the
 // same facts: every bucket, version, delete marker, byte, header, tag, ACL and retention.
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -35,8 +35,8 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('a data directory written by an earlier schema version', () => {
-  it('the fixtures cover every schema version the store has shipped (1, 3, 4, 5, 7: 2 never shipped alone; 6 was left behind without one)', () => {
-    expect(versions).toEqual(['v1', 'v3', 'v4', 'v5', 'v7']);
+  it('the fixtures cover every schema version the store has shipped (1, 3, 4, 5, 7, 11: 2 and 8-10 never shipped alone; 6 was left behind without one)', () => {
+    expect(versions).toEqual(['v1', 'v3', 'v4', 'v5', 'v7', 'v11']);
     for (const v of versions) {
       const madeBy = JSON.parse(readFileSync(new URL(`${v}/made-by.json`, FIXTURES), 'utf8'));
       expect(madeBy.schemaVersion).toBe(Number(v.slice(1)));
@@ -51,6 +51,9 @@ describe('a data directory written by an earlier schema version', () => {
       const dir = mkdtempSync(join(tmpdir(), `local-oss-upgrade-${v}-`));
       dirs.push(dir);
       copyFileSync(fixture, join(dir, 'local-oss.sqlite'));
+      // From schema 11 the whole chunks are in a second file beside the main one.
+      const blobs = new URL(`${v}/local-oss.blobs.sqlite`, FIXTURES);
+      if (existsSync(blobs)) copyFileSync(blobs, join(dir, 'local-oss.blobs.sqlite'));
 
       const emu = await startEmulator({ port: 0, dataDir: dir });
       try {
