@@ -49,6 +49,12 @@ function copyForm(bucket: string, key: string, versionId: string | undefined): H
   return form;
 }
 
+/** The first 64 KiB; an object GetObject refuses (an Archive one not restored: 403 InvalidObjectState) shows why. */
+async function textPreview(bucket: string, key: string, v: string): Promise<HTMLElement> {
+  const a = await oss('GET', ossPath(bucket, key), v, { range: 'bytes=0-65535' });
+  return a.error ? errorBox(a) : h('pre', { id: 'preview' }, a.text);
+}
+
 export async function objectView(view: HTMLElement, bucket: string, key: string, versionId?: string): Promise<void> {
   const v = query({ versionId });
   const head = await oss('HEAD', ossPath(bucket, key), v);
@@ -63,8 +69,8 @@ export async function objectView(view: HTMLElement, bucket: string, key: string,
   const symlink = isSymlink ? await sub('symlink') : undefined;
   const type = head.headers.get('content-type') ?? '';
   const url = proxied(ossPath(bucket, key), v);
-  const preview = type.startsWith('image/') ? h('img', { class: 'preview', src: url, alt: `Preview of ${key}` })
-    : /^(text\/|application\/(json|xml))/.test(type) ? h('pre', { id: 'preview' }, (await oss('GET', ossPath(bucket, key), v, { range: 'bytes=0-65535' })).text) : h('p', {}, 'No preview for this type.');
+  const preview = type.startsWith('image/') ? h('img', { id: 'preview', class: 'preview', src: url, alt: `Preview of ${key}` })
+    : /^(text\/|application\/(json|xml))/.test(type) ? await textPreview(bucket, key, v) : h('p', {}, 'No preview for this type.');
   const result = h('div', { id: 'delete-result' });
   const del = h('button', { type: 'button', class: 'danger' }, versionId ? 'Delete this version' : 'Delete');
   del.addEventListener('click', async () => {
