@@ -89,6 +89,37 @@ describe.skipIf(!browserPresent)('web console pages in headless chromium', () =>
     expect(got).toEqual(['attachment', 'secret words']);
   });
 
+  it('shows retention and legal hold, and OSS refusing to delete the held version from its page', async () => {
+    const bucket = 'pages-held';
+    await client().putBucket({ bucket });
+    await client().putBucketVersioning({ bucket, versioningConfiguration: { status: 'Enabled' } });
+    await client().putBucketObjectWormConfiguration({ bucket, objectWormConfiguration: { objectWormEnabled: 'Enabled' } });
+    const put = await client().putObject({ bucket, key: 'held.txt', body: 'kept', contentType: 'text/plain' });
+    const until = new Date(Date.now() + 86_400_000).toISOString();
+    await client().putObjectRetention({ bucket, key: 'held.txt', versionId: put.versionId, retention: { mode: 'GOVERNANCE', retainUntilDate: until } });
+    await client().putObjectLegalHold({ bucket, key: 'held.txt', versionId: put.versionId, legalHold: { status: 'ON' } });
+    await go(`/o/${bucket}?key=held.txt&versionId=${encodeURIComponent(put.versionId!)}`);
+    await c.page.waitForSelector('#headers');
+    const retention = (await client().getObjectRetention({ bucket, key: 'held.txt', versionId: put.versionId })).retention;
+    expect(await c.section('Retention')).toBe(`GOVERNANCE until ${retention.retainUntilDate}`);
+    expect(await c.section('Legal hold')).toBe('ON');
+    await c.page.click('xpath///button[. = "Delete this version"]');
+    await c.page.waitForSelector('#delete-result .error');
+    expect(await textOf('#delete-result .error')).toContain('409 FileImmutable');
+    expect((await client().headObject({ bucket, key: 'held.txt', versionId: put.versionId })).etag).toBeDefined();
+  });
+
+  it('copies with the encryption chosen on the page', async () => {
+    await go('/o/pages-tree?key=c.txt');
+    await c.page.waitForSelector('form[aria-label="Copy object"]');
+    await c.page.select('select[name=encryption]', 'AES256');
+    await c.page.click('form[aria-label="Copy object"] button[type=submit]');
+    await c.page.waitForSelector('#copy-result .ok');
+    expect(await textOf('#copy-result')).toContain('200 copied');
+    const copy = await client().headObject({ bucket: 'pages-tree', key: 'c.txt.copy' });
+    expect([copy.serverSideEncryption, copy.metadata]).toEqual(['AES256', {}]);
+  });
+
   it("shows a symlink's target", async () => {
     await client().putObject({ bucket: 'pages-tree', key: 'a/target.txt', body: 'pointed at', contentType: 'text/plain' });
     await client().putSymlink({ bucket: 'pages-tree', key: 'link', target: 'a/target.txt' });
