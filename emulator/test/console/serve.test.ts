@@ -21,6 +21,20 @@ describe('console server side', () => {
     expect(js.headers.get('content-type')).toContain('javascript');
   });
 
+  it('serves every module main.js imports, transitively (what dist, npm pack and the image must carry)', async () => {
+    const seen = new Set<string>();
+    const pending = ['main.js'];
+    while (pending.length) {
+      const name = pending.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const res = await fetch(`${emu.url}/-/console/ui/${name}`);
+      expect([name, res.status]).toEqual([name, 200]);
+      for (const m of (await res.text()).matchAll(/from '\.\/([a-zA-Z]+\.js)'/g)) pending.push(m[1]!);
+    }
+    expect([...seen].sort()).toEqual(['buckets.js', 'controls.js', 'dom.js', 'main.js', 'object.js', 'objects.js', 'oss.js', 'report.js', 'requests.js']);
+  });
+
   it('refuses an asset it does not have, and a write to the page', async () => {
     for (const name of ['nothere.js', 'main.js.map', 'Main.ts']) {
       const missing = await fetch(`${emu.url}/-/console/ui/${name}`);
