@@ -49,6 +49,7 @@ describe.skipIf(!browserPresent)('web console in headless chromium', () => {
     expect(await textOf('#headers')).toMatch(/x-oss-storage-class\s+IA/);
     const copy = await ownerClient(c.emu).headObject({ bucket: 'console-one', key: 'hello.txt.copy' });
     expect([copy.metadata, copy.storageClass]).toEqual([{ colour: 'blue' }, 'IA']);
+    await shot('object-copy'); // README's docs/console.png
   });
 
   it("shows a refused copy's error as OSS answered it", async () => {

@@ -20,7 +20,7 @@ export async function controlsView(view: HTMLElement): Promise<void> {
   const clockForm = h('form', { 'aria-label': 'Clock' }, h('fieldset', {}, h('legend', {}, 'Clock'),
     h('p', {}, `Emulator time: ${clock.json?.now ?? '?'}`), field('Offset (seconds)', offset), h('button', { type: 'submit' }, 'Set')));
   clockForm.addEventListener('submit', async (e) => { e.preventDefault(); report(await admin('PUT', 'clock', { offsetSeconds: Number(offset.value) })); });
-  const rule = h('textarea', { name: 'rule', rows: 4, cols: 60, placeholder: '{"api": "PutObject", "status": 503, "code": "ServiceUnavailable"}' }) as HTMLTextAreaElement;
+  const rule = h('textarea', { name: 'rule', rows: 4, cols: 60, placeholder: '{"api": "PutObject", "code": "SlowDown", "status": 503, "count": 2}' }) as HTMLTextAreaElement;
   const add = h('form', { 'aria-label': 'Add fault rule' }, field('New rule (JSON)', rule), h('button', { type: 'submit' }, 'Add rule'));
   add.addEventListener('submit', async (e) => {
     e.preventDefault();
