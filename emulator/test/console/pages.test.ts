@@ -109,15 +109,18 @@ describe.skipIf(!browserPresent)('web console pages in headless chromium', () =>
     expect((await client().headObject({ bucket, key: 'held.txt', versionId: put.versionId })).etag).toBeDefined();
   });
 
-  it('copies with the encryption chosen on the page', async () => {
+  it('copies another source given on the page, with the encryption chosen there', async () => {
     await go('/o/pages-tree?key=c.txt');
     await c.page.waitForSelector('form[aria-label="Copy object"]');
+    const set = (name: string, value: string) => c.page.$eval(`input[name=${name}]`, (el, v) => { (el as HTMLInputElement).value = v; }, value);
+    await set('srcKey', 'cat.txt');
+    await set('destKey', 'from-cat.txt');
     await c.page.select('select[name=encryption]', 'AES256');
     await c.page.click('form[aria-label="Copy object"] button[type=submit]');
     await c.page.waitForSelector('#copy-result .ok');
     expect(await textOf('#copy-result')).toContain('200 copied');
-    const copy = await client().headObject({ bucket: 'pages-tree', key: 'c.txt.copy' });
-    expect([copy.serverSideEncryption, copy.metadata]).toEqual(['AES256', {}]);
+    const copy = await client().getObject({ bucket: 'pages-tree', key: 'from-cat.txt' });
+    expect([copy.serverSideEncryption, copy.metadata, (await copy.content()).toString()]).toEqual(['AES256', {}, 'cat.txt']);
   });
 
   it("shows a symlink's target", async () => {

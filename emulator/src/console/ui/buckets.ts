@@ -1,6 +1,6 @@
 // Item 1: buckets with region, creation date, versioning, WORM state, ACL, tags, object count and size.
 import { field, formatSize, h, select, show, table } from './dom.js';
-import { all, children, errorBox, oss, ossPath, text1 } from './oss.js';
+import { all, errorBox, oss, ossPath, text1 } from './oss.js';
 
 async function details(name: string): Promise<HTMLElement[]> {
   const [info, tags, stat, worm] = await Promise.all([
@@ -43,5 +43,4 @@ export async function bucketsView(view: HTMLElement): Promise<void> {
   });
   show(view, h('h2', {}, 'Buckets'), form, out,
     table(`${names.length} bucket(s)`, ['Name', 'Region', 'Created', 'Versioning', 'WORM', 'ACL', 'Tags', 'Objects', 'Size', ''], rows, { id: 'buckets' }));
-  void children;
 }

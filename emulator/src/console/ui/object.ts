@@ -7,7 +7,11 @@ function answerPart(title: string, a: OssAnswer, render: (a: OssAnswer) => HTMLE
   return h('section', {}, h('h3', {}, title), a.error ? h('p', {}, `${a.status} ${a.error.code}`) : render(a));
 }
 
+/** CopyObject, from this object (or whichever source the form is given) to any destination. */
 function copyForm(bucket: string, key: string, versionId: string | undefined): HTMLElement {
+  const srcBucket = h('input', { name: 'srcBucket', value: bucket, required: true }) as HTMLInputElement;
+  const srcKey = h('input', { name: 'srcKey', value: key, required: true }) as HTMLInputElement;
+  const srcVersion = h('input', { name: 'srcVersion', value: versionId ?? '', placeholder: 'the current one' }) as HTMLInputElement;
   const destBucket = h('input', { name: 'destBucket', value: bucket, required: true }) as HTMLInputElement;
   const destKey = h('input', { name: 'destKey', value: `${key}.copy`, required: true }) as HTMLInputElement;
   const metaDirective = select('metadataDirective', ['COPY', 'REPLACE']);
@@ -19,7 +23,7 @@ function copyForm(bucket: string, key: string, versionId: string | undefined): H
   const sse = select('encryption', ['', 'AES256', 'KMS', 'SM4']);
   const result = h('div', { id: 'copy-result', 'aria-live': 'polite' });
   const form = h('form', { 'aria-label': 'Copy object' }, h('fieldset', {}, h('legend', {}, 'Copy this object'),
-    h('p', {}, `Source: /${bucket}/${key}${versionId ? ` (version ${versionId})` : ''}`),
+    field('Source bucket', srcBucket), field('Source key', srcKey), field('Source version', srcVersion), h('br'),
     field('Destination bucket', destBucket), field('Destination key', destKey), h('br'),
     field('Metadata directive', metaDirective), field('New metadata', meta), h('br'),
     field('Tagging directive', tagDirective), field('New tags', tags), h('br'),
@@ -28,7 +32,7 @@ function copyForm(bucket: string, key: string, versionId: string | undefined): H
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const headers: Record<string, string> = {
-      'x-oss-copy-source': `/${bucket}/${encodeURIComponent(key)}${versionId ? `?versionId=${encodeURIComponent(versionId)}` : ''}`,
+      'x-oss-copy-source': `/${srcBucket.value}/${encodeURIComponent(srcKey.value)}${srcVersion.value ? `?versionId=${encodeURIComponent(srcVersion.value)}` : ''}`,
       'x-oss-metadata-directive': metaDirective.value,
       'x-oss-tagging-directive': tagDirective.value,
     };

@@ -52,11 +52,6 @@ export function all(el: Element | Document | null | undefined, tag: string): Ele
   return el ? [...el.getElementsByTagName(tag)] : [];
 }
 
-/** Direct children named `tag` (ListBucketResult's Contents, not nested ones). */
-export function children(el: Element | null | undefined, tag: string): Element[] {
-  return el ? [...el.children].filter((c) => c.nodeName === tag) : [];
-}
-
 export async function admin<T>(method: string, name: string, body?: unknown): Promise<{ status: number; json: T | null; text: string }> {
   const res = await fetch(`/-/${name}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
   const text = await res.text();
