@@ -49,6 +49,7 @@ describe.skipIf(!browserPresent)('web console pages in headless chromium', () =>
     await go('/b/pages-tree?prefix=');
     await c.page.waitForSelector('#objects');
     expect((await rowsOf(c, '#objects')).map((r) => [r[0], r[1]])).toEqual([['a/', 'folder'], ['c.txt', 'Normal'], ['cat.txt', 'Normal'], ['dog.txt', 'Normal']]);
+    await c.shot('objects');
 
     await c.page.type('form[role=search] input[name=prefix]', 'ca');
     await c.page.click('form[role=search] button[type=submit]');
@@ -121,6 +122,14 @@ describe.skipIf(!browserPresent)('web console pages in headless chromium', () =>
     expect(await textOf('#copy-result')).toContain('200 copied');
     const copy = await client().getObject({ bucket: 'pages-tree', key: 'from-cat.txt' });
     expect([copy.serverSideEncryption, copy.metadata, (await copy.content()).toString()]).toEqual(['AES256', {}, 'cat.txt']);
+  });
+
+  it("shows HeadObject's refusal of a missing key with the error document OSS put in x-oss-err", async () => {
+    await go('/o/pages-tree?key=nothing-here');
+    await c.page.waitForSelector('#view .error');
+    const text = await textOf('#view .error');
+    expect(text).toContain('404 NoSuchKey — The specified key does not exist. (EC 0026-00000001)');
+    expect(text).toContain('<Code>NoSuchKey</Code>');
   });
 
   it("shows a symlink's target", async () => {

@@ -64,7 +64,7 @@ export async function objectView(view: HTMLElement, bucket: string, key: string,
   const head = await oss('HEAD', ossPath(bucket, key), v);
   const title = h('h2', {}, `/${bucket}/${key}`, versionId ? ` (version ${versionId})` : '');
   const back = h('p', {}, h('a', { href: `#/b/${encodeURIComponent(bucket)}?prefix=${encodeURIComponent(key.replace(/[^/]*$/, ''))}` }, 'Back to the bucket'));
-  if (head.error) return show(view, title, back, errorBox({ ...head, text: head.headers.get('x-oss-err') ? atob(head.headers.get('x-oss-err')!) : '' }));
+  if (head.error) return show(view, title, back, errorBox(head));
   const headers = [...head.headers.entries()];
   const meta = headers.filter(([n]) => n.startsWith('x-oss-meta-')).map(([n, val]) => [n.slice(11), val]);
   const sub = (s: string) => oss('GET', ossPath(bucket, key), `?${s}${versionId ? `&versionId=${encodeURIComponent(versionId)}` : ''}`);
