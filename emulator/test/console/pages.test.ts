@@ -69,6 +69,36 @@ describe.skipIf(!browserPresent)('web console pages in headless chromium', () =>
     expect((await client().getObject({ bucket: 'pages-tree', key: 'a/typed.txt' })).contentType).toBe('text/plain');
   });
 
+  it('pages through a version list (key and version-id markers) and back', async () => {
+    const bucket = 'pages-versions';
+    await client().putBucket({ bucket });
+    await client().putBucketVersioning({ bucket, versioningConfiguration: { status: 'Enabled' } });
+    for (let i = 0; i < 3; i++) {
+      await Promise.all(Array.from({ length: 50 }, (_, k) => client().putObject({ bucket, key: `v${String(k).padStart(2, '0')}`, body: String(i) })));
+    }
+    await go(`/b/${bucket}?prefix=&versions=1`);
+    await c.page.waitForSelector('#versions');
+    const ids = async () => (await rowsOf(c, '#versions')).map((r) => `${r[0]} ${r[2]}`);
+    const seen = new Set<string>();
+    let pages = 0;
+    for (;;) {
+      pages++;
+      for (const id of await ids()) seen.add(id);
+      const next = await c.page.$('#next-page');
+      if (!next) break;
+      const before = (await ids())[0];
+      await next.click();
+      await c.page.waitForFunction((b) => {
+        const tr = document.querySelector('#versions tbody tr');
+        return tr && `${tr.children[0]!.textContent} ${tr.children[2]!.textContent}` !== b;
+      }, {}, before);
+    }
+    expect([seen.size, pages]).toEqual([150, 2]);
+    await c.page.click('xpath///a[contains(., "Previous page")]');
+    await c.page.waitForFunction(() => document.querySelectorAll('#versions tbody tr').length === 100);
+    expect(await ids()).toEqual(expect.arrayContaining([...seen].slice(0, 100)));
+  });
+
   it("shows an object's every header OSS returned (ETag, CRC-64, size, type, storage class, encryption, Last-Modified) and downloads it", async () => {
     await client().putObject({ bucket: 'pages-tree', key: 'sse.txt', body: 'secret words', contentType: 'text/plain', serverSideEncryption: 'AES256', metadata: { owner: 'qa' } });
     const head = await client().headObject({ bucket: 'pages-tree', key: 'sse.txt' });
