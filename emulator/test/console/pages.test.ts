@@ -31,6 +31,25 @@ describe.skipIf(!browserPresent)('web console pages in headless chromium', () =>
     expect(Date.parse(created)).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it("creates a bucket with the ACL and storage class chosen, and shows OSS's refusal of a bad name", async () => {
+    await go('/buckets');
+    const form = 'form[aria-label="Create bucket"]';
+    await c.page.waitForSelector(`${form} input[name=name]`);
+    await c.page.type(`${form} input[name=name]`, 'pages-ia');
+    await c.page.select(`${form} select[name=acl]`, 'private');
+    await c.page.select(`${form} select[name=storageClass]`, 'IA');
+    await c.page.click(`${form} button[type=submit]`);
+    await c.page.waitForFunction(() => document.querySelector('#buckets')?.textContent?.includes('pages-ia'));
+    const info = (await client().getBucketInfo({ bucket: 'pages-ia' })).bucketInfo;
+    expect([info.storageClass, info.acl]).toEqual(['IA', 'private']);
+
+    await c.page.type(`${form} input[name=name]`, 'Bad_Name');
+    await c.page.click(`${form} button[type=submit]`);
+    await c.page.waitForSelector('#bucket-result .error');
+    expect(await textOf('#bucket-result .error')).toMatch(/^400 InvalidBucketName/);
+    expect((await client().listBuckets({})).buckets?.map((b) => b.name)).not.toContain('Bad_Name');
+  });
+
   it("deletes an empty bucket from the list, and shows OSS's refusal for one with objects", async () => {
     await client().putBucket({ bucket: 'pages-gone' });
     await go('/buckets');
