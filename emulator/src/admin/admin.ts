@@ -6,6 +6,7 @@
 //   GET    /-/faults     the live fault rules
 //   POST   /-/faults     add one rule or an array of rules (admin/faults.ts)
 //   DELETE /-/faults     remove every rule
+//   DELETE /-/faults/<id>  remove one rule (its `id` in GET /-/faults); 204 also when no live rule has that id
 //   GET    /-/requests   the request log, newest first (?limit=N)
 //   GET    /-/clock      {"now": ISO time, "offsetSeconds": N}: the emulator's clock (domain/clock.ts)
 //   PUT    /-/clock      {"offsetSeconds": N}: set how far it runs ahead of real time (negative: behind)
@@ -73,6 +74,13 @@ export class Admin {
       await this.authorize(ctx);
       if (await serveConsole(ctx)) return; // the web console (issue 24): same access rule
       const name = ctx.path.slice(3);
+      const rule = /^faults\/([1-9]\d{0,15})$/.exec(name);
+      if (rule && ctx.method === 'DELETE') {
+        // Idempotent as DELETE /-/faults is: a spent rule is gone already, which is what the caller wanted.
+        this.faults.remove(Number(rule[1]));
+        ctx.status = 204;
+        return;
+      }
       const handler = this.handlers[`${ctx.method} ${name}`];
       if (handler === undefined) {
         if (Object.keys(this.handlers).some((k) => k.endsWith(` ${name}`))) {

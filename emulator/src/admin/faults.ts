@@ -133,6 +133,13 @@ export class Faults {
     this.rules = [];
   }
 
+  /** Drops the rule with this id; false when no live rule has it (never added, or spent). */
+  remove(id: number): boolean {
+    const before = this.rules.length;
+    this.rules = this.rules.filter((r) => r.id !== id);
+    return this.rules.length < before;
+  }
+
   /** The first live rule matching the request, consumed by one; rules apply in the order they were added. */
   take(api: string, bucket: string | undefined, key: string | undefined): ActiveFault | undefined {
     const rule = this.rules.find(

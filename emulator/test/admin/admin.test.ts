@@ -203,6 +203,16 @@ describe('/-/faults', () => {
     expect((await raw(emu, { method: 'GET' })).status).toBe(200);
   });
 
+  it('DELETE /-/faults/<id> removes that rule only, and answers 204 for an id no live rule has', async () => {
+    const added = (await admin('POST', '/-/faults', [{ api: 'PutObject', code: 'SlowDown', status: 503 }, { api: 'GetObject', code: 'InternalError' }])).json.rules as { id: number; api: string }[];
+    expect((await admin('DELETE', `/-/faults/${added[0]!.id}`)).status).toBe(204);
+    expect(((await admin('GET', '/-/faults')).json.rules as { id: number }[]).map((r) => r.id)).toEqual([added[1]!.id]);
+    expect((await admin('DELETE', `/-/faults/${added[0]!.id}`)).status).toBe(204);
+    expect((await admin('GET', '/-/faults')).json.rules).toHaveLength(1);
+    const bad = await admin('DELETE', '/-/faults/x');
+    expect([bad.status, xmlValue(bad.text, 'Code')]).toEqual([400, 'NotImplemented']);
+  });
+
   it('builds one OssError for an unknown code, so the one renderer draws it', () => {
     const err = injectedError({ code: 'SlowDown', status: 503, message: 'Please reduce your request rate.' });
     expect(err).toMatchObject({ code: 'SlowDown', status: 503, message: 'Please reduce your request rate.', ec: undefined });

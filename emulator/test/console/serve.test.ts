@@ -1,5 +1,9 @@
-// The console's server side over raw HTTP (issue 24): the page and its modules are served, an unknown asset is
-// refused (400 NotImplemented, as admin/admin.ts refuses an unknown path), and the proxy answers as the OSS API does (status, error document, headers) with the owner's signature.
+// The console's server side over raw HTTP (issue 24): the page and its modules are served, every module is in the
+// npm package, an unknown asset is refused (400 NotImplemented, as admin/admin.ts refuses an unknown path), and the
+// proxy answers as the OSS API does (status, error document, headers) with the owner's signature.
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { errorCode, ownerClient, startTestEmulator, xmlValue } from '../http/support.js';
@@ -19,6 +23,30 @@ describe('console server side', () => {
     const js = await fetch(`${emu.url}/-/console/ui/main.js`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toContain('javascript');
+  });
+
+  it('serves every module main.js imports, transitively (what dist, npm pack and the image must carry)', async () => {
+    const seen = new Set<string>();
+    const pending = ['main.js'];
+    while (pending.length) {
+      const name = pending.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const res = await fetch(`${emu.url}/-/console/ui/${name}`);
+      expect([name, res.status]).toEqual([name, 200]);
+      for (const m of (await res.text()).matchAll(/from '\.\/([a-zA-Z]+\.js)'/g)) pending.push(m[1]!);
+    }
+    expect([...seen].sort()).toEqual(['buckets.js', 'controls.js', 'dom.js', 'main.js', 'object.js', 'objects.js', 'oss.js', 'report.js', 'requests.js']);
+  });
+
+  it('ships every console module in the npm package (npm pack --dry-run)', async () => {
+    const root = new URL('../../../', import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '-w', 'emulator'], { cwd: root });
+    const packed = new Set((JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
+    const modules = readdirSync(new URL('../../src/console/ui/', import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => `dist/console/ui/${f.replace(/\.ts$/, '.js')}`);
+    expect(modules.length).toBeGreaterThan(5);
+    expect(modules.filter((m) => !packed.has(m))).toEqual([]);
+    expect(['dist/console/serve.js', 'dist/console/page.js'].filter((m) => !packed.has(m))).toEqual([]);
   });
 
   it('refuses an asset it does not have, and a write to the page', async () => {

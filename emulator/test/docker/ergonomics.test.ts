@@ -1,6 +1,7 @@
 // The Docker image's test ergonomics (issue 23): HTTPS on 9443 with the CA made in /data/tls, and the admin API
 // seen from outside the container (the bridge network, not loopback): unsigned is 403, signed with the owner's key
-// pair it works; the pytest fixture's Docker launch mode, which signs its admin calls, passes its suite.
+// pair it works, the web console's assets included (issue 24); the pytest fixture's Docker launch mode, which signs
+// its admin calls, passes its suite.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:https';
@@ -86,6 +87,29 @@ describe.skipIf(skipReason !== undefined)('Docker image: HTTPS and the admin API
     const log = await fetch(`${http}/-/requests`, { headers: sign('GET', 'requests') });
     expect(log.status).toBe(200);
     expect(await log.json()).toEqual({ requests: [] });
+  });
+
+  it('serves the web console from the image (page, style sheet and every module main.js imports) under the admin rule', async () => {
+    const unsigned = await fetch(`${http}/-/console`);
+    expect(unsigned.status).toBe(403);
+    const get = async (key: string) => {
+      const date = new Date().toUTCString();
+      const res = await fetch(`${http}/-/${key}`, { headers: { date, authorization: signV1({ method: 'GET', bucket: '-', key, query: [], headers: { date } }, creds, date) } });
+      return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+    };
+    expect(await get('console')).toMatchObject({ status: 200, type: expect.stringContaining('text/html') });
+    expect(await get('console/console.css')).toMatchObject({ status: 200, type: expect.stringContaining('text/css') });
+    const seen = new Set<string>();
+    const pending = ['main.js'];
+    while (pending.length) {
+      const name = pending.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const mod = await get(`console/ui/${name}`);
+      expect([name, mod.status]).toEqual([name, 200]);
+      for (const m of mod.text.matchAll(/from '\.\/([a-zA-Z]+\.js)'/g)) pending.push(m[1]!);
+    }
+    expect(seen.size).toBeGreaterThan(5);
   });
 
   it('runs the pytest fixture suite with LOCAL_OSS_LAUNCH=docker', async () => {

@@ -7,7 +7,11 @@ function answerPart(title: string, a: OssAnswer, render: (a: OssAnswer) => HTMLE
   return h('section', {}, h('h3', {}, title), a.error ? h('p', {}, `${a.status} ${a.error.code}`) : render(a));
 }
 
+/** CopyObject, from this object (or whichever source the form is given) to any destination. */
 function copyForm(bucket: string, key: string, versionId: string | undefined): HTMLElement {
+  const srcBucket = h('input', { name: 'srcBucket', value: bucket, required: true }) as HTMLInputElement;
+  const srcKey = h('input', { name: 'srcKey', value: key, required: true }) as HTMLInputElement;
+  const srcVersion = h('input', { name: 'srcVersion', value: versionId ?? '', placeholder: 'the current one' }) as HTMLInputElement;
   const destBucket = h('input', { name: 'destBucket', value: bucket, required: true }) as HTMLInputElement;
   const destKey = h('input', { name: 'destKey', value: `${key}.copy`, required: true }) as HTMLInputElement;
   const metaDirective = select('metadataDirective', ['COPY', 'REPLACE']);
@@ -19,7 +23,7 @@ function copyForm(bucket: string, key: string, versionId: string | undefined): H
   const sse = select('encryption', ['', 'AES256', 'KMS', 'SM4']);
   const result = h('div', { id: 'copy-result', 'aria-live': 'polite' });
   const form = h('form', { 'aria-label': 'Copy object' }, h('fieldset', {}, h('legend', {}, 'Copy this object'),
-    h('p', {}, `Source: /${bucket}/${key}${versionId ? ` (version ${versionId})` : ''}`),
+    field('Source bucket', srcBucket), field('Source key', srcKey), field('Source version', srcVersion), h('br'),
     field('Destination bucket', destBucket), field('Destination key', destKey), h('br'),
     field('Metadata directive', metaDirective), field('New metadata', meta), h('br'),
     field('Tagging directive', tagDirective), field('New tags', tags), h('br'),
@@ -28,7 +32,7 @@ function copyForm(bucket: string, key: string, versionId: string | undefined): H
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const headers: Record<string, string> = {
-      'x-oss-copy-source': `/${bucket}/${encodeURIComponent(key)}${versionId ? `?versionId=${encodeURIComponent(versionId)}` : ''}`,
+      'x-oss-copy-source': `/${srcBucket.value}/${encodeURIComponent(srcKey.value)}${srcVersion.value ? `?versionId=${encodeURIComponent(srcVersion.value)}` : ''}`,
       'x-oss-metadata-directive': metaDirective.value,
       'x-oss-tagging-directive': tagDirective.value,
     };
@@ -49,12 +53,18 @@ function copyForm(bucket: string, key: string, versionId: string | undefined): H
   return form;
 }
 
+/** The first 64 KiB; an object GetObject refuses (an Archive one not restored: 403 InvalidObjectState) shows why. */
+async function textPreview(bucket: string, key: string, v: string): Promise<HTMLElement> {
+  const a = await oss('GET', ossPath(bucket, key), v, { range: 'bytes=0-65535' });
+  return a.error ? errorBox(a) : h('pre', { id: 'preview' }, a.text);
+}
+
 export async function objectView(view: HTMLElement, bucket: string, key: string, versionId?: string): Promise<void> {
   const v = query({ versionId });
   const head = await oss('HEAD', ossPath(bucket, key), v);
   const title = h('h2', {}, `/${bucket}/${key}`, versionId ? ` (version ${versionId})` : '');
   const back = h('p', {}, h('a', { href: `#/b/${encodeURIComponent(bucket)}?prefix=${encodeURIComponent(key.replace(/[^/]*$/, ''))}` }, 'Back to the bucket'));
-  if (head.error) return show(view, title, back, errorBox({ ...head, text: head.headers.get('x-oss-err') ? atob(head.headers.get('x-oss-err')!) : '' }));
+  if (head.error) return show(view, title, back, errorBox(head));
   const headers = [...head.headers.entries()];
   const meta = headers.filter(([n]) => n.startsWith('x-oss-meta-')).map(([n, val]) => [n.slice(11), val]);
   const sub = (s: string) => oss('GET', ossPath(bucket, key), `?${s}${versionId ? `&versionId=${encodeURIComponent(versionId)}` : ''}`);
@@ -63,8 +73,8 @@ export async function objectView(view: HTMLElement, bucket: string, key: string,
   const symlink = isSymlink ? await sub('symlink') : undefined;
   const type = head.headers.get('content-type') ?? '';
   const url = proxied(ossPath(bucket, key), v);
-  const preview = type.startsWith('image/') ? h('img', { class: 'preview', src: url, alt: `Preview of ${key}` })
-    : /^(text\/|application\/(json|xml))/.test(type) ? h('pre', { id: 'preview' }, (await oss('GET', ossPath(bucket, key), v, { range: 'bytes=0-65535' })).text) : h('p', {}, 'No preview for this type.');
+  const preview = type.startsWith('image/') ? h('img', { id: 'preview', class: 'preview', src: url, alt: `Preview of ${key}` })
+    : /^(text\/|application\/(json|xml))/.test(type) ? await textPreview(bucket, key, v) : h('p', {}, 'No preview for this type.');
   const result = h('div', { id: 'delete-result' });
   const del = h('button', { type: 'button', class: 'danger' }, versionId ? 'Delete this version' : 'Delete');
   del.addEventListener('click', async () => {

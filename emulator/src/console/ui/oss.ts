@@ -29,14 +29,16 @@ export function proxied(path: string, q = ''): string {
 
 export async function oss(method: string, path: string, q = '', headers: Record<string, string> = {}, body?: BodyInit): Promise<OssAnswer> {
   const res = await fetch(proxied(path, q), { method, headers, ...(body !== undefined ? { body } : {}) });
-  const text = method === 'HEAD' ? '' : await res.text();
+  // A refused HEAD has no body: OSS puts its error document, base64, in x-oss-err instead.
+  const err = res.status >= 300 ? res.headers.get('x-oss-err') : null;
+  const text = method === 'HEAD' ? (err ? new TextDecoder().decode(Uint8Array.from(atob(err), (ch) => ch.charCodeAt(0))) : '') : await res.text();
   const isXml = /xml/.test(res.headers.get('content-type') ?? '') || text.startsWith('<?xml');
   const xml = isXml && text ? new DOMParser().parseFromString(text, 'application/xml') : null;
   let error: OssAnswer['error'] = null;
   if (res.status >= 300) {
     const root = xml?.documentElement;
     error = {
-      code: root?.nodeName === 'Error' ? text1(root, 'Code') : res.headers.get('x-oss-err') ? 'see x-oss-err' : String(res.status),
+      code: root?.nodeName === 'Error' ? text1(root, 'Code') : String(res.status),
       message: root?.nodeName === 'Error' ? text1(root, 'Message') : '',
       ec: (root?.nodeName === 'Error' ? text1(root, 'EC') : '') || (res.headers.get('x-oss-ec') ?? ''),
     };
@@ -50,11 +52,6 @@ export function text1(el: Element | Document | null | undefined, tag: string): s
 
 export function all(el: Element | Document | null | undefined, tag: string): Element[] {
   return el ? [...el.getElementsByTagName(tag)] : [];
-}
-
-/** Direct children named `tag` (ListBucketResult's Contents, not nested ones). */
-export function children(el: Element | null | undefined, tag: string): Element[] {
-  return el ? [...el.children].filter((c) => c.nodeName === tag) : [];
 }
 
 export async function admin<T>(method: string, name: string, body?: unknown): Promise<{ status: number; json: T | null; text: string }> {

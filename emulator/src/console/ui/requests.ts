@@ -30,7 +30,11 @@ export async function requestsView(view: HTMLElement): Promise<() => void> {
   };
   const load = async () => {
     const a = await admin<{ requests: Logged[] }>('GET', 'requests?limit=500');
-    entries = a.json?.requests ?? [];
+    const fresh = a.json?.requests ?? [];
+    // Redrawn only when the log changed: a redraw replaces the rows, which would take keyboard focus and any
+    // opened headers away every poll.
+    if (fresh.length === entries.length && fresh[0]?.requestId === entries[0]?.requestId) return;
+    entries = fresh;
     render();
   };
   api.addEventListener('input', render);
