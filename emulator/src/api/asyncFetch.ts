@@ -10,6 +10,7 @@ import { OssError } from '../domain/errors.js';
 import { callbackOutcome, fetchOutcome, parseAsyncFetchConfig, rememberTask, type AsyncFetchConfig, type AsyncFetchTask } from '../domain/asyncFetch.js';
 import type { CallbackSpec } from '../domain/callback.js';
 import { MAX_PUT_SIZE, readXml } from '../http/body.js';
+import { proxyAgentFor } from '../http/outboundProxy.js';
 import { sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import type { PendingContent } from '../store/contentWriter.js';
@@ -90,9 +91,10 @@ export function getAsyncFetchTask(ctx: OssContext): void {
 function open(config: AsyncFetchConfig): Promise<IncomingMessage> {
   const url = new URL(config.url);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const agent = proxyAgentFor(url);
   return new Promise((resolve, reject) => {
     const headers = config.host !== '' ? { host: config.host } : {};
-    const req = send(url, { method: 'GET', headers, timeout: FETCH_TIMEOUT_MS }, resolve);
+    const req = send(url, { method: 'GET', headers, timeout: FETCH_TIMEOUT_MS, ...(agent !== undefined ? { agent } : {}) }, resolve);
     req.on('timeout', () => req.destroy(new Error('the source did not answer in time')));
     req.on('error', reject);
     req.end();

@@ -4,7 +4,8 @@
 // judged as OSS judges it.
 //
 // The callback is sent from the emulator's process over plain HTTP, or HTTPS to a server whose certificate Node
-// trusts (its CA store, plus NODE_EXTRA_CA_CERTS) [I: OSS's own trust store is not documented].
+// trusts (its CA store, plus NODE_EXTRA_CA_CERTS) [I: OSS's own trust store is not documented], through the proxy
+// the environment names (http/outboundProxy.ts).
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { sign } from 'node:crypto';
@@ -20,6 +21,7 @@ import {
 } from '../domain/callback.js';
 import { MAX_IMAGE_SOURCE, infoFormat } from '../domain/imageProcess.js';
 import { OssError, messageError } from '../domain/errors.js';
+import { proxyAgentFor } from '../http/outboundProxy.js';
 import type { OssContext } from '../http/state.js';
 import { callbackKey, publicKeyUrl } from './callbackKey.js';
 
@@ -129,9 +131,11 @@ function post(ctx: OssContext, spec: CallbackSpec, url: string, body: string, or
       req.destroy();
       resolve(o);
     };
+    const agent = proxyAgentFor(target);
     const options = {
       method: 'POST',
       headers,
+      ...(agent !== undefined ? { agent } : {}),
       // callbackSNI: the TLS server name is callbackHost's when asked for [I: Node sends the URL host's otherwise].
       ...(https && spec.sni && spec.host ? { servername: spec.host.replace(/:\d+$/, '') } : {}),
     };

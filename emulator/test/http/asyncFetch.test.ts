@@ -1,6 +1,6 @@
 // AsyncFetchTask against a loopback source (behaviour §17.5). oss2's own live tests use a public endpoint (they run
-// through HTTP_PROXY, docs/sdk-suites.md (c)); these cover what they assert, with servers of our own: the source and
-// a callback server that verifies the task's callback as an app would.
+// through HTTP_PROXY, docs/sdk-suites.md (c)); these cover what they assert, with servers of our own: the source, a
+// callback server that verifies the task's callback as an app would, and an HTTP proxy.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -196,5 +196,33 @@ describe('AsyncFetchTask with a Callback (the upload callback document, sent onc
     expect(snapshot(emu)).toBe(before);
     expect(sourceRequests).toBe(fetched);
     expect(callbacks).toHaveLength(0);
+  });
+});
+
+describe('AsyncFetchTask through the proxy the environment names (HTTP_PROXY, NO_PROXY)', () => {
+  it('sends the fetch to the proxy as an absolute-form request', async () => {
+    const seen: string[] = [];
+    const proxy = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.host}`);
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('via proxy');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    process.env.NO_PROXY = '';
+    try {
+      // An unresolvable name (RFC 6761 .invalid): only the proxy can answer it.
+      const id = xmlValue((await put(config('<Url>http://source.invalid/p.txt</Url><Object>proxied.txt</Object>'))).text, 'TaskId')!;
+      expect(xmlValue(await ended(id), 'State')).toBe('Success');
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+    expect(seen).toEqual(['GET http://source.invalid/p.txt source.invalid']);
+    expect((await raw(emu, { method: 'GET', bucket: B, key: 'proxied.txt' })).text).toBe('via proxy');
   });
 });
