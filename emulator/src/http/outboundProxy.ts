@@ -3,6 +3,8 @@
 // HTTPS_PROXY / ALL_PROXY, minus NO_PROXY, as curl reads them (proxy-from-env decides, http(s)-proxy-agent send).
 // Real OSS reaches the public internet itself; an emulator on a machine that reaches it only through a proxy, or
 // whose `*.aliyuncs.com` URLs name the emulator (docs/sdk-suites.md: oss2's async fetch tests), needs this [I].
+// Loopback targets are never proxied, as Go's net/http does (httpproxy: localhost and loopback addresses), so a proxy
+// set for the machine cannot divert a callback server or source on this host [I].
 import type { Agent } from 'node:http';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
@@ -12,6 +14,7 @@ const agents = new Map<string, Agent>();
 
 /** The agent that sends a request for `url` through its proxy; undefined when the environment names none for it. */
 export function proxyAgentFor(url: URL): Agent | undefined {
+  if (isLoopback(url.hostname)) return undefined;
   const proxy = getProxyForUrl(url.href);
   if (proxy === '') return undefined;
   const https = url.protocol === 'https:';
@@ -23,4 +26,9 @@ export function proxyAgentFor(url: URL): Agent | undefined {
     agents.set(key, agent);
   }
   return agent;
+}
+
+function isLoopback(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::1';
 }

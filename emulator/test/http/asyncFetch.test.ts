@@ -200,7 +200,7 @@ describe('AsyncFetchTask with a Callback (the upload callback document, sent onc
 });
 
 describe('AsyncFetchTask through the proxy the environment names (HTTP_PROXY, NO_PROXY)', () => {
-  it('sends the fetch to the proxy as an absolute-form request', async () => {
+  it('sends the fetch to the proxy as an absolute-form request; a loopback URL goes direct', async () => {
     const seen: string[] = [];
     const proxy = createServer((req, res) => {
       seen.push(`${req.method} ${req.url} ${req.headers.host}`);
@@ -215,6 +215,9 @@ describe('AsyncFetchTask through the proxy the environment names (HTTP_PROXY, NO
       // An unresolvable name (RFC 6761 .invalid): only the proxy can answer it.
       const id = xmlValue((await put(config('<Url>http://source.invalid/p.txt</Url><Object>proxied.txt</Object>'))).text, 'TaskId')!;
       expect(xmlValue(await ended(id), 'State')).toBe('Success');
+      // A loopback source is reached directly, proxy or not.
+      const direct = xmlValue((await put(config(`<Url>${sourceUrl}/file.txt</Url><Object>direct.txt</Object>`))).text, 'TaskId')!;
+      expect(xmlValue(await ended(direct), 'State')).toBe('Success');
     } finally {
       for (const [name, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[name];
@@ -224,5 +227,6 @@ describe('AsyncFetchTask through the proxy the environment names (HTTP_PROXY, NO
     }
     expect(seen).toEqual(['GET http://source.invalid/p.txt source.invalid']);
     expect((await raw(emu, { method: 'GET', bucket: B, key: 'proxied.txt' })).text).toBe('via proxy');
+    expect((await raw(emu, { method: 'GET', bucket: B, key: 'direct.txt' })).text).toBe(BODY);
   });
 });
