@@ -275,4 +275,33 @@ describe('upload callbacks', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/^-----BEGIN PUBLIC KEY-----/);
   });
+
+  it('is sent through the proxy the environment names (HTTP_PROXY), as an absolute-form POST', async () => {
+    const seen: string[] = [];
+    const proxy = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.host}`);
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end('{"via":"proxy"}');
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    process.env.NO_PROXY = '';
+    try {
+      // An unresolvable name (RFC 6761 .invalid): only the proxy can answer it.
+      const res = await put('proxied.txt', { 'x-oss-callback': b64({ callbackUrl: 'http://app.invalid/cb', callbackBody: 'o=${object}' }) });
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.text)).toEqual({ via: 'proxy' });
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+    expect(seen).toEqual(['POST http://app.invalid/cb app.invalid']);
+  });
 });
