@@ -1,19 +1,24 @@
 // PutAsyncFetchTask (`POST /<b>/?asyncFetch`) and GetAsyncFetchTask (`GET /<b>/?asyncFetch` with x-oss-task-id)
 // (behaviour §17.5). The emulator fetches the URL itself, from its own process, after answering the task id, and
 // lands the body through the one landing funnel (api/landing.ts landReceived) as a Normal object of the bucket's
-// defaults; the task's state is a bucket document the fetch updates when it ends.
+// defaults; a Callback in the task is sent once the object has landed, by the upload callbacks' own code
+// (api/callbackSend.ts). The task's state is a bucket document the fetch updates when it ends.
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { OssError } from '../domain/errors.js';
-import { fetchOutcome, parseAsyncFetchConfig, rememberTask, type AsyncFetchConfig, type AsyncFetchTask } from '../domain/asyncFetch.js';
+import { callbackOutcome, fetchOutcome, parseAsyncFetchConfig, rememberTask, type AsyncFetchConfig, type AsyncFetchTask } from '../domain/asyncFetch.js';
+import type { CallbackSpec } from '../domain/callback.js';
 import { MAX_PUT_SIZE, readXml } from '../http/body.js';
+import { proxyAgentFor } from '../http/outboundProxy.js';
 import { sendXml } from '../http/render.js';
 import type { OssContext } from '../http/state.js';
 import type { PendingContent } from '../store/contentWriter.js';
 import { requireBucket } from './bucket.js';
+import { taskCallback } from './callback.js';
+import { callbackOrigin, sendCallback, type CallbackOrigin } from './callbackSend.js';
 import { writerEncryption } from './kms.js';
-import { landReceived, newObjectEncryption, receivedFields } from './landing.js';
+import { landReceived, landedUpload, newObjectEncryption, receivedFields } from './landing.js';
 import { validateObjectKey } from '../domain/objectName.js';
 
 /** A source that has not answered within this time fails the task [I]. */
@@ -39,6 +44,8 @@ export async function putAsyncFetchTask(ctx: OssContext): Promise<void> {
   const config = parseAsyncFetchConfig(await readXml(ctx));
   const bucket = requireBucket(ctx);
   validateObjectKey(config.object);
+  // A bad Callback is refused as x-oss-callback is, before the task exists (behaviour §9.14's refusals and ECs).
+  const callback = taskCallback(ctx, bucket.name, config.callback);
   // IgnoreSameKey (true unless sent false): an existing object is not fetched over (oss2 live test_ignore_same_key).
   if (config.ignoreSameKey && objectExists(ctx, bucket.name, config.object)) throw new OssError('ObjectAlreadyExists', { Key: config.object });
   const task: AsyncFetchTask = {
@@ -49,10 +56,12 @@ export async function putAsyncFetchTask(ctx: OssContext): Promise<void> {
     createdAt: ctx.state.config.clock.now(),
   };
   saveTask(ctx, bucket.name, task);
+  // Read now: the request's socket may be gone when the callback is sent.
+  const origin = callbackOrigin(ctx);
   sendXml(ctx, 'AsyncFetchTaskResult', { TaskId: task.id });
   // After the answer: the request's context stays usable (its headers, principal and store) for the landing.
   setImmediate(() => {
-    void runTask(ctx, bucket.name, task).catch(() => undefined);
+    void runTask(ctx, bucket.name, task, callback, origin).catch(() => undefined);
   });
 }
 
@@ -82,8 +91,10 @@ export function getAsyncFetchTask(ctx: OssContext): void {
 function open(config: AsyncFetchConfig): Promise<IncomingMessage> {
   const url = new URL(config.url);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const agent = proxyAgentFor(url);
   return new Promise((resolve, reject) => {
-    const req = send(url, { method: 'GET', headers: config.host !== '' ? { host: config.host } : {}, timeout: FETCH_TIMEOUT_MS }, resolve);
+    const headers = config.host !== '' ? { host: config.host } : {};
+    const req = send(url, { method: 'GET', headers, timeout: FETCH_TIMEOUT_MS, ...(agent !== undefined ? { agent } : {}) }, resolve);
     req.on('timeout', () => req.destroy(new Error('the source did not answer in time')));
     req.on('error', reject);
     req.end();
@@ -108,7 +119,7 @@ async function receive(ctx: OssContext, res: IncomingMessage, options: ReturnTyp
   }
 }
 
-async function runTask(ctx: OssContext, bucketName: string, task: AsyncFetchTask): Promise<void> {
+async function runTask(ctx: OssContext, bucketName: string, task: AsyncFetchTask, callback: CallbackSpec | undefined, origin: CallbackOrigin): Promise<void> {
   const config = task.config;
   let outcome: ReturnType<typeof fetchOutcome>;
   try {
@@ -126,7 +137,7 @@ async function runTask(ctx: OssContext, bucketName: string, task: AsyncFetchTask
         ctx.state.store.content.discard(pending);
       } else {
         const contentType = res.headers['content-type'];
-        await landReceived(ctx, bucketName, config.object, pending, {
+        const landed = await landReceived(ctx, bucketName, config.object, pending, {
           // IgnoreSameKey holds at landing too: an object written meanwhile is not replaced.
           forbidOverwrite: config.ignoreSameKey,
           build: (b, contentId) => ({
@@ -141,6 +152,10 @@ async function runTask(ctx: OssContext, bucketName: string, task: AsyncFetchTask
             contentId,
           }),
         });
+        if (callback !== undefined) {
+          const sent = await sendCallback(ctx, callback, landedUpload(landed, config.object, 'PutAsyncFetchTask'), origin);
+          outcome = callbackOutcome(sent.ok ? undefined : sent.error.message);
+        }
       }
     }
   } catch (err) {

@@ -15,6 +15,7 @@ import {
   type OutputFormat,
   type Size,
 } from '../domain/imageProcess.js';
+import { jpegQuality, outputJpegQuality, withJfifSegment } from '../domain/jpegQuality.js';
 import { bmpToPng, encodeBmp, isBmp } from './bmp.js';
 import { applyWatermark, type WatermarkSource } from './imageWatermark.js';
 
@@ -35,6 +36,8 @@ export interface SourceImage {
   format: string;
   /** The stored object's size (info's FileSize of an unprocessed image). */
   size: number;
+  /** A JPEG source's quality, which a JPEG output keeps by default (domain/jpegQuality.ts). */
+  quality?: number;
 }
 
 /** An object's bytes as an image; not one sharp (or, for BMP, bmp-ts) reads: 400 ImageFormatUnsupported. */
@@ -45,7 +48,8 @@ export async function readImage(bytes: Buffer): Promise<SourceImage> {
       return { source, meta: await sharp(source).metadata(), format: 'bmp', size: bytes.length };
     }
     const meta = await sharp(bytes).metadata();
-    return { source: bytes, meta, format: infoFormat(meta.format), size: bytes.length };
+    const quality = meta.format === 'jpeg' ? jpegQuality(bytes) : undefined;
+    return { source: bytes, meta, format: infoFormat(meta.format), size: bytes.length, ...(quality !== undefined ? { quality } : {}) };
   } catch {
     throw new OssError('ImageFormatUnsupported');
   }
@@ -68,7 +72,10 @@ export interface Processed {
   data: Buffer;
   size: Size;
   format: OutputFormat;
-  quality?: number;
+  /** quality,q_/Q_ as asked. */
+  quality: { q?: number; Q?: number };
+  /** The source's JPEG quality, if it is a JPEG. */
+  sourceQuality?: number;
   interlace: boolean;
 }
 
@@ -101,7 +108,7 @@ async function runOpsUnguarded(src: SourceImage, ops: ImageOp[], watermarks: Wat
   let size: Size = { width: src.meta.width ?? 1, height: src.meta.height ?? 1 };
   const known: OutputFormat[] = ['jpg', 'png', 'webp', 'gif', 'tiff', 'bmp'];
   let format: OutputFormat = (known as string[]).includes(src.format) ? (src.format as OutputFormat) : 'jpg';
-  let quality: number | undefined;
+  let quality: Processed['quality'] = {};
   let interlace = false;
   const apply = async (img: Sharp) => ({ data, size } = await step(img));
   for (const op of ops) {
@@ -163,7 +170,7 @@ async function runOpsUnguarded(src: SourceImage, ops: ImageOp[], watermarks: Wat
         format = op.format;
         break;
       case 'quality':
-        quality = op.Q ?? op.q;
+        quality = { ...(op.q !== undefined ? { q: op.q } : {}), ...(op.Q !== undefined ? { Q: op.Q } : {}) };
         break;
       case 'interlace':
         interlace = op.on;
@@ -173,12 +180,14 @@ async function runOpsUnguarded(src: SourceImage, ops: ImageOp[], watermarks: Wat
         break;
     }
   }
-  return { data, size, format, quality, interlace };
+  return { data, size, format, quality, ...(src.quality !== undefined ? { sourceQuality: src.quality } : {}), interlace };
 }
 
 /**
- * The output file. JPEG has no alpha: transparent areas become white (OSS "Incircle", "Rounded rectangle"). quality
- * applies to JPEG and WebP (OSS "Quality transformation"); interlace to JPEG only (OSS "Set an image display mode").
+ * The output file. JPEG has no alpha: transparent areas become white (OSS "Incircle", "Rounded rectangle"). A JPEG
+ * is encoded at the source's quality, or as quality asks relative to it, with a JFIF segment (domain/jpegQuality.ts);
+ * WebP takes Q_ or q_ as given (OSS "Quality transformation"); interlace applies to JPEG only (OSS "Set an image
+ * display mode").
  */
 export async function encode(p: Processed): Promise<Buffer> {
   return decodingErrors(() => encodeUnguarded(p));
@@ -186,12 +195,15 @@ export async function encode(p: Processed): Promise<Buffer> {
 
 async function encodeUnguarded(p: Processed): Promise<Buffer> {
   const img = sharp(p.data);
-  const q = p.quality !== undefined ? { quality: p.quality } : {};
   switch (p.format) {
-    case 'jpg':
-      return img.flatten({ background: '#FFFFFF' }).jpeg({ ...q, progressive: p.interlace }).toBuffer();
-    case 'webp':
-      return img.webp(q).toBuffer();
+    case 'jpg': {
+      const quality = outputJpegQuality(p.sourceQuality, p.quality);
+      return withJfifSegment(await img.flatten({ background: '#FFFFFF' }).jpeg({ quality, progressive: p.interlace }).toBuffer());
+    }
+    case 'webp': {
+      const quality = p.quality.Q ?? p.quality.q;
+      return img.webp(quality !== undefined ? { quality } : {}).toBuffer();
+    }
     case 'png':
       return img.png().toBuffer();
     case 'gif':

@@ -21,7 +21,7 @@ import type { PendingContent } from '../store/contentWriter.js';
 import type { NewObject } from '../store/objects.js';
 import type { Store } from '../store/store.js';
 import type { OssContext } from '../http/state.js';
-import type { LandedUpload } from './callback.js';
+import type { LandedUpload } from './callbackSend.js';
 import type { ReplicationOp, ReplicationRule } from '../domain/replication.js';
 
 export function bucketPolicyOf(store: Store, bucket: string): WormPolicy | undefined {
@@ -183,7 +183,7 @@ export function landNormalObject(ctx: OssContext, bucketName: string, key: strin
   });
 }
 
-/** What an upload callback's variables read from a landed write (api/callback.ts). */
+/** What an upload callback's variables read from a landed write (api/callbackSend.ts). */
 export function landedUpload(landed: Landed, key: string, operation: LandedUpload['operation']): LandedUpload {
   const r = landed.record;
   return {

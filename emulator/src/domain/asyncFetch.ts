@@ -4,7 +4,9 @@
 // Retry, FetchSuccessCallbackFailed, Failed, Success), live tests/test_async_fetch_task.py (IgnoreSameKey reads back
 // true when not sent; with it true, or unset, a task onto an existing object is refused ObjectAlreadyExists; a
 // ContentMD5 is read back as sent, Host and Callback as '' when not sent; an unreachable URL ends Failed with an
-// error message).
+// error message; a Callback whose server fails, www.abc.com/callback, ends FetchSuccessCallbackFailed with an error
+// message and the Callback read back as sent, CallbackWhenFailed false or unset; the Java SDK's
+// testFetchSuccessCallbackFailedState asserts the same).
 import { OssError, invalidArgument } from './errors.js';
 
 export interface AsyncFetchConfig {
@@ -16,7 +18,7 @@ export interface AsyncFetchConfig {
   ignoreSameKey: boolean;
 }
 
-export type AsyncFetchState = 'Running' | 'Success' | 'Failed';
+export type AsyncFetchState = 'Running' | 'Success' | 'Failed' | 'FetchSuccessCallbackFailed';
 
 export interface AsyncFetchTask {
   id: string;
@@ -43,8 +45,9 @@ function flag(r: Record<string, unknown>, name: string, fallback: boolean): bool
 
 /**
  * The `<AsyncFetchTaskConfiguration>` of a PutAsyncFetchTask. Url (http or https) and Object are required; a
- * ContentMD5 must be a base64 MD5. A Callback needs upload callbacks, which local-oss does not make (its other
- * callback headers are refused too): NotImplemented.
+ * ContentMD5 must be a base64 MD5. The Callback document itself is the upload callbacks' (api/callback.ts
+ * taskCallback validates it). CallbackWhenFailed true asks for a callback when the fetch fails (oss2 models:
+ * "失败时是否回调"), whose body OSS does not document: with a Callback it is refused NotImplemented [I].
  */
 export function parseAsyncFetchConfig(doc: Record<string, unknown> | undefined): AsyncFetchConfig {
   const root = doc?.AsyncFetchTaskConfiguration;
@@ -63,8 +66,7 @@ export function parseAsyncFetchConfig(doc: Record<string, unknown> | undefined):
   const contentMd5 = text(r, 'ContentMD5');
   if (contentMd5 !== '' && !/^[A-Za-z0-9+/]{22}==$/.test(contentMd5)) throw invalidArgument('InvalidArgumentAsyncFetch', 'ContentMD5', contentMd5);
   const callback = text(r, 'Callback');
-  if (callback !== '') throw new OssError('NotImplemented');
-  flag(r, 'CallbackWhenFailed', false);
+  if (flag(r, 'CallbackWhenFailed', false) && callback !== '') throw new OssError('NotImplemented');
   return { url, object, host: text(r, 'Host'), contentMd5, callback, ignoreSameKey: flag(r, 'IgnoreSameKey', true) };
 }
 
@@ -78,6 +80,14 @@ export function fetchOutcome(result: { error?: string; status?: number; md5?: st
     return { state: 'Failed', errorMsg: `the content MD5 ${result.md5 ?? ''} is not the ContentMD5 ${config.contentMd5}` };
   }
   return { state: 'Success', errorMsg: '' };
+}
+
+/**
+ * A fetch that landed its object, then sent its callback: Success, or FetchSuccessCallbackFailed with the callback's
+ * error message (the object stays, as an upload's does) [S state and a message; the message's text I].
+ */
+export function callbackOutcome(callbackError: string | undefined): { state: AsyncFetchState; errorMsg: string } {
+  return callbackError === undefined ? { state: 'Success', errorMsg: '' } : { state: 'FetchSuccessCallbackFailed', errorMsg: callbackError };
 }
 
 /** How many tasks a bucket remembers: the oldest are forgotten first [I]. */

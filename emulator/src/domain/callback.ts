@@ -1,6 +1,6 @@
 // Upload callbacks (behaviour §9.14): the x-oss-callback / x-oss-callback-var documents (also the `callback` /
 // `callback-var` query parameters and PostObject form fields), validated as OSS does, and the callback body with its
-// variables substituted. Pure: the POST to the callback server and its signature are api/callback.ts.
+// variables substituted. Pure: the POST to the callback server and its signature are api/callbackSend.ts.
 //
 // Sources: the OSS API reference "Callback" (help.aliyun.com/en/oss/developer-reference/callback: the fields, at most
 // 5 URLs separated by `;` tried in order until one succeeds, no callbackUrl = no callback, callbackSNI, the system

@@ -1,6 +1,6 @@
 // AsyncFetchTask rules (behaviour §17.5): the configuration and how a fetch ends.
 import { describe, expect, it } from 'vitest';
-import { fetchOutcome, MAX_TASKS, parseAsyncFetchConfig, rememberTask, type AsyncFetchTask } from '../../src/domain/asyncFetch.js';
+import { callbackOutcome, fetchOutcome, MAX_TASKS, parseAsyncFetchConfig, rememberTask, type AsyncFetchTask } from '../../src/domain/asyncFetch.js';
 import { OssError } from '../../src/domain/errors.js';
 
 const parse = (inner: Record<string, unknown>) => parseAsyncFetchConfig({ AsyncFetchTaskConfiguration: inner });
@@ -24,7 +24,14 @@ describe('the task configuration', () => {
     expect(refused(() => parse({ Url: 'http://h/a' }))).toBe('InvalidArgument Object');
     expect(refused(() => parse({ Url: 'http://h/a', Object: 'o', ContentMD5: 'abc' }))).toBe('InvalidArgument ContentMD5');
     expect(refused(() => parse({ Url: 'http://h/a', Object: 'o', IgnoreSameKey: 'yes' }))).toBe('InvalidArgument IgnoreSameKey');
-    expect(refused(() => parse({ Url: 'http://h/a', Object: 'o', Callback: 'e30=' }))).toBe('NotImplemented undefined');
+    // A callback on a failed fetch has no documented body: refused, not approximated.
+    expect(refused(() => parse({ Url: 'http://h/a', Object: 'o', Callback: 'e30=', CallbackWhenFailed: 'true' }))).toBe('NotImplemented undefined');
+    expect(refused(() => parse({ Url: 'http://h/a', Object: 'o', CallbackWhenFailed: 'maybe' }))).toBe('InvalidArgument CallbackWhenFailed');
+  });
+
+  it('keeps a Callback as sent (its document is the upload callbacks\' to check), CallbackWhenFailed false or without a callback', () => {
+    expect(parse({ Url: 'http://h/a', Object: 'o', Callback: 'e30=', CallbackWhenFailed: 'false' }).callback).toBe('e30=');
+    expect(parse({ Url: 'http://h/a', Object: 'o', CallbackWhenFailed: 'true' }).callback).toBe('');
   });
 });
 
@@ -35,6 +42,11 @@ describe('how a fetch ends', () => {
     expect(fetchOutcome({ md5: 'XXXXXXXXXXXXXXXXXXXXXX==' }, config).state).toBe('Failed');
     expect(fetchOutcome({ status: 404 }, config).state).toBe('Failed');
     expect(fetchOutcome({ error: 'ECONNREFUSED' }, config)).toEqual({ state: 'Failed', errorMsg: 'ECONNREFUSED' });
+  });
+
+  it('after landing: Success when the callback succeeded, else FetchSuccessCallbackFailed with its message (oss2 live test_fetch_success_callback_failed)', () => {
+    expect(callbackOutcome(undefined)).toEqual({ state: 'Success', errorMsg: '' });
+    expect(callbackOutcome('Error status : 500.')).toEqual({ state: 'FetchSuccessCallbackFailed', errorMsg: 'Error status : 500.' });
   });
 
   it('remembers at most MAX_TASKS tasks, the newest', () => {

@@ -4,11 +4,10 @@
 // stored; bad callback documents are OSS's 400s and store nothing.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { createPublicKey, verify } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
-import { errorCode, ownerClient, raw, snapshot, startTestEmulator, xmlValue } from './support.js';
+import { errorCode, ownerClient, raw, snapshot, startTestEmulator, verifyCallbackSignature, xmlValue } from './support.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -58,17 +57,6 @@ beforeEach(() => {
   answer = ok;
 });
 
-/** Verifies a received callback as the OSS reference's servers do: key from x-oss-pub-key-url, MD5withRSA. */
-async function verifySignature(r: Received): Promise<boolean> {
-  const keyUrl = Buffer.from(String(r.headers['x-oss-pub-key-url']), 'base64').toString();
-  const pem = await (await fetch(keyUrl)).text();
-  const q = r.url.indexOf('?');
-  const path = q < 0 ? r.url : r.url.slice(0, q);
-  const query = q < 0 ? '' : r.url.slice(q);
-  const toSign = `${decodeURIComponent(path)}${query}\n${r.body}`;
-  return verify('md5', Buffer.from(toSign), createPublicKey(pem), Buffer.from(String(r.headers.authorization), 'base64'));
-}
-
 function put(key: string, headers: Record<string, string>, body = 'hello', query: [string, string | undefined][] = []) {
   return raw(emu, { method: 'PUT', bucket, key, headers, body, query });
 }
@@ -96,7 +84,7 @@ describe('upload callbacks', () => {
       `bucket=cb-bucket&object=dir%2Fa%20b.txt&etag=5D41402ABC4B2A76B9719D911017C592&size=5&mimeType=text%2Fplain&crc=${crc}` +
         `&md5=${encodeURIComponent('XUFAKrxLKna5cZ2REBfFkg==')}&op=PutObject&my=v%261`,
     );
-    expect(await verifySignature(r)).toBe(true);
+    expect(await verifyCallbackSignature(r)).toBe(true);
     expect((await raw(emu, { method: 'GET', bucket, key: 'dir/a b.txt' })).text).toBe('hello');
   });
 
@@ -111,7 +99,7 @@ describe('upload callbacks', () => {
     const r = received[0]!;
     expect(r.headers['content-type']).toBe('application/json');
     expect(JSON.parse(r.body)).toEqual({ object: 'q"uote.txt', size: 5, var: 'a"b', none: '' });
-    expect(await verifySignature(r)).toBe(true);
+    expect(await verifyCallbackSignature(r)).toBe(true);
   });
 
   it('fails with 203 CallbackFailed, the object stored: a non-200 status, a body that is not JSON, no Content-Length, a refused connection', async () => {
@@ -185,7 +173,7 @@ describe('upload callbacks', () => {
     expect(JSON.parse(res.text)).toEqual({ Status: 'OK', from: 'app' });
     const etag = res.headers.get('etag')!.replace(/"/g, '');
     expect(received[0]!.body).toBe(`size=8&etag=${etag}&op=CompleteMultipartUpload`);
-    expect(await verifySignature(received[0]!)).toBe(true);
+    expect(await verifyCallbackSignature(received[0]!)).toBe(true);
   });
 
   it('takes the callback from a presigned URL\'s query (oss2 test_sign_url_with_callback) and from a bucket callback policy', async () => {
@@ -270,7 +258,7 @@ describe('upload callbacks', () => {
     });
     expect(result.data).toEqual({ Status: 'OK', from: 'app' });
     expect(received[0]).toMatchObject({ url: '/ali', body: 'object=ali.txt&v=one' });
-    expect(await verifySignature(received[0]!)).toBe(true);
+    expect(await verifyCallbackSignature(received[0]!)).toBe(true);
     // multipartUpload sends the callback on its CompleteMultipartUpload (lib/common/multipart.js).
     const mp = await client.multipartUpload('ali-mp.bin', Buffer.alloc(200 * 1024, 'm'), {
       partSize: 100 * 1024,
@@ -286,5 +274,34 @@ describe('upload callbacks', () => {
     const res = await fetch(`${emu.url}/-/callback/public-key.pem`);
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+  });
+
+  it('is sent through the proxy the environment names (HTTP_PROXY), as an absolute-form POST', async () => {
+    const seen: string[] = [];
+    const proxy = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.host}`);
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end('{"via":"proxy"}');
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    process.env.NO_PROXY = '';
+    try {
+      // An unresolvable name (RFC 6761 .invalid): only the proxy can answer it.
+      const res = await put('proxied.txt', { 'x-oss-callback': b64({ callbackUrl: 'http://app.invalid/cb', callbackBody: 'o=${object}' }) });
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.text)).toEqual({ via: 'proxy' });
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+    expect(seen).toEqual(['POST http://app.invalid/cb app.invalid']);
   });
 });

@@ -6,6 +6,7 @@ import * as bmp from 'bmp-ts';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
+import { jpegQuality } from '../../src/domain/jpegQuality.js';
 import { errorCode, raw, startTestEmulator } from './support.js';
 
 const require = createRequire(import.meta.url);
@@ -33,11 +34,30 @@ beforeAll(async () => {
   const photo = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#0000ff' } }).composite([{ input: red, left: 0, top: 0 }]).png().toBuffer();
   await ali.put('photo.png', photo);
   await ali.put('grey.jpg', await sharp({ create: { width: 100, height: 100, channels: 3, background: '#808080' } }).jpeg().toBuffer());
+  await ali.put('q82.jpg', await sharp(photo).jpeg({ quality: 82 }).toBuffer());
   await ali.put('logo.png', await sharp({ create: { width: 40, height: 20, channels: 3, background: '#00ff00' } }).png().toBuffer());
 });
 afterAll(() => emu.close());
 
 describe('image operations', () => {
+  it('a JPEG keeps its source\'s quality, q_ relative to it, Q_ capped by it, with a JFIF segment (oss2 live test_rotate)', async () => {
+    const cases: [string, string, number][] = [
+      ['q82.jpg', 'image/rotate,90', 82],
+      ['q82.jpg', 'image/rotate,90/quality,Q_90', 82],
+      ['q82.jpg', 'image/rotate,90/quality,Q_50', 50],
+      ['q82.jpg', 'image/rotate,90/quality,q_50', 41],
+      ['photo.png', 'image/format,jpg', 80],
+      ['photo.png', 'image/format,jpg/quality,q_60', 60],
+    ];
+    for (const [key, process, quality] of cases) {
+      const res = await get(key, process);
+      expect([process, res.status, jpegQuality(res.body)]).toEqual([process, 200, quality]);
+      expect(res.body.subarray(2, 11).toString('latin1')).toBe('\xff\xe0\x00\x10JFIF\x00');
+      const meta = await sharp(res.body).metadata();
+      expect(meta.format).toBe('jpeg');
+    }
+  });
+
   it('interlace,1 makes a progressive JPEG; interlace,0 a baseline one', async () => {
     const progressive = await sharp((await get('photo.png', 'image/format,jpg/interlace,1')).body).metadata();
     const baseline = await sharp((await get('photo.png', 'image/format,jpg/interlace,0')).body).metadata();

@@ -1,5 +1,7 @@
 // Shared by the HTTP tests: an in-process emulator on a free port and hand-signed raw requests, so tests see
 // exactly the bytes OSS would send back (no SDK in between).
+import { createPublicKey, verify } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { OssClient, signV1, signV2, signV4, type Credentials, type OssClientOptions, type SignableRequest } from '@local-oss/client';
 import { startEmulator, type RunningEmulator, type EmulatorOptions } from 'local-oss';
 
@@ -157,4 +159,18 @@ export async function createPublicBucket(emu: RunningEmulator, bucket: string, a
   await allowPublicAccess(emu, bucket);
   const set = await raw(emu, { method: 'PUT', bucket, query: [['acl', undefined]], headers: { 'x-oss-acl': acl } });
   if (set.status !== 200) throw new Error(`PutBucketAcl ${acl} on ${bucket}: ${set.status} ${set.text}`);
+}
+
+/**
+ * Verifies a received upload callback as the OSS reference's servers do (behaviour §9.14): the public key fetched
+ * from x-oss-pub-key-url, MD5withRSA over the URL-decoded path, the query and the body.
+ */
+export async function verifyCallbackSignature(r: { url: string; headers: IncomingHttpHeaders; body: string }): Promise<boolean> {
+  const keyUrl = Buffer.from(String(r.headers['x-oss-pub-key-url']), 'base64').toString();
+  const pem = await (await fetch(keyUrl)).text();
+  const q = r.url.indexOf('?');
+  const path = q < 0 ? r.url : r.url.slice(0, q);
+  const query = q < 0 ? '' : r.url.slice(q);
+  const toSign = `${decodeURIComponent(path)}${query}\n${r.body}`;
+  return verify('md5', Buffer.from(toSign), createPublicKey(pem), Buffer.from(String(r.headers.authorization), 'base64'));
 }
