@@ -63,11 +63,14 @@ const SETTLE_WAIT_MS = 5_000;
 export interface Checkpointer {
   /** True when the WAL has grown past its limit: a streaming writer should await settled() before writing on. */
   walFull(): boolean;
-  /**
-   * WAL frames in use at the worker's last checkpoint (the disk-full accounting, space.ts). Also wakes the worker,
-   * so a WAL a delete just wrote is folded in without waiting out its pause.
-   */
+  /** WAL frames in use at the worker's last checkpoint (the disk-full accounting, space.ts). */
   walFrames(): number;
+  /**
+   * Wakes the worker, so a WAL a delete just wrote is folded in without waiting out its pause (space.ts, a write
+   * short of room). Not on every admission: woken by each small PUT, the worker ran a checkpoint (and its fsyncs)
+   * per commit, ~40 % of a core at 300 PUTs/s (issue 22 profile, bench/README.md "Small requests").
+   */
+  wake(): void;
   /** Resolves once a checkpoint has folded the whole WAL in (or after a few seconds, whatever happens). */
   settled(): Promise<void>;
   /** Stops the worker and waits (synchronously) until its connection is closed. */
@@ -97,10 +100,8 @@ export function startCheckpointer(db: Db): Checkpointer {
   });
   return {
     walFull: () => !stopped && !dead && Atomics.load(state, 2) > WAL_LIMIT_FRAMES,
-    walFrames: () => {
-      Atomics.notify(state, 0);
-      return Math.max(0, Atomics.load(state, 2));
-    },
+    walFrames: () => Math.max(0, Atomics.load(state, 2)),
+    wake: () => void Atomics.notify(state, 0),
     async settled() {
       const deadline = Date.now() + SETTLE_WAIT_MS;
       const start = Atomics.load(state, 4);
