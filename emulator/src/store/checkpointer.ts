@@ -53,11 +53,12 @@ try {
 const STOP_WAIT_MS = 10_000;
 
 /**
- * WAL frames (64 KiB pages) past which a streaming writer waits for the checkpoint to catch up: a writer that never
- * pauses keeps SQLite from restarting the WAL, which then grows without bound and slows every page lookup and the
- * recovery after a crash (bench/README.md, "WAL bound").
+ * WAL bytes past which a streaming writer waits for the checkpoint to catch up: a writer that never pauses keeps
+ * SQLite from restarting the WAL, which then grows without bound and slows every page lookup and the recovery after
+ * a crash (bench/README.md, "WAL bound"). Counted in frames of the main file's page size (4096 of 64 KiB in files
+ * made before issue 22's small-request work, 65,536 of 4 KiB since: db.ts).
  */
-const WAL_LIMIT_FRAMES = 4096;
+const WAL_LIMIT_BYTES = 256 * 1024 * 1024;
 const SETTLE_WAIT_MS = 5_000;
 
 export interface Checkpointer {
@@ -88,6 +89,7 @@ export function startCheckpointer(db: Db): Checkpointer {
   });
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
+  const walLimitFrames = WAL_LIMIT_BYTES / (db.pragma('page_size', { simple: true }) as number);
   let stopped = false;
   let dead = false; // the worker failed: SQLite checkpoints inline and no writer waits for it
   worker.on('error', (err) => {
@@ -99,7 +101,7 @@ export function startCheckpointer(db: Db): Checkpointer {
     db.pragma('wal_autocheckpoint = 1000');
   });
   return {
-    walFull: () => !stopped && !dead && Atomics.load(state, 2) > WAL_LIMIT_FRAMES,
+    walFull: () => !stopped && !dead && Atomics.load(state, 2) > walLimitFrames,
     walFrames: () => Math.max(0, Atomics.load(state, 2)),
     wake: () => void Atomics.notify(state, 0),
     async settled() {

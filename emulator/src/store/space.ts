@@ -14,7 +14,7 @@ import { closeSync, fsyncSync, openSync, rmSync, statSync, statfsSync, writeSync
 import { join } from 'node:path';
 import type { Db } from './db.js';
 
-/** Bytes kept aside for deletes: a delete commit touches a few 64 KiB pages; 2 MiB is ~30 of them. [I] */
+/** Bytes kept aside for deletes: a delete commit touches a few pages (64 KiB in older files, 4 KiB since: db.ts); 2 MiB is ~30 of the larger ones. [I] */
 export const RESERVE_BYTES = 2 * 1024 * 1024;
 
 /** Errors meaning "no space left": SQLite's, and the filesystem's (the reserve file, the -shm mapping). */
