@@ -26,6 +26,10 @@ const cfg = quick
 // (Azurite here: bench/README.md, "Harness changes") is listed over the keys it got, and the table says so: the
 // full run stays under 10 minutes.
 if (arg('list-keys')) cfg.listKeys = Number(arg('list-keys'));
+// --small=N: requests per small-request measurement (profiling wants more samples than --quick's 300).
+if (arg('small')) cfg.small = Number(arg('small'));
+// --steps=small: only the 1 KiB PUT/GET/HEAD steps (issue 22's small-request profiling); the full run does all.
+const smallOnly = arg('steps') === 'small';
 
 const LIST_METRIC = `ListObjectsV2 page of 1000 from ${cfg.listKeys} keys p50 ms (lower is better)`;
 
@@ -65,6 +69,10 @@ async function measure(server, start) {
     m['HEAD 1 KiB c16 ops/s'] = head.opsPerSec;
     m['HEAD 1 KiB c16 p99 ms (lower is better)'] = head.p99;
   });
+  if (smallOnly) {
+    agent.destroy();
+    return m;
+  }
   const largeMB = cfg.large / MiB;
   await run(`PUT/GET ${largeMB} MiB`, async () => {
     const putL = await load(server, (n) => ({ method: 'PUT', bucket: b, key: `large/${n}` }), cfg.largeReps, 1, cfg.large);
@@ -186,8 +194,8 @@ const ceiling = results.ceiling ?? {};
 // The null server holds no data: its RSS and its "copy" or "list" are not a ceiling for storing anything, only the
 // HTTP round trip — kept for copy/list (that is the floor of any server's latency), dropped for memory.
 for (const k of Object.keys(ceiling)) if (/RSS/.test(k)) delete ceiling[k];
-ceiling[`PUT ${cfg.large / MiB} MiB MB/s`] = Math.min(ceiling[`PUT ${cfg.large / MiB} MiB MB/s`] ?? Infinity, diskCeiling(256 * MiB));
-ceiling['memcpy MB/s'] = memcpyCeiling(2048 * MiB);
+if (!smallOnly) ceiling[`PUT ${cfg.large / MiB} MiB MB/s`] = Math.min(ceiling[`PUT ${cfg.large / MiB} MiB MB/s`] ?? Infinity, diskCeiling(256 * MiB));
+if (!smallOnly) ceiling['memcpy MB/s'] = memcpyCeiling(2048 * MiB);
 
 const metrics = Object.keys(results['local-oss']).filter((k) => typeof results['local-oss'][k] === 'number');
 const lowerBetter = (k) => k.includes('lower is better');
@@ -224,9 +232,11 @@ console.log(`\nmemcpy ceiling: ${fmt(ceiling['memcpy MB/s'])} MB/s; ratios > 1 m
 const outArg = arg('out');
 const outDir = outArg ? pathToFileURL(outArg.endsWith('/') ? outArg : outArg + '/') : new URL('./results/', import.meta.url);
 mkdirSync(outDir, { recursive: true });
+// A partial run never overwrites the full run's files.
+const outName = smallOnly ? 'small' : quick ? 'quick' : 'latest';
 const stamp = { date: new Date().toISOString(), quick, node: process.version, config: cfg };
-writeFileSync(new URL(`${quick ? 'quick' : 'latest'}.json`, outDir), JSON.stringify({ ...stamp, results, rows }, null, 2));
-writeFileSync(new URL(`${quick ? 'quick' : 'latest'}.md`, outDir), table + '\n');
+writeFileSync(new URL(`${outName}.json`, outDir), JSON.stringify({ ...stamp, results, rows }, null, 2));
+writeFileSync(new URL(`${outName}.md`, outDir), table + '\n');
 // A bar chart of local-oss ÷ best peer (log scale around 1).
 const bars = rows.filter((r) => r.vsBestPeer !== undefined);
 const w = 900;
@@ -245,4 +255,4 @@ const svg = [
   }),
   '</svg>',
 ].join('\n');
-writeFileSync(new URL(`${quick ? 'quick' : 'latest'}.svg`, outDir), svg);
+writeFileSync(new URL(`${outName}.svg`, outDir), svg);

@@ -53,21 +53,25 @@ try {
 const STOP_WAIT_MS = 10_000;
 
 /**
- * WAL frames (64 KiB pages) past which a streaming writer waits for the checkpoint to catch up: a writer that never
- * pauses keeps SQLite from restarting the WAL, which then grows without bound and slows every page lookup and the
- * recovery after a crash (bench/README.md, "WAL bound").
+ * WAL bytes past which a streaming writer waits for the checkpoint to catch up: a writer that never pauses keeps
+ * SQLite from restarting the WAL, which then grows without bound and slows every page lookup and the recovery after
+ * a crash (bench/README.md, "WAL bound"). Counted in frames of the main file's page size (4096 of 64 KiB in files
+ * made before issue 22's small-request work, 65,536 of 4 KiB since: db.ts).
  */
-const WAL_LIMIT_FRAMES = 4096;
+const WAL_LIMIT_BYTES = 256 * 1024 * 1024;
 const SETTLE_WAIT_MS = 5_000;
 
 export interface Checkpointer {
   /** True when the WAL has grown past its limit: a streaming writer should await settled() before writing on. */
   walFull(): boolean;
-  /**
-   * WAL frames in use at the worker's last checkpoint (the disk-full accounting, space.ts). Also wakes the worker,
-   * so a WAL a delete just wrote is folded in without waiting out its pause.
-   */
+  /** WAL frames in use at the worker's last checkpoint (the disk-full accounting, space.ts). */
   walFrames(): number;
+  /**
+   * Wakes the worker, so a WAL a delete just wrote is folded in without waiting out its pause (space.ts, a write
+   * short of room). Not on every admission: woken by each small PUT, the worker ran a checkpoint (and its fsyncs)
+   * per commit, ~40 % of a core at 300 PUTs/s (issue 22 profile, bench/README.md "Small requests").
+   */
+  wake(): void;
   /** Resolves once a checkpoint has folded the whole WAL in (or after a few seconds, whatever happens). */
   settled(): Promise<void>;
   /** Stops the worker and waits (synchronously) until its connection is closed. */
@@ -85,6 +89,7 @@ export function startCheckpointer(db: Db): Checkpointer {
   });
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
+  const walLimitFrames = WAL_LIMIT_BYTES / (db.pragma('page_size', { simple: true }) as number);
   let stopped = false;
   let dead = false; // the worker failed: SQLite checkpoints inline and no writer waits for it
   worker.on('error', (err) => {
@@ -96,11 +101,9 @@ export function startCheckpointer(db: Db): Checkpointer {
     db.pragma('wal_autocheckpoint = 1000');
   });
   return {
-    walFull: () => !stopped && !dead && Atomics.load(state, 2) > WAL_LIMIT_FRAMES,
-    walFrames: () => {
-      Atomics.notify(state, 0);
-      return Math.max(0, Atomics.load(state, 2));
-    },
+    walFull: () => !stopped && !dead && Atomics.load(state, 2) > walLimitFrames,
+    walFrames: () => Math.max(0, Atomics.load(state, 2)),
+    wake: () => void Atomics.notify(state, 0),
     async settled() {
       const deadline = Date.now() + SETTLE_WAIT_MS;
       const start = Atomics.load(state, 4);

@@ -14,7 +14,7 @@ import { closeSync, fsyncSync, openSync, rmSync, statSync, statfsSync, writeSync
 import { join } from 'node:path';
 import type { Db } from './db.js';
 
-/** Bytes kept aside for deletes: a delete commit touches a few 64 KiB pages; 2 MiB is ~30 of them. [I] */
+/** Bytes kept aside for deletes: a delete commit touches a few pages (64 KiB in older files, 4 KiB since: db.ts); 2 MiB is ~30 of the larger ones. [I] */
 export const RESERVE_BYTES = 2 * 1024 * 1024;
 
 /** Errors meaning "no space left": SQLite's, and the filesystem's (the reserve file, the -shm mapping). */
@@ -44,15 +44,28 @@ export class Space {
   private full = false;
   private held = false;
   private readonly reservePath: string | undefined;
+  /**
+   * The figures every admission reads, prepared once: db.pragma() prepares its statement on each call, and four of
+   * them per small PUT were ~4 % of its CPU (issue 22 profile, bench/README.md "Small requests"). A page size is
+   * fixed once a file has a table (WAL mode and VACUUM-free files: db.ts), so it is read once per file.
+   */
+  private readonly stmt;
+  private readonly pageSizes = new Map<'main' | 'blobs', number>();
 
   constructor(
     private readonly db: Db,
     private readonly dataDir: string | undefined,
     /** WAL frames in use, as the checkpointer last saw them (0 without one). */
     private readonly walFrames: () => number = () => 0,
+    /** Asks the checkpointer to run now instead of after its pause (a write is short of room). */
+    private readonly wakeCheckpointer: () => void = () => {},
   ) {
     // In memory there is no disk to fill (SQLite's own limits would answer SQLITE_FULL, handled the same way).
     this.reservePath = dataDir === undefined ? undefined : join(dataDir, 'local-oss.reserve');
+    this.stmt = {
+      pageCount: db.prepare('PRAGMA main.page_count').pluck(),
+      freeList: { main: db.prepare('PRAGMA main.freelist_count').pluck(), blobs: db.prepare('PRAGMA blobs.freelist_count').pluck() },
+    };
     this.hold();
   }
 
@@ -100,7 +113,13 @@ export class Space {
     // A write that fits wholly in room SQLite already has (free-list pages, a WAL written again from its start)
     // takes no filesystem space, so it goes on even without the reserve: that is how writes come back after deletes
     // on a disk the database files fill (they never shrink).
-    if (free() >= need || (this.walReusable() && this.need(incoming, true, toBlobs) === 0)) {
+    if (free() >= need) {
+      this.full = false;
+      return true;
+    }
+    // Short of room: a WAL a delete just wrote is folded in without waiting out the checkpointer's pause.
+    this.wakeCheckpointer();
+    if (this.walReusable() && this.need(incoming, true, toBlobs) === 0) {
       this.full = false;
       return true;
     }
@@ -132,8 +151,8 @@ export class Space {
    * bytes its file cannot take without growing (after a checkpoint the WAL is written again from its start).
    */
   private need(incoming: number, walReset = false, toBlobs = false): number {
-    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
-    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const pageSize = this.pageSize('main');
+    const pages = this.stmt.pageCount.get() as number;
     const owed = Math.max(0, pages * pageSize - sizeOf(this.dbPath()));
     // A whole chunk goes to the blobs file (rollback journal, no WAL): its new pages past what that file's free list
     // holds, and the journal's copy of the two or so existing pages the insert changes.
@@ -200,9 +219,16 @@ export class Space {
   }
 
   private freeListBytes(schema: 'main' | 'blobs' = 'main'): number {
-    const pages = this.db.pragma(`${schema}.freelist_count`, { simple: true }) as number;
-    const size = this.db.pragma(`${schema}.page_size`, { simple: true }) as number;
-    return pages * size;
+    return (this.stmt.freeList[schema].get() as number) * this.pageSize(schema);
+  }
+
+  private pageSize(schema: 'main' | 'blobs'): number {
+    let size = this.pageSizes.get(schema);
+    if (size === undefined) {
+      size = this.db.pragma(`${schema}.page_size`, { simple: true }) as number;
+      this.pageSizes.set(schema, size);
+    }
+    return size;
   }
 
   private fsFreeBytes(): number {

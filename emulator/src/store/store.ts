@@ -38,7 +38,7 @@ export class Store {
     dataDir: string | undefined,
     private readonly lock: DataDirLock | undefined,
   ) {
-    this.space = new Space(db, dataDir, () => checkpointer?.walFrames() ?? 0);
+    this.space = new Space(db, dataDir, () => checkpointer?.walFrames() ?? 0, () => checkpointer?.wake());
     this.account = new AccountStore(db);
     this.buckets = new BucketStore(db);
     this.kms = new KmsStore(db);
