@@ -107,6 +107,7 @@ export class ContentStore {
         remove: (chunkId) => space.freeing(() => sink.remove(chunkId)),
       },
       options.sizeHint,
+      options.md5OffThread,
     );
   }
 
