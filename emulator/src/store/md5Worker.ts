@@ -35,8 +35,8 @@ parentPort.on('message', (m) => {
  * this many MiB, which bounds the memory a fast client can make the server hold.
  */
 const MAX_IN_FLIGHT = 4;
-/** Buffers given back by the worker and kept for the next chunks (of any writer). */
-const MAX_POOLED = 8;
+/** Buffers given back by the worker and kept for the next chunks (of any writer): one writer's worth in flight. */
+const MAX_POOLED = MAX_IN_FLIGHT;
 
 type Answer = { op: 'hashed'; id: number; buf: ArrayBuffer } | { op: 'digest'; id: number; digest: Uint8Array };
 
@@ -48,7 +48,8 @@ let nextId = 1;
 
 function theWorker(): Worker {
   if (worker !== undefined) return worker;
-  const w = new Worker(WORKER_SOURCE, { eval: true });
+  // The worker holds no data of its own (the chunks are transferred ArrayBuffers, outside its heap): a small heap.
+  const w = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
   w.unref();
   w.once('online', () => (online = worker === w));
   w.on('message', (m: Answer) => writers.get(m.id)?.answer(m));
