@@ -200,12 +200,21 @@ export class ContentWriter {
   /** The body as it stands, whichever thread hashes it. */
   async finished(): Promise<PendingContent> {
     if (this.offMd5 === undefined) return this.finish();
-    return this.pending(await this.offMd5.digest(this.buffer.subarray(0, this.filled)));
+    // The tail leaves the shared buffer (it is stored later, with the object), which goes back to the worker's slots.
+    const slot = this.buffer;
+    this.buffer = Buffer.from(slot.subarray(0, this.filled));
+    this.offMd5.release(slot);
+    return this.pending(await this.offMd5.digest(this.buffer));
   }
 
   /** Deletes the chunks written so far (nothing references them yet). */
   abort(): void {
-    this.offMd5?.drop();
+    if (this.offMd5 !== undefined) {
+      this.offMd5.drop();
+      this.offMd5.release(this.buffer);
+      this.buffer = Buffer.alloc(0); // released once: a slot listed free twice would be filled by two writers
+      this.filled = 0;
+    }
     for (const c of this.chunks) this.sink.remove(c.id);
     this.chunks.length = 0;
   }

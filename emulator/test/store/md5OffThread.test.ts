@@ -11,10 +11,12 @@ import { chunkCounts, readContent, tempDataDir } from './support.js';
 const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
 
 /** Feeds `body` in `piece`-byte writes, waiting whenever the writer asks to (as http/body.ts receiveStream does). */
-async function feed(writer: ContentWriter, body: Buffer, piece: number): Promise<void> {
+async function feed(writer: ContentWriter, body: Buffer, piece: number, interleave = false): Promise<void> {
   for (let pos = 0; pos < body.length; pos += piece) {
     const lagging = writer.write(body.subarray(pos, pos + piece));
     if (lagging !== undefined) await lagging;
+    // As pieces from several sockets arrive: other writers fill their buffers in between.
+    if (interleave) await new Promise((r) => setImmediate(r));
   }
 }
 
@@ -68,6 +70,25 @@ describe('MD5 off the event loop', () => {
     const next = store.content.createWriter({ md5OffThread: true });
     await feed(next, body, 65_536);
     expect((await next.finished()).md5.toString('hex')).toBe(md5(body));
+  });
+
+  it('shares its buffers safely: writers that abort or finish while others write leave the others right', async () => {
+    for (let round = 0; round < 3; round++) {
+      const bodies = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => randomBytes(2 * CHUNK_SIZE + i * 77_777));
+      const results = await Promise.all(
+        bodies.map(async (body, i) => {
+          const writer = store.content.createWriter({ md5OffThread: true });
+          await feed(writer, i % 3 === 0 ? body.subarray(0, CHUNK_SIZE + 5) : body, 65_536, true);
+          if (i % 3 === 0) {
+            writer.abort();
+            writer.abort(); // twice: its buffer must be given back once only
+            return undefined;
+          }
+          return (await writer.finished()).md5.toString('hex');
+        }),
+      );
+      expect(results).toEqual(bodies.map((b, i) => (i % 3 === 0 ? undefined : md5(b))));
+    }
   });
 
   it('a small body is hashed on the event loop, so finish() still answers at once', () => {
