@@ -4,8 +4,7 @@
 // CRC-64 stays on the event loop: it is needed per chunk as the chunk is stored, and it balances the two threads.
 //
 // A whole chunk is filled in shared memory (a slot the worker was shown once) and hashed there, never copied; the
-// slot is reused once the worker says it is done. Transferring an ArrayBuffer per chunk instead cost ~0.9 ms per
-// postMessage in the server (a loop outside it: 0.01-0.07 ms), a fifth of the event loop's CPU per MiB.
+// slot is reused once the worker says it is done: no copy, no transfer (bench/README.md, "MD5 off the event loop").
 // One worker serves every writer of the process (MD5 is in order per writer, and a port delivers in order); it is
 // started at the first large body and unref'd, so it never keeps the process alive. A thread takes ~50-150 ms to
 // start (more than a 64 MiB body takes to arrive): bodies that come before it is online are hashed on the event loop.
@@ -20,6 +19,8 @@ const slots = [];
 parentPort.on('message', (m) => {
   if (m.op === 'slot') {
     slots[m.slot] = new Uint8Array(m.memory);
+  } else if (m.op === 'unslot') {
+    slots[m.slot] = undefined;
   } else if (m.op === 'update') {
     let h = hashes.get(m.id);
     if (h === undefined) hashes.set(m.id, (h = createHash('md5')));
@@ -45,9 +46,27 @@ type Answer = { op: 'hashed'; id: number; slot?: number } | { op: 'digest'; id: 
 let worker: Worker | undefined;
 let online = false;
 const writers = new Map<number, OffThreadMd5>();
-/** Shared chunk buffers, by slot number; `free` lists those not being filled or hashed. */
-const slots: Buffer[] = [];
+/**
+ * Free slots kept for the next chunks: two writers' worth. Past that a freed slot is forgotten on both sides and
+ * its memory collected, so a burst of concurrent large PUTs does not leave its buffers resident.
+ */
+const MAX_FREE = 2 * (MAX_IN_FLIGHT + 1);
+
+/** Shared chunk buffers, by slot number; `free` lists those not being filled or hashed, `holes` forgotten ones. */
+const slots: (Buffer | undefined)[] = [];
 const free: number[] = [];
+const holes: number[] = [];
+
+/** A slot is no longer filled or hashed: kept for reuse, or forgotten. */
+function freeSlot(slot: number): void {
+  if (free.length < MAX_FREE) {
+    free.push(slot);
+    return;
+  }
+  slots[slot] = undefined;
+  holes.push(slot);
+  worker?.postMessage({ op: 'unslot', slot });
+}
 let nextId = 1;
 
 function theWorker(): Worker {
@@ -58,7 +77,7 @@ function theWorker(): Worker {
   w.once('online', () => (online = worker === w));
   w.on('message', (m: Answer) => {
     // A hashed slot is free again even when its writer was dropped meanwhile.
-    if (m.op === 'hashed' && m.slot !== undefined && worker === w) free.push(m.slot);
+    if (m.op === 'hashed' && m.slot !== undefined && worker === w) freeSlot(m.slot);
     writers.get(m.id)?.answer(m);
   });
   // A worker that fails is a bug: every writer waiting on it fails with its error (the request is answered as any
@@ -69,6 +88,7 @@ function theWorker(): Worker {
       online = false;
       slots.length = 0; // a new worker has seen none of them
       free.length = 0;
+      holes.length = 0;
     }
     for (const writer of [...writers.values()]) writer.fail(err);
   };
@@ -101,9 +121,9 @@ export class OffThreadMd5 {
   take(): Buffer {
     let slot = free.pop();
     if (slot === undefined) {
-      slot = slots.length;
+      slot = holes.pop() ?? slots.length;
       const memory = new SharedArrayBuffer(this.chunkSize);
-      slots.push(Buffer.from(memory));
+      slots[slot] = Buffer.from(memory);
       theWorker().postMessage({ op: 'slot', slot, memory });
     }
     return slots[slot]!;
@@ -112,7 +132,7 @@ export class OffThreadMd5 {
   /** Gives back a buffer from take() that the worker need not hash (the writer is done with it). */
   release(buf: Buffer): void {
     const slot = slots.indexOf(buf);
-    if (slot >= 0) free.push(slot);
+    if (slot >= 0) freeSlot(slot);
   }
 
   /** Hands `buf` (from take(), filled up to `length`) to the worker: the caller must not touch it again. */
