@@ -16,6 +16,9 @@ const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slic
 const only = arg('servers')?.split(',');
 // --profile=DIR: local-oss runs under --cpu-prof and leaves its profile in DIR (open it in Chrome DevTools).
 const profileDir = arg('profile');
+// --only=large: only the large-object steps (PUT/GET, copies, the big PUT and its RSS), at the run's sizes (issue 22).
+const onlyLarge = arg('only') === 'large';
+const LARGE_STEP = /MiB/;
 const step = (server, what) => process.stderr.write(`  ${server.name}: ${what}\n`);
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -40,6 +43,7 @@ async function measure(server, start) {
   const agent = new Agent({ keepAlive: true });
   // Each step stands alone: a peer that cannot do one thing still gets its other figures.
   const run = async (name, fn) => {
+    if (onlyLarge && !LARGE_STEP.test(name)) return;
     step(server, name);
     try {
       await fn();

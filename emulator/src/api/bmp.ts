@@ -2,7 +2,7 @@
 // prebuilt libvips has no magick loader), so bmp-ts (a typed BMP encoder/decoder, the one jimp uses) converts
 // between BMP files and sharp's raw RGBA pixels.
 import * as bmp from 'bmp-ts';
-import sharp from 'sharp';
+import { sharp } from './lazySharp.js';
 
 /** Whether a source is a BMP file ("BM" signature). */
 export function isBmp(source: Buffer): boolean {

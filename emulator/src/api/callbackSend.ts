@@ -9,7 +9,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { sign } from 'node:crypto';
-import sharp from 'sharp';
+import { sharp } from './lazySharp.js';
 import {
   CALLBACK_TIMEOUT_MS,
   MAX_CALLBACK_ANSWER,

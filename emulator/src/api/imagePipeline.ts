@@ -1,7 +1,8 @@
 // The image operations of x-oss-process (behaviour §16.1) run with sharp, in the order given. Between operations
 // the image travels as a lossless PNG (no re-encoding loss, and circle's and rounded-corners' transparency
 // survives); the last step encodes the output format. Parsing and geometry are domain/imageProcess.ts's.
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
+import { sharp } from './lazySharp.js';
 import { OssError } from '../domain/errors.js';
 import {
   averageHue,

@@ -1,6 +1,6 @@
 // GetObject with `x-oss-process=image/...` or `style/<name>` (behaviour §16.1): the object, read within OSS's 20 MB
 // source limit, through the parsed operations (domain/imageProcess.ts) with sharp; the result is streamed out.
-import sharp from 'sharp';
+import { sharp } from './lazySharp.js';
 import { Readable } from 'node:stream';
 import { OssError } from '../domain/errors.js';
 import { MAX_IMAGE_SOURCE, parseImageProcess, parseSaveAs, type Size } from '../domain/imageProcess.js';

@@ -2,7 +2,8 @@
 // composites it onto the image with sharp. Text is drawn by sharp's Pango with the font file OSS's `type_` names
 // (Debian's WenQuanYi and Droid fonts); a font not installed here is refused, never drawn in another face.
 import { existsSync } from 'node:fs';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { sharp } from './lazySharp.js';
 import { OssError } from '../domain/errors.js';
 import type { Size } from '../domain/imageProcess.js';
 import { WATERMARK_FONTS, pairLayout, watermarkOrigin, type TextMark, type WatermarkOp } from '../domain/imageWatermark.js';

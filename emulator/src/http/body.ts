@@ -83,18 +83,19 @@ export async function receiveStream(
 ): Promise<PendingContent> {
   const limit = trafficLimitOf(ctx);
   const pacer = limit === undefined ? undefined : new Pacer(limit);
-  const writer = ctx.state.store.content.createWriter(options);
+  const writer = ctx.state.store.content.createWriter({ ...options, md5OffThread: true });
   try {
     let size = 0;
     for await (const chunk of source) {
       size += chunk.length;
       if (size > maxSize) throw tooLarge();
-      writer.write(chunk);
+      const lagging = writer.write(chunk); // only while the MD5 worker lags (store/md5Worker.ts)
+      if (lagging !== undefined) await lagging;
       if (pacer !== undefined) await pacer.moved(chunk.length);
       // A long body must not grow the WAL without bound: let the checkpoint catch up now and then.
       if (ctx.state.store.walFull()) await ctx.state.store.walSettled();
     }
-    return writer.finish();
+    return await writer.finished();
   } catch (err) {
     writer.abort();
     throw err;

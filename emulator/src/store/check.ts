@@ -41,7 +41,10 @@ export function checkDataDir(dir: string): CheckReport {
       identify(db, file);
       // Whole chunks live in the blobs file (db.ts attachBlobs); attached on this read-only connection, it is read-only too.
       const version = db.pragma('user_version', { simple: true }) as number;
-      if (version >= BLOBS_VERSION && existsSync(blobsFile(dir))) db.prepare('ATTACH DATABASE ? AS blobs').run(blobsFile(dir));
+      if (version >= BLOBS_VERSION && existsSync(blobsFile(dir))) {
+        rollBackHotJournal(blobsFile(dir));
+        db.prepare('ATTACH DATABASE ? AS blobs').run(blobsFile(dir));
+      }
       return checkDatabase(db);
     } catch (err) {
       throw err instanceof StartupError ? err : new StartupError(describeSqliteError(file, err));
@@ -50,6 +53,22 @@ export function checkDataDir(dir: string): CheckReport {
     }
   } finally {
     lock.release();
+  }
+}
+
+/**
+ * A kill inside a transaction on the blobs file (a whole chunk being inserted) leaves its rollback journal hot, and a
+ * read-only connection cannot roll it back: every read answers SQLITE_READONLY (the crash test with large uploads in
+ * flight, issue 22). A read-write connection rolls it back at its first read, as the emulator's next start would;
+ * that restores the file's last committed state and changes nothing committed. The directory's lock keeps any
+ * emulator out meanwhile.
+ */
+function rollBackHotJournal(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } finally {
+    db.close();
   }
 }
 

@@ -4,6 +4,7 @@ import { crc64, crc64Combine } from '@local-oss/client';
 import { BLOB_BASE, type Db } from './db.js';
 import type { KmsStore } from './kms.js';
 import { encryptChunk, generateDataKey } from '../domain/kms.js';
+import { OffThreadMd5, md5WorkerOnline } from './md5Worker.js';
 
 export const CHUNK_SIZE = 1024 * 1024;
 
@@ -31,6 +32,11 @@ export interface WriterOptions {
   encryption?: { keyId: string };
   /** The body's declared length: a small body gets a buffer of its size, not a whole chunk's. */
   sizeHint?: number;
+  /**
+   * MD5 on the worker thread (md5Worker.ts) for a body of a chunk or more (or of unknown size), once that thread is
+   * online: finish the writer with finished(), not finish(). For bodies streamed from a request (http/body.ts).
+   */
+  md5OffThread?: boolean;
 }
 
 /** Where a writer puts its chunks: as they are, or sealed under the writer's data key. */
@@ -149,19 +155,29 @@ export class ContentWriter {
   private buffer: Buffer;
   private filled = 0;
   private readonly chunks: WrittenChunk[] = [];
-  private readonly md5: Hash = createHash('md5');
+  /** MD5 on the event loop, or on the worker thread (offMd5) for a large body. */
+  private readonly md5: Hash | undefined;
+  private readonly offMd5: OffThreadMd5 | undefined;
   private crc = 0n;
   private size = 0;
 
   constructor(
     private readonly sink: ChunkSink,
     sizeHint = CHUNK_SIZE,
+    md5OffThread = false,
   ) {
-    this.buffer = Buffer.allocUnsafe(Math.min(CHUNK_SIZE, Math.max(0, sizeHint)));
+    if (md5OffThread && sizeHint >= CHUNK_SIZE && md5WorkerOnline()) {
+      this.offMd5 = new OffThreadMd5(CHUNK_SIZE);
+      this.buffer = this.offMd5.take();
+    } else {
+      this.md5 = createHash('md5');
+      this.buffer = Buffer.allocUnsafe(Math.min(CHUNK_SIZE, Math.max(0, sizeHint)));
+    }
   }
 
-  write(data: Buffer): void {
-    this.md5.update(data);
+  /** Takes `data` in; with the MD5 off the event loop, a promise to wait on before the next write when it lags. */
+  write(data: Buffer): Promise<void> | undefined {
+    this.md5?.update(data);
     this.size += data.length;
     let pos = 0;
     while (pos < data.length) {
@@ -172,10 +188,38 @@ export class ContentWriter {
       pos += n;
       if (this.filled === CHUNK_SIZE) this.flush();
     }
+    return this.offMd5?.backpressure();
   }
 
+  /** The body as it stands, for a writer hashing on the event loop (md5OffThread unset or a small body). */
   finish(): PendingContent {
-    const md5 = this.md5.digest();
+    if (this.md5 === undefined) throw new Error('a writer hashing off the event loop is finished with finished()');
+    return this.pending(this.md5.digest());
+  }
+
+  /** The body as it stands, whichever thread hashes it. */
+  async finished(): Promise<PendingContent> {
+    if (this.offMd5 === undefined) return this.finish();
+    // The tail leaves the shared buffer (it is stored later, with the object), which goes back to the worker's slots.
+    const slot = this.buffer;
+    this.buffer = Buffer.from(slot.subarray(0, this.filled));
+    this.offMd5.release(slot);
+    return this.pending(await this.offMd5.digest(this.buffer));
+  }
+
+  /** Deletes the chunks written so far (nothing references them yet). */
+  abort(): void {
+    if (this.offMd5 !== undefined) {
+      this.offMd5.drop();
+      this.offMd5.release(this.buffer);
+      this.buffer = Buffer.alloc(0); // released once: a slot listed free twice would be filled by two writers
+      this.filled = 0;
+    }
+    for (const c of this.chunks) this.sink.remove(c.id);
+    this.chunks.length = 0;
+  }
+
+  private pending(md5: Buffer): PendingContent {
     if (this.filled === 0) return { chunks: this.chunks, size: this.size, crc64: this.crc, md5 };
     const data = this.buffer.subarray(0, this.filled);
     const tailCrc = crc64(data);
@@ -187,12 +231,6 @@ export class ContentWriter {
       crc64: crc64Combine(this.crc, tailCrc, data.length),
       md5,
     };
-  }
-
-  /** Deletes the chunks written so far (nothing references them yet). */
-  abort(): void {
-    for (const c of this.chunks) this.sink.remove(c.id);
-    this.chunks.length = 0;
   }
 
   /** More bytes than the hint said (a chunked body): continue in a whole chunk's buffer. */
@@ -208,6 +246,11 @@ export class ContentWriter {
     const id = this.sink.insert(data);
     this.chunks.push({ id, length: this.filled, crc64: chunkCrc });
     this.crc = crc64Combine(this.crc, chunkCrc, this.filled);
+    if (this.offMd5 !== undefined) {
+      // The bytes are stored: the buffer goes to the worker, and the next chunk fills another.
+      this.offMd5.give(this.buffer, this.filled);
+      this.buffer = this.offMd5.take();
+    }
     this.filled = 0;
   }
 }

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import type { RunningEmulator } from 'local-oss';
 import { raw } from '../http/support.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const require = createRequire(import.meta.url);
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function tempDir(): string {
@@ -201,6 +203,24 @@ describe('local-oss check', () => {
     expect(r.stdout).toContain('3 object versions, 2 contents, 4 chunks');
     expect(r.stdout).toContain('0 chunks, 0 contents');
     expect(r.stdout.trimEnd().endsWith('ok')).toBe(true);
+  }, 30_000);
+
+  it('checks a store whose blobs file a kill left with a hot journal (a whole chunk cut off mid-insert), exit 0', async () => {
+    const data = await populated();
+    // A process killed inside a transaction on the blobs file: its pages spill past the small cache into the file,
+    // so the rollback journal is hot; a read-only connection cannot roll it back (SQLITE_READONLY, found by the
+    // crash test with large uploads in flight, issue 22).
+    const killed = spawnSync(process.execPath, ['-e', `const D = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+      const db = new D(${JSON.stringify(join(data, 'local-oss.blobs.sqlite'))});
+      db.pragma('journal_mode = PERSIST'); db.pragma('cache_size = -1024');
+      db.exec('BEGIN'); for (let i = 0; i < 8; i++) db.prepare('INSERT INTO chunks (data) VALUES (?)').run(Buffer.alloc(1 << 20, i));
+      db.prepare('UPDATE chunks SET data = data WHERE id = (SELECT min(id) FROM chunks)').run();
+      process.kill(process.pid, 'SIGKILL');`]);
+    expect(killed.signal).toBe('SIGKILL');
+    const r = run(['check', '--data', data]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('3 object versions, 2 contents, 4 chunks');
+    expect(r.stdout).toContain('0 chunks, 0 contents'); // the cut-off transaction is rolled back, not left behind
   }, 30_000);
 
   it('finds a missing chunk, a wrong size, a wrong CRC-64 and a wrong reference count; exit 1', async () => {

@@ -34,10 +34,13 @@ describe('crash safety', () => {
     expect((await raw(emu, { method: 'PUT', bucket: 'crash' })).status).toBe(200);
     for (let round = 0; round < KILLS; round++) {
       let stop = false;
+      // Workers 0-3 write bodies of up to 1.5 MiB; worker 4 larger ones (1-3 MiB: whole chunks, their MD5 on the
+      // worker thread once it is online, store/md5Worker.ts), so kills also land with large uploads in flight (issue 22).
       const worker = async (w: number) => {
         for (let i = 0; !stop; i++) {
           const key = `r${round}/w${w}/${i}`;
-          const body = randomBytes(1 + Math.floor(Math.random() * 1.5 * 1024 * 1024));
+          const size = w === 4 ? 1024 * 1024 + Math.floor(Math.random() * 2 * 1024 * 1024) : 1 + Math.floor(Math.random() * 1.5 * 1024 * 1024);
+          const body = randomBytes(size);
           try {
             const res = await raw(emu, { method: 'PUT', bucket: 'crash', key, body });
             if (res.status === 200) acked.set(key, { key, body, etag: res.headers.get('etag')! });
@@ -49,8 +52,9 @@ describe('crash safety', () => {
           }
         }
       };
-      const workers = [0, 1, 2, 3].map(worker);
-      await new Promise((r) => setTimeout(r, 50 + Math.random() * 250));
+      const workers = [0, 1, 2, 3, 4].map(worker);
+      // Every other round runs longer, so that large uploads also finish (and are acknowledged) between kills.
+      await new Promise((r) => setTimeout(r, round % 2 === 0 ? 50 + Math.random() * 250 : 300 + Math.random() * 700));
       child.kill('SIGKILL');
       stop = true;
       await Promise.all(workers);
@@ -70,6 +74,7 @@ describe('crash safety', () => {
       expect(a.etag).toBe(`"${createHash('md5').update(a.body).digest('hex').toUpperCase()}"`);
     }
     expect(acked.size).toBeGreaterThan(KILLS);
+    expect([...acked.keys()].some((k) => k.includes('/w4/')), 'a large upload was acknowledged').toBe(true);
     console.log(`crash: ${KILLS} SIGKILLs survived, ${acked.size} acknowledged objects read back intact`);
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -126,8 +131,9 @@ describe('graceful shutdown', () => {
     const startOn = () => start(shutdownData);
     let { child, emu } = await startOn();
     expect((await raw(emu, { method: 'PUT', bucket: 'term' })).status).toBe(200);
-    const bodies = [0, 1, 2, 3, 4, 5].map((i) => randomBytes(i < 3 ? 256 * 1024 : 2 * 1024 * 1024));
-    // Three quick uploads (sent at once) and three that stream for ~3 s, well past the 1 s grace period.
+    // Three quick uploads (sent at once; the third a large one of 8 whole chunks, issue 22) and three of 2 MiB that
+    // stream for ~3 s, well past the 1 s grace period.
+    const bodies = [0, 1, 2, 3, 4, 5].map((i) => randomBytes(i < 2 ? 256 * 1024 : i === 2 ? 8 * 1024 * 1024 : 2 * 1024 * 1024));
     const uploads = bodies.map((b, i) => upload(emu, `k${i}`, b, i < 3 ? 0 : 100));
     await new Promise((r) => setTimeout(r, 300));
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
