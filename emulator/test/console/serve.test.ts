@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from 'local-oss';
 import { errorCode, ownerClient, startTestEmulator, xmlValue } from '../http/support.js';
+import { walkConsoleModules } from './moduleWalk.js';
 
 describe('console server side', () => {
   let emu: RunningEmulator;
@@ -26,17 +27,11 @@ describe('console server side', () => {
   });
 
   it('serves every module main.js imports, transitively (what dist, npm pack and the image must carry)', async () => {
-    const seen = new Set<string>();
-    const pending = ['main.js'];
-    while (pending.length) {
-      const name = pending.pop()!;
-      if (seen.has(name)) continue;
-      seen.add(name);
+    const names = await walkConsoleModules(async (name) => {
       const res = await fetch(`${emu.url}/-/console/ui/${name}`);
-      expect([name, res.status]).toEqual([name, 200]);
-      for (const m of (await res.text()).matchAll(/from '\.\/([a-zA-Z]+\.js)'/g)) pending.push(m[1]!);
-    }
-    expect([...seen].sort()).toEqual(['buckets.js', 'controls.js', 'dom.js', 'main.js', 'object.js', 'objects.js', 'oss.js', 'report.js', 'requests.js']);
+      return { status: res.status, text: await res.text() };
+    });
+    expect(names).toEqual(['buckets.js', 'controls.js', 'dom.js', 'main.js', 'object.js', 'objects.js', 'oss.js', 'report.js', 'requests.js']);
   });
 
   it('ships every console module in the npm package (npm pack --dry-run)', async () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signV1 } from '@local-oss/client';
 import { IMAGE, REPO, buildImage, docker, dockerOrSkipReason } from '../../../test-support/docker.js';
+import { walkConsoleModules } from '../console/moduleWalk.js';
 
 const skipReason = await dockerOrSkipReason();
 if (skipReason) console.warn(`skipping Docker ergonomics tests: ${skipReason}`);
@@ -99,17 +100,8 @@ describe.skipIf(skipReason !== undefined)('Docker image: HTTPS and the admin API
     };
     expect(await get('console')).toMatchObject({ status: 200, type: expect.stringContaining('text/html') });
     expect(await get('console/console.css')).toMatchObject({ status: 200, type: expect.stringContaining('text/css') });
-    const seen = new Set<string>();
-    const pending = ['main.js'];
-    while (pending.length) {
-      const name = pending.pop()!;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      const mod = await get(`console/ui/${name}`);
-      expect([name, mod.status]).toEqual([name, 200]);
-      for (const m of mod.text.matchAll(/from '\.\/([a-zA-Z]+\.js)'/g)) pending.push(m[1]!);
-    }
-    expect(seen.size).toBeGreaterThan(5);
+    const names = await walkConsoleModules((name) => get(`console/ui/${name}`));
+    expect(names.length).toBeGreaterThan(5);
   });
 
   it('runs the pytest fixture suite with LOCAL_OSS_LAUNCH=docker', async () => {
