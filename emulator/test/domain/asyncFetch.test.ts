@@ -1,17 +1,9 @@
 // AsyncFetchTask rules (behaviour §17.5): the configuration and how a fetch ends.
 import { describe, expect, it } from 'vitest';
 import { callbackOutcome, fetchOutcome, MAX_TASKS, parseAsyncFetchConfig, rememberTask, type AsyncFetchTask } from '../../src/domain/asyncFetch.js';
-import { OssError } from '../../src/domain/errors.js';
+import { refused } from './support.js';
 
 const parse = (inner: Record<string, unknown>) => parseAsyncFetchConfig({ AsyncFetchTaskConfiguration: inner });
-const refused = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof OssError ? `${e.code} ${String(e.details.ArgumentName)}` : 'other';
-  }
-  return 'accepted';
-};
 
 describe('the task configuration', () => {
   it('defaults IgnoreSameKey to true and reads the rest back as sent, empty when absent', () => {

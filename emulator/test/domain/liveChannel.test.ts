@@ -1,18 +1,10 @@
 // LiveChannel rules (behaviour §17.3): configuration defaults and ranges, URLs, listing, VOD spans.
 import { describe, expect, it } from 'vitest';
 import { channelUrls, checkVodSpan, listChannels, parseLiveChannel } from '../../src/domain/liveChannel.js';
-import { OssError } from '../../src/domain/errors.js';
+import { refused } from './support.js';
 
 const parse = (target: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   parseLiveChannel({ LiveChannelConfiguration: { Target: { Type: 'HLS', ...target }, ...extra } }, 'ch', 0);
-const refused = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof OssError ? `${e.code} ${String(e.details.ArgumentName)}` : 'other';
-  }
-  return 'accepted';
-};
 
 describe('PutLiveChannel configuration', () => {
   it('defaults as oss2 LiveChannelInfoTarget and the API reference do', () => {

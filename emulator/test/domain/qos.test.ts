@@ -1,16 +1,8 @@
 // QoS rules (behaviour §17.4): what a bucket's limits may be, the storage capacity, defaults.
 import { describe, expect, it } from 'vitest';
 import { checkWithin, parseQosConfiguration, parseStorageCapacity, UNLIMITED_QOS, USER_QOS } from '../../src/domain/qos.js';
-import { OssError } from '../../src/domain/errors.js';
+import { refused } from './support.js';
 
-const refused = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof OssError ? `${e.code} ${String(e.details.ArgumentName)}` : 'other';
-  }
-  return 'accepted';
-};
 const qos = (values: Record<string, string>) => parseQosConfiguration({ QoSConfiguration: values });
 
 describe('bucket QoS', () => {
