@@ -40,7 +40,6 @@ export interface LandedUpload {
 
 /** How a callback ended: the callback server's answer, or the CallbackFailed error OSS reports. */
 export type CallbackOutcome = { ok: true; contentType: string; body: Buffer } | { ok: false; error: OssError };
-type Outcome = CallbackOutcome;
 
 /**
  * What the request that asked for the callback gives it: its request id (`${reqId}`, x-oss-request-id), the
@@ -64,7 +63,7 @@ export function callbackOrigin(ctx: OssContext): CallbackOrigin {
 /** Sends the callback of a landed object to its URLs in order until one succeeds; the last failure otherwise [I]. */
 export async function sendCallback(ctx: OssContext, spec: CallbackSpec, landed: LandedUpload, origin: CallbackOrigin = callbackOrigin(ctx)): Promise<CallbackOutcome> {
   const body = renderCallbackBody(spec, await factsOf(ctx, spec, landed, origin));
-  let outcome: Outcome = { ok: false, error: new OssError('CallbackFailedConnect') };
+  let outcome: CallbackOutcome = { ok: false, error: new OssError('CallbackFailedConnect') };
   for (const url of spec.urls) {
     outcome = await post(ctx, spec, url, body, origin);
     if (outcome.ok) break;
@@ -104,7 +103,7 @@ async function imageInfoOf(ctx: OssContext, landed: LandedUpload): Promise<Pick<
 }
 
 /** One POST to one callback URL, with OSS's headers and signature; the outcome as OSS judges the answer. */
-function post(ctx: OssContext, spec: CallbackSpec, url: string, body: string, origin: CallbackOrigin): Promise<Outcome> {
+function post(ctx: OssContext, spec: CallbackSpec, url: string, body: string, origin: CallbackOrigin): Promise<CallbackOutcome> {
   const target = new URL(url);
   const payload = Buffer.from(body);
   const key = callbackKey();
@@ -122,9 +121,9 @@ function post(ctx: OssContext, spec: CallbackSpec, url: string, body: string, or
   };
   const https = target.protocol === 'https:';
   const address = `${target.hostname}:${target.port || (https ? 443 : 80)}`;
-  return new Promise<Outcome>((resolve) => {
+  return new Promise<CallbackOutcome>((resolve) => {
     let settled = false;
-    const done = (o: Outcome) => {
+    const done = (o: CallbackOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -157,7 +156,7 @@ function post(ctx: OssContext, spec: CallbackSpec, url: string, body: string, or
 }
 
 /** The callback server's answer: 200, a Content-Length of at most 3 MB, a JSON body. */
-async function readAnswer(res: IncomingMessage): Promise<Outcome> {
+async function readAnswer(res: IncomingMessage): Promise<CallbackOutcome> {
   const status = res.statusCode ?? 0;
   if (status !== 200) {
     res.resume();
